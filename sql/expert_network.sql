@@ -1,0 +1,689 @@
+/*
+ * sql/expert_network.sql — the maintained source of the whole current schema.
+ *
+ * `make` copies this file to sql/expert_network--<default_version>.sql, the
+ * full install script of the latest version.  Full scripts of released
+ * versions are frozen: a change to any object here ships as a new version,
+ * with sql/expert_network--A--B.sql taking older installs forward.
+ *
+ * Rules for this file (trusted extension, see the PostgreSQL docs, "Security
+ * Considerations for Extensions"): every name is schema-qualified, built-ins
+ * included; no CREATE OR REPLACE and no IF NOT EXISTS; every object has a
+ * COMMENT; every table holding data is registered for pg_dump.
+ */
+
+-- complain if script is sourced in psql, rather than via CREATE EXTENSION
+\echo Use "CREATE EXTENSION expert_network" to load this file. \quit
+
+COMMENT ON SCHEMA expert_network IS 'Expert-network research: projects, campaigns, vendors, experts, screeners, interviews, research sessions';
+
+/* ------------------------------------------------------------------------
+ * Timestamps
+ * ------------------------------------------------------------------------ */
+
+CREATE FUNCTION expert_network.set_updated_at()
+RETURNS trigger
+LANGUAGE c
+AS 'MODULE_PATHNAME', 'expert_network_set_updated_at';
+
+COMMENT ON FUNCTION expert_network.set_updated_at() IS
+'BEFORE UPDATE row trigger: sets updated_at (or the column named by the trigger argument) to the transaction timestamp';
+
+REVOKE ALL ON FUNCTION expert_network.set_updated_at() FROM PUBLIC;
+
+/* ------------------------------------------------------------------------
+ * Projects and campaigns
+ * ------------------------------------------------------------------------ */
+
+CREATE TABLE expert_network.projects (
+    id              uuid        NOT NULL DEFAULT pg_catalog.gen_random_uuid(),
+    user_id         text        NOT NULL,
+    project_code    text        NOT NULL,
+    project_name    text        NOT NULL,
+    description     text,
+    display_order   integer     NOT NULL DEFAULT 0,
+    created_at      timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    updated_at      timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    CONSTRAINT projects_pkey PRIMARY KEY (id),
+    CONSTRAINT projects_user_id_project_code_key UNIQUE (user_id, project_code)
+);
+
+COMMENT ON TABLE expert_network.projects IS 'Top-level organizational container for campaigns';
+COMMENT ON COLUMN expert_network.projects.user_id IS 'Owner: the BetterAuth user id';
+COMMENT ON COLUMN expert_network.projects.display_order IS 'User-specific ordering for dashboard display';
+
+CREATE INDEX idx_projects_order ON expert_network.projects (user_id, display_order);
+
+CREATE TABLE expert_network.campaigns (
+    id                      uuid        NOT NULL DEFAULT pg_catalog.gen_random_uuid(),
+    user_id                 text        NOT NULL,
+    project_id              uuid,
+    campaign_name           text        NOT NULL,
+    industry_vertical       text        NOT NULL,
+    custom_industry         text,
+    brief_description       text,
+    expanded_description    text,
+    start_date              date        NOT NULL,
+    target_completion_date  date        NOT NULL,
+    target_regions          text[]      NOT NULL DEFAULT '{}'::text[],
+    min_calls               integer,
+    max_calls               integer,
+    estimated_calls         integer,
+    completed_calls         integer     NOT NULL DEFAULT 0,
+    scheduled_calls         integer     NOT NULL DEFAULT 0,
+    status                  text        NOT NULL DEFAULT 'draft',
+    display_order           integer     NOT NULL DEFAULT 0,
+    created_at              timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    updated_at              timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    CONSTRAINT campaigns_pkey PRIMARY KEY (id),
+    CONSTRAINT campaigns_project_id_fkey FOREIGN KEY (project_id)
+        REFERENCES expert_network.projects (id) ON DELETE SET NULL,
+    CONSTRAINT campaigns_status_check
+        CHECK (status OPERATOR(pg_catalog.=) ANY (ARRAY['draft', 'active', 'paused', 'completed', 'archived']::text[])),
+    CONSTRAINT campaigns_dates_check
+        CHECK (start_date OPERATOR(pg_catalog.<=) target_completion_date),
+    CONSTRAINT campaigns_min_calls_check CHECK (min_calls OPERATOR(pg_catalog.>=) 0),
+    CONSTRAINT campaigns_max_calls_check CHECK (max_calls OPERATOR(pg_catalog.>=) 0),
+    CONSTRAINT campaigns_calls_range_check CHECK (min_calls OPERATOR(pg_catalog.<=) max_calls),
+    CONSTRAINT campaigns_estimated_calls_check CHECK (estimated_calls OPERATOR(pg_catalog.>=) 0),
+    CONSTRAINT campaigns_completed_calls_check CHECK (completed_calls OPERATOR(pg_catalog.>=) 0),
+    CONSTRAINT campaigns_scheduled_calls_check CHECK (scheduled_calls OPERATOR(pg_catalog.>=) 0)
+);
+
+COMMENT ON TABLE expert_network.campaigns IS 'Interview campaigns for commercial diligence projects';
+COMMENT ON COLUMN expert_network.campaigns.user_id IS 'Owner: the BetterAuth user id';
+COMMENT ON COLUMN expert_network.campaigns.project_id IS 'NULL means "Other Campaigns"';
+COMMENT ON COLUMN expert_network.campaigns.target_regions IS 'Array of regions: North America, Europe, Asia Pacific, etc.';
+COMMENT ON COLUMN expert_network.campaigns.estimated_calls IS 'Deprecated but kept for backwards compatibility';
+COMMENT ON COLUMN expert_network.campaigns.completed_calls IS 'Number of interviews completed';
+COMMENT ON COLUMN expert_network.campaigns.scheduled_calls IS 'Number of interviews scheduled but not yet completed';
+COMMENT ON COLUMN expert_network.campaigns.status IS 'Workflow status: draft, active, paused, completed, archived';
+
+CREATE INDEX idx_campaigns_user ON expert_network.campaigns (user_id);
+CREATE INDEX idx_campaigns_project ON expert_network.campaigns (project_id);
+CREATE INDEX idx_campaigns_order ON expert_network.campaigns (user_id, project_id, display_order);
+CREATE INDEX idx_campaigns_dates ON expert_network.campaigns (start_date, target_completion_date);
+
+/* ------------------------------------------------------------------------
+ * Team
+ * ------------------------------------------------------------------------ */
+
+CREATE TABLE expert_network.team_members (
+    id          uuid        NOT NULL DEFAULT pg_catalog.gen_random_uuid(),
+    user_id     text        NOT NULL,
+    name        text        NOT NULL,
+    email       text,
+    designation text        NOT NULL,
+    avatar_url  text,
+    created_at  timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    CONSTRAINT team_members_pkey PRIMARY KEY (id)
+);
+
+COMMENT ON TABLE expert_network.team_members IS 'Pool of team members that can be assigned to campaigns';
+COMMENT ON COLUMN expert_network.team_members.user_id IS 'Owner: the BetterAuth user id';
+
+CREATE INDEX idx_team_members_user ON expert_network.team_members (user_id);
+
+CREATE TABLE expert_network.campaign_team_assignments (
+    campaign_id     uuid        NOT NULL,
+    team_member_id  uuid        NOT NULL,
+    assigned_at     timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    CONSTRAINT campaign_team_assignments_pkey PRIMARY KEY (campaign_id, team_member_id),
+    CONSTRAINT campaign_team_assignments_campaign_id_fkey FOREIGN KEY (campaign_id)
+        REFERENCES expert_network.campaigns (id) ON DELETE CASCADE,
+    CONSTRAINT campaign_team_assignments_team_member_id_fkey FOREIGN KEY (team_member_id)
+        REFERENCES expert_network.team_members (id) ON DELETE CASCADE
+);
+
+COMMENT ON TABLE expert_network.campaign_team_assignments IS 'Many-to-many relationship between campaigns and team members';
+
+CREATE INDEX idx_campaign_team_member ON expert_network.campaign_team_assignments (team_member_id);
+
+/* ------------------------------------------------------------------------
+ * Screening questions
+ * ------------------------------------------------------------------------ */
+
+CREATE TABLE expert_network.screening_questions (
+    id                  uuid        NOT NULL DEFAULT pg_catalog.gen_random_uuid(),
+    campaign_id         uuid        NOT NULL,
+    parent_question_id  uuid,
+    question_text       text        NOT NULL,
+    question_type       text                 DEFAULT 'text',
+    options             jsonb,
+    display_order       integer     NOT NULL DEFAULT 0,
+    created_at          timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    updated_at          timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    CONSTRAINT screening_questions_pkey PRIMARY KEY (id),
+    CONSTRAINT screening_questions_campaign_id_fkey FOREIGN KEY (campaign_id)
+        REFERENCES expert_network.campaigns (id) ON DELETE CASCADE,
+    CONSTRAINT screening_questions_parent_question_id_fkey FOREIGN KEY (parent_question_id)
+        REFERENCES expert_network.screening_questions (id) ON DELETE CASCADE,
+    CONSTRAINT screening_questions_question_type_check
+        CHECK (question_type OPERATOR(pg_catalog.=) ANY (ARRAY['text', 'multiple-choice', 'rating']::text[]))
+);
+
+COMMENT ON TABLE expert_network.screening_questions IS 'Screening questions for expert vetting, supports hierarchical sub-questions';
+COMMENT ON COLUMN expert_network.screening_questions.parent_question_id IS 'NULL for top-level questions, references parent for sub-questions';
+COMMENT ON COLUMN expert_network.screening_questions.question_type IS 'text, multiple-choice or rating';
+COMMENT ON COLUMN expert_network.screening_questions.options IS 'For multiple-choice questions';
+
+CREATE INDEX idx_screening_campaign ON expert_network.screening_questions (campaign_id);
+CREATE INDEX idx_screening_parent ON expert_network.screening_questions (parent_question_id);
+CREATE INDEX idx_screening_order ON expert_network.screening_questions (campaign_id, display_order);
+
+/* ------------------------------------------------------------------------
+ * Vendor catalog and enrollments
+ * ------------------------------------------------------------------------ */
+
+CREATE TABLE expert_network.vendor_platforms (
+    id                      uuid         NOT NULL DEFAULT pg_catalog.gen_random_uuid(),
+    name                    text         NOT NULL,
+    logo_url                text,
+    location                text,
+    overall_score           numeric(2,1),
+    avg_cost_per_call_min   integer,
+    avg_cost_per_call_max   integer,
+    description             text,
+    tags                    text[]                DEFAULT '{}'::text[],
+    is_active               boolean      NOT NULL DEFAULT true,
+    created_at              timestamptz  NOT NULL DEFAULT pg_catalog.now(),
+    updated_at              timestamptz  NOT NULL DEFAULT pg_catalog.now(),
+    CONSTRAINT vendor_platforms_pkey PRIMARY KEY (id),
+    CONSTRAINT vendor_platforms_name_key UNIQUE (name),
+    CONSTRAINT vendor_platforms_overall_score_check
+        CHECK (overall_score OPERATOR(pg_catalog.>=) 0 AND overall_score OPERATOR(pg_catalog.<=) 5),
+    CONSTRAINT vendor_platforms_cost_min_check CHECK (avg_cost_per_call_min OPERATOR(pg_catalog.>=) 0),
+    CONSTRAINT vendor_platforms_cost_max_check CHECK (avg_cost_per_call_max OPERATOR(pg_catalog.>=) 0),
+    CONSTRAINT vendor_platforms_cost_range_check
+        CHECK (avg_cost_per_call_min OPERATOR(pg_catalog.<=) avg_cost_per_call_max)
+);
+
+COMMENT ON TABLE expert_network.vendor_platforms IS 'Global catalog of expert network platforms (GLG, AlphaSights, etc.)';
+COMMENT ON COLUMN expert_network.vendor_platforms.overall_score IS 'Score from 0 to 5';
+COMMENT ON COLUMN expert_network.vendor_platforms.avg_cost_per_call_min IS 'In USD';
+COMMENT ON COLUMN expert_network.vendor_platforms.avg_cost_per_call_max IS 'In USD';
+
+CREATE INDEX idx_vendors_active ON expert_network.vendor_platforms (is_active);
+
+CREATE TABLE expert_network.campaign_vendor_enrollments (
+    id                      uuid        NOT NULL DEFAULT pg_catalog.gen_random_uuid(),
+    campaign_id             uuid        NOT NULL,
+    vendor_platform_id      uuid        NOT NULL,
+    status                  text        NOT NULL DEFAULT 'pending',
+    enrolled_at             timestamptz,
+    account_manager_name    text,
+    account_manager_email   text,
+    notes                   text,
+    created_at              timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    updated_at              timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    CONSTRAINT campaign_vendor_enrollments_pkey PRIMARY KEY (id),
+    CONSTRAINT campaign_vendor_enrollments_campaign_id_vendor_platform_id_key
+        UNIQUE (campaign_id, vendor_platform_id),
+    CONSTRAINT campaign_vendor_enrollments_campaign_id_fkey FOREIGN KEY (campaign_id)
+        REFERENCES expert_network.campaigns (id) ON DELETE CASCADE,
+    CONSTRAINT campaign_vendor_enrollments_vendor_platform_id_fkey FOREIGN KEY (vendor_platform_id)
+        REFERENCES expert_network.vendor_platforms (id) ON DELETE CASCADE,
+    CONSTRAINT campaign_vendor_enrollments_status_check
+        CHECK (status OPERATOR(pg_catalog.=) ANY (ARRAY['not_enrolled', 'pending', 'enrolled']::text[]))
+);
+
+COMMENT ON TABLE expert_network.campaign_vendor_enrollments IS 'Tracks which vendors are enrolled for each campaign';
+COMMENT ON COLUMN expert_network.campaign_vendor_enrollments.status IS 'not_enrolled, pending or enrolled';
+
+CREATE INDEX idx_enrollments_vendor ON expert_network.campaign_vendor_enrollments (vendor_platform_id);
+CREATE INDEX idx_enrollments_status ON expert_network.campaign_vendor_enrollments (status);
+
+/* ------------------------------------------------------------------------
+ * Experts and their screening responses
+ * ------------------------------------------------------------------------ */
+
+CREATE TABLE expert_network.experts (
+    id                  uuid         NOT NULL DEFAULT pg_catalog.gen_random_uuid(),
+    campaign_id         uuid         NOT NULL,
+    vendor_platform_id  uuid         NOT NULL,
+    name                text         NOT NULL,
+    title               text         NOT NULL,
+    company             text,
+    avatar_url          text,
+    description         text,
+    work_history        text,
+    skills              text[]                DEFAULT '{}'::text[],
+    rating              numeric(2,1),
+    ai_fit_score        integer,
+    status              text         NOT NULL DEFAULT 'proposed',
+    is_new              boolean      NOT NULL DEFAULT true,
+    created_at          timestamptz  NOT NULL DEFAULT pg_catalog.now(),
+    updated_at          timestamptz  NOT NULL DEFAULT pg_catalog.now(),
+    reviewed_at         timestamptz,
+    CONSTRAINT experts_pkey PRIMARY KEY (id),
+    CONSTRAINT experts_campaign_id_fkey FOREIGN KEY (campaign_id)
+        REFERENCES expert_network.campaigns (id) ON DELETE CASCADE,
+    CONSTRAINT experts_vendor_platform_id_fkey FOREIGN KEY (vendor_platform_id)
+        REFERENCES expert_network.vendor_platforms (id),
+    CONSTRAINT experts_status_check
+        CHECK (status OPERATOR(pg_catalog.=) ANY (ARRAY['proposed', 'reviewed', 'rejected', 'scheduling', 'scheduled', 'completed']::text[])),
+    CONSTRAINT experts_rating_check
+        CHECK (rating OPERATOR(pg_catalog.>=) 0 AND rating OPERATOR(pg_catalog.<=) 5),
+    CONSTRAINT experts_ai_fit_score_check
+        CHECK (ai_fit_score OPERATOR(pg_catalog.>=) 0 AND ai_fit_score OPERATOR(pg_catalog.<=) 10)
+);
+
+COMMENT ON TABLE expert_network.experts IS 'Expert profiles proposed by vendors for campaigns';
+COMMENT ON COLUMN expert_network.experts.rating IS 'Overall rating (0-5)';
+COMMENT ON COLUMN expert_network.experts.ai_fit_score IS 'AI-generated score indicating how well expert matches campaign requirements';
+COMMENT ON COLUMN expert_network.experts.status IS 'proposed, reviewed, rejected, scheduling, scheduled or completed';
+
+CREATE INDEX idx_experts_campaign ON expert_network.experts (campaign_id);
+CREATE INDEX idx_experts_vendor ON expert_network.experts (vendor_platform_id);
+CREATE INDEX idx_experts_status ON expert_network.experts (status);
+CREATE INDEX idx_experts_campaign_status ON expert_network.experts (campaign_id, status);
+
+CREATE TABLE expert_network.expert_screening_responses (
+    id                      uuid        NOT NULL DEFAULT pg_catalog.gen_random_uuid(),
+    expert_id               uuid        NOT NULL,
+    screening_question_id   uuid        NOT NULL,
+    response_text           text        NOT NULL,
+    created_at              timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    CONSTRAINT expert_screening_responses_pkey PRIMARY KEY (id),
+    CONSTRAINT expert_screening_responses_expert_id_fkey FOREIGN KEY (expert_id)
+        REFERENCES expert_network.experts (id) ON DELETE CASCADE,
+    CONSTRAINT expert_screening_responses_screening_question_id_fkey FOREIGN KEY (screening_question_id)
+        REFERENCES expert_network.screening_questions (id) ON DELETE CASCADE
+);
+
+COMMENT ON TABLE expert_network.expert_screening_responses IS 'Experts responses to screening questions';
+
+CREATE INDEX idx_responses_expert ON expert_network.expert_screening_responses (expert_id);
+CREATE INDEX idx_responses_question ON expert_network.expert_screening_responses (screening_question_id);
+
+/* ------------------------------------------------------------------------
+ * Interviews
+ * ------------------------------------------------------------------------ */
+
+CREATE TABLE expert_network.interviews (
+    id                  uuid        NOT NULL DEFAULT pg_catalog.gen_random_uuid(),
+    campaign_id         uuid        NOT NULL,
+    expert_id           uuid        NOT NULL,
+    scheduled_date      date        NOT NULL,
+    scheduled_time      time        NOT NULL,
+    duration_minutes    integer     NOT NULL DEFAULT 60,
+    timezone            text        NOT NULL DEFAULT 'UTC',
+    status              text        NOT NULL DEFAULT 'scheduled',
+    color_tag           text,
+    created_at          timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    updated_at          timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    completed_at        timestamptz,
+    cancelled_at        timestamptz,
+    CONSTRAINT interviews_pkey PRIMARY KEY (id),
+    CONSTRAINT interviews_campaign_id_fkey FOREIGN KEY (campaign_id)
+        REFERENCES expert_network.campaigns (id) ON DELETE CASCADE,
+    CONSTRAINT interviews_expert_id_fkey FOREIGN KEY (expert_id)
+        REFERENCES expert_network.experts (id) ON DELETE CASCADE,
+    CONSTRAINT interviews_status_check
+        CHECK (status OPERATOR(pg_catalog.=) ANY (ARRAY['pending', 'scheduled', 'confirmed', 'completed', 'cancelled']::text[])),
+    CONSTRAINT interviews_duration_minutes_check CHECK (duration_minutes OPERATOR(pg_catalog.>) 0)
+);
+
+COMMENT ON TABLE expert_network.interviews IS 'Scheduled interviews with experts';
+COMMENT ON COLUMN expert_network.interviews.status IS 'pending, scheduled, confirmed, completed or cancelled';
+COMMENT ON COLUMN expert_network.interviews.color_tag IS 'For calendar display';
+
+CREATE INDEX idx_interviews_campaign ON expert_network.interviews (campaign_id);
+CREATE INDEX idx_interviews_expert ON expert_network.interviews (expert_id);
+CREATE INDEX idx_interviews_date ON expert_network.interviews (scheduled_date);
+CREATE INDEX idx_interviews_status ON expert_network.interviews (status);
+CREATE INDEX idx_interviews_campaign_status ON expert_network.interviews (campaign_id, status);
+
+CREATE TABLE expert_network.interview_team_assignments (
+    interview_id    uuid NOT NULL,
+    team_member_id  uuid NOT NULL,
+    CONSTRAINT interview_team_assignments_pkey PRIMARY KEY (interview_id, team_member_id),
+    CONSTRAINT interview_team_assignments_interview_id_fkey FOREIGN KEY (interview_id)
+        REFERENCES expert_network.interviews (id) ON DELETE CASCADE,
+    CONSTRAINT interview_team_assignments_team_member_id_fkey FOREIGN KEY (team_member_id)
+        REFERENCES expert_network.team_members (id) ON DELETE CASCADE
+);
+
+COMMENT ON TABLE expert_network.interview_team_assignments IS 'Assigns team members to specific interviews';
+
+CREATE INDEX idx_interview_team_member ON expert_network.interview_team_assignments (team_member_id);
+
+CREATE TABLE expert_network.completed_interviews (
+    id                      uuid         NOT NULL DEFAULT pg_catalog.gen_random_uuid(),
+    interview_id            uuid         NOT NULL,
+    campaign_id             uuid         NOT NULL,
+    expert_id               uuid         NOT NULL,
+    interview_date          date         NOT NULL,
+    interview_time          text         NOT NULL,
+    duration                text         NOT NULL,
+    transcript_url          text,
+    transcript_available    boolean      NOT NULL DEFAULT false,
+    recording_url           text,
+    notes                   text,
+    rating                  numeric(2,1),
+    relevance_rating        numeric(2,1),
+    expertise_rating        numeric(2,1),
+    communication_rating    numeric(2,1),
+    review_text             text,
+    completed_at            timestamptz  NOT NULL DEFAULT pg_catalog.now(),
+    rated_at                timestamptz,
+    CONSTRAINT completed_interviews_pkey PRIMARY KEY (id),
+    CONSTRAINT completed_interviews_interview_id_key UNIQUE (interview_id),
+    CONSTRAINT completed_interviews_interview_id_fkey FOREIGN KEY (interview_id)
+        REFERENCES expert_network.interviews (id) ON DELETE CASCADE,
+    CONSTRAINT completed_interviews_campaign_id_fkey FOREIGN KEY (campaign_id)
+        REFERENCES expert_network.campaigns (id) ON DELETE CASCADE,
+    CONSTRAINT completed_interviews_expert_id_fkey FOREIGN KEY (expert_id)
+        REFERENCES expert_network.experts (id) ON DELETE CASCADE,
+    CONSTRAINT completed_interviews_rating_check
+        CHECK (rating OPERATOR(pg_catalog.>=) 0 AND rating OPERATOR(pg_catalog.<=) 5),
+    CONSTRAINT completed_interviews_relevance_rating_check
+        CHECK (relevance_rating OPERATOR(pg_catalog.>=) 0 AND relevance_rating OPERATOR(pg_catalog.<=) 5),
+    CONSTRAINT completed_interviews_expertise_rating_check
+        CHECK (expertise_rating OPERATOR(pg_catalog.>=) 0 AND expertise_rating OPERATOR(pg_catalog.<=) 5),
+    CONSTRAINT completed_interviews_communication_rating_check
+        CHECK (communication_rating OPERATOR(pg_catalog.>=) 0 AND communication_rating OPERATOR(pg_catalog.<=) 5)
+);
+
+COMMENT ON TABLE expert_network.completed_interviews IS 'Completed interviews with transcripts and ratings';
+COMMENT ON COLUMN expert_network.completed_interviews.interview_id IS 'One-to-one with interviews';
+COMMENT ON COLUMN expert_network.completed_interviews.rating IS 'Overall rating (0-5)';
+
+CREATE INDEX idx_completed_campaign ON expert_network.completed_interviews (campaign_id);
+CREATE INDEX idx_completed_expert ON expert_network.completed_interviews (expert_id);
+CREATE INDEX idx_completed_date ON expert_network.completed_interviews (interview_date);
+CREATE INDEX idx_completed_rating ON expert_network.completed_interviews (rating);
+
+/* ------------------------------------------------------------------------
+ * Research assistant: chat sessions and what they produce
+ * ------------------------------------------------------------------------ */
+
+CREATE TABLE expert_network.chat_sessions (
+    id          uuid        NOT NULL DEFAULT pg_catalog.gen_random_uuid(),
+    user_id     text        NOT NULL,
+    campaign_id uuid,
+    title       text        NOT NULL,
+    created_at  timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    updated_at  timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    CONSTRAINT chat_sessions_pkey PRIMARY KEY (id),
+    CONSTRAINT chat_sessions_campaign_id_fkey FOREIGN KEY (campaign_id)
+        REFERENCES expert_network.campaigns (id) ON DELETE SET NULL
+);
+
+COMMENT ON TABLE expert_network.chat_sessions IS 'AI assistant chat sessions for research and analysis';
+COMMENT ON COLUMN expert_network.chat_sessions.user_id IS 'Owner: the BetterAuth user id';
+COMMENT ON COLUMN expert_network.chat_sessions.campaign_id IS 'Optional: chat can be campaign-specific or general';
+
+CREATE INDEX idx_chat_sessions_user ON expert_network.chat_sessions (user_id);
+CREATE INDEX idx_chat_sessions_campaign ON expert_network.chat_sessions (campaign_id);
+CREATE INDEX idx_chat_sessions_updated ON expert_network.chat_sessions (user_id, updated_at DESC);
+
+CREATE TABLE expert_network.chat_messages (
+    id              uuid        NOT NULL DEFAULT pg_catalog.gen_random_uuid(),
+    chat_session_id uuid        NOT NULL,
+    role            text        NOT NULL,
+    content         text        NOT NULL,
+    created_at      timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    CONSTRAINT chat_messages_pkey PRIMARY KEY (id),
+    CONSTRAINT chat_messages_chat_session_id_fkey FOREIGN KEY (chat_session_id)
+        REFERENCES expert_network.chat_sessions (id) ON DELETE CASCADE,
+    CONSTRAINT chat_messages_role_check
+        CHECK (role OPERATOR(pg_catalog.=) ANY (ARRAY['user', 'assistant']::text[]))
+);
+
+COMMENT ON TABLE expert_network.chat_messages IS 'Messages within AI assistant chat sessions';
+COMMENT ON COLUMN expert_network.chat_messages.role IS 'user or assistant';
+
+CREATE INDEX idx_chat_messages_session ON expert_network.chat_messages (chat_session_id);
+CREATE INDEX idx_chat_messages_created ON expert_network.chat_messages (chat_session_id, created_at);
+
+CREATE TABLE expert_network.research_activities (
+    id              uuid        NOT NULL DEFAULT pg_catalog.gen_random_uuid(),
+    chat_session_id uuid        NOT NULL,
+    activity_name   text        NOT NULL,
+    status          text        NOT NULL DEFAULT 'queued',
+    confidence      integer,
+    result_data     jsonb,
+    created_at      timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    completed_at    timestamptz,
+    CONSTRAINT research_activities_pkey PRIMARY KEY (id),
+    CONSTRAINT research_activities_chat_session_id_fkey FOREIGN KEY (chat_session_id)
+        REFERENCES expert_network.chat_sessions (id) ON DELETE CASCADE,
+    CONSTRAINT research_activities_status_check
+        CHECK (status OPERATOR(pg_catalog.=) ANY (ARRAY['queued', 'processing', 'completed', 'failed']::text[])),
+    CONSTRAINT research_activities_confidence_check
+        CHECK (confidence OPERATOR(pg_catalog.>=) 0 AND confidence OPERATOR(pg_catalog.<=) 100)
+);
+
+COMMENT ON TABLE expert_network.research_activities IS 'Tracks research tasks and agents during assistant sessions';
+COMMENT ON COLUMN expert_network.research_activities.status IS 'queued, processing, completed or failed';
+COMMENT ON COLUMN expert_network.research_activities.confidence IS 'Percentage (0-100)';
+
+CREATE INDEX idx_research_session ON expert_network.research_activities (chat_session_id);
+CREATE INDEX idx_research_status ON expert_network.research_activities (status);
+
+CREATE TABLE expert_network.research_sources (
+    id              uuid        NOT NULL DEFAULT pg_catalog.gen_random_uuid(),
+    chat_session_id uuid        NOT NULL,
+    source_name     text        NOT NULL,
+    source_type     text        NOT NULL,
+    status          text        NOT NULL DEFAULT 'processing',
+    size_text       text,
+    url             text,
+    content_preview text,
+    metadata        jsonb,
+    created_at      timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    CONSTRAINT research_sources_pkey PRIMARY KEY (id),
+    CONSTRAINT research_sources_chat_session_id_fkey FOREIGN KEY (chat_session_id)
+        REFERENCES expert_network.chat_sessions (id) ON DELETE CASCADE,
+    CONSTRAINT research_sources_status_check
+        CHECK (status OPERATOR(pg_catalog.=) ANY (ARRAY['processing', 'scraped', 'failed']::text[]))
+);
+
+COMMENT ON TABLE expert_network.research_sources IS 'Sources gathered during research sessions';
+COMMENT ON COLUMN expert_network.research_sources.source_type IS 'URL, Document, API, etc.';
+COMMENT ON COLUMN expert_network.research_sources.status IS 'processing, scraped or failed';
+COMMENT ON COLUMN expert_network.research_sources.size_text IS 'Human-readable size, e.g. 142 KB';
+
+CREATE INDEX idx_sources_session ON expert_network.research_sources (chat_session_id);
+CREATE INDEX idx_sources_status ON expert_network.research_sources (status);
+
+CREATE TABLE expert_network.answer_sections (
+    id              uuid        NOT NULL DEFAULT pg_catalog.gen_random_uuid(),
+    chat_session_id uuid        NOT NULL,
+    title           text        NOT NULL,
+    content         text        NOT NULL,
+    display_order   integer     NOT NULL DEFAULT 0,
+    created_at      timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    CONSTRAINT answer_sections_pkey PRIMARY KEY (id),
+    CONSTRAINT answer_sections_chat_session_id_fkey FOREIGN KEY (chat_session_id)
+        REFERENCES expert_network.chat_sessions (id) ON DELETE CASCADE
+);
+
+COMMENT ON TABLE expert_network.answer_sections IS 'Structured answer sections generated during research sessions';
+
+CREATE INDEX idx_answer_sections_session ON expert_network.answer_sections (chat_session_id);
+CREATE INDEX idx_answer_sections_order ON expert_network.answer_sections (chat_session_id, display_order);
+
+/* ------------------------------------------------------------------------
+ * UI preferences
+ * ------------------------------------------------------------------------ */
+
+CREATE TABLE expert_network.user_ui_preferences (
+    user_id             text        NOT NULL,
+    column_widths       jsonb       NOT NULL DEFAULT '{
+        "dragHandle": 16,
+        "campaignName": 400,
+        "industry": 180,
+        "timeline": 250,
+        "targetRegions": 288,
+        "divider": 1,
+        "callsProgress": 200,
+        "status": 96,
+        "cost": 80,
+        "team": 80,
+        "delete": 32
+    }'::jsonb,
+    panel_sizing        jsonb       NOT NULL DEFAULT '{
+        "chatWidth": 400,
+        "answerWidth": 600,
+        "topHeight": 300,
+        "activitiesWidth": 300,
+        "sourcesWidth": 300
+    }'::jsonb,
+    theme               text        NOT NULL DEFAULT 'light',
+    expanded_projects   text[]               DEFAULT '{}'::text[],
+    updated_at          timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    CONSTRAINT user_ui_preferences_pkey PRIMARY KEY (user_id),
+    CONSTRAINT user_ui_preferences_theme_check
+        CHECK (theme OPERATOR(pg_catalog.=) ANY (ARRAY['light', 'dark']::text[]))
+);
+
+COMMENT ON TABLE expert_network.user_ui_preferences IS 'Stores per-user UI preferences, layouts, and settings';
+COMMENT ON COLUMN expert_network.user_ui_preferences.user_id IS 'Owner: the BetterAuth user id';
+COMMENT ON COLUMN expert_network.user_ui_preferences.column_widths IS 'Dashboard column widths in pixels';
+COMMENT ON COLUMN expert_network.user_ui_preferences.panel_sizing IS 'Workspace panel dimensions in pixels';
+COMMENT ON COLUMN expert_network.user_ui_preferences.theme IS 'light or dark';
+COMMENT ON COLUMN expert_network.user_ui_preferences.expanded_projects IS 'Project IDs that are expanded in sidebar';
+
+/* ------------------------------------------------------------------------
+ * Costs (seed 001)
+ * ------------------------------------------------------------------------ */
+
+CREATE TABLE expert_network.campaign_costs (
+    id                  uuid          NOT NULL DEFAULT pg_catalog.gen_random_uuid(),
+    campaign_id         uuid          NOT NULL,
+    vendor_platform_id  uuid,
+    fee_type            text          NOT NULL,
+    amount_usd          numeric(10,2) NOT NULL,
+    units               integer,
+    memo                text,
+    invoice_date        date,
+    created_at          timestamptz   NOT NULL DEFAULT pg_catalog.now(),
+    updated_at          timestamptz   NOT NULL DEFAULT pg_catalog.now(),
+    CONSTRAINT campaign_costs_pkey PRIMARY KEY (id),
+    CONSTRAINT campaign_costs_campaign_id_fkey FOREIGN KEY (campaign_id)
+        REFERENCES expert_network.campaigns (id) ON DELETE CASCADE,
+    CONSTRAINT campaign_costs_vendor_platform_id_fkey FOREIGN KEY (vendor_platform_id)
+        REFERENCES expert_network.vendor_platforms (id),
+    CONSTRAINT campaign_costs_fee_type_check
+        CHECK (fee_type OPERATOR(pg_catalog.=) ANY (ARRAY['recruiting_fee', 'per_call', 'subscription']::text[])),
+    CONSTRAINT campaign_costs_amount_usd_check CHECK (amount_usd OPERATOR(pg_catalog.>=) 0),
+    CONSTRAINT campaign_costs_units_check CHECK (units OPERATOR(pg_catalog.>=) 0)
+);
+
+COMMENT ON TABLE expert_network.campaign_costs IS 'Fees paid to expert networks per campaign';
+COMMENT ON COLUMN expert_network.campaign_costs.fee_type IS 'recruiting_fee, per_call or subscription';
+COMMENT ON COLUMN expert_network.campaign_costs.amount_usd IS 'Amount in USD';
+COMMENT ON COLUMN expert_network.campaign_costs.units IS 'Number of calls, hours, etc.';
+
+CREATE INDEX idx_campaign_costs_campaign ON expert_network.campaign_costs (campaign_id);
+CREATE INDEX idx_campaign_costs_vendor ON expert_network.campaign_costs (vendor_platform_id);
+
+/* ------------------------------------------------------------------------
+ * updated_at maintenance: one C trigger function on every such table
+ * ------------------------------------------------------------------------ */
+
+CREATE TRIGGER set_updated_at BEFORE UPDATE ON expert_network.projects
+    FOR EACH ROW EXECUTE FUNCTION expert_network.set_updated_at();
+CREATE TRIGGER set_updated_at BEFORE UPDATE ON expert_network.campaigns
+    FOR EACH ROW EXECUTE FUNCTION expert_network.set_updated_at();
+CREATE TRIGGER set_updated_at BEFORE UPDATE ON expert_network.screening_questions
+    FOR EACH ROW EXECUTE FUNCTION expert_network.set_updated_at();
+CREATE TRIGGER set_updated_at BEFORE UPDATE ON expert_network.vendor_platforms
+    FOR EACH ROW EXECUTE FUNCTION expert_network.set_updated_at();
+CREATE TRIGGER set_updated_at BEFORE UPDATE ON expert_network.campaign_vendor_enrollments
+    FOR EACH ROW EXECUTE FUNCTION expert_network.set_updated_at();
+CREATE TRIGGER set_updated_at BEFORE UPDATE ON expert_network.experts
+    FOR EACH ROW EXECUTE FUNCTION expert_network.set_updated_at();
+CREATE TRIGGER set_updated_at BEFORE UPDATE ON expert_network.interviews
+    FOR EACH ROW EXECUTE FUNCTION expert_network.set_updated_at();
+CREATE TRIGGER set_updated_at BEFORE UPDATE ON expert_network.chat_sessions
+    FOR EACH ROW EXECUTE FUNCTION expert_network.set_updated_at();
+CREATE TRIGGER set_updated_at BEFORE UPDATE ON expert_network.user_ui_preferences
+    FOR EACH ROW EXECUTE FUNCTION expert_network.set_updated_at();
+CREATE TRIGGER set_updated_at BEFORE UPDATE ON expert_network.campaign_costs
+    FOR EACH ROW EXECUTE FUNCTION expert_network.set_updated_at();
+
+/* ------------------------------------------------------------------------
+ * The shipped vendor catalog
+ *
+ * Shipped rows have fixed ids in 00000000-0000-4000-8000-0000000000xx so that
+ * every install agrees on them (a restored expert still points at the right
+ * vendor) and so that pg_dump can leave them out: CREATE EXTENSION in the
+ * target database ships them again.
+ * ------------------------------------------------------------------------ */
+
+INSERT INTO expert_network.vendor_platforms (id, name, location, description, tags) VALUES
+('00000000-0000-4000-8000-000000000001', 'GLG', 'New York, NY, USA',
+ 'Gerson Lehrman Group, founded in 1998; the largest expert network, offering phone consultations, surveys and events with industry professionals.',
+ ARRAY['calls', 'surveys', 'events', 'global']),
+('00000000-0000-4000-8000-000000000002', 'AlphaSights', 'London, UK',
+ 'Founded in 2008; expert calls for investment and consulting firms, with offices across Europe, North America and Asia.',
+ ARRAY['calls', 'global']),
+('00000000-0000-4000-8000-000000000003', 'Guidepoint', 'New York, NY, USA',
+ 'Founded in 2003; expert calls, surveys and tracking data for investors and corporations.',
+ ARRAY['calls', 'surveys', 'data', 'global']),
+('00000000-0000-4000-8000-000000000004', 'Third Bridge', 'London, UK',
+ 'Founded in 2007; expert calls and Forum, a library of expert interview transcripts.',
+ ARRAY['calls', 'transcripts', 'global']),
+('00000000-0000-4000-8000-000000000005', 'Coleman Research', 'New York, NY, USA',
+ 'Founded in 2003; expert calls and project support for investment and corporate clients.',
+ ARRAY['calls', 'surveys']),
+('00000000-0000-4000-8000-000000000006', 'Dialectica', 'Athens, Greece',
+ 'Founded in 2015; expert calls and surveys for private equity, consulting and corporate clients.',
+ ARRAY['calls', 'surveys', 'global']),
+('00000000-0000-4000-8000-000000000007', 'Tegus', 'Chicago, IL, USA',
+ 'Founded in 2016; expert calls and a searchable library of expert call transcripts; part of AlphaSense since 2024.',
+ ARRAY['calls', 'transcripts']),
+('00000000-0000-4000-8000-000000000008', 'proSapient', 'London, UK',
+ 'Founded in 2016; expert calls and surveys with compliance tooling.',
+ ARRAY['calls', 'surveys']),
+('00000000-0000-4000-8000-000000000009', 'Atheneum', 'Berlin, Germany',
+ 'Founded in 2009; expert calls and market research for consulting, corporate and investment clients.',
+ ARRAY['calls', 'surveys', 'global']),
+('00000000-0000-4000-8000-00000000000a', 'NewtonX', 'New York, NY, USA',
+ 'Founded in 2016; recruits verified B2B professionals for calls and surveys using search technology.',
+ ARRAY['calls', 'surveys', 'b2b']),
+('00000000-0000-4000-8000-00000000000b', 'Capvision', 'Shanghai, China',
+ 'Founded in 2006; expert calls with a network concentrated in Asia.',
+ ARRAY['calls', 'asia']),
+('00000000-0000-4000-8000-00000000000c', 'Arbolus', 'London, UK',
+ 'Founded in 2017; expert calls and surveys through a self-serve platform.',
+ ARRAY['calls', 'surveys']);
+
+/* ------------------------------------------------------------------------
+ * Backups: every table's rows are dumped by pg_dump (extension tables are
+ * skipped unless registered); the catalog without the rows shipped above.
+ * ------------------------------------------------------------------------ */
+
+SELECT pg_catalog.pg_extension_config_dump('expert_network.projects', '');
+SELECT pg_catalog.pg_extension_config_dump('expert_network.campaigns', '');
+SELECT pg_catalog.pg_extension_config_dump('expert_network.team_members', '');
+SELECT pg_catalog.pg_extension_config_dump('expert_network.campaign_team_assignments', '');
+SELECT pg_catalog.pg_extension_config_dump('expert_network.screening_questions', '');
+SELECT pg_catalog.pg_extension_config_dump('expert_network.vendor_platforms',
+    $$WHERE NOT (id BETWEEN '00000000-0000-4000-8000-000000000000' AND '00000000-0000-4000-8000-0000000000ff')$$);
+SELECT pg_catalog.pg_extension_config_dump('expert_network.campaign_vendor_enrollments', '');
+SELECT pg_catalog.pg_extension_config_dump('expert_network.experts', '');
+SELECT pg_catalog.pg_extension_config_dump('expert_network.expert_screening_responses', '');
+SELECT pg_catalog.pg_extension_config_dump('expert_network.interviews', '');
+SELECT pg_catalog.pg_extension_config_dump('expert_network.interview_team_assignments', '');
+SELECT pg_catalog.pg_extension_config_dump('expert_network.completed_interviews', '');
+SELECT pg_catalog.pg_extension_config_dump('expert_network.chat_sessions', '');
+SELECT pg_catalog.pg_extension_config_dump('expert_network.chat_messages', '');
+SELECT pg_catalog.pg_extension_config_dump('expert_network.research_activities', '');
+SELECT pg_catalog.pg_extension_config_dump('expert_network.research_sources', '');
+SELECT pg_catalog.pg_extension_config_dump('expert_network.answer_sections', '');
+SELECT pg_catalog.pg_extension_config_dump('expert_network.user_ui_preferences', '');
+SELECT pg_catalog.pg_extension_config_dump('expert_network.campaign_costs', '');
+
+/* ------------------------------------------------------------------------
+ * Privileges.  The objects above belong to the installing superuser (for a
+ * trusted extension, the bootstrap superuser); the role that ran CREATE
+ * EXTENSION gets full use of them and may pass it on.  PUBLIC gets nothing.
+ * ------------------------------------------------------------------------ */
+
+GRANT USAGE ON SCHEMA expert_network TO @extowner@;
+GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER
+    ON ALL TABLES IN SCHEMA expert_network TO @extowner@ WITH GRANT OPTION;

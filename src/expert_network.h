@@ -1,0 +1,19 @@
+/*
+ * expert_network.h
+ *	  Declarations shared by the parts of the expert_network module.
+ *
+ * Each part (one file per concern) has an init function that _PG_init calls.
+ */
+#ifndef EXPERT_NETWORK_H
+#define EXPERT_NETWORK_H
+
+#include "postgres.h"
+
+#if PG_VERSION_NUM < 150000
+#error "expert_network requires PostgreSQL 15 or later"
+#endif
+
+/* Prefix of every setting the module defines */
+#define EN_GUC_PREFIX "expert_network"
+
+#endif							/* EXPERT_NETWORK_H */

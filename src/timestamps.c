@@ -1,0 +1,69 @@
+/*
+ * timestamps.c
+ *	  updated_at maintenance: one BEFORE UPDATE row trigger for every table
+ *	  that has an updated_at column.
+ *
+ * The column is set to the transaction timestamp, as now() would, so that all
+ * rows touched by one transaction carry the same stamp.  An optional trigger
+ * argument names another timestamptz column.
+ */
+#include "expert_network.h"
+
+#include "access/htup_details.h"
+#include "access/xact.h"
+#include "catalog/pg_type.h"
+#include "commands/trigger.h"
+#include "executor/spi.h"
+#include "utils/rel.h"
+#include "utils/timestamp.h"
+
+PG_FUNCTION_INFO_V1(expert_network_set_updated_at);
+
+/*
+ * Trigger function: stamp the updated_at column of the new row.
+ */
+Datum
+expert_network_set_updated_at(PG_FUNCTION_ARGS)
+{
+	TriggerData *trigdata = (TriggerData *) fcinfo->context;
+	Relation	rel;
+	TupleDesc	tupdesc;
+	const char *colname = "updated_at";
+	int			attnum;
+	Datum		value;
+	bool		isnull = false;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		elog(ERROR, "set_updated_at: not called by trigger manager");
+	if (!TRIGGER_FIRED_FOR_ROW(trigdata->tg_event))
+		elog(ERROR, "set_updated_at: must be fired for row");
+	if (!TRIGGER_FIRED_BEFORE(trigdata->tg_event))
+		elog(ERROR, "set_updated_at: must be fired before event");
+	if (!TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event))
+		elog(ERROR, "set_updated_at: must be fired on update");
+	if (trigdata->tg_trigger->tgnargs > 1)
+		elog(ERROR, "set_updated_at: takes at most one argument, the column name");
+
+	if (trigdata->tg_trigger->tgnargs == 1)
+		colname = trigdata->tg_trigger->tgargs[0];
+
+	rel = trigdata->tg_relation;
+	tupdesc = RelationGetDescr(rel);
+	attnum = SPI_fnumber(tupdesc, colname);
+	if (attnum <= 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_COLUMN),
+				 errmsg("column \"%s\" of relation \"%s\" does not exist",
+						colname, RelationGetRelationName(rel))));
+	if (SPI_gettypeid(tupdesc, attnum) != TIMESTAMPTZOID)
+		ereport(ERROR,
+				(errcode(ERRCODE_WRONG_OBJECT_TYPE),
+				 errmsg("column \"%s\" of relation \"%s\" must be of type timestamp with time zone",
+						colname, RelationGetRelationName(rel))));
+
+	value = TimestampTzGetDatum(GetCurrentTransactionStartTimestamp());
+
+	return PointerGetDatum(heap_modify_tuple_by_cols(trigdata->tg_newtuple,
+													 tupdesc, 1, &attnum,
+													 &value, &isnull));
+}

@@ -1,0 +1,30 @@
+# test/t/lib.sh — a few TAP helpers for the shell tests, which run inside the
+# throwaway cluster of test/suite (PGHOST/PGPORT/PGUSER/PGPASSWORD set).
+# shellcheck shell=bash
+
+_n=0
+_failed=0
+
+# ok CONDITION-STATUS NAME: pass when the status is 0
+ok() {
+  local status=$1; shift
+  _n=$((_n + 1))
+  if [ "$status" -eq 0 ]; then echo "ok $_n - $*"; else echo "not ok $_n - $*"; _failed=$((_failed + 1)); fi
+}
+
+# is GOT EXPECTED NAME
+is() {
+  local got=$1 want=$2; shift 2
+  if [ "$got" = "$want" ]; then ok 0 "$@"; else ok 1 "$@"; printf '#   got:      %s\n#   expected: %s\n' "$got" "$want"; fi
+}
+
+done_testing() { echo "1..$_n"; [ "$_failed" -eq 0 ]; }
+
+# q DB SQL: one value, unaligned, errors fatal
+q() { psql -X -qAt -v ON_ERROR_STOP=1 -d "$1" -c "$2"; }
+
+# fresh_db NAME: an empty database
+fresh_db() { dropdb --if-exists "$1" >/dev/null 2>&1; createdb "$1"; }
+
+# snapshot DB: the catalog description of expert_network in DB (test/catalog.sql)
+snapshot() { psql -X -qAt -v ON_ERROR_STOP=1 -d "$1" -f "$(dirname "${BASH_SOURCE[0]}")/../catalog.sql"; }
