@@ -33,16 +33,18 @@ expert_network_set_updated_at(PG_FUNCTION_ARGS)
 	Datum		value;
 	bool		isnull = false;
 
-	if (!CALLED_AS_TRIGGER(fcinfo))
-		elog(ERROR, "set_updated_at: not called by trigger manager");
-	if (!TRIGGER_FIRED_FOR_ROW(trigdata->tg_event))
-		elog(ERROR, "set_updated_at: must be fired for row");
-	if (!TRIGGER_FIRED_BEFORE(trigdata->tg_event))
-		elog(ERROR, "set_updated_at: must be fired before event");
-	if (!TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event))
-		elog(ERROR, "set_updated_at: must be fired on update");
+	if (!CALLED_AS_TRIGGER(fcinfo) ||
+		!TRIGGER_FIRED_FOR_ROW(trigdata->tg_event) ||
+		!TRIGGER_FIRED_BEFORE(trigdata->tg_event) ||
+		!TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("function set_updated_at must be fired BEFORE UPDATE FOR EACH ROW"),
+				 errhint("Attach it with CREATE TRIGGER ... BEFORE UPDATE ON ... FOR EACH ROW EXECUTE FUNCTION expert_network.set_updated_at().")));
 	if (trigdata->tg_trigger->tgnargs > 1)
-		elog(ERROR, "set_updated_at: takes at most one argument, the column name");
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("function set_updated_at takes at most one argument, the column to stamp")));
 
 	if (trigdata->tg_trigger->tgnargs == 1)
 		colname = trigdata->tg_trigger->tgargs[0];

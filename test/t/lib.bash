@@ -1,4 +1,4 @@
-# test/t/lib.sh — a few TAP helpers for the shell tests, which run inside the
+# test/t/lib.bash — a few TAP helpers for the shell tests, which run inside the
 # throwaway cluster of test/suite (PGHOST/PGPORT/PGUSER/PGPASSWORD set).
 # shellcheck shell=bash
 

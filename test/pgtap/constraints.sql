@@ -1,0 +1,944 @@
+-- test/pgtap/constraints.sql — behaviour of the constraints of schema
+-- expert_network (sql/expert_network.sql): every named CHECK and UNIQUE
+-- constraint (and the primary keys on natural keys) rejects what it should,
+-- with PostgreSQL's exact message, and accepts its boundary values; the
+-- ON DELETE rules of the foreign keys end to end; the set_updated_at
+-- trigger on every table that has it.
+--
+-- Runs under pg_prove in a database with pgtap and expert_network installed
+-- (test/suite).  Everything happens in one transaction that is rolled back,
+-- so the rows the accepted statements leave behind never outlive the test.
+
+SET client_min_messages = warning;
+
+BEGIN;
+
+SELECT plan(170);
+
+/* ------------------------------------------------------------------------
+ * Fixture: one row of each table, with fixed ids
+ *
+ *   a1…01 project P1 (user u1, code P-001)     c1…01 campaign C1 in P1
+ *   f1…01 vendor "Constraint Test Vendor"       b1…01 team member T1
+ *   e1…01 screening question on C1              e2…01 expert on C1, vendor f1…01
+ *   e3…01 interview of e2…01                    e4…01 completed interview of e3…01
+ *   e5…01 enrollment C1 × f1…01                 e6…01 chat session on C1
+ *   e7…01 campaign cost on C1, vendor GLG
+ * ------------------------------------------------------------------------ */
+
+INSERT INTO expert_network.projects (id, user_id, project_code, project_name)
+VALUES ('a1000000-0000-4000-8000-000000000001', 'u1', 'P-001', 'Project One');
+
+INSERT INTO expert_network.campaigns (id, user_id, project_id, campaign_name, industry_vertical,
+                                      start_date, target_completion_date)
+VALUES ('c1000000-0000-4000-8000-000000000001', 'u1', 'a1000000-0000-4000-8000-000000000001',
+        'Campaign One', 'Technology', '2025-01-01', '2025-03-31');
+
+INSERT INTO expert_network.vendor_platforms (id, name)
+VALUES ('f1000000-0000-4000-8000-000000000001', 'Constraint Test Vendor');
+
+INSERT INTO expert_network.team_members (id, user_id, name, designation)
+VALUES ('b1000000-0000-4000-8000-000000000001', 'u1', 'Team Member One', 'Associate');
+
+INSERT INTO expert_network.screening_questions (id, campaign_id, question_text)
+VALUES ('e1000000-0000-4000-8000-000000000001', 'c1000000-0000-4000-8000-000000000001',
+        'How many years in the industry?');
+
+INSERT INTO expert_network.experts (id, campaign_id, vendor_platform_id, name, title)
+VALUES ('e2000000-0000-4000-8000-000000000001', 'c1000000-0000-4000-8000-000000000001',
+        'f1000000-0000-4000-8000-000000000001', 'Expert One', 'Former VP Sales');
+
+INSERT INTO expert_network.interviews (id, campaign_id, expert_id, scheduled_date, scheduled_time)
+VALUES ('e3000000-0000-4000-8000-000000000001', 'c1000000-0000-4000-8000-000000000001',
+        'e2000000-0000-4000-8000-000000000001', '2025-02-01', '10:00');
+
+INSERT INTO expert_network.completed_interviews (id, interview_id, campaign_id, expert_id,
+                                                 interview_date, interview_time, duration)
+VALUES ('e4000000-0000-4000-8000-000000000001', 'e3000000-0000-4000-8000-000000000001',
+        'c1000000-0000-4000-8000-000000000001', 'e2000000-0000-4000-8000-000000000001',
+        '2025-02-01', '10:00 AM', '60 min');
+
+INSERT INTO expert_network.campaign_vendor_enrollments (id, campaign_id, vendor_platform_id)
+VALUES ('e5000000-0000-4000-8000-000000000001', 'c1000000-0000-4000-8000-000000000001',
+        'f1000000-0000-4000-8000-000000000001');
+
+INSERT INTO expert_network.chat_sessions (id, user_id, campaign_id, title)
+VALUES ('e6000000-0000-4000-8000-000000000001', 'u1', 'c1000000-0000-4000-8000-000000000001',
+        'Session One');
+
+INSERT INTO expert_network.campaign_costs (id, campaign_id, vendor_platform_id, fee_type, amount_usd)
+VALUES ('e7000000-0000-4000-8000-000000000001', 'c1000000-0000-4000-8000-000000000001',
+        '00000000-0000-4000-8000-000000000001', 'per_call', 1200);
+
+INSERT INTO expert_network.campaign_team_assignments (campaign_id, team_member_id)
+VALUES ('c1000000-0000-4000-8000-000000000001', 'b1000000-0000-4000-8000-000000000001');
+
+INSERT INTO expert_network.interview_team_assignments (interview_id, team_member_id)
+VALUES ('e3000000-0000-4000-8000-000000000001', 'b1000000-0000-4000-8000-000000000001');
+
+INSERT INTO expert_network.user_ui_preferences (user_id) VALUES ('u1');
+
+-- the statements below that UPDATE a fixture row rely on it being there
+SELECT results_eq(
+    $$ SELECT (SELECT count(*) FROM expert_network.campaigns WHERE id = 'c1000000-0000-4000-8000-000000000001')
+            + (SELECT count(*) FROM expert_network.campaign_vendor_enrollments WHERE id = 'e5000000-0000-4000-8000-000000000001')
+            + (SELECT count(*) FROM expert_network.experts WHERE id = 'e2000000-0000-4000-8000-000000000001')
+            + (SELECT count(*) FROM expert_network.interviews WHERE id = 'e3000000-0000-4000-8000-000000000001')
+            + (SELECT count(*) FROM expert_network.completed_interviews WHERE id = 'e4000000-0000-4000-8000-000000000001')
+            + (SELECT count(*) FROM expert_network.user_ui_preferences WHERE user_id = 'u1') $$,
+    $$ VALUES (6::bigint) $$,
+    'fixture: the rows updated by the tests below exist');
+
+/* ------------------------------------------------------------------------
+ * Every named CHECK and UNIQUE constraint of the schema is exercised here
+ * ------------------------------------------------------------------------ */
+
+SELECT set_eq(
+    $$ SELECT conname::text FROM pg_catalog.pg_constraint
+        WHERE connamespace = 'expert_network'::regnamespace AND contype IN ('c', 'u') $$,
+    ARRAY[
+      'campaigns_status_check', 'campaigns_dates_check', 'campaigns_min_calls_check',
+      'campaigns_max_calls_check', 'campaigns_calls_range_check',
+      'campaigns_estimated_calls_check', 'campaigns_completed_calls_check',
+      'campaigns_scheduled_calls_check',
+      'screening_questions_question_type_check',
+      'vendor_platforms_overall_score_check', 'vendor_platforms_cost_min_check',
+      'vendor_platforms_cost_max_check', 'vendor_platforms_cost_range_check',
+      'campaign_vendor_enrollments_status_check',
+      'experts_status_check', 'experts_rating_check', 'experts_ai_fit_score_check',
+      'interviews_status_check', 'interviews_duration_minutes_check',
+      'completed_interviews_rating_check', 'completed_interviews_relevance_rating_check',
+      'completed_interviews_expertise_rating_check',
+      'completed_interviews_communication_rating_check',
+      'chat_messages_role_check',
+      'research_activities_status_check', 'research_activities_confidence_check',
+      'research_sources_status_check',
+      'user_ui_preferences_theme_check',
+      'campaign_costs_fee_type_check', 'campaign_costs_amount_usd_check',
+      'campaign_costs_units_check',
+      'projects_user_id_project_code_key', 'vendor_platforms_name_key',
+      'campaign_vendor_enrollments_campaign_id_vendor_platform_id_key',
+      'completed_interviews_interview_id_key'
+    ],
+    'the schema has exactly the 31 CHECK and 4 UNIQUE constraints this file tests');
+
+/* ------------------------------------------------------------------------
+ * projects
+ * ------------------------------------------------------------------------ */
+
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.projects (user_id, project_code, project_name)
+       VALUES ('u1', 'P-001', 'Same code again') $$,
+    '23505', 'duplicate key value violates unique constraint "projects_user_id_project_code_key"',
+    'projects: a user cannot have two projects with the same code');
+
+SELECT lives_ok(
+    $$ INSERT INTO expert_network.projects (user_id, project_code, project_name)
+       VALUES ('u2', 'P-001', 'Same code, other user') $$,
+    'projects: two users may use the same project code');
+
+/* ------------------------------------------------------------------------
+ * campaigns
+ * ------------------------------------------------------------------------ */
+
+SELECT lives_ok(
+    format($$ INSERT INTO expert_network.campaigns (user_id, campaign_name, industry_vertical,
+                                                    start_date, target_completion_date, status)
+              VALUES ('u1', 'Status %s', 'Technology', '2025-01-01', '2025-03-31', %L) $$, s, s),
+    format('campaigns: status %L is accepted', s))
+  FROM pg_catalog.unnest(ARRAY['draft', 'active', 'paused', 'completed', 'archived'])
+       WITH ORDINALITY AS u(s, n)
+ ORDER BY n;
+
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.campaigns (user_id, campaign_name, industry_vertical,
+                                             start_date, target_completion_date, status)
+       VALUES ('u1', 'Bogus status', 'Technology', '2025-01-01', '2025-03-31', 'cancelled') $$,
+    '23514', 'new row for relation "campaigns" violates check constraint "campaigns_status_check"',
+    'campaigns: status ''cancelled'' is rejected');
+
+SELECT throws_ok(
+    $$ UPDATE expert_network.campaigns SET status = 'Active'
+        WHERE id = 'c1000000-0000-4000-8000-000000000001' $$,
+    '23514', 'new row for relation "campaigns" violates check constraint "campaigns_status_check"',
+    'campaigns: UPDATE to status ''Active'' (wrong case) is rejected');
+
+SELECT lives_ok(
+    $$ INSERT INTO expert_network.campaigns (user_id, campaign_name, industry_vertical,
+                                             start_date, target_completion_date)
+       VALUES ('u1', 'One-day campaign', 'Technology', '2025-03-31', '2025-03-31') $$,
+    'campaigns: start_date = target_completion_date is accepted');
+
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.campaigns (user_id, campaign_name, industry_vertical,
+                                             start_date, target_completion_date)
+       VALUES ('u1', 'Ends before it starts', 'Technology', '2025-04-01', '2025-03-31') $$,
+    '23514', 'new row for relation "campaigns" violates check constraint "campaigns_dates_check"',
+    'campaigns: start_date one day after target_completion_date is rejected');
+
+SELECT lives_ok(
+    $$ INSERT INTO expert_network.campaigns (user_id, campaign_name, industry_vertical,
+                                             start_date, target_completion_date, min_calls)
+       VALUES ('u1', 'min 0', 'Technology', '2025-01-01', '2025-03-31', 0) $$,
+    'campaigns: min_calls 0 is accepted');
+
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.campaigns (user_id, campaign_name, industry_vertical,
+                                             start_date, target_completion_date, min_calls)
+       VALUES ('u1', 'min -1', 'Technology', '2025-01-01', '2025-03-31', -1) $$,
+    '23514', 'new row for relation "campaigns" violates check constraint "campaigns_min_calls_check"',
+    'campaigns: min_calls -1 is rejected');
+
+SELECT lives_ok(
+    $$ INSERT INTO expert_network.campaigns (user_id, campaign_name, industry_vertical,
+                                             start_date, target_completion_date, max_calls)
+       VALUES ('u1', 'max 0', 'Technology', '2025-01-01', '2025-03-31', 0) $$,
+    'campaigns: max_calls 0 is accepted');
+
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.campaigns (user_id, campaign_name, industry_vertical,
+                                             start_date, target_completion_date, max_calls)
+       VALUES ('u1', 'max -1', 'Technology', '2025-01-01', '2025-03-31', -1) $$,
+    '23514', 'new row for relation "campaigns" violates check constraint "campaigns_max_calls_check"',
+    'campaigns: max_calls -1 is rejected');
+
+SELECT lives_ok(
+    $$ INSERT INTO expert_network.campaigns (user_id, campaign_name, industry_vertical,
+                                             start_date, target_completion_date, min_calls, max_calls)
+       VALUES ('u1', 'min = max', 'Technology', '2025-01-01', '2025-03-31', 5, 5) $$,
+    'campaigns: min_calls = max_calls is accepted');
+
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.campaigns (user_id, campaign_name, industry_vertical,
+                                             start_date, target_completion_date, min_calls, max_calls)
+       VALUES ('u1', 'min > max', 'Technology', '2025-01-01', '2025-03-31', 6, 5) $$,
+    '23514', 'new row for relation "campaigns" violates check constraint "campaigns_calls_range_check"',
+    'campaigns: min_calls > max_calls is rejected');
+
+SELECT lives_ok(
+    $$ INSERT INTO expert_network.campaigns (user_id, campaign_name, industry_vertical,
+                                             start_date, target_completion_date, estimated_calls)
+       VALUES ('u1', 'estimated 0', 'Technology', '2025-01-01', '2025-03-31', 0) $$,
+    'campaigns: estimated_calls 0 is accepted');
+
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.campaigns (user_id, campaign_name, industry_vertical,
+                                             start_date, target_completion_date, estimated_calls)
+       VALUES ('u1', 'estimated -1', 'Technology', '2025-01-01', '2025-03-31', -1) $$,
+    '23514', 'new row for relation "campaigns" violates check constraint "campaigns_estimated_calls_check"',
+    'campaigns: estimated_calls -1 is rejected');
+
+SELECT lives_ok(
+    $$ UPDATE expert_network.campaigns SET completed_calls = 0
+        WHERE id = 'c1000000-0000-4000-8000-000000000001' $$,
+    'campaigns: completed_calls 0 is accepted');
+
+SELECT throws_ok(
+    $$ UPDATE expert_network.campaigns SET completed_calls = -1
+        WHERE id = 'c1000000-0000-4000-8000-000000000001' $$,
+    '23514', 'new row for relation "campaigns" violates check constraint "campaigns_completed_calls_check"',
+    'campaigns: UPDATE to completed_calls -1 is rejected');
+
+SELECT lives_ok(
+    $$ UPDATE expert_network.campaigns SET scheduled_calls = 0
+        WHERE id = 'c1000000-0000-4000-8000-000000000001' $$,
+    'campaigns: scheduled_calls 0 is accepted');
+
+SELECT throws_ok(
+    $$ UPDATE expert_network.campaigns SET scheduled_calls = -1
+        WHERE id = 'c1000000-0000-4000-8000-000000000001' $$,
+    '23514', 'new row for relation "campaigns" violates check constraint "campaigns_scheduled_calls_check"',
+    'campaigns: UPDATE to scheduled_calls -1 is rejected');
+
+/* ------------------------------------------------------------------------
+ * team assignments (primary keys on natural keys)
+ * ------------------------------------------------------------------------ */
+
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.campaign_team_assignments (campaign_id, team_member_id)
+       VALUES ('c1000000-0000-4000-8000-000000000001', 'b1000000-0000-4000-8000-000000000001') $$,
+    '23505', 'duplicate key value violates unique constraint "campaign_team_assignments_pkey"',
+    'campaign_team_assignments: a member cannot be assigned to the same campaign twice');
+
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.interview_team_assignments (interview_id, team_member_id)
+       VALUES ('e3000000-0000-4000-8000-000000000001', 'b1000000-0000-4000-8000-000000000001') $$,
+    '23505', 'duplicate key value violates unique constraint "interview_team_assignments_pkey"',
+    'interview_team_assignments: a member cannot be assigned to the same interview twice');
+
+/* ------------------------------------------------------------------------
+ * screening_questions
+ * ------------------------------------------------------------------------ */
+
+SELECT lives_ok(
+    format($$ INSERT INTO expert_network.screening_questions (campaign_id, question_text, question_type)
+              VALUES ('c1000000-0000-4000-8000-000000000001', 'Question of type %s', %L) $$, t, t),
+    format('screening_questions: question_type %L is accepted', t))
+  FROM pg_catalog.unnest(ARRAY['text', 'multiple-choice', 'rating']) WITH ORDINALITY AS u(t, n)
+ ORDER BY n;
+
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.screening_questions (campaign_id, question_text, question_type)
+       VALUES ('c1000000-0000-4000-8000-000000000001', 'Pick several', 'checkbox') $$,
+    '23514', 'new row for relation "screening_questions" violates check constraint "screening_questions_question_type_check"',
+    'screening_questions: question_type ''checkbox'' is rejected');
+
+/* ------------------------------------------------------------------------
+ * vendor_platforms
+ * ------------------------------------------------------------------------ */
+
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.vendor_platforms (name) VALUES ('GLG') $$,
+    '23505', 'duplicate key value violates unique constraint "vendor_platforms_name_key"',
+    'vendor_platforms: a second vendor named GLG is rejected');
+
+SELECT lives_ok(
+    $$ INSERT INTO expert_network.vendor_platforms (name, overall_score) VALUES ('Score 0', 0) $$,
+    'vendor_platforms: overall_score 0 is accepted');
+SELECT lives_ok(
+    $$ INSERT INTO expert_network.vendor_platforms (name, overall_score) VALUES ('Score 5', 5) $$,
+    'vendor_platforms: overall_score 5 is accepted');
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.vendor_platforms (name, overall_score) VALUES ('Score 5.1', 5.1) $$,
+    '23514', 'new row for relation "vendor_platforms" violates check constraint "vendor_platforms_overall_score_check"',
+    'vendor_platforms: overall_score 5.1 is rejected');
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.vendor_platforms (name, overall_score) VALUES ('Score -0.1', -0.1) $$,
+    '23514', 'new row for relation "vendor_platforms" violates check constraint "vendor_platforms_overall_score_check"',
+    'vendor_platforms: overall_score -0.1 is rejected');
+
+SELECT lives_ok(
+    $$ INSERT INTO expert_network.vendor_platforms (name, avg_cost_per_call_min) VALUES ('Cost min 0', 0) $$,
+    'vendor_platforms: avg_cost_per_call_min 0 is accepted');
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.vendor_platforms (name, avg_cost_per_call_min) VALUES ('Cost min -1', -1) $$,
+    '23514', 'new row for relation "vendor_platforms" violates check constraint "vendor_platforms_cost_min_check"',
+    'vendor_platforms: avg_cost_per_call_min -1 is rejected');
+
+SELECT lives_ok(
+    $$ INSERT INTO expert_network.vendor_platforms (name, avg_cost_per_call_max) VALUES ('Cost max 0', 0) $$,
+    'vendor_platforms: avg_cost_per_call_max 0 is accepted');
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.vendor_platforms (name, avg_cost_per_call_max) VALUES ('Cost max -1', -1) $$,
+    '23514', 'new row for relation "vendor_platforms" violates check constraint "vendor_platforms_cost_max_check"',
+    'vendor_platforms: avg_cost_per_call_max -1 is rejected');
+
+SELECT lives_ok(
+    $$ INSERT INTO expert_network.vendor_platforms (name, avg_cost_per_call_min, avg_cost_per_call_max)
+       VALUES ('Cost min = max', 1000, 1000) $$,
+    'vendor_platforms: avg_cost_per_call_min = avg_cost_per_call_max is accepted');
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.vendor_platforms (name, avg_cost_per_call_min, avg_cost_per_call_max)
+       VALUES ('Cost min > max', 1001, 1000) $$,
+    '23514', 'new row for relation "vendor_platforms" violates check constraint "vendor_platforms_cost_range_check"',
+    'vendor_platforms: avg_cost_per_call_min > avg_cost_per_call_max is rejected');
+
+/* ------------------------------------------------------------------------
+ * campaign_vendor_enrollments
+ * ------------------------------------------------------------------------ */
+
+SELECT lives_ok(
+    format($$ UPDATE expert_network.campaign_vendor_enrollments SET status = %L
+               WHERE id = 'e5000000-0000-4000-8000-000000000001' $$, s),
+    format('campaign_vendor_enrollments: status %L is accepted', s))
+  FROM pg_catalog.unnest(ARRAY['not_enrolled', 'pending', 'enrolled']) WITH ORDINALITY AS u(s, n)
+ ORDER BY n;
+
+SELECT throws_ok(
+    $$ UPDATE expert_network.campaign_vendor_enrollments SET status = 'declined'
+        WHERE id = 'e5000000-0000-4000-8000-000000000001' $$,
+    '23514', 'new row for relation "campaign_vendor_enrollments" violates check constraint "campaign_vendor_enrollments_status_check"',
+    'campaign_vendor_enrollments: status ''declined'' is rejected');
+
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.campaign_vendor_enrollments (campaign_id, vendor_platform_id)
+       VALUES ('c1000000-0000-4000-8000-000000000001', 'f1000000-0000-4000-8000-000000000001') $$,
+    '23505', 'duplicate key value violates unique constraint "campaign_vendor_enrollments_campaign_id_vendor_platform_id_key"',
+    'campaign_vendor_enrollments: a vendor cannot be enrolled twice in one campaign');
+
+SELECT lives_ok(
+    $$ INSERT INTO expert_network.campaign_vendor_enrollments (campaign_id, vendor_platform_id)
+       VALUES ('c1000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000001') $$,
+    'campaign_vendor_enrollments: a second vendor may be enrolled in the same campaign');
+
+/* ------------------------------------------------------------------------
+ * experts
+ * ------------------------------------------------------------------------ */
+
+SELECT lives_ok(
+    format($$ INSERT INTO expert_network.experts (campaign_id, vendor_platform_id, name, title, status)
+              VALUES ('c1000000-0000-4000-8000-000000000001', 'f1000000-0000-4000-8000-000000000001',
+                      'Expert %s', 'Title', %L) $$, s, s),
+    format('experts: status %L is accepted', s))
+  FROM pg_catalog.unnest(ARRAY['proposed', 'reviewed', 'rejected', 'scheduling', 'scheduled', 'completed'])
+       WITH ORDINALITY AS u(s, n)
+ ORDER BY n;
+
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.experts (campaign_id, vendor_platform_id, name, title, status)
+       VALUES ('c1000000-0000-4000-8000-000000000001', 'f1000000-0000-4000-8000-000000000001',
+               'Expert bogus', 'Title', 'hired') $$,
+    '23514', 'new row for relation "experts" violates check constraint "experts_status_check"',
+    'experts: status ''hired'' is rejected');
+
+SELECT lives_ok(
+    format($$ INSERT INTO expert_network.experts (campaign_id, vendor_platform_id, name, title, rating)
+              VALUES ('c1000000-0000-4000-8000-000000000001', 'f1000000-0000-4000-8000-000000000001',
+                      'Rated', 'Title', %s) $$, r),
+    format('experts: rating %s is accepted', r))
+  FROM pg_catalog.unnest(ARRAY['0', '5']) WITH ORDINALITY AS u(r, n)
+ ORDER BY n;
+
+SELECT throws_ok(
+    format($$ INSERT INTO expert_network.experts (campaign_id, vendor_platform_id, name, title, rating)
+              VALUES ('c1000000-0000-4000-8000-000000000001', 'f1000000-0000-4000-8000-000000000001',
+                      'Rated', 'Title', %s) $$, r),
+    '23514', 'new row for relation "experts" violates check constraint "experts_rating_check"',
+    format('experts: rating %s is rejected', r))
+  FROM pg_catalog.unnest(ARRAY['5.1', '-0.1']) WITH ORDINALITY AS u(r, n)
+ ORDER BY n;
+
+SELECT lives_ok(
+    format($$ INSERT INTO expert_network.experts (campaign_id, vendor_platform_id, name, title, ai_fit_score)
+              VALUES ('c1000000-0000-4000-8000-000000000001', 'f1000000-0000-4000-8000-000000000001',
+                      'Scored', 'Title', %s) $$, v),
+    format('experts: ai_fit_score %s is accepted', v))
+  FROM pg_catalog.unnest(ARRAY['0', '10']) WITH ORDINALITY AS u(v, n)
+ ORDER BY n;
+
+SELECT throws_ok(
+    format($$ INSERT INTO expert_network.experts (campaign_id, vendor_platform_id, name, title, ai_fit_score)
+              VALUES ('c1000000-0000-4000-8000-000000000001', 'f1000000-0000-4000-8000-000000000001',
+                      'Scored', 'Title', %s) $$, v),
+    '23514', 'new row for relation "experts" violates check constraint "experts_ai_fit_score_check"',
+    format('experts: ai_fit_score %s is rejected', v))
+  FROM pg_catalog.unnest(ARRAY['-1', '11']) WITH ORDINALITY AS u(v, n)
+ ORDER BY n;
+
+/* ------------------------------------------------------------------------
+ * interviews
+ * ------------------------------------------------------------------------ */
+
+SELECT lives_ok(
+    format($$ INSERT INTO expert_network.interviews (campaign_id, expert_id, scheduled_date, scheduled_time, status)
+              VALUES ('c1000000-0000-4000-8000-000000000001', 'e2000000-0000-4000-8000-000000000001',
+                      '2025-02-02', '11:00', %L) $$, s),
+    format('interviews: status %L is accepted', s))
+  FROM pg_catalog.unnest(ARRAY['pending', 'scheduled', 'confirmed', 'completed', 'cancelled'])
+       WITH ORDINALITY AS u(s, n)
+ ORDER BY n;
+
+SELECT throws_ok(
+    $$ UPDATE expert_network.interviews SET status = 'no_show'
+        WHERE id = 'e3000000-0000-4000-8000-000000000001' $$,
+    '23514', 'new row for relation "interviews" violates check constraint "interviews_status_check"',
+    'interviews: UPDATE to status ''no_show'' is rejected');
+
+SELECT lives_ok(
+    $$ INSERT INTO expert_network.interviews (campaign_id, expert_id, scheduled_date, scheduled_time, duration_minutes)
+       VALUES ('c1000000-0000-4000-8000-000000000001', 'e2000000-0000-4000-8000-000000000001',
+               '2025-02-03', '09:00', 1) $$,
+    'interviews: duration_minutes 1 is accepted');
+
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.interviews (campaign_id, expert_id, scheduled_date, scheduled_time, duration_minutes)
+       VALUES ('c1000000-0000-4000-8000-000000000001', 'e2000000-0000-4000-8000-000000000001',
+               '2025-02-03', '09:00', 0) $$,
+    '23514', 'new row for relation "interviews" violates check constraint "interviews_duration_minutes_check"',
+    'interviews: duration_minutes 0 is rejected');
+
+SELECT throws_ok(
+    $$ UPDATE expert_network.interviews SET duration_minutes = -30
+        WHERE id = 'e3000000-0000-4000-8000-000000000001' $$,
+    '23514', 'new row for relation "interviews" violates check constraint "interviews_duration_minutes_check"',
+    'interviews: UPDATE to duration_minutes -30 is rejected');
+
+/* ------------------------------------------------------------------------
+ * completed_interviews: four 0–5 ratings and one row per interview
+ * ------------------------------------------------------------------------ */
+
+SELECT lives_ok(
+    format($$ UPDATE expert_network.completed_interviews SET %I = %s
+               WHERE id = 'e4000000-0000-4000-8000-000000000001' $$, c, v),
+    format('completed_interviews: %s %s is accepted', c, v))
+  FROM pg_catalog.unnest(ARRAY['rating', 'relevance_rating', 'expertise_rating', 'communication_rating'])
+       WITH ORDINALITY AS cu(c, cn),
+       pg_catalog.unnest(ARRAY['0', '5']) WITH ORDINALITY AS vu(v, vn)
+ ORDER BY cn, vn;
+
+SELECT throws_ok(
+    format($$ UPDATE expert_network.completed_interviews SET %I = %s
+               WHERE id = 'e4000000-0000-4000-8000-000000000001' $$, c, v),
+    '23514',
+    format('new row for relation "completed_interviews" violates check constraint "completed_interviews_%s_check"', c),
+    format('completed_interviews: %s %s is rejected', c, v))
+  FROM pg_catalog.unnest(ARRAY['rating', 'relevance_rating', 'expertise_rating', 'communication_rating'])
+       WITH ORDINALITY AS cu(c, cn),
+       pg_catalog.unnest(ARRAY['5.1', '-0.1']) WITH ORDINALITY AS vu(v, vn)
+ ORDER BY cn, vn;
+
+SELECT results_eq(
+    $$ SELECT rating, relevance_rating, expertise_rating, communication_rating
+         FROM expert_network.completed_interviews
+        WHERE id = 'e4000000-0000-4000-8000-000000000001' $$,
+    $$ VALUES (5.0::numeric(2,1), 5.0::numeric(2,1), 5.0::numeric(2,1), 5.0::numeric(2,1)) $$,
+    'completed_interviews: the accepted ratings were stored, the rejected ones were not');
+
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.completed_interviews (interview_id, campaign_id, expert_id,
+                                                        interview_date, interview_time, duration)
+       VALUES ('e3000000-0000-4000-8000-000000000001', 'c1000000-0000-4000-8000-000000000001',
+               'e2000000-0000-4000-8000-000000000001', '2025-02-01', '10:00 AM', '60 min') $$,
+    '23505', 'duplicate key value violates unique constraint "completed_interviews_interview_id_key"',
+    'completed_interviews: an interview cannot be completed twice');
+
+/* ------------------------------------------------------------------------
+ * chat_messages, research_activities, research_sources
+ * ------------------------------------------------------------------------ */
+
+SELECT lives_ok(
+    format($$ INSERT INTO expert_network.chat_messages (chat_session_id, role, content)
+              VALUES ('e6000000-0000-4000-8000-000000000001', %L, 'hello') $$, r),
+    format('chat_messages: role %L is accepted', r))
+  FROM pg_catalog.unnest(ARRAY['user', 'assistant']) WITH ORDINALITY AS u(r, n)
+ ORDER BY n;
+
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.chat_messages (chat_session_id, role, content)
+       VALUES ('e6000000-0000-4000-8000-000000000001', 'system', 'hello') $$,
+    '23514', 'new row for relation "chat_messages" violates check constraint "chat_messages_role_check"',
+    'chat_messages: role ''system'' is rejected');
+
+SELECT lives_ok(
+    format($$ INSERT INTO expert_network.research_activities (chat_session_id, activity_name, status)
+              VALUES ('e6000000-0000-4000-8000-000000000001', 'Activity', %L) $$, s),
+    format('research_activities: status %L is accepted', s))
+  FROM pg_catalog.unnest(ARRAY['queued', 'processing', 'completed', 'failed']) WITH ORDINALITY AS u(s, n)
+ ORDER BY n;
+
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.research_activities (chat_session_id, activity_name, status)
+       VALUES ('e6000000-0000-4000-8000-000000000001', 'Activity', 'running') $$,
+    '23514', 'new row for relation "research_activities" violates check constraint "research_activities_status_check"',
+    'research_activities: status ''running'' is rejected');
+
+SELECT lives_ok(
+    format($$ INSERT INTO expert_network.research_activities (chat_session_id, activity_name, confidence)
+              VALUES ('e6000000-0000-4000-8000-000000000001', 'Activity', %s) $$, v),
+    format('research_activities: confidence %s is accepted', v))
+  FROM pg_catalog.unnest(ARRAY['0', '100']) WITH ORDINALITY AS u(v, n)
+ ORDER BY n;
+
+SELECT throws_ok(
+    format($$ INSERT INTO expert_network.research_activities (chat_session_id, activity_name, confidence)
+              VALUES ('e6000000-0000-4000-8000-000000000001', 'Activity', %s) $$, v),
+    '23514', 'new row for relation "research_activities" violates check constraint "research_activities_confidence_check"',
+    format('research_activities: confidence %s is rejected', v))
+  FROM pg_catalog.unnest(ARRAY['-1', '101']) WITH ORDINALITY AS u(v, n)
+ ORDER BY n;
+
+SELECT lives_ok(
+    format($$ INSERT INTO expert_network.research_sources (chat_session_id, source_name, source_type, status)
+              VALUES ('e6000000-0000-4000-8000-000000000001', 'Source', 'URL', %L) $$, s),
+    format('research_sources: status %L is accepted', s))
+  FROM pg_catalog.unnest(ARRAY['processing', 'scraped', 'failed']) WITH ORDINALITY AS u(s, n)
+ ORDER BY n;
+
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.research_sources (chat_session_id, source_name, source_type, status)
+       VALUES ('e6000000-0000-4000-8000-000000000001', 'Source', 'URL', 'queued') $$,
+    '23514', 'new row for relation "research_sources" violates check constraint "research_sources_status_check"',
+    'research_sources: status ''queued'' is rejected');
+
+/* ------------------------------------------------------------------------
+ * user_ui_preferences
+ * ------------------------------------------------------------------------ */
+
+SELECT lives_ok(
+    format($$ INSERT INTO expert_network.user_ui_preferences (user_id, theme) VALUES (%L, %L) $$,
+           'theme-' || t, t),
+    format('user_ui_preferences: theme %L is accepted', t))
+  FROM pg_catalog.unnest(ARRAY['light', 'dark']) WITH ORDINALITY AS u(t, n)
+ ORDER BY n;
+
+SELECT throws_ok(
+    $$ UPDATE expert_network.user_ui_preferences SET theme = 'system' WHERE user_id = 'u1' $$,
+    '23514', 'new row for relation "user_ui_preferences" violates check constraint "user_ui_preferences_theme_check"',
+    'user_ui_preferences: UPDATE to theme ''system'' is rejected');
+
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.user_ui_preferences (user_id) VALUES ('u1') $$,
+    '23505', 'duplicate key value violates unique constraint "user_ui_preferences_pkey"',
+    'user_ui_preferences: one row per user');
+
+/* ------------------------------------------------------------------------
+ * campaign_costs
+ * ------------------------------------------------------------------------ */
+
+SELECT lives_ok(
+    format($$ INSERT INTO expert_network.campaign_costs (campaign_id, fee_type, amount_usd)
+              VALUES ('c1000000-0000-4000-8000-000000000001', %L, 100) $$, f),
+    format('campaign_costs: fee_type %L is accepted', f))
+  FROM pg_catalog.unnest(ARRAY['recruiting_fee', 'per_call', 'subscription']) WITH ORDINALITY AS u(f, n)
+ ORDER BY n;
+
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.campaign_costs (campaign_id, fee_type, amount_usd)
+       VALUES ('c1000000-0000-4000-8000-000000000001', 'per-call', 100) $$,
+    '23514', 'new row for relation "campaign_costs" violates check constraint "campaign_costs_fee_type_check"',
+    'campaign_costs: fee_type ''per-call'' is rejected');
+
+SELECT lives_ok(
+    $$ INSERT INTO expert_network.campaign_costs (campaign_id, fee_type, amount_usd)
+       VALUES ('c1000000-0000-4000-8000-000000000001', 'per_call', 0) $$,
+    'campaign_costs: amount_usd 0 is accepted');
+
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.campaign_costs (campaign_id, fee_type, amount_usd)
+       VALUES ('c1000000-0000-4000-8000-000000000001', 'per_call', -0.01) $$,
+    '23514', 'new row for relation "campaign_costs" violates check constraint "campaign_costs_amount_usd_check"',
+    'campaign_costs: amount_usd -0.01 is rejected');
+
+SELECT lives_ok(
+    $$ INSERT INTO expert_network.campaign_costs (campaign_id, fee_type, amount_usd, units)
+       VALUES ('c1000000-0000-4000-8000-000000000001', 'per_call', 100, 0) $$,
+    'campaign_costs: units 0 is accepted');
+
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.campaign_costs (campaign_id, fee_type, amount_usd, units)
+       VALUES ('c1000000-0000-4000-8000-000000000001', 'per_call', 100, -1) $$,
+    '23514', 'new row for relation "campaign_costs" violates check constraint "campaign_costs_units_check"',
+    'campaign_costs: units -1 is rejected');
+
+/* ------------------------------------------------------------------------
+ * Foreign keys end to end
+ *
+ *   a1…02 project P2 with campaign c1…03
+ *   c1…02 campaign C2, to be deleted, with one row in every child table
+ *   f1…02 vendor referenced by a campaign cost only
+ *   f1…03 vendor referenced by an enrollment only
+ * ------------------------------------------------------------------------ */
+
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.experts (campaign_id, vendor_platform_id, name, title)
+       VALUES ('c1000000-0000-4000-8000-0000000000ff', 'f1000000-0000-4000-8000-000000000001',
+               'Orphan', 'Title') $$,
+    '23503', 'insert or update on table "experts" violates foreign key constraint "experts_campaign_id_fkey"',
+    'experts: an expert of a campaign that does not exist is rejected');
+
+INSERT INTO expert_network.projects (id, user_id, project_code, project_name)
+VALUES ('a1000000-0000-4000-8000-000000000002', 'u1', 'P-002', 'Project Two');
+
+INSERT INTO expert_network.campaigns (id, user_id, project_id, campaign_name, industry_vertical,
+                                      start_date, target_completion_date)
+VALUES ('c1000000-0000-4000-8000-000000000002', 'u1', 'a1000000-0000-4000-8000-000000000002',
+        'Campaign Two', 'Healthcare', '2025-01-01', '2025-03-31'),
+       ('c1000000-0000-4000-8000-000000000003', 'u1', 'a1000000-0000-4000-8000-000000000002',
+        'Campaign Three', 'Healthcare', '2025-01-01', '2025-03-31');
+
+INSERT INTO expert_network.vendor_platforms (id, name) VALUES
+    ('f1000000-0000-4000-8000-000000000002', 'Cost-only Vendor'),
+    ('f1000000-0000-4000-8000-000000000003', 'Enrollment-only Vendor');
+
+INSERT INTO expert_network.screening_questions (id, campaign_id, parent_question_id, question_text) VALUES
+    ('e1000000-0000-4000-8000-000000000002', 'c1000000-0000-4000-8000-000000000002', NULL, 'Parent question'),
+    ('e1000000-0000-4000-8000-000000000003', 'c1000000-0000-4000-8000-000000000002',
+     'e1000000-0000-4000-8000-000000000002', 'Sub-question');
+
+INSERT INTO expert_network.experts (id, campaign_id, vendor_platform_id, name, title)
+VALUES ('e2000000-0000-4000-8000-000000000002', 'c1000000-0000-4000-8000-000000000002',
+        'f1000000-0000-4000-8000-000000000001', 'Expert Two', 'CFO');
+
+INSERT INTO expert_network.expert_screening_responses (expert_id, screening_question_id, response_text)
+VALUES ('e2000000-0000-4000-8000-000000000002', 'e1000000-0000-4000-8000-000000000003', '12 years');
+
+INSERT INTO expert_network.interviews (id, campaign_id, expert_id, scheduled_date, scheduled_time)
+VALUES ('e3000000-0000-4000-8000-000000000002', 'c1000000-0000-4000-8000-000000000002',
+        'e2000000-0000-4000-8000-000000000002', '2025-02-10', '15:00');
+
+INSERT INTO expert_network.interview_team_assignments (interview_id, team_member_id)
+VALUES ('e3000000-0000-4000-8000-000000000002', 'b1000000-0000-4000-8000-000000000001');
+
+INSERT INTO expert_network.completed_interviews (interview_id, campaign_id, expert_id,
+                                                 interview_date, interview_time, duration)
+VALUES ('e3000000-0000-4000-8000-000000000002', 'c1000000-0000-4000-8000-000000000002',
+        'e2000000-0000-4000-8000-000000000002', '2025-02-10', '3:00 PM', '45 min');
+
+INSERT INTO expert_network.campaign_vendor_enrollments (campaign_id, vendor_platform_id)
+VALUES ('c1000000-0000-4000-8000-000000000002', 'f1000000-0000-4000-8000-000000000001'),
+       ('c1000000-0000-4000-8000-000000000001', 'f1000000-0000-4000-8000-000000000003');
+
+INSERT INTO expert_network.campaign_costs (campaign_id, vendor_platform_id, fee_type, amount_usd)
+VALUES ('c1000000-0000-4000-8000-000000000002', NULL, 'subscription', 5000),
+       ('c1000000-0000-4000-8000-000000000001', 'f1000000-0000-4000-8000-000000000002', 'recruiting_fee', 300);
+
+INSERT INTO expert_network.campaign_team_assignments (campaign_id, team_member_id)
+VALUES ('c1000000-0000-4000-8000-000000000002', 'b1000000-0000-4000-8000-000000000001');
+
+INSERT INTO expert_network.chat_sessions (id, user_id, campaign_id, title)
+VALUES ('e6000000-0000-4000-8000-000000000002', 'u1', 'c1000000-0000-4000-8000-000000000002',
+        'Session Two');
+
+INSERT INTO expert_network.chat_messages (chat_session_id, role, content)
+VALUES ('e6000000-0000-4000-8000-000000000002', 'user', 'question');
+INSERT INTO expert_network.research_activities (chat_session_id, activity_name)
+VALUES ('e6000000-0000-4000-8000-000000000002', 'Activity');
+INSERT INTO expert_network.research_sources (chat_session_id, source_name, source_type)
+VALUES ('e6000000-0000-4000-8000-000000000002', 'Source', 'URL');
+INSERT INTO expert_network.answer_sections (chat_session_id, title, content)
+VALUES ('e6000000-0000-4000-8000-000000000002', 'Summary', 'text');
+
+-- sub-question cascade: deleting a parent question removes its sub-questions
+-- and their responses
+SELECT lives_ok(
+    $$ DELETE FROM expert_network.screening_questions WHERE id = 'e1000000-0000-4000-8000-000000000002' $$,
+    'screening_questions: a parent question can be deleted');
+SELECT is((SELECT count(*)::int FROM expert_network.screening_questions
+            WHERE id = 'e1000000-0000-4000-8000-000000000003'), 0,
+          'screening_questions: deleting a parent question deletes its sub-questions');
+SELECT is((SELECT count(*)::int FROM expert_network.expert_screening_responses
+            WHERE expert_id = 'e2000000-0000-4000-8000-000000000002'), 0,
+          'expert_screening_responses: deleting a question deletes the responses to it');
+
+-- the vendor rules: NO ACTION from experts and campaign_costs, CASCADE from enrollments
+SELECT throws_ok(
+    $$ DELETE FROM expert_network.vendor_platforms WHERE id = 'f1000000-0000-4000-8000-000000000001' $$,
+    '23503', 'update or delete on table "vendor_platforms" violates foreign key constraint "experts_vendor_platform_id_fkey" on table "experts"',
+    'vendor_platforms: a vendor referenced by an expert cannot be deleted');
+
+SELECT throws_ok(
+    $$ DELETE FROM expert_network.vendor_platforms WHERE id = 'f1000000-0000-4000-8000-000000000002' $$,
+    '23503', 'update or delete on table "vendor_platforms" violates foreign key constraint "campaign_costs_vendor_platform_id_fkey" on table "campaign_costs"',
+    'vendor_platforms: a vendor referenced by a campaign cost cannot be deleted');
+
+SELECT lives_ok(
+    $$ DELETE FROM expert_network.vendor_platforms WHERE id = 'f1000000-0000-4000-8000-000000000003' $$,
+    'vendor_platforms: a vendor referenced only by an enrollment can be deleted');
+SELECT is((SELECT count(*)::int FROM expert_network.campaign_vendor_enrollments
+            WHERE vendor_platform_id = 'f1000000-0000-4000-8000-000000000003'), 0,
+          'campaign_vendor_enrollments: deleting a vendor deletes its enrollments');
+
+-- deleting a campaign
+SELECT lives_ok(
+    $$ DELETE FROM expert_network.campaigns WHERE id = 'c1000000-0000-4000-8000-000000000002' $$,
+    'campaigns: a campaign with rows in every child table can be deleted');
+
+SELECT is((SELECT count(*)::int FROM expert_network.experts
+            WHERE campaign_id = 'c1000000-0000-4000-8000-000000000002'), 0,
+          'deleting a campaign deletes its experts');
+SELECT is((SELECT count(*)::int FROM expert_network.interviews
+            WHERE campaign_id = 'c1000000-0000-4000-8000-000000000002'), 0,
+          'deleting a campaign deletes its interviews');
+SELECT is((SELECT count(*)::int FROM expert_network.screening_questions
+            WHERE campaign_id = 'c1000000-0000-4000-8000-000000000002'), 0,
+          'deleting a campaign deletes its screening questions');
+SELECT is((SELECT count(*)::int FROM expert_network.completed_interviews
+            WHERE campaign_id = 'c1000000-0000-4000-8000-000000000002'), 0,
+          'deleting a campaign deletes its completed interviews');
+SELECT is((SELECT count(*)::int FROM expert_network.campaign_vendor_enrollments
+            WHERE campaign_id = 'c1000000-0000-4000-8000-000000000002'), 0,
+          'deleting a campaign deletes its vendor enrollments');
+SELECT is((SELECT count(*)::int FROM expert_network.campaign_costs
+            WHERE campaign_id = 'c1000000-0000-4000-8000-000000000002'), 0,
+          'deleting a campaign deletes its costs');
+SELECT is((SELECT count(*)::int FROM expert_network.campaign_team_assignments
+            WHERE campaign_id = 'c1000000-0000-4000-8000-000000000002'), 0,
+          'deleting a campaign deletes its team assignments');
+SELECT is((SELECT count(*)::int FROM expert_network.interview_team_assignments
+            WHERE interview_id = 'e3000000-0000-4000-8000-000000000002'), 0,
+          'deleting a campaign deletes the team assignments of its interviews');
+SELECT results_eq(
+    $$ SELECT campaign_id FROM expert_network.chat_sessions
+        WHERE id = 'e6000000-0000-4000-8000-000000000002' $$,
+    $$ VALUES (NULL::uuid) $$,
+    'deleting a campaign keeps its chat sessions, with campaign_id set to NULL');
+SELECT is((SELECT count(*)::int FROM expert_network.team_members
+            WHERE id = 'b1000000-0000-4000-8000-000000000001'), 1,
+          'deleting a campaign keeps the team members that were assigned to it');
+SELECT is((SELECT count(*)::int FROM expert_network.experts
+            WHERE campaign_id = 'c1000000-0000-4000-8000-000000000001'), 11,
+          'deleting a campaign leaves the experts of other campaigns alone');
+
+-- deleting a chat session
+SELECT lives_ok(
+    $$ DELETE FROM expert_network.chat_sessions WHERE id = 'e6000000-0000-4000-8000-000000000002' $$,
+    'chat_sessions: a session with messages, activities, sources and sections can be deleted');
+SELECT is((SELECT (SELECT count(*) FROM expert_network.chat_messages
+                    WHERE chat_session_id = 'e6000000-0000-4000-8000-000000000002')
+                + (SELECT count(*) FROM expert_network.research_activities
+                    WHERE chat_session_id = 'e6000000-0000-4000-8000-000000000002')
+                + (SELECT count(*) FROM expert_network.research_sources
+                    WHERE chat_session_id = 'e6000000-0000-4000-8000-000000000002')
+                + (SELECT count(*) FROM expert_network.answer_sections
+                    WHERE chat_session_id = 'e6000000-0000-4000-8000-000000000002'))::int,
+          0,
+          'deleting a chat session deletes its messages, activities, sources and answer sections');
+
+-- deleting a project
+SELECT lives_ok(
+    $$ DELETE FROM expert_network.projects WHERE id = 'a1000000-0000-4000-8000-000000000002' $$,
+    'projects: a project with a campaign can be deleted');
+SELECT results_eq(
+    $$ SELECT id, project_id FROM expert_network.campaigns
+        WHERE id = 'c1000000-0000-4000-8000-000000000003' $$,
+    $$ VALUES ('c1000000-0000-4000-8000-000000000003'::uuid, NULL::uuid) $$,
+    'deleting a project keeps its campaigns, with project_id set to NULL ("Other Campaigns")');
+
+-- deleting a team member
+SELECT lives_ok(
+    $$ DELETE FROM expert_network.team_members WHERE id = 'b1000000-0000-4000-8000-000000000001' $$,
+    'team_members: an assigned team member can be deleted');
+SELECT is((SELECT (SELECT count(*) FROM expert_network.campaign_team_assignments
+                    WHERE team_member_id = 'b1000000-0000-4000-8000-000000000001')
+                + (SELECT count(*) FROM expert_network.interview_team_assignments
+                    WHERE team_member_id = 'b1000000-0000-4000-8000-000000000001'))::int,
+          0,
+          'deleting a team member deletes their campaign and interview assignments');
+
+-- deleting an expert
+SELECT lives_ok(
+    $$ DELETE FROM expert_network.experts WHERE id = 'e2000000-0000-4000-8000-000000000001' $$,
+    'experts: an expert with an interview and a completed interview can be deleted');
+SELECT is((SELECT (SELECT count(*) FROM expert_network.interviews
+                    WHERE expert_id = 'e2000000-0000-4000-8000-000000000001')
+                + (SELECT count(*) FROM expert_network.completed_interviews
+                    WHERE expert_id = 'e2000000-0000-4000-8000-000000000001'))::int,
+          0,
+          'deleting an expert deletes their interviews and completed interviews');
+
+/* ------------------------------------------------------------------------
+ * The set_updated_at trigger: an UPDATE stamps updated_at with the
+ * transaction timestamp (now()) and leaves created_at alone.  The rows are
+ * inserted with timestamps in the past, since now() is constant in this
+ * transaction.
+ * ------------------------------------------------------------------------ */
+
+INSERT INTO expert_network.projects (id, user_id, project_code, project_name, created_at, updated_at)
+VALUES ('a1000000-0000-4000-8000-0000000000aa', 'u-trigger', 'TRIG', 'Trigger project',
+        '1999-01-01 00:00:00+00', '2000-01-01 00:00:00+00');
+INSERT INTO expert_network.campaigns (id, user_id, campaign_name, industry_vertical,
+                                      start_date, target_completion_date, created_at, updated_at)
+VALUES ('c1000000-0000-4000-8000-0000000000aa', 'u-trigger', 'Trigger campaign', 'Energy',
+        '2025-01-01', '2025-03-31', '1999-01-01 00:00:00+00', '2000-01-01 00:00:00+00');
+INSERT INTO expert_network.screening_questions (id, campaign_id, question_text, created_at, updated_at)
+VALUES ('e1000000-0000-4000-8000-0000000000aa', 'c1000000-0000-4000-8000-0000000000aa', 'Trigger question',
+        '1999-01-01 00:00:00+00', '2000-01-01 00:00:00+00');
+INSERT INTO expert_network.vendor_platforms (id, name, created_at, updated_at)
+VALUES ('f1000000-0000-4000-8000-0000000000aa', 'Trigger Vendor',
+        '1999-01-01 00:00:00+00', '2000-01-01 00:00:00+00');
+INSERT INTO expert_network.campaign_vendor_enrollments (id, campaign_id, vendor_platform_id, created_at, updated_at)
+VALUES ('e5000000-0000-4000-8000-0000000000aa', 'c1000000-0000-4000-8000-0000000000aa',
+        'f1000000-0000-4000-8000-0000000000aa', '1999-01-01 00:00:00+00', '2000-01-01 00:00:00+00');
+INSERT INTO expert_network.experts (id, campaign_id, vendor_platform_id, name, title, created_at, updated_at)
+VALUES ('e2000000-0000-4000-8000-0000000000aa', 'c1000000-0000-4000-8000-0000000000aa',
+        'f1000000-0000-4000-8000-0000000000aa', 'Trigger expert', 'Title',
+        '1999-01-01 00:00:00+00', '2000-01-01 00:00:00+00');
+INSERT INTO expert_network.interviews (id, campaign_id, expert_id, scheduled_date, scheduled_time,
+                                       created_at, updated_at)
+VALUES ('e3000000-0000-4000-8000-0000000000aa', 'c1000000-0000-4000-8000-0000000000aa',
+        'e2000000-0000-4000-8000-0000000000aa', '2025-02-01', '10:00',
+        '1999-01-01 00:00:00+00', '2000-01-01 00:00:00+00');
+INSERT INTO expert_network.chat_sessions (id, user_id, title, created_at, updated_at)
+VALUES ('e6000000-0000-4000-8000-0000000000aa', 'u-trigger', 'Trigger session',
+        '1999-01-01 00:00:00+00', '2000-01-01 00:00:00+00');
+INSERT INTO expert_network.user_ui_preferences (user_id, updated_at)
+VALUES ('u-trigger', '2000-01-01 00:00:00+00');
+INSERT INTO expert_network.campaign_costs (id, campaign_id, fee_type, amount_usd, created_at, updated_at)
+VALUES ('e7000000-0000-4000-8000-0000000000aa', 'c1000000-0000-4000-8000-0000000000aa', 'per_call', 10,
+        '1999-01-01 00:00:00+00', '2000-01-01 00:00:00+00');
+
+SELECT is((SELECT updated_at FROM expert_network.projects WHERE id = 'a1000000-0000-4000-8000-0000000000aa'),
+          '2000-01-01 00:00:00+00'::timestamptz,
+          'set_updated_at: INSERT keeps the updated_at it is given (the trigger is for UPDATE only)');
+
+UPDATE expert_network.projects SET project_name = 'Trigger project, renamed'
+ WHERE id = 'a1000000-0000-4000-8000-0000000000aa';
+UPDATE expert_network.campaigns SET campaign_name = 'Trigger campaign, renamed'
+ WHERE id = 'c1000000-0000-4000-8000-0000000000aa';
+UPDATE expert_network.screening_questions SET question_text = 'Trigger question, reworded'
+ WHERE id = 'e1000000-0000-4000-8000-0000000000aa';
+UPDATE expert_network.vendor_platforms SET location = 'Somewhere'
+ WHERE id = 'f1000000-0000-4000-8000-0000000000aa';
+UPDATE expert_network.campaign_vendor_enrollments SET status = 'enrolled'
+ WHERE id = 'e5000000-0000-4000-8000-0000000000aa';
+UPDATE expert_network.experts SET status = 'reviewed'
+ WHERE id = 'e2000000-0000-4000-8000-0000000000aa';
+UPDATE expert_network.interviews SET status = 'confirmed'
+ WHERE id = 'e3000000-0000-4000-8000-0000000000aa';
+UPDATE expert_network.chat_sessions SET title = 'Trigger session, renamed'
+ WHERE id = 'e6000000-0000-4000-8000-0000000000aa';
+UPDATE expert_network.user_ui_preferences SET theme = 'dark'
+ WHERE user_id = 'u-trigger';
+UPDATE expert_network.campaign_costs SET amount_usd = 20
+ WHERE id = 'e7000000-0000-4000-8000-0000000000aa';
+
+SELECT results_eq(
+    format($$ SELECT updated_at FROM expert_network.%I WHERE %I = %L $$, tbl, key, id),
+    $$ VALUES (now()) $$,
+    format('set_updated_at: UPDATE on %s sets updated_at to the transaction timestamp', tbl))
+  FROM (VALUES
+    (1,  'projects',                    'id',      'a1000000-0000-4000-8000-0000000000aa'),
+    (2,  'campaigns',                   'id',      'c1000000-0000-4000-8000-0000000000aa'),
+    (3,  'screening_questions',         'id',      'e1000000-0000-4000-8000-0000000000aa'),
+    (4,  'vendor_platforms',            'id',      'f1000000-0000-4000-8000-0000000000aa'),
+    (5,  'campaign_vendor_enrollments', 'id',      'e5000000-0000-4000-8000-0000000000aa'),
+    (6,  'experts',                     'id',      'e2000000-0000-4000-8000-0000000000aa'),
+    (7,  'interviews',                  'id',      'e3000000-0000-4000-8000-0000000000aa'),
+    (8,  'chat_sessions',               'id',      'e6000000-0000-4000-8000-0000000000aa'),
+    (9,  'user_ui_preferences',         'user_id', 'u-trigger'),
+    (10, 'campaign_costs',              'id',      'e7000000-0000-4000-8000-0000000000aa')
+  ) AS v(n, tbl, key, id)
+ ORDER BY n;
+
+SELECT results_eq(
+    format($$ SELECT created_at FROM expert_network.%I WHERE id = %L $$, tbl, id),
+    $$ VALUES ('1999-01-01 00:00:00+00'::timestamptz) $$,
+    format('set_updated_at: UPDATE on %s leaves created_at unchanged', tbl))
+  FROM (VALUES
+    (1, 'projects',                    'a1000000-0000-4000-8000-0000000000aa'),
+    (2, 'campaigns',                   'c1000000-0000-4000-8000-0000000000aa'),
+    (3, 'screening_questions',         'e1000000-0000-4000-8000-0000000000aa'),
+    (4, 'vendor_platforms',            'f1000000-0000-4000-8000-0000000000aa'),
+    (5, 'campaign_vendor_enrollments', 'e5000000-0000-4000-8000-0000000000aa'),
+    (6, 'experts',                     'e2000000-0000-4000-8000-0000000000aa'),
+    (7, 'interviews',                  'e3000000-0000-4000-8000-0000000000aa'),
+    (8, 'chat_sessions',               'e6000000-0000-4000-8000-0000000000aa'),
+    (9, 'campaign_costs',              'e7000000-0000-4000-8000-0000000000aa')
+  ) AS v(n, tbl, id)
+ ORDER BY n;
+
+SELECT results_eq(
+    $$ SELECT project_name FROM expert_network.projects WHERE id = 'a1000000-0000-4000-8000-0000000000aa' $$,
+    $$ VALUES ('Trigger project, renamed'::text) $$,
+    'set_updated_at: the UPDATE''s own changes are kept');
+
+SELECT results_eq(
+    $$ SELECT theme FROM expert_network.user_ui_preferences WHERE user_id = 'u-trigger' $$,
+    $$ VALUES ('dark'::text) $$,
+    'set_updated_at: the UPDATE''s own changes are kept (user_ui_preferences)');
+
+-- an explicit updated_at in the UPDATE is overridden; a no-op UPDATE still stamps
+INSERT INTO expert_network.projects (id, user_id, project_code, project_name, created_at, updated_at)
+VALUES ('a1000000-0000-4000-8000-0000000000ab', 'u-trigger', 'TRIG-2', 'Explicit stamp',
+        '1999-01-01 00:00:00+00', '2000-01-01 00:00:00+00'),
+       ('a1000000-0000-4000-8000-0000000000ac', 'u-trigger', 'TRIG-3', 'No-op update',
+        '1999-01-01 00:00:00+00', '2000-01-01 00:00:00+00');
+
+UPDATE expert_network.projects SET updated_at = '2010-06-15 12:00:00+00'
+ WHERE id = 'a1000000-0000-4000-8000-0000000000ab';
+UPDATE expert_network.projects SET project_name = project_name
+ WHERE id = 'a1000000-0000-4000-8000-0000000000ac';
+
+SELECT results_eq(
+    $$ SELECT updated_at FROM expert_network.projects WHERE id = 'a1000000-0000-4000-8000-0000000000ab' $$,
+    $$ VALUES (now()) $$,
+    'set_updated_at: an updated_at written by the UPDATE itself is replaced by the transaction timestamp');
+
+SELECT results_eq(
+    $$ SELECT updated_at FROM expert_network.projects WHERE id = 'a1000000-0000-4000-8000-0000000000ac' $$,
+    $$ VALUES (now()) $$,
+    'set_updated_at: an UPDATE that changes nothing still stamps updated_at');
+
+SELECT * FROM finish();
+
+ROLLBACK;

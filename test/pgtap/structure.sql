@@ -1,0 +1,913 @@
+-- test/pgtap/structure.sql — the structure of schema expert_network, as
+-- written in sql/expert_network.sql: tables, columns (type, nullability,
+-- default), keys, foreign keys and their ON DELETE rules, indexes, triggers,
+-- the trigger function, comments, the shipped vendor catalog and the pg_dump
+-- registrations.
+--
+-- Runs under pg_prove in a database with pgtap and expert_network installed
+-- (test/suite).  Everything happens in one transaction that is rolled back.
+--
+-- The per-column and per-foreign-key assertions are driven by two temporary
+-- tables (cols, fks) that transcribe the CREATE TABLE statements of the
+-- script: one row per column, one row per foreign key, one assertion per row
+-- and check.
+
+SET client_min_messages = warning;
+
+BEGIN;
+
+SELECT plan(770);
+
+/* ------------------------------------------------------------------------
+ * Schema and tables
+ * ------------------------------------------------------------------------ */
+
+SELECT has_schema('expert_network', 'schema expert_network exists');
+
+SELECT tables_are('expert_network', ARRAY[
+    'projects', 'campaigns', 'team_members', 'campaign_team_assignments',
+    'screening_questions', 'vendor_platforms', 'campaign_vendor_enrollments',
+    'experts', 'expert_screening_responses', 'interviews',
+    'interview_team_assignments', 'completed_interviews', 'chat_sessions',
+    'chat_messages', 'research_activities', 'research_sources',
+    'answer_sections', 'user_ui_preferences', 'campaign_costs'
+]::name[], 'schema expert_network has exactly the 19 tables of the script');
+
+/* ------------------------------------------------------------------------
+ * Columns: exact lists
+ * ------------------------------------------------------------------------ */
+
+SELECT columns_are('expert_network', 'projects', ARRAY[
+    'id', 'user_id', 'project_code', 'project_name', 'description',
+    'display_order', 'created_at', 'updated_at'
+]::name[], 'projects has exactly its 8 columns');
+
+SELECT columns_are('expert_network', 'campaigns', ARRAY[
+    'id', 'user_id', 'project_id', 'campaign_name', 'industry_vertical',
+    'custom_industry', 'brief_description', 'expanded_description',
+    'start_date', 'target_completion_date', 'target_regions', 'min_calls',
+    'max_calls', 'estimated_calls', 'completed_calls', 'scheduled_calls',
+    'status', 'display_order', 'created_at', 'updated_at'
+]::name[], 'campaigns has exactly its 20 columns');
+
+SELECT columns_are('expert_network', 'team_members', ARRAY[
+    'id', 'user_id', 'name', 'email', 'designation', 'avatar_url', 'created_at'
+]::name[], 'team_members has exactly its 7 columns');
+
+SELECT columns_are('expert_network', 'campaign_team_assignments', ARRAY[
+    'campaign_id', 'team_member_id', 'assigned_at'
+]::name[], 'campaign_team_assignments has exactly its 3 columns');
+
+SELECT columns_are('expert_network', 'screening_questions', ARRAY[
+    'id', 'campaign_id', 'parent_question_id', 'question_text',
+    'question_type', 'options', 'display_order', 'created_at', 'updated_at'
+]::name[], 'screening_questions has exactly its 9 columns');
+
+SELECT columns_are('expert_network', 'vendor_platforms', ARRAY[
+    'id', 'name', 'logo_url', 'location', 'overall_score',
+    'avg_cost_per_call_min', 'avg_cost_per_call_max', 'description', 'tags',
+    'is_active', 'created_at', 'updated_at'
+]::name[], 'vendor_platforms has exactly its 12 columns');
+
+SELECT columns_are('expert_network', 'campaign_vendor_enrollments', ARRAY[
+    'id', 'campaign_id', 'vendor_platform_id', 'status', 'enrolled_at',
+    'account_manager_name', 'account_manager_email', 'notes', 'created_at',
+    'updated_at'
+]::name[], 'campaign_vendor_enrollments has exactly its 10 columns');
+
+SELECT columns_are('expert_network', 'experts', ARRAY[
+    'id', 'campaign_id', 'vendor_platform_id', 'name', 'title', 'company',
+    'avatar_url', 'description', 'work_history', 'skills', 'rating',
+    'ai_fit_score', 'status', 'is_new', 'created_at', 'updated_at',
+    'reviewed_at'
+]::name[], 'experts has exactly its 17 columns');
+
+SELECT columns_are('expert_network', 'expert_screening_responses', ARRAY[
+    'id', 'expert_id', 'screening_question_id', 'response_text', 'created_at'
+]::name[], 'expert_screening_responses has exactly its 5 columns');
+
+SELECT columns_are('expert_network', 'interviews', ARRAY[
+    'id', 'campaign_id', 'expert_id', 'scheduled_date', 'scheduled_time',
+    'duration_minutes', 'timezone', 'status', 'color_tag', 'created_at',
+    'updated_at', 'completed_at', 'cancelled_at'
+]::name[], 'interviews has exactly its 13 columns');
+
+SELECT columns_are('expert_network', 'interview_team_assignments', ARRAY[
+    'interview_id', 'team_member_id'
+]::name[], 'interview_team_assignments has exactly its 2 columns');
+
+SELECT columns_are('expert_network', 'completed_interviews', ARRAY[
+    'id', 'interview_id', 'campaign_id', 'expert_id', 'interview_date',
+    'interview_time', 'duration', 'transcript_url', 'transcript_available',
+    'recording_url', 'notes', 'rating', 'relevance_rating',
+    'expertise_rating', 'communication_rating', 'review_text',
+    'completed_at', 'rated_at'
+]::name[], 'completed_interviews has exactly its 18 columns');
+
+SELECT columns_are('expert_network', 'chat_sessions', ARRAY[
+    'id', 'user_id', 'campaign_id', 'title', 'created_at', 'updated_at'
+]::name[], 'chat_sessions has exactly its 6 columns');
+
+SELECT columns_are('expert_network', 'chat_messages', ARRAY[
+    'id', 'chat_session_id', 'role', 'content', 'created_at'
+]::name[], 'chat_messages has exactly its 5 columns');
+
+SELECT columns_are('expert_network', 'research_activities', ARRAY[
+    'id', 'chat_session_id', 'activity_name', 'status', 'confidence',
+    'result_data', 'created_at', 'completed_at'
+]::name[], 'research_activities has exactly its 8 columns');
+
+SELECT columns_are('expert_network', 'research_sources', ARRAY[
+    'id', 'chat_session_id', 'source_name', 'source_type', 'status',
+    'size_text', 'url', 'content_preview', 'metadata', 'created_at'
+]::name[], 'research_sources has exactly its 10 columns');
+
+SELECT columns_are('expert_network', 'answer_sections', ARRAY[
+    'id', 'chat_session_id', 'title', 'content', 'display_order', 'created_at'
+]::name[], 'answer_sections has exactly its 6 columns');
+
+SELECT columns_are('expert_network', 'user_ui_preferences', ARRAY[
+    'user_id', 'column_widths', 'panel_sizing', 'theme', 'expanded_projects',
+    'updated_at'
+]::name[], 'user_ui_preferences has exactly its 6 columns');
+
+SELECT columns_are('expert_network', 'campaign_costs', ARRAY[
+    'id', 'campaign_id', 'vendor_platform_id', 'fee_type', 'amount_usd',
+    'units', 'memo', 'invoice_date', 'created_at', 'updated_at'
+]::name[], 'campaign_costs has exactly its 10 columns');
+
+/* ------------------------------------------------------------------------
+ * Columns: type, NOT NULL, default — one row per column of the script.
+ * dflt is the default as col_default_is takes it: a constant (compared as
+ * a value of the column's type) or a function call (compared as text);
+ * NULL means the column has no default.
+ * ------------------------------------------------------------------------ */
+
+CREATE TEMPORARY TABLE cols (
+    ord      serial PRIMARY KEY,
+    tbl      name NOT NULL,
+    col      name NOT NULL,
+    typ      text NOT NULL,
+    not_null boolean NOT NULL,
+    dflt     text
+);
+
+INSERT INTO cols (tbl, col, typ, not_null, dflt) VALUES
+-- projects (8)
+('projects', 'id',            'uuid',                     true,  'gen_random_uuid()'),
+('projects', 'user_id',       'text',                     true,  NULL),
+('projects', 'project_code',  'text',                     true,  NULL),
+('projects', 'project_name',  'text',                     true,  NULL),
+('projects', 'description',   'text',                     false, NULL),
+('projects', 'display_order', 'integer',                  true,  '0'),
+('projects', 'created_at',    'timestamp with time zone', true,  'now()'),
+('projects', 'updated_at',    'timestamp with time zone', true,  'now()'),
+-- campaigns (20)
+('campaigns', 'id',                     'uuid',                     true,  'gen_random_uuid()'),
+('campaigns', 'user_id',                'text',                     true,  NULL),
+('campaigns', 'project_id',             'uuid',                     false, NULL),
+('campaigns', 'campaign_name',          'text',                     true,  NULL),
+('campaigns', 'industry_vertical',      'text',                     true,  NULL),
+('campaigns', 'custom_industry',        'text',                     false, NULL),
+('campaigns', 'brief_description',      'text',                     false, NULL),
+('campaigns', 'expanded_description',   'text',                     false, NULL),
+('campaigns', 'start_date',             'date',                     true,  NULL),
+('campaigns', 'target_completion_date', 'date',                     true,  NULL),
+('campaigns', 'target_regions',         'text[]',                   true,  '{}'),
+('campaigns', 'min_calls',              'integer',                  false, NULL),
+('campaigns', 'max_calls',              'integer',                  false, NULL),
+('campaigns', 'estimated_calls',        'integer',                  false, NULL),
+('campaigns', 'completed_calls',        'integer',                  true,  '0'),
+('campaigns', 'scheduled_calls',        'integer',                  true,  '0'),
+('campaigns', 'status',                 'text',                     true,  'draft'),
+('campaigns', 'display_order',          'integer',                  true,  '0'),
+('campaigns', 'created_at',             'timestamp with time zone', true,  'now()'),
+('campaigns', 'updated_at',             'timestamp with time zone', true,  'now()'),
+-- team_members (7)
+('team_members', 'id',          'uuid',                     true,  'gen_random_uuid()'),
+('team_members', 'user_id',     'text',                     true,  NULL),
+('team_members', 'name',        'text',                     true,  NULL),
+('team_members', 'email',       'text',                     false, NULL),
+('team_members', 'designation', 'text',                     true,  NULL),
+('team_members', 'avatar_url',  'text',                     false, NULL),
+('team_members', 'created_at',  'timestamp with time zone', true,  'now()'),
+-- campaign_team_assignments (3)
+('campaign_team_assignments', 'campaign_id',    'uuid',                     true, NULL),
+('campaign_team_assignments', 'team_member_id', 'uuid',                     true, NULL),
+('campaign_team_assignments', 'assigned_at',    'timestamp with time zone', true, 'now()'),
+-- screening_questions (9)
+('screening_questions', 'id',                 'uuid',                     true,  'gen_random_uuid()'),
+('screening_questions', 'campaign_id',        'uuid',                     true,  NULL),
+('screening_questions', 'parent_question_id', 'uuid',                     false, NULL),
+('screening_questions', 'question_text',      'text',                     true,  NULL),
+('screening_questions', 'question_type',      'text',                     false, 'text'),
+('screening_questions', 'options',            'jsonb',                    false, NULL),
+('screening_questions', 'display_order',      'integer',                  true,  '0'),
+('screening_questions', 'created_at',         'timestamp with time zone', true,  'now()'),
+('screening_questions', 'updated_at',         'timestamp with time zone', true,  'now()'),
+-- vendor_platforms (12)
+('vendor_platforms', 'id',                    'uuid',                     true,  'gen_random_uuid()'),
+('vendor_platforms', 'name',                  'text',                     true,  NULL),
+('vendor_platforms', 'logo_url',              'text',                     false, NULL),
+('vendor_platforms', 'location',              'text',                     false, NULL),
+('vendor_platforms', 'overall_score',         'numeric(2,1)',             false, NULL),
+('vendor_platforms', 'avg_cost_per_call_min', 'integer',                  false, NULL),
+('vendor_platforms', 'avg_cost_per_call_max', 'integer',                  false, NULL),
+('vendor_platforms', 'description',           'text',                     false, NULL),
+('vendor_platforms', 'tags',                  'text[]',                   false, '{}'),
+('vendor_platforms', 'is_active',             'boolean',                  true,  'true'),
+('vendor_platforms', 'created_at',            'timestamp with time zone', true,  'now()'),
+('vendor_platforms', 'updated_at',            'timestamp with time zone', true,  'now()'),
+-- campaign_vendor_enrollments (10)
+('campaign_vendor_enrollments', 'id',                    'uuid',                     true,  'gen_random_uuid()'),
+('campaign_vendor_enrollments', 'campaign_id',           'uuid',                     true,  NULL),
+('campaign_vendor_enrollments', 'vendor_platform_id',    'uuid',                     true,  NULL),
+('campaign_vendor_enrollments', 'status',                'text',                     true,  'pending'),
+('campaign_vendor_enrollments', 'enrolled_at',           'timestamp with time zone', false, NULL),
+('campaign_vendor_enrollments', 'account_manager_name',  'text',                     false, NULL),
+('campaign_vendor_enrollments', 'account_manager_email', 'text',                     false, NULL),
+('campaign_vendor_enrollments', 'notes',                 'text',                     false, NULL),
+('campaign_vendor_enrollments', 'created_at',            'timestamp with time zone', true,  'now()'),
+('campaign_vendor_enrollments', 'updated_at',            'timestamp with time zone', true,  'now()'),
+-- experts (17)
+('experts', 'id',                 'uuid',                     true,  'gen_random_uuid()'),
+('experts', 'campaign_id',        'uuid',                     true,  NULL),
+('experts', 'vendor_platform_id', 'uuid',                     true,  NULL),
+('experts', 'name',               'text',                     true,  NULL),
+('experts', 'title',              'text',                     true,  NULL),
+('experts', 'company',            'text',                     false, NULL),
+('experts', 'avatar_url',         'text',                     false, NULL),
+('experts', 'description',        'text',                     false, NULL),
+('experts', 'work_history',       'text',                     false, NULL),
+('experts', 'skills',             'text[]',                   false, '{}'),
+('experts', 'rating',             'numeric(2,1)',             false, NULL),
+('experts', 'ai_fit_score',       'integer',                  false, NULL),
+('experts', 'status',             'text',                     true,  'proposed'),
+('experts', 'is_new',             'boolean',                  true,  'true'),
+('experts', 'created_at',         'timestamp with time zone', true,  'now()'),
+('experts', 'updated_at',         'timestamp with time zone', true,  'now()'),
+('experts', 'reviewed_at',        'timestamp with time zone', false, NULL),
+-- expert_screening_responses (5)
+('expert_screening_responses', 'id',                    'uuid',                     true, 'gen_random_uuid()'),
+('expert_screening_responses', 'expert_id',             'uuid',                     true, NULL),
+('expert_screening_responses', 'screening_question_id', 'uuid',                     true, NULL),
+('expert_screening_responses', 'response_text',         'text',                     true, NULL),
+('expert_screening_responses', 'created_at',            'timestamp with time zone', true, 'now()'),
+-- interviews (13)
+('interviews', 'id',               'uuid',                     true,  'gen_random_uuid()'),
+('interviews', 'campaign_id',      'uuid',                     true,  NULL),
+('interviews', 'expert_id',        'uuid',                     true,  NULL),
+('interviews', 'scheduled_date',   'date',                     true,  NULL),
+('interviews', 'scheduled_time',   'time without time zone',   true,  NULL),
+('interviews', 'duration_minutes', 'integer',                  true,  '60'),
+('interviews', 'timezone',         'text',                     true,  'UTC'),
+('interviews', 'status',           'text',                     true,  'scheduled'),
+('interviews', 'color_tag',        'text',                     false, NULL),
+('interviews', 'created_at',       'timestamp with time zone', true,  'now()'),
+('interviews', 'updated_at',       'timestamp with time zone', true,  'now()'),
+('interviews', 'completed_at',     'timestamp with time zone', false, NULL),
+('interviews', 'cancelled_at',     'timestamp with time zone', false, NULL),
+-- interview_team_assignments (2)
+('interview_team_assignments', 'interview_id',   'uuid', true, NULL),
+('interview_team_assignments', 'team_member_id', 'uuid', true, NULL),
+-- completed_interviews (18)
+('completed_interviews', 'id',                   'uuid',                     true,  'gen_random_uuid()'),
+('completed_interviews', 'interview_id',         'uuid',                     true,  NULL),
+('completed_interviews', 'campaign_id',          'uuid',                     true,  NULL),
+('completed_interviews', 'expert_id',            'uuid',                     true,  NULL),
+('completed_interviews', 'interview_date',       'date',                     true,  NULL),
+('completed_interviews', 'interview_time',       'text',                     true,  NULL),
+('completed_interviews', 'duration',             'text',                     true,  NULL),
+('completed_interviews', 'transcript_url',       'text',                     false, NULL),
+('completed_interviews', 'transcript_available', 'boolean',                  true,  'false'),
+('completed_interviews', 'recording_url',        'text',                     false, NULL),
+('completed_interviews', 'notes',                'text',                     false, NULL),
+('completed_interviews', 'rating',               'numeric(2,1)',             false, NULL),
+('completed_interviews', 'relevance_rating',     'numeric(2,1)',             false, NULL),
+('completed_interviews', 'expertise_rating',     'numeric(2,1)',             false, NULL),
+('completed_interviews', 'communication_rating', 'numeric(2,1)',             false, NULL),
+('completed_interviews', 'review_text',          'text',                     false, NULL),
+('completed_interviews', 'completed_at',         'timestamp with time zone', true,  'now()'),
+('completed_interviews', 'rated_at',             'timestamp with time zone', false, NULL),
+-- chat_sessions (6)
+('chat_sessions', 'id',          'uuid',                     true,  'gen_random_uuid()'),
+('chat_sessions', 'user_id',     'text',                     true,  NULL),
+('chat_sessions', 'campaign_id', 'uuid',                     false, NULL),
+('chat_sessions', 'title',       'text',                     true,  NULL),
+('chat_sessions', 'created_at',  'timestamp with time zone', true,  'now()'),
+('chat_sessions', 'updated_at',  'timestamp with time zone', true,  'now()'),
+-- chat_messages (5)
+('chat_messages', 'id',              'uuid',                     true, 'gen_random_uuid()'),
+('chat_messages', 'chat_session_id', 'uuid',                     true, NULL),
+('chat_messages', 'role',            'text',                     true, NULL),
+('chat_messages', 'content',         'text',                     true, NULL),
+('chat_messages', 'created_at',      'timestamp with time zone', true, 'now()'),
+-- research_activities (8)
+('research_activities', 'id',              'uuid',                     true,  'gen_random_uuid()'),
+('research_activities', 'chat_session_id', 'uuid',                     true,  NULL),
+('research_activities', 'activity_name',   'text',                     true,  NULL),
+('research_activities', 'status',          'text',                     true,  'queued'),
+('research_activities', 'confidence',      'integer',                  false, NULL),
+('research_activities', 'result_data',     'jsonb',                    false, NULL),
+('research_activities', 'created_at',      'timestamp with time zone', true,  'now()'),
+('research_activities', 'completed_at',    'timestamp with time zone', false, NULL),
+-- research_sources (10)
+('research_sources', 'id',              'uuid',                     true,  'gen_random_uuid()'),
+('research_sources', 'chat_session_id', 'uuid',                     true,  NULL),
+('research_sources', 'source_name',     'text',                     true,  NULL),
+('research_sources', 'source_type',     'text',                     true,  NULL),
+('research_sources', 'status',          'text',                     true,  'processing'),
+('research_sources', 'size_text',       'text',                     false, NULL),
+('research_sources', 'url',             'text',                     false, NULL),
+('research_sources', 'content_preview', 'text',                     false, NULL),
+('research_sources', 'metadata',        'jsonb',                    false, NULL),
+('research_sources', 'created_at',      'timestamp with time zone', true,  'now()'),
+-- answer_sections (6)
+('answer_sections', 'id',              'uuid',                     true, 'gen_random_uuid()'),
+('answer_sections', 'chat_session_id', 'uuid',                     true, NULL),
+('answer_sections', 'title',           'text',                     true, NULL),
+('answer_sections', 'content',         'text',                     true, NULL),
+('answer_sections', 'display_order',   'integer',                  true, '0'),
+('answer_sections', 'created_at',      'timestamp with time zone', true, 'now()'),
+-- user_ui_preferences (6)
+('user_ui_preferences', 'user_id',           'text',                     true,  NULL),
+('user_ui_preferences', 'column_widths',     'jsonb',                    true,
+ '{"dragHandle": 16, "campaignName": 400, "industry": 180, "timeline": 250, "targetRegions": 288, "divider": 1, "callsProgress": 200, "status": 96, "cost": 80, "team": 80, "delete": 32}'),
+('user_ui_preferences', 'panel_sizing',      'jsonb',                    true,
+ '{"chatWidth": 400, "answerWidth": 600, "topHeight": 300, "activitiesWidth": 300, "sourcesWidth": 300}'),
+('user_ui_preferences', 'theme',             'text',                     true,  'light'),
+('user_ui_preferences', 'expanded_projects', 'text[]',                   false, '{}'),
+('user_ui_preferences', 'updated_at',        'timestamp with time zone', true,  'now()'),
+-- campaign_costs (10)
+('campaign_costs', 'id',                 'uuid',                     true,  'gen_random_uuid()'),
+('campaign_costs', 'campaign_id',        'uuid',                     true,  NULL),
+('campaign_costs', 'vendor_platform_id', 'uuid',                     false, NULL),
+('campaign_costs', 'fee_type',           'text',                     true,  NULL),
+('campaign_costs', 'amount_usd',         'numeric(10,2)',            true,  NULL),
+('campaign_costs', 'units',              'integer',                  false, NULL),
+('campaign_costs', 'memo',               'text',                     false, NULL),
+('campaign_costs', 'invoice_date',       'date',                     false, NULL),
+('campaign_costs', 'created_at',         'timestamp with time zone', true,  'now()'),
+('campaign_costs', 'updated_at',         'timestamp with time zone', true,  'now()');
+
+-- the transcription itself covers every column of the schema (1 assertion)
+SELECT set_eq(
+    $$ SELECT c.relname::text, a.attname::text
+         FROM pg_catalog.pg_attribute a
+         JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+        WHERE c.relnamespace = 'expert_network'::regnamespace AND c.relkind = 'r'
+          AND a.attnum > 0 AND NOT a.attisdropped $$,
+    $$ SELECT tbl::text, col::text FROM cols $$,
+    'the column table of this test lists exactly the 175 columns of the schema');
+
+-- types (175)
+SELECT col_type_is('expert_network', tbl, col, typ,
+                   format('%s.%s is %s', tbl, col, typ))
+  FROM cols ORDER BY ord;
+
+-- nullability (175)
+SELECT CASE WHEN not_null
+            THEN col_not_null('expert_network', tbl, col, format('%s.%s is NOT NULL', tbl, col))
+            ELSE col_is_null('expert_network', tbl, col, format('%s.%s is nullable', tbl, col))
+       END
+  FROM cols ORDER BY ord;
+
+-- defaults (175)
+SELECT CASE WHEN dflt IS NULL
+            THEN col_hasnt_default('expert_network', tbl, col,
+                                   format('%s.%s has no default', tbl, col))
+            ELSE col_default_is('expert_network', tbl, col, dflt,
+                                format('%s.%s defaults to %s', tbl, col,
+                                       CASE WHEN length(dflt) > 40 THEN left(dflt, 36) || ' ...}'
+                                            ELSE dflt END))
+       END
+  FROM cols ORDER BY ord;
+
+/* ------------------------------------------------------------------------
+ * Primary keys and unique constraints
+ * ------------------------------------------------------------------------ */
+
+SELECT has_pk('expert_network', 'projects', 'projects has a primary key');
+SELECT col_is_pk('expert_network', 'projects', ARRAY['id']::name[], 'projects primary key is (id)');
+SELECT has_pk('expert_network', 'campaigns', 'campaigns has a primary key');
+SELECT col_is_pk('expert_network', 'campaigns', ARRAY['id']::name[], 'campaigns primary key is (id)');
+SELECT has_pk('expert_network', 'team_members', 'team_members has a primary key');
+SELECT col_is_pk('expert_network', 'team_members', ARRAY['id']::name[], 'team_members primary key is (id)');
+SELECT has_pk('expert_network', 'campaign_team_assignments', 'campaign_team_assignments has a primary key');
+SELECT col_is_pk('expert_network', 'campaign_team_assignments', ARRAY['campaign_id', 'team_member_id']::name[],
+                 'campaign_team_assignments primary key is (campaign_id, team_member_id)');
+SELECT has_pk('expert_network', 'screening_questions', 'screening_questions has a primary key');
+SELECT col_is_pk('expert_network', 'screening_questions', ARRAY['id']::name[], 'screening_questions primary key is (id)');
+SELECT has_pk('expert_network', 'vendor_platforms', 'vendor_platforms has a primary key');
+SELECT col_is_pk('expert_network', 'vendor_platforms', ARRAY['id']::name[], 'vendor_platforms primary key is (id)');
+SELECT has_pk('expert_network', 'campaign_vendor_enrollments', 'campaign_vendor_enrollments has a primary key');
+SELECT col_is_pk('expert_network', 'campaign_vendor_enrollments', ARRAY['id']::name[], 'campaign_vendor_enrollments primary key is (id)');
+SELECT has_pk('expert_network', 'experts', 'experts has a primary key');
+SELECT col_is_pk('expert_network', 'experts', ARRAY['id']::name[], 'experts primary key is (id)');
+SELECT has_pk('expert_network', 'expert_screening_responses', 'expert_screening_responses has a primary key');
+SELECT col_is_pk('expert_network', 'expert_screening_responses', ARRAY['id']::name[], 'expert_screening_responses primary key is (id)');
+SELECT has_pk('expert_network', 'interviews', 'interviews has a primary key');
+SELECT col_is_pk('expert_network', 'interviews', ARRAY['id']::name[], 'interviews primary key is (id)');
+SELECT has_pk('expert_network', 'interview_team_assignments', 'interview_team_assignments has a primary key');
+SELECT col_is_pk('expert_network', 'interview_team_assignments', ARRAY['interview_id', 'team_member_id']::name[],
+                 'interview_team_assignments primary key is (interview_id, team_member_id)');
+SELECT has_pk('expert_network', 'completed_interviews', 'completed_interviews has a primary key');
+SELECT col_is_pk('expert_network', 'completed_interviews', ARRAY['id']::name[], 'completed_interviews primary key is (id)');
+SELECT has_pk('expert_network', 'chat_sessions', 'chat_sessions has a primary key');
+SELECT col_is_pk('expert_network', 'chat_sessions', ARRAY['id']::name[], 'chat_sessions primary key is (id)');
+SELECT has_pk('expert_network', 'chat_messages', 'chat_messages has a primary key');
+SELECT col_is_pk('expert_network', 'chat_messages', ARRAY['id']::name[], 'chat_messages primary key is (id)');
+SELECT has_pk('expert_network', 'research_activities', 'research_activities has a primary key');
+SELECT col_is_pk('expert_network', 'research_activities', ARRAY['id']::name[], 'research_activities primary key is (id)');
+SELECT has_pk('expert_network', 'research_sources', 'research_sources has a primary key');
+SELECT col_is_pk('expert_network', 'research_sources', ARRAY['id']::name[], 'research_sources primary key is (id)');
+SELECT has_pk('expert_network', 'answer_sections', 'answer_sections has a primary key');
+SELECT col_is_pk('expert_network', 'answer_sections', ARRAY['id']::name[], 'answer_sections primary key is (id)');
+SELECT has_pk('expert_network', 'user_ui_preferences', 'user_ui_preferences has a primary key');
+SELECT col_is_pk('expert_network', 'user_ui_preferences', ARRAY['user_id']::name[], 'user_ui_preferences primary key is (user_id)');
+SELECT has_pk('expert_network', 'campaign_costs', 'campaign_costs has a primary key');
+SELECT col_is_pk('expert_network', 'campaign_costs', ARRAY['id']::name[], 'campaign_costs primary key is (id)');
+
+SELECT col_is_unique('expert_network', 'projects', ARRAY['user_id', 'project_code']::name[],
+                     'projects has UNIQUE (user_id, project_code)');
+SELECT col_is_unique('expert_network', 'vendor_platforms', ARRAY['name']::name[],
+                     'vendor_platforms has UNIQUE (name)');
+SELECT col_is_unique('expert_network', 'campaign_vendor_enrollments', ARRAY['campaign_id', 'vendor_platform_id']::name[],
+                     'campaign_vendor_enrollments has UNIQUE (campaign_id, vendor_platform_id)');
+SELECT col_is_unique('expert_network', 'completed_interviews', ARRAY['interview_id']::name[],
+                     'completed_interviews has UNIQUE (interview_id)');
+
+SELECT set_eq(
+    $$ SELECT conrelid::regclass::text, conname::text FROM pg_catalog.pg_constraint
+        WHERE connamespace = 'expert_network'::regnamespace AND contype = 'u' $$,
+    $$ VALUES ('expert_network.projects', 'projects_user_id_project_code_key'),
+              ('expert_network.vendor_platforms', 'vendor_platforms_name_key'),
+              ('expert_network.campaign_vendor_enrollments', 'campaign_vendor_enrollments_campaign_id_vendor_platform_id_key'),
+              ('expert_network.completed_interviews', 'completed_interviews_interview_id_key') $$,
+    'the schema has exactly the 4 named UNIQUE constraints of the script');
+
+/* ------------------------------------------------------------------------
+ * Foreign keys: target, constraint name and ON DELETE rule, one row per FK
+ * ------------------------------------------------------------------------ */
+
+CREATE TEMPORARY TABLE fks (
+    ord        serial PRIMARY KEY,
+    tbl        name NOT NULL,
+    col        name NOT NULL,
+    ref_tbl    name NOT NULL,
+    ref_col    name NOT NULL,
+    conname    name NOT NULL,
+    on_delete  text NOT NULL
+);
+
+INSERT INTO fks (tbl, col, ref_tbl, ref_col, conname, on_delete) VALUES
+('campaigns',                   'project_id',            'projects',            'id', 'campaigns_project_id_fkey',                             'SET NULL'),
+('campaign_team_assignments',   'campaign_id',           'campaigns',           'id', 'campaign_team_assignments_campaign_id_fkey',            'CASCADE'),
+('campaign_team_assignments',   'team_member_id',        'team_members',        'id', 'campaign_team_assignments_team_member_id_fkey',         'CASCADE'),
+('screening_questions',         'campaign_id',           'campaigns',           'id', 'screening_questions_campaign_id_fkey',                  'CASCADE'),
+('screening_questions',         'parent_question_id',    'screening_questions', 'id', 'screening_questions_parent_question_id_fkey',           'CASCADE'),
+('campaign_vendor_enrollments', 'campaign_id',           'campaigns',           'id', 'campaign_vendor_enrollments_campaign_id_fkey',          'CASCADE'),
+('campaign_vendor_enrollments', 'vendor_platform_id',    'vendor_platforms',    'id', 'campaign_vendor_enrollments_vendor_platform_id_fkey',   'CASCADE'),
+('experts',                     'campaign_id',           'campaigns',           'id', 'experts_campaign_id_fkey',                              'CASCADE'),
+('experts',                     'vendor_platform_id',    'vendor_platforms',    'id', 'experts_vendor_platform_id_fkey',                       'NO ACTION'),
+('expert_screening_responses',  'expert_id',             'experts',             'id', 'expert_screening_responses_expert_id_fkey',             'CASCADE'),
+('expert_screening_responses',  'screening_question_id', 'screening_questions', 'id', 'expert_screening_responses_screening_question_id_fkey', 'CASCADE'),
+('interviews',                  'campaign_id',           'campaigns',           'id', 'interviews_campaign_id_fkey',                           'CASCADE'),
+('interviews',                  'expert_id',             'experts',             'id', 'interviews_expert_id_fkey',                             'CASCADE'),
+('interview_team_assignments',  'interview_id',          'interviews',          'id', 'interview_team_assignments_interview_id_fkey',          'CASCADE'),
+('interview_team_assignments',  'team_member_id',        'team_members',        'id', 'interview_team_assignments_team_member_id_fkey',        'CASCADE'),
+('completed_interviews',        'interview_id',          'interviews',          'id', 'completed_interviews_interview_id_fkey',                'CASCADE'),
+('completed_interviews',        'campaign_id',           'campaigns',           'id', 'completed_interviews_campaign_id_fkey',                 'CASCADE'),
+('completed_interviews',        'expert_id',             'experts',             'id', 'completed_interviews_expert_id_fkey',                   'CASCADE'),
+('chat_sessions',               'campaign_id',           'campaigns',           'id', 'chat_sessions_campaign_id_fkey',                        'SET NULL'),
+('chat_messages',               'chat_session_id',       'chat_sessions',       'id', 'chat_messages_chat_session_id_fkey',                    'CASCADE'),
+('research_activities',         'chat_session_id',       'chat_sessions',       'id', 'research_activities_chat_session_id_fkey',              'CASCADE'),
+('research_sources',            'chat_session_id',       'chat_sessions',       'id', 'research_sources_chat_session_id_fkey',                 'CASCADE'),
+('answer_sections',             'chat_session_id',       'chat_sessions',       'id', 'answer_sections_chat_session_id_fkey',                  'CASCADE'),
+('campaign_costs',              'campaign_id',           'campaigns',           'id', 'campaign_costs_campaign_id_fkey',                       'CASCADE'),
+('campaign_costs',              'vendor_platform_id',    'vendor_platforms',    'id', 'campaign_costs_vendor_platform_id_fkey',                'NO ACTION');
+
+-- the schema has exactly these foreign keys, under these names (1)
+SELECT set_eq(
+    $$ SELECT conrelid::regclass::text, conname::text FROM pg_catalog.pg_constraint
+        WHERE connamespace = 'expert_network'::regnamespace AND contype = 'f' $$,
+    $$ SELECT 'expert_network.' || tbl, conname::text FROM fks $$,
+    'the schema has exactly the 25 foreign keys of the script, with their names');
+
+-- target of each foreign key (25)
+SELECT fk_ok('expert_network', tbl, col, 'expert_network', ref_tbl, ref_col,
+             format('%s.%s references %s.%s', tbl, col, ref_tbl, ref_col))
+  FROM fks ORDER BY ord;
+
+-- ON DELETE rule of each foreign key (25)
+SELECT is((SELECT CASE c.confdeltype WHEN 'a' THEN 'NO ACTION' WHEN 'r' THEN 'RESTRICT'
+                                     WHEN 'c' THEN 'CASCADE' WHEN 'n' THEN 'SET NULL'
+                                     WHEN 'd' THEN 'SET DEFAULT' END
+             FROM pg_catalog.pg_constraint c
+            WHERE c.conrelid = format('expert_network.%I', fks.tbl)::regclass
+              AND c.conname = fks.conname AND c.contype = 'f'),
+          on_delete,
+          format('%s (%s.%s) is ON DELETE %s', conname, tbl, col, on_delete))
+  FROM fks ORDER BY ord;
+
+SELECT is_empty(
+    $$ SELECT conname FROM pg_catalog.pg_constraint
+        WHERE connamespace = 'expert_network'::regnamespace AND contype = 'f'
+          AND (confupdtype <> 'a' OR confmatchtype <> 's' OR condeferrable) $$,
+    'no foreign key has an ON UPDATE action, MATCH FULL or is deferrable');
+
+SELECT is_empty(
+    $$ SELECT c.conrelid::regclass::text, c.conname
+         FROM pg_catalog.pg_constraint c
+        WHERE c.connamespace = 'expert_network'::regnamespace AND c.contype = 'f'
+          AND NOT EXISTS (
+                SELECT 1 FROM pg_catalog.pg_index i
+                 WHERE i.indrelid = c.conrelid AND i.indpred IS NULL
+                   AND (pg_catalog.string_to_array(i.indkey::text, ' ')::int2[])
+                           [1:pg_catalog.array_length(c.conkey, 1)] = c.conkey) $$,
+    'every foreign key''s columns lead some (non-partial) index of its table');
+
+/* ------------------------------------------------------------------------
+ * Indexes: exact lists, primary-key and unique-constraint indexes included
+ * ------------------------------------------------------------------------ */
+
+SELECT indexes_are('expert_network', 'projects', ARRAY[
+    'projects_pkey', 'projects_user_id_project_code_key', 'idx_projects_order'
+]::name[], 'projects has exactly its 3 indexes');
+SELECT indexes_are('expert_network', 'campaigns', ARRAY[
+    'campaigns_pkey', 'idx_campaigns_user', 'idx_campaigns_project',
+    'idx_campaigns_order', 'idx_campaigns_dates'
+]::name[], 'campaigns has exactly its 5 indexes');
+SELECT indexes_are('expert_network', 'team_members', ARRAY[
+    'team_members_pkey', 'idx_team_members_user'
+]::name[], 'team_members has exactly its 2 indexes');
+SELECT indexes_are('expert_network', 'campaign_team_assignments', ARRAY[
+    'campaign_team_assignments_pkey', 'idx_campaign_team_member'
+]::name[], 'campaign_team_assignments has exactly its 2 indexes');
+SELECT indexes_are('expert_network', 'screening_questions', ARRAY[
+    'screening_questions_pkey', 'idx_screening_campaign', 'idx_screening_parent',
+    'idx_screening_order'
+]::name[], 'screening_questions has exactly its 4 indexes');
+SELECT indexes_are('expert_network', 'vendor_platforms', ARRAY[
+    'vendor_platforms_pkey', 'vendor_platforms_name_key', 'idx_vendors_active'
+]::name[], 'vendor_platforms has exactly its 3 indexes');
+SELECT indexes_are('expert_network', 'campaign_vendor_enrollments', ARRAY[
+    'campaign_vendor_enrollments_pkey',
+    'campaign_vendor_enrollments_campaign_id_vendor_platform_id_key',
+    'idx_enrollments_vendor', 'idx_enrollments_status'
+]::name[], 'campaign_vendor_enrollments has exactly its 4 indexes');
+SELECT indexes_are('expert_network', 'experts', ARRAY[
+    'experts_pkey', 'idx_experts_campaign', 'idx_experts_vendor',
+    'idx_experts_status', 'idx_experts_campaign_status'
+]::name[], 'experts has exactly its 5 indexes');
+SELECT indexes_are('expert_network', 'expert_screening_responses', ARRAY[
+    'expert_screening_responses_pkey', 'idx_responses_expert', 'idx_responses_question'
+]::name[], 'expert_screening_responses has exactly its 3 indexes');
+SELECT indexes_are('expert_network', 'interviews', ARRAY[
+    'interviews_pkey', 'idx_interviews_campaign', 'idx_interviews_expert',
+    'idx_interviews_date', 'idx_interviews_status', 'idx_interviews_campaign_status'
+]::name[], 'interviews has exactly its 6 indexes');
+SELECT indexes_are('expert_network', 'interview_team_assignments', ARRAY[
+    'interview_team_assignments_pkey', 'idx_interview_team_member'
+]::name[], 'interview_team_assignments has exactly its 2 indexes');
+SELECT indexes_are('expert_network', 'completed_interviews', ARRAY[
+    'completed_interviews_pkey', 'completed_interviews_interview_id_key',
+    'idx_completed_campaign', 'idx_completed_expert', 'idx_completed_date',
+    'idx_completed_rating'
+]::name[], 'completed_interviews has exactly its 6 indexes');
+SELECT indexes_are('expert_network', 'chat_sessions', ARRAY[
+    'chat_sessions_pkey', 'idx_chat_sessions_user', 'idx_chat_sessions_campaign',
+    'idx_chat_sessions_updated'
+]::name[], 'chat_sessions has exactly its 4 indexes');
+SELECT indexes_are('expert_network', 'chat_messages', ARRAY[
+    'chat_messages_pkey', 'idx_chat_messages_session', 'idx_chat_messages_created'
+]::name[], 'chat_messages has exactly its 3 indexes');
+SELECT indexes_are('expert_network', 'research_activities', ARRAY[
+    'research_activities_pkey', 'idx_research_session', 'idx_research_status'
+]::name[], 'research_activities has exactly its 3 indexes');
+SELECT indexes_are('expert_network', 'research_sources', ARRAY[
+    'research_sources_pkey', 'idx_sources_session', 'idx_sources_status'
+]::name[], 'research_sources has exactly its 3 indexes');
+SELECT indexes_are('expert_network', 'answer_sections', ARRAY[
+    'answer_sections_pkey', 'idx_answer_sections_session', 'idx_answer_sections_order'
+]::name[], 'answer_sections has exactly its 3 indexes');
+SELECT indexes_are('expert_network', 'user_ui_preferences', ARRAY[
+    'user_ui_preferences_pkey'
+]::name[], 'user_ui_preferences has exactly its 1 index');
+SELECT indexes_are('expert_network', 'campaign_costs', ARRAY[
+    'campaign_costs_pkey', 'idx_campaign_costs_campaign', 'idx_campaign_costs_vendor'
+]::name[], 'campaign_costs has exactly its 3 indexes');
+
+-- the indexes of the script are on the right columns (1)
+SELECT set_eq(
+    $$ SELECT c.relname::text, pg_catalog.pg_get_indexdef(c.oid)
+         FROM pg_catalog.pg_class c
+        WHERE c.relnamespace = 'expert_network'::regnamespace AND c.relkind = 'i'
+          AND c.relname LIKE 'idx\_%' $$,
+    $$ VALUES
+    ('idx_projects_order',             'CREATE INDEX idx_projects_order ON expert_network.projects USING btree (user_id, display_order)'),
+    ('idx_campaigns_user',             'CREATE INDEX idx_campaigns_user ON expert_network.campaigns USING btree (user_id)'),
+    ('idx_campaigns_project',          'CREATE INDEX idx_campaigns_project ON expert_network.campaigns USING btree (project_id)'),
+    ('idx_campaigns_order',            'CREATE INDEX idx_campaigns_order ON expert_network.campaigns USING btree (user_id, project_id, display_order)'),
+    ('idx_campaigns_dates',            'CREATE INDEX idx_campaigns_dates ON expert_network.campaigns USING btree (start_date, target_completion_date)'),
+    ('idx_team_members_user',          'CREATE INDEX idx_team_members_user ON expert_network.team_members USING btree (user_id)'),
+    ('idx_campaign_team_member',       'CREATE INDEX idx_campaign_team_member ON expert_network.campaign_team_assignments USING btree (team_member_id)'),
+    ('idx_screening_campaign',         'CREATE INDEX idx_screening_campaign ON expert_network.screening_questions USING btree (campaign_id)'),
+    ('idx_screening_parent',           'CREATE INDEX idx_screening_parent ON expert_network.screening_questions USING btree (parent_question_id)'),
+    ('idx_screening_order',            'CREATE INDEX idx_screening_order ON expert_network.screening_questions USING btree (campaign_id, display_order)'),
+    ('idx_vendors_active',             'CREATE INDEX idx_vendors_active ON expert_network.vendor_platforms USING btree (is_active)'),
+    ('idx_enrollments_vendor',         'CREATE INDEX idx_enrollments_vendor ON expert_network.campaign_vendor_enrollments USING btree (vendor_platform_id)'),
+    ('idx_enrollments_status',         'CREATE INDEX idx_enrollments_status ON expert_network.campaign_vendor_enrollments USING btree (status)'),
+    ('idx_experts_campaign',           'CREATE INDEX idx_experts_campaign ON expert_network.experts USING btree (campaign_id)'),
+    ('idx_experts_vendor',             'CREATE INDEX idx_experts_vendor ON expert_network.experts USING btree (vendor_platform_id)'),
+    ('idx_experts_status',             'CREATE INDEX idx_experts_status ON expert_network.experts USING btree (status)'),
+    ('idx_experts_campaign_status',    'CREATE INDEX idx_experts_campaign_status ON expert_network.experts USING btree (campaign_id, status)'),
+    ('idx_responses_expert',           'CREATE INDEX idx_responses_expert ON expert_network.expert_screening_responses USING btree (expert_id)'),
+    ('idx_responses_question',         'CREATE INDEX idx_responses_question ON expert_network.expert_screening_responses USING btree (screening_question_id)'),
+    ('idx_interviews_campaign',        'CREATE INDEX idx_interviews_campaign ON expert_network.interviews USING btree (campaign_id)'),
+    ('idx_interviews_expert',          'CREATE INDEX idx_interviews_expert ON expert_network.interviews USING btree (expert_id)'),
+    ('idx_interviews_date',            'CREATE INDEX idx_interviews_date ON expert_network.interviews USING btree (scheduled_date)'),
+    ('idx_interviews_status',          'CREATE INDEX idx_interviews_status ON expert_network.interviews USING btree (status)'),
+    ('idx_interviews_campaign_status', 'CREATE INDEX idx_interviews_campaign_status ON expert_network.interviews USING btree (campaign_id, status)'),
+    ('idx_interview_team_member',      'CREATE INDEX idx_interview_team_member ON expert_network.interview_team_assignments USING btree (team_member_id)'),
+    ('idx_completed_campaign',         'CREATE INDEX idx_completed_campaign ON expert_network.completed_interviews USING btree (campaign_id)'),
+    ('idx_completed_expert',           'CREATE INDEX idx_completed_expert ON expert_network.completed_interviews USING btree (expert_id)'),
+    ('idx_completed_date',             'CREATE INDEX idx_completed_date ON expert_network.completed_interviews USING btree (interview_date)'),
+    ('idx_completed_rating',           'CREATE INDEX idx_completed_rating ON expert_network.completed_interviews USING btree (rating)'),
+    ('idx_chat_sessions_user',         'CREATE INDEX idx_chat_sessions_user ON expert_network.chat_sessions USING btree (user_id)'),
+    ('idx_chat_sessions_campaign',     'CREATE INDEX idx_chat_sessions_campaign ON expert_network.chat_sessions USING btree (campaign_id)'),
+    ('idx_chat_sessions_updated',      'CREATE INDEX idx_chat_sessions_updated ON expert_network.chat_sessions USING btree (user_id, updated_at DESC)'),
+    ('idx_chat_messages_session',      'CREATE INDEX idx_chat_messages_session ON expert_network.chat_messages USING btree (chat_session_id)'),
+    ('idx_chat_messages_created',      'CREATE INDEX idx_chat_messages_created ON expert_network.chat_messages USING btree (chat_session_id, created_at)'),
+    ('idx_research_session',           'CREATE INDEX idx_research_session ON expert_network.research_activities USING btree (chat_session_id)'),
+    ('idx_research_status',            'CREATE INDEX idx_research_status ON expert_network.research_activities USING btree (status)'),
+    ('idx_sources_session',            'CREATE INDEX idx_sources_session ON expert_network.research_sources USING btree (chat_session_id)'),
+    ('idx_sources_status',             'CREATE INDEX idx_sources_status ON expert_network.research_sources USING btree (status)'),
+    ('idx_answer_sections_session',    'CREATE INDEX idx_answer_sections_session ON expert_network.answer_sections USING btree (chat_session_id)'),
+    ('idx_answer_sections_order',      'CREATE INDEX idx_answer_sections_order ON expert_network.answer_sections USING btree (chat_session_id, display_order)'),
+    ('idx_campaign_costs_campaign',    'CREATE INDEX idx_campaign_costs_campaign ON expert_network.campaign_costs USING btree (campaign_id)'),
+    ('idx_campaign_costs_vendor',      'CREATE INDEX idx_campaign_costs_vendor ON expert_network.campaign_costs USING btree (vendor_platform_id)')
+    $$,
+    'the 42 idx_* indexes have the definitions of the script');
+
+/* ------------------------------------------------------------------------
+ * Triggers: set_updated_at on exactly the tables with updated_at
+ * ------------------------------------------------------------------------ */
+
+SELECT triggers_are('expert_network', 'projects', ARRAY['set_updated_at']::name[], 'projects has exactly the trigger set_updated_at');
+SELECT triggers_are('expert_network', 'campaigns', ARRAY['set_updated_at']::name[], 'campaigns has exactly the trigger set_updated_at');
+SELECT triggers_are('expert_network', 'team_members', ARRAY[]::name[], 'team_members has no trigger');
+SELECT triggers_are('expert_network', 'campaign_team_assignments', ARRAY[]::name[], 'campaign_team_assignments has no trigger');
+SELECT triggers_are('expert_network', 'screening_questions', ARRAY['set_updated_at']::name[], 'screening_questions has exactly the trigger set_updated_at');
+SELECT triggers_are('expert_network', 'vendor_platforms', ARRAY['set_updated_at']::name[], 'vendor_platforms has exactly the trigger set_updated_at');
+SELECT triggers_are('expert_network', 'campaign_vendor_enrollments', ARRAY['set_updated_at']::name[], 'campaign_vendor_enrollments has exactly the trigger set_updated_at');
+SELECT triggers_are('expert_network', 'experts', ARRAY['set_updated_at']::name[], 'experts has exactly the trigger set_updated_at');
+SELECT triggers_are('expert_network', 'expert_screening_responses', ARRAY[]::name[], 'expert_screening_responses has no trigger');
+SELECT triggers_are('expert_network', 'interviews', ARRAY['set_updated_at']::name[], 'interviews has exactly the trigger set_updated_at');
+SELECT triggers_are('expert_network', 'interview_team_assignments', ARRAY[]::name[], 'interview_team_assignments has no trigger');
+SELECT triggers_are('expert_network', 'completed_interviews', ARRAY[]::name[], 'completed_interviews has no trigger');
+SELECT triggers_are('expert_network', 'chat_sessions', ARRAY['set_updated_at']::name[], 'chat_sessions has exactly the trigger set_updated_at');
+SELECT triggers_are('expert_network', 'chat_messages', ARRAY[]::name[], 'chat_messages has no trigger');
+SELECT triggers_are('expert_network', 'research_activities', ARRAY[]::name[], 'research_activities has no trigger');
+SELECT triggers_are('expert_network', 'research_sources', ARRAY[]::name[], 'research_sources has no trigger');
+SELECT triggers_are('expert_network', 'answer_sections', ARRAY[]::name[], 'answer_sections has no trigger');
+SELECT triggers_are('expert_network', 'user_ui_preferences', ARRAY['set_updated_at']::name[], 'user_ui_preferences has exactly the trigger set_updated_at');
+SELECT triggers_are('expert_network', 'campaign_costs', ARRAY['set_updated_at']::name[], 'campaign_costs has exactly the trigger set_updated_at');
+
+SELECT trigger_is('expert_network', 'projects', 'set_updated_at', 'expert_network', 'set_updated_at',
+                  'projects.set_updated_at calls expert_network.set_updated_at()');
+SELECT trigger_is('expert_network', 'campaigns', 'set_updated_at', 'expert_network', 'set_updated_at',
+                  'campaigns.set_updated_at calls expert_network.set_updated_at()');
+SELECT trigger_is('expert_network', 'screening_questions', 'set_updated_at', 'expert_network', 'set_updated_at',
+                  'screening_questions.set_updated_at calls expert_network.set_updated_at()');
+SELECT trigger_is('expert_network', 'vendor_platforms', 'set_updated_at', 'expert_network', 'set_updated_at',
+                  'vendor_platforms.set_updated_at calls expert_network.set_updated_at()');
+SELECT trigger_is('expert_network', 'campaign_vendor_enrollments', 'set_updated_at', 'expert_network', 'set_updated_at',
+                  'campaign_vendor_enrollments.set_updated_at calls expert_network.set_updated_at()');
+SELECT trigger_is('expert_network', 'experts', 'set_updated_at', 'expert_network', 'set_updated_at',
+                  'experts.set_updated_at calls expert_network.set_updated_at()');
+SELECT trigger_is('expert_network', 'interviews', 'set_updated_at', 'expert_network', 'set_updated_at',
+                  'interviews.set_updated_at calls expert_network.set_updated_at()');
+SELECT trigger_is('expert_network', 'chat_sessions', 'set_updated_at', 'expert_network', 'set_updated_at',
+                  'chat_sessions.set_updated_at calls expert_network.set_updated_at()');
+SELECT trigger_is('expert_network', 'user_ui_preferences', 'set_updated_at', 'expert_network', 'set_updated_at',
+                  'user_ui_preferences.set_updated_at calls expert_network.set_updated_at()');
+SELECT trigger_is('expert_network', 'campaign_costs', 'set_updated_at', 'expert_network', 'set_updated_at',
+                  'campaign_costs.set_updated_at calls expert_network.set_updated_at()');
+
+-- tgtype 19 = ROW (1) | BEFORE (2) | UPDATE (16); no arguments, no WHEN
+SELECT is_empty(
+    $$ SELECT tgrelid::regclass::text FROM pg_catalog.pg_trigger
+        WHERE tgname = 'set_updated_at' AND NOT tgisinternal
+          AND (tgtype <> 19 OR tgnargs <> 0 OR tgqual IS NOT NULL OR tgenabled <> 'O')
+          AND tgrelid IN (SELECT oid FROM pg_catalog.pg_class
+                           WHERE relnamespace = 'expert_network'::regnamespace) $$,
+    'every set_updated_at trigger is BEFORE UPDATE FOR EACH ROW, enabled, without arguments or WHEN');
+
+SELECT set_eq(
+    $$ SELECT tgrelid::regclass::text FROM pg_catalog.pg_trigger
+        WHERE tgname = 'set_updated_at' AND NOT tgisinternal
+          AND tgrelid IN (SELECT oid FROM pg_catalog.pg_class
+                           WHERE relnamespace = 'expert_network'::regnamespace) $$,
+    $$ SELECT a.attrelid::regclass::text FROM pg_catalog.pg_attribute a
+         JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+        WHERE c.relnamespace = 'expert_network'::regnamespace AND c.relkind = 'r'
+          AND a.attname = 'updated_at' AND NOT a.attisdropped $$,
+    'the tables with set_updated_at are exactly the tables with an updated_at column');
+
+/* ------------------------------------------------------------------------
+ * The trigger function
+ * ------------------------------------------------------------------------ */
+
+SELECT has_function('expert_network', 'set_updated_at', ARRAY[]::name[],
+                    'function expert_network.set_updated_at() exists');
+SELECT function_returns('expert_network', 'set_updated_at', ARRAY[]::name[], 'trigger',
+                        'expert_network.set_updated_at() returns trigger');
+SELECT function_lang_is('expert_network', 'set_updated_at', ARRAY[]::name[], 'c',
+                        'expert_network.set_updated_at() is written in C');
+SELECT isnt_definer('expert_network', 'set_updated_at', ARRAY[]::name[],
+                    'expert_network.set_updated_at() is not SECURITY DEFINER');
+SELECT is(
+    (SELECT count(*)::int FROM pg_catalog.pg_proc p,
+            LATERAL pg_catalog.aclexplode(p.proacl) a
+      WHERE p.oid = 'expert_network.set_updated_at()'::regprocedure AND a.grantee = 0),
+    0,
+    'PUBLIC has no privilege on expert_network.set_updated_at()');
+SELECT isnt(p.proacl, NULL, 'expert_network.set_updated_at() has an explicit ACL (not the default that grants EXECUTE to PUBLIC)')
+  FROM pg_catalog.pg_proc p WHERE p.oid = 'expert_network.set_updated_at()'::regprocedure;
+
+/* ------------------------------------------------------------------------
+ * The shipped vendor catalog
+ * ------------------------------------------------------------------------ */
+
+SELECT set_eq(
+    $$ SELECT id, name FROM expert_network.vendor_platforms $$,
+    $$ VALUES ('00000000-0000-4000-8000-000000000001'::uuid, 'GLG'),
+              ('00000000-0000-4000-8000-000000000002', 'AlphaSights'),
+              ('00000000-0000-4000-8000-000000000003', 'Guidepoint'),
+              ('00000000-0000-4000-8000-000000000004', 'Third Bridge'),
+              ('00000000-0000-4000-8000-000000000005', 'Coleman Research'),
+              ('00000000-0000-4000-8000-000000000006', 'Dialectica'),
+              ('00000000-0000-4000-8000-000000000007', 'Tegus'),
+              ('00000000-0000-4000-8000-000000000008', 'proSapient'),
+              ('00000000-0000-4000-8000-000000000009', 'Atheneum'),
+              ('00000000-0000-4000-8000-00000000000a', 'NewtonX'),
+              ('00000000-0000-4000-8000-00000000000b', 'Capvision'),
+              ('00000000-0000-4000-8000-00000000000c', 'Arbolus') $$,
+    'a fresh install has exactly the 12 shipped vendors, with their fixed ids');
+
+SELECT is_empty(
+    $$ SELECT name FROM expert_network.vendor_platforms
+        WHERE NOT is_active OR location IS NULL OR description IS NULL
+           OR tags IS NULL OR pg_catalog.cardinality(tags) = 0 $$,
+    'every shipped vendor is active and has a location, a description and tags');
+
+/* ------------------------------------------------------------------------
+ * Comments
+ * ------------------------------------------------------------------------ */
+
+SELECT isnt(pg_catalog.obj_description('expert_network'::regnamespace, 'pg_namespace'), NULL,
+            'schema expert_network has a comment');
+SELECT isnt(pg_catalog.obj_description('expert_network.set_updated_at()'::regprocedure, 'pg_proc'), NULL,
+            'function expert_network.set_updated_at() has a comment');
+
+-- every table (19)
+SELECT isnt(pg_catalog.obj_description(format('expert_network.%I', t)::regclass, 'pg_class'), NULL,
+            format('table %s has a comment', t))
+  FROM pg_catalog.unnest(ARRAY[
+    'projects', 'campaigns', 'team_members', 'campaign_team_assignments',
+    'screening_questions', 'vendor_platforms', 'campaign_vendor_enrollments',
+    'experts', 'expert_screening_responses', 'interviews',
+    'interview_team_assignments', 'completed_interviews', 'chat_sessions',
+    'chat_messages', 'research_activities', 'research_sources',
+    'answer_sections', 'user_ui_preferences', 'campaign_costs'
+  ]) WITH ORDINALITY AS u(t, n)
+ ORDER BY n;
+
+-- every column with a COMMENT in the script (40)
+SELECT isnt(pg_catalog.col_description(format('expert_network.%I', v.tbl)::regclass,
+                                       (SELECT a.attnum FROM pg_catalog.pg_attribute a
+                                         WHERE a.attrelid = format('expert_network.%I', v.tbl)::regclass
+                                           AND a.attname = v.col)),
+            NULL,
+            format('column %s.%s has a comment', v.tbl, v.col))
+  FROM (VALUES
+    (1,  'projects', 'user_id'),
+    (2,  'projects', 'display_order'),
+    (3,  'campaigns', 'user_id'),
+    (4,  'campaigns', 'project_id'),
+    (5,  'campaigns', 'target_regions'),
+    (6,  'campaigns', 'estimated_calls'),
+    (7,  'campaigns', 'completed_calls'),
+    (8,  'campaigns', 'scheduled_calls'),
+    (9,  'campaigns', 'status'),
+    (10, 'team_members', 'user_id'),
+    (11, 'screening_questions', 'parent_question_id'),
+    (12, 'screening_questions', 'question_type'),
+    (13, 'screening_questions', 'options'),
+    (14, 'vendor_platforms', 'overall_score'),
+    (15, 'vendor_platforms', 'avg_cost_per_call_min'),
+    (16, 'vendor_platforms', 'avg_cost_per_call_max'),
+    (17, 'campaign_vendor_enrollments', 'status'),
+    (18, 'experts', 'rating'),
+    (19, 'experts', 'ai_fit_score'),
+    (20, 'experts', 'status'),
+    (21, 'interviews', 'status'),
+    (22, 'interviews', 'color_tag'),
+    (23, 'completed_interviews', 'interview_id'),
+    (24, 'completed_interviews', 'rating'),
+    (25, 'chat_sessions', 'user_id'),
+    (26, 'chat_sessions', 'campaign_id'),
+    (27, 'chat_messages', 'role'),
+    (28, 'research_activities', 'status'),
+    (29, 'research_activities', 'confidence'),
+    (30, 'research_sources', 'source_type'),
+    (31, 'research_sources', 'status'),
+    (32, 'research_sources', 'size_text'),
+    (33, 'user_ui_preferences', 'user_id'),
+    (34, 'user_ui_preferences', 'column_widths'),
+    (35, 'user_ui_preferences', 'panel_sizing'),
+    (36, 'user_ui_preferences', 'theme'),
+    (37, 'user_ui_preferences', 'expanded_projects'),
+    (38, 'campaign_costs', 'fee_type'),
+    (39, 'campaign_costs', 'amount_usd'),
+    (40, 'campaign_costs', 'units')
+  ) AS v(n, tbl, col)
+ ORDER BY v.n;
+
+/* ------------------------------------------------------------------------
+ * pg_dump registration (pg_extension_config_dump)
+ * ------------------------------------------------------------------------ */
+
+SELECT set_eq(
+    $$ SELECT u.tab::regclass::text
+         FROM pg_catalog.pg_extension e,
+              LATERAL pg_catalog.unnest(e.extconfig) AS u(tab)
+        WHERE e.extname = 'expert_network' $$,
+    ARRAY[
+      'expert_network.projects', 'expert_network.campaigns',
+      'expert_network.team_members', 'expert_network.campaign_team_assignments',
+      'expert_network.screening_questions', 'expert_network.vendor_platforms',
+      'expert_network.campaign_vendor_enrollments', 'expert_network.experts',
+      'expert_network.expert_screening_responses', 'expert_network.interviews',
+      'expert_network.interview_team_assignments', 'expert_network.completed_interviews',
+      'expert_network.chat_sessions', 'expert_network.chat_messages',
+      'expert_network.research_activities', 'expert_network.research_sources',
+      'expert_network.answer_sections', 'expert_network.user_ui_preferences',
+      'expert_network.campaign_costs'
+    ],
+    'all 19 tables are registered for pg_dump (pg_extension.extconfig)');
+
+SELECT is(
+    (SELECT pg_catalog.cardinality(e.extconfig) FROM pg_catalog.pg_extension e
+      WHERE e.extname = 'expert_network'),
+    19,
+    'extconfig holds each table once');
+
+SELECT is_empty(
+    $$ SELECT u.tab::regclass::text, u.cond
+         FROM pg_catalog.pg_extension e,
+              LATERAL ROWS FROM (pg_catalog.unnest(e.extconfig), pg_catalog.unnest(e.extcondition)) AS u(tab, cond)
+        WHERE e.extname = 'expert_network'
+          AND u.tab <> 'expert_network.vendor_platforms'::regclass
+          AND u.cond IS DISTINCT FROM '' $$,
+    'every table but vendor_platforms is dumped whole (empty filter condition)');
+
+SELECT ok(
+    (SELECT u.cond ~ '\S'
+       FROM pg_catalog.pg_extension e,
+            LATERAL ROWS FROM (pg_catalog.unnest(e.extconfig), pg_catalog.unnest(e.extcondition)) AS u(tab, cond)
+      WHERE e.extname = 'expert_network'
+        AND u.tab = 'expert_network.vendor_platforms'::regclass),
+    'vendor_platforms is registered with a non-empty filter condition');
+
+SELECT is(
+    (SELECT count(*)::int FROM expert_network.vendor_platforms),
+    12,
+    'before the filter checks: only the 12 shipped vendors are present');
+
+SELECT is_empty(
+    'SELECT name FROM expert_network.vendor_platforms ' ||
+    (SELECT u.cond
+       FROM pg_catalog.pg_extension e,
+            LATERAL ROWS FROM (pg_catalog.unnest(e.extconfig), pg_catalog.unnest(e.extcondition)) AS u(tab, cond)
+      WHERE e.extname = 'expert_network'
+        AND u.tab = 'expert_network.vendor_platforms'::regclass),
+    'the vendor_platforms dump filter matches none of the 12 shipped vendors');
+
+INSERT INTO expert_network.vendor_platforms (name, location)
+VALUES ('Structure Test Vendor', 'Nowhere');
+
+SELECT results_eq(
+    'SELECT name FROM expert_network.vendor_platforms ' ||
+    (SELECT u.cond
+       FROM pg_catalog.pg_extension e,
+            LATERAL ROWS FROM (pg_catalog.unnest(e.extconfig), pg_catalog.unnest(e.extcondition)) AS u(tab, cond)
+      WHERE e.extname = 'expert_network'
+        AND u.tab = 'expert_network.vendor_platforms'::regclass),
+    $$ VALUES ('Structure Test Vendor'::text) $$,
+    'the vendor_platforms dump filter matches a vendor added by the user (and only it)');
+
+SELECT * FROM finish();
+
+ROLLBACK;

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# upgrade: for every earlier version with a full install script, install it,
+# ALTER EXTENSION ... UPDATE, and compare the catalog (test/catalog.sql) with
+# a fresh install of the latest version.  They must be identical.
+set -u
+. "$(dirname "$0")/lib.bash"
+root=$(cd "$(dirname "$0")/../.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+latest=$(sed -n "s/^default_version *= *'\(.*\)'/\1/p" "$root/expert_network.control")
+# full scripts are expert_network--X.sql; upgrade scripts expert_network--A--B.sql
+versions=$(cd "$root/sql" && ls expert_network--*.sql | grep -v -- '--.*--' |
+           sed 's/^expert_network--\(.*\)\.sql$/\1/' | sort -V)
+
+fresh_db en_fresh
+q en_fresh "CREATE EXTENSION expert_network" >/dev/null
+is "$(q en_fresh "SELECT extversion FROM pg_extension WHERE extname = 'expert_network'")" "$latest" \
+   "a fresh install is the latest version, $latest"
+snapshot en_fresh >"$work/fresh"
+
+paths=0
+for v in $versions; do
+  [ "$v" = "$latest" ] && continue
+  paths=$((paths + 1))
+  db="en_from_$(echo "$v" | tr . _)"
+  fresh_db "$db"
+  q "$db" "CREATE EXTENSION expert_network VERSION '$v'" >/dev/null
+  ok $? "install $v"
+  q "$db" "ALTER EXTENSION expert_network UPDATE" >/dev/null
+  ok $? "update $v to $latest"
+  snapshot "$db" >"$work/$v"
+  diff -u "$work/fresh" "$work/$v" >"$work/$v.diff"
+  ok $? "$v updated has exactly the catalog of a fresh $latest"
+  sed 's/^/# /' "$work/$v.diff" | head -60
+  dropdb "$db"
+done
+echo "# $paths upgrade path(s) to $latest"
+
+# the comparison itself sees differences (so that a pass above means something)
+fresh_db en_tampered
+q en_tampered "CREATE EXTENSION expert_network" >/dev/null
+q en_tampered "CREATE INDEX en_extra ON expert_network.projects (project_name)" >/dev/null
+snapshot en_tampered | diff -q "$work/fresh" - >/dev/null
+ok $(( ! $? )) "the comparison notices an extra index"
+q en_tampered "DROP INDEX expert_network.en_extra; ALTER FUNCTION expert_network.set_updated_at() SECURITY DEFINER" >/dev/null
+snapshot en_tampered | diff -q "$work/fresh" - >/dev/null
+ok $(( ! $? )) "the comparison notices a function's security"
+q en_tampered "ALTER FUNCTION expert_network.set_updated_at() SECURITY INVOKER; GRANT SELECT ON expert_network.experts TO PUBLIC" >/dev/null
+snapshot en_tampered | diff -q "$work/fresh" - >/dev/null
+ok $(( ! $? )) "the comparison notices a grant"
+q en_tampered "REVOKE SELECT ON expert_network.experts FROM PUBLIC;
+               UPDATE pg_catalog.pg_extension SET extcondition[1] = 'WHERE false' WHERE extname = 'expert_network'" >/dev/null
+snapshot en_tampered | diff -q "$work/fresh" - >/dev/null
+ok $(( ! $? )) "the comparison notices a config-dump registration"
+q en_tampered "UPDATE pg_catalog.pg_extension SET extcondition[1] = '' WHERE extname = 'expert_network'" >/dev/null
+snapshot en_tampered | diff -q "$work/fresh" - >/dev/null
+ok $? "and nothing else differs once they are undone"
+
+dropdb en_fresh; dropdb en_tampered
+done_testing
