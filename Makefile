@@ -6,7 +6,7 @@ EXTENSION    = expert_network
 EXTVERSION   = $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" $(EXTENSION).control)
 
 MODULE_big   = $(EXTENSION)
-OBJS         = src/expert_network.o src/timestamps.o
+OBJS         = src/expert_network.o src/timestamps.o src/scoping.o src/access.o
 
 # Full scripts of released versions and upgrade scripts are kept in sql/; the
 # full script of the latest version is made from the maintained source.
@@ -14,7 +14,7 @@ LATEST_SQL   = sql/$(EXTENSION)--$(EXTVERSION).sql
 DATA         = $(sort $(wildcard sql/$(EXTENSION)--*.sql) $(LATEST_SQL))
 
 # pg_regress: inputs sql/NAME.sql, expected output expected/NAME.out
-REGRESS      = install constraints timestamps vendors
+REGRESS      = install constraints timestamps vendors scoping
 
 # PostgreSQL's headers are system headers: warnings (-Wall -Wextra) are ours
 PG_CPPFLAGS  = -isystem $(includedir_server) -isystem $(includedir_internal)

@@ -290,3 +290,19 @@ SELECT format(E'%s: %s theme; expanded in the sidebar: %s; chat panel %s px wide
               u.panel_sizing->>'chatWidth')
   FROM user_ui_preferences u
  ORDER BY u.user_id;
+
+\echo '── Scoping: what an application role sees, per user'
+-- a role like an application's: not superuser, so row-level security applies
+CREATE ROLE demo_app;
+SELECT expert_network.grant_access('demo_app', 'app') \gset
+SET ROLE demo_app;
+\set visible 'SELECT format(''%-38s -> %s campaigns, %s experts, %s interviews'', coalesce(''expert_network.user_id = '' || quote_literal(expert_network.current_user_id()), ''no identity''), (SELECT count(*) FROM expert_network.campaigns), (SELECT count(*) FROM expert_network.experts), (SELECT count(*) FROM expert_network.interviews))'
+SET expert_network.user_id = 'user_demo_1';
+:visible;
+SET expert_network.user_id = 'user_demo_2';
+:visible;
+RESET expert_network.user_id;
+:visible;
+RESET ROLE;
+SELECT expert_network.revoke_access('demo_app') \gset
+DROP ROLE demo_app;

@@ -32,6 +32,8 @@
 SET client_encoding = 'UTF8';
 
 BEGIN;
+-- as an application does: the user whose rows these are, for this transaction
+SET LOCAL expert_network.user_id = 'user_demo_1';
 
 /* ------------------------------------------------------------------------
  * Project and campaigns

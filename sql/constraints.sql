@@ -3,6 +3,8 @@
 -- constraint) and SQLSTATE.  pgTAP (test/pgtap/constraints.sql) covers the
 -- boundaries of each one.
 \set VERBOSITY terse
+-- as an application does: the user whose rows these are (0.2.0)
+SET expert_network.user_id = 'user_1';
 
 INSERT INTO expert_network.projects (id, user_id, project_code, project_name)
 VALUES ('10000000-0000-4000-8000-000000000001', 'user_1', 'ATL', 'Atlas');
@@ -87,7 +89,9 @@ VALUES ('50000000-0000-4000-8000-000000000001', 'system', 'You are helpful');
 -- uniqueness
 INSERT INTO expert_network.projects (user_id, project_code, project_name) VALUES ('user_1', 'ATL', 'Atlas again');
 \echo :LAST_ERROR_SQLSTATE
+SET expert_network.user_id = 'user_2';
 INSERT INTO expert_network.projects (user_id, project_code, project_name) VALUES ('user_2', 'ATL', 'Another user''s Atlas');
+SET expert_network.user_id = 'user_1';
 INSERT INTO expert_network.vendor_platforms (name) VALUES ('GLG');
 \echo :LAST_ERROR_SQLSTATE
 INSERT INTO expert_network.completed_interviews (interview_id, campaign_id, expert_id, interview_date, interview_time, duration)
@@ -112,3 +116,4 @@ SELECT title, campaign_id FROM expert_network.chat_sessions;
 -- leave the database as the next test expects it
 DELETE FROM expert_network.projects;
 DELETE FROM expert_network.chat_sessions;
+RESET expert_network.user_id;

@@ -15,7 +15,25 @@
 -- complain if script is sourced in psql, rather than via CREATE EXTENSION
 \echo Use "CREATE EXTENSION expert_network" to load this file. \quit
 
+-- refuse a schema someone else owns: they could replace our tables (0.2.0)
+CREATE FUNCTION expert_network.check_schema_owner() RETURNS void
+LANGUAGE c AS 'MODULE_PATHNAME', 'expert_network_check_schema_owner';
+SELECT expert_network.check_schema_owner();
+DROP FUNCTION expert_network.check_schema_owner();
+
 COMMENT ON SCHEMA expert_network IS 'Expert-network research: projects, campaigns, vendors, experts, screeners, interviews, research sessions';
+
+/* ------------------------------------------------------------------------
+ * Scoping: who the application user is (0.2.0)
+ * ------------------------------------------------------------------------ */
+
+CREATE FUNCTION expert_network.current_user_id()
+RETURNS text
+LANGUAGE c STABLE PARALLEL SAFE
+AS 'MODULE_PATHNAME', 'expert_network_current_user_id';
+
+COMMENT ON FUNCTION expert_network.current_user_id() IS
+'The application user whose rows this session sees and writes: the setting expert_network.user_id, or NULL when it is unset or empty';
 
 /* ------------------------------------------------------------------------
  * Timestamps
@@ -29,15 +47,13 @@ AS 'MODULE_PATHNAME', 'expert_network_set_updated_at';
 COMMENT ON FUNCTION expert_network.set_updated_at() IS
 'BEFORE UPDATE row trigger: sets updated_at (or the column named by the trigger argument) to the transaction timestamp';
 
-REVOKE ALL ON FUNCTION expert_network.set_updated_at() FROM PUBLIC;
-
 /* ------------------------------------------------------------------------
  * Projects and campaigns
  * ------------------------------------------------------------------------ */
 
 CREATE TABLE expert_network.projects (
     id              uuid        NOT NULL DEFAULT pg_catalog.gen_random_uuid(),
-    user_id         text        NOT NULL,
+    user_id         text        NOT NULL DEFAULT expert_network.current_user_id(),
     project_code    text        NOT NULL,
     project_name    text        NOT NULL,
     description     text,
@@ -56,7 +72,7 @@ CREATE INDEX idx_projects_order ON expert_network.projects (user_id, display_ord
 
 CREATE TABLE expert_network.campaigns (
     id                      uuid        NOT NULL DEFAULT pg_catalog.gen_random_uuid(),
-    user_id                 text        NOT NULL,
+    user_id                 text        NOT NULL DEFAULT expert_network.current_user_id(),
     project_id              uuid,
     campaign_name           text        NOT NULL,
     industry_vertical       text        NOT NULL,
@@ -110,7 +126,7 @@ CREATE INDEX idx_campaigns_dates ON expert_network.campaigns (start_date, target
 
 CREATE TABLE expert_network.team_members (
     id          uuid        NOT NULL DEFAULT pg_catalog.gen_random_uuid(),
-    user_id     text        NOT NULL,
+    user_id     text        NOT NULL DEFAULT expert_network.current_user_id(),
     name        text        NOT NULL,
     email       text,
     designation text        NOT NULL,
@@ -128,6 +144,7 @@ CREATE TABLE expert_network.campaign_team_assignments (
     campaign_id     uuid        NOT NULL,
     team_member_id  uuid        NOT NULL,
     assigned_at     timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    user_id text NOT NULL DEFAULT expert_network.current_user_id(),
     CONSTRAINT campaign_team_assignments_pkey PRIMARY KEY (campaign_id, team_member_id),
     CONSTRAINT campaign_team_assignments_campaign_id_fkey FOREIGN KEY (campaign_id)
         REFERENCES expert_network.campaigns (id) ON DELETE CASCADE,
@@ -136,6 +153,7 @@ CREATE TABLE expert_network.campaign_team_assignments (
 );
 
 COMMENT ON TABLE expert_network.campaign_team_assignments IS 'Many-to-many relationship between campaigns and team members';
+COMMENT ON COLUMN expert_network.campaign_team_assignments.user_id IS 'Owner (the BetterAuth user id), always that of the row''s parents; filled in on insert';
 
 CREATE INDEX idx_campaign_team_member ON expert_network.campaign_team_assignments (team_member_id);
 
@@ -153,6 +171,7 @@ CREATE TABLE expert_network.screening_questions (
     display_order       integer     NOT NULL DEFAULT 0,
     created_at          timestamptz NOT NULL DEFAULT pg_catalog.now(),
     updated_at          timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    user_id text NOT NULL DEFAULT expert_network.current_user_id(),
     CONSTRAINT screening_questions_pkey PRIMARY KEY (id),
     CONSTRAINT screening_questions_campaign_id_fkey FOREIGN KEY (campaign_id)
         REFERENCES expert_network.campaigns (id) ON DELETE CASCADE,
@@ -163,6 +182,7 @@ CREATE TABLE expert_network.screening_questions (
 );
 
 COMMENT ON TABLE expert_network.screening_questions IS 'Screening questions for expert vetting, supports hierarchical sub-questions';
+COMMENT ON COLUMN expert_network.screening_questions.user_id IS 'Owner (the BetterAuth user id), always that of the row''s parents; filled in on insert';
 COMMENT ON COLUMN expert_network.screening_questions.parent_question_id IS 'NULL for top-level questions, references parent for sub-questions';
 COMMENT ON COLUMN expert_network.screening_questions.question_type IS 'text, multiple-choice or rating';
 COMMENT ON COLUMN expert_network.screening_questions.options IS 'For multiple-choice questions';
@@ -216,6 +236,7 @@ CREATE TABLE expert_network.campaign_vendor_enrollments (
     notes                   text,
     created_at              timestamptz NOT NULL DEFAULT pg_catalog.now(),
     updated_at              timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    user_id text NOT NULL DEFAULT expert_network.current_user_id(),
     CONSTRAINT campaign_vendor_enrollments_pkey PRIMARY KEY (id),
     CONSTRAINT campaign_vendor_enrollments_campaign_id_vendor_platform_id_key
         UNIQUE (campaign_id, vendor_platform_id),
@@ -228,6 +249,7 @@ CREATE TABLE expert_network.campaign_vendor_enrollments (
 );
 
 COMMENT ON TABLE expert_network.campaign_vendor_enrollments IS 'Tracks which vendors are enrolled for each campaign';
+COMMENT ON COLUMN expert_network.campaign_vendor_enrollments.user_id IS 'Owner (the BetterAuth user id), always that of the row''s parents; filled in on insert';
 COMMENT ON COLUMN expert_network.campaign_vendor_enrollments.status IS 'not_enrolled, pending or enrolled';
 
 CREATE INDEX idx_enrollments_vendor ON expert_network.campaign_vendor_enrollments (vendor_platform_id);
@@ -255,6 +277,7 @@ CREATE TABLE expert_network.experts (
     created_at          timestamptz  NOT NULL DEFAULT pg_catalog.now(),
     updated_at          timestamptz  NOT NULL DEFAULT pg_catalog.now(),
     reviewed_at         timestamptz,
+    user_id text NOT NULL DEFAULT expert_network.current_user_id(),
     CONSTRAINT experts_pkey PRIMARY KEY (id),
     CONSTRAINT experts_campaign_id_fkey FOREIGN KEY (campaign_id)
         REFERENCES expert_network.campaigns (id) ON DELETE CASCADE,
@@ -269,6 +292,7 @@ CREATE TABLE expert_network.experts (
 );
 
 COMMENT ON TABLE expert_network.experts IS 'Expert profiles proposed by vendors for campaigns';
+COMMENT ON COLUMN expert_network.experts.user_id IS 'Owner (the BetterAuth user id), always that of the row''s parents; filled in on insert';
 COMMENT ON COLUMN expert_network.experts.rating IS 'Overall rating (0-5)';
 COMMENT ON COLUMN expert_network.experts.ai_fit_score IS 'AI-generated score indicating how well expert matches campaign requirements';
 COMMENT ON COLUMN expert_network.experts.status IS 'proposed, reviewed, rejected, scheduling, scheduled or completed';
@@ -284,6 +308,7 @@ CREATE TABLE expert_network.expert_screening_responses (
     screening_question_id   uuid        NOT NULL,
     response_text           text        NOT NULL,
     created_at              timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    user_id text NOT NULL DEFAULT expert_network.current_user_id(),
     CONSTRAINT expert_screening_responses_pkey PRIMARY KEY (id),
     CONSTRAINT expert_screening_responses_expert_id_fkey FOREIGN KEY (expert_id)
         REFERENCES expert_network.experts (id) ON DELETE CASCADE,
@@ -292,6 +317,7 @@ CREATE TABLE expert_network.expert_screening_responses (
 );
 
 COMMENT ON TABLE expert_network.expert_screening_responses IS 'Experts responses to screening questions';
+COMMENT ON COLUMN expert_network.expert_screening_responses.user_id IS 'Owner (the BetterAuth user id), always that of the row''s parents; filled in on insert';
 
 CREATE INDEX idx_responses_expert ON expert_network.expert_screening_responses (expert_id);
 CREATE INDEX idx_responses_question ON expert_network.expert_screening_responses (screening_question_id);
@@ -314,6 +340,7 @@ CREATE TABLE expert_network.interviews (
     updated_at          timestamptz NOT NULL DEFAULT pg_catalog.now(),
     completed_at        timestamptz,
     cancelled_at        timestamptz,
+    user_id text NOT NULL DEFAULT expert_network.current_user_id(),
     CONSTRAINT interviews_pkey PRIMARY KEY (id),
     CONSTRAINT interviews_campaign_id_fkey FOREIGN KEY (campaign_id)
         REFERENCES expert_network.campaigns (id) ON DELETE CASCADE,
@@ -325,6 +352,7 @@ CREATE TABLE expert_network.interviews (
 );
 
 COMMENT ON TABLE expert_network.interviews IS 'Scheduled interviews with experts';
+COMMENT ON COLUMN expert_network.interviews.user_id IS 'Owner (the BetterAuth user id), always that of the row''s parents; filled in on insert';
 COMMENT ON COLUMN expert_network.interviews.status IS 'pending, scheduled, confirmed, completed or cancelled';
 COMMENT ON COLUMN expert_network.interviews.color_tag IS 'For calendar display';
 
@@ -337,6 +365,7 @@ CREATE INDEX idx_interviews_campaign_status ON expert_network.interviews (campai
 CREATE TABLE expert_network.interview_team_assignments (
     interview_id    uuid NOT NULL,
     team_member_id  uuid NOT NULL,
+    user_id text NOT NULL DEFAULT expert_network.current_user_id(),
     CONSTRAINT interview_team_assignments_pkey PRIMARY KEY (interview_id, team_member_id),
     CONSTRAINT interview_team_assignments_interview_id_fkey FOREIGN KEY (interview_id)
         REFERENCES expert_network.interviews (id) ON DELETE CASCADE,
@@ -345,6 +374,7 @@ CREATE TABLE expert_network.interview_team_assignments (
 );
 
 COMMENT ON TABLE expert_network.interview_team_assignments IS 'Assigns team members to specific interviews';
+COMMENT ON COLUMN expert_network.interview_team_assignments.user_id IS 'Owner (the BetterAuth user id), always that of the row''s parents; filled in on insert';
 
 CREATE INDEX idx_interview_team_member ON expert_network.interview_team_assignments (team_member_id);
 
@@ -367,6 +397,7 @@ CREATE TABLE expert_network.completed_interviews (
     review_text             text,
     completed_at            timestamptz  NOT NULL DEFAULT pg_catalog.now(),
     rated_at                timestamptz,
+    user_id text NOT NULL DEFAULT expert_network.current_user_id(),
     CONSTRAINT completed_interviews_pkey PRIMARY KEY (id),
     CONSTRAINT completed_interviews_interview_id_key UNIQUE (interview_id),
     CONSTRAINT completed_interviews_interview_id_fkey FOREIGN KEY (interview_id)
@@ -386,6 +417,7 @@ CREATE TABLE expert_network.completed_interviews (
 );
 
 COMMENT ON TABLE expert_network.completed_interviews IS 'Completed interviews with transcripts and ratings';
+COMMENT ON COLUMN expert_network.completed_interviews.user_id IS 'Owner (the BetterAuth user id), always that of the row''s parents; filled in on insert';
 COMMENT ON COLUMN expert_network.completed_interviews.interview_id IS 'One-to-one with interviews';
 COMMENT ON COLUMN expert_network.completed_interviews.rating IS 'Overall rating (0-5)';
 
@@ -400,7 +432,7 @@ CREATE INDEX idx_completed_rating ON expert_network.completed_interviews (rating
 
 CREATE TABLE expert_network.chat_sessions (
     id          uuid        NOT NULL DEFAULT pg_catalog.gen_random_uuid(),
-    user_id     text        NOT NULL,
+    user_id     text        NOT NULL DEFAULT expert_network.current_user_id(),
     campaign_id uuid,
     title       text        NOT NULL,
     created_at  timestamptz NOT NULL DEFAULT pg_catalog.now(),
@@ -424,6 +456,7 @@ CREATE TABLE expert_network.chat_messages (
     role            text        NOT NULL,
     content         text        NOT NULL,
     created_at      timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    user_id text NOT NULL DEFAULT expert_network.current_user_id(),
     CONSTRAINT chat_messages_pkey PRIMARY KEY (id),
     CONSTRAINT chat_messages_chat_session_id_fkey FOREIGN KEY (chat_session_id)
         REFERENCES expert_network.chat_sessions (id) ON DELETE CASCADE,
@@ -432,6 +465,7 @@ CREATE TABLE expert_network.chat_messages (
 );
 
 COMMENT ON TABLE expert_network.chat_messages IS 'Messages within AI assistant chat sessions';
+COMMENT ON COLUMN expert_network.chat_messages.user_id IS 'Owner (the BetterAuth user id), always that of the row''s parents; filled in on insert';
 COMMENT ON COLUMN expert_network.chat_messages.role IS 'user or assistant';
 
 CREATE INDEX idx_chat_messages_session ON expert_network.chat_messages (chat_session_id);
@@ -446,6 +480,7 @@ CREATE TABLE expert_network.research_activities (
     result_data     jsonb,
     created_at      timestamptz NOT NULL DEFAULT pg_catalog.now(),
     completed_at    timestamptz,
+    user_id text NOT NULL DEFAULT expert_network.current_user_id(),
     CONSTRAINT research_activities_pkey PRIMARY KEY (id),
     CONSTRAINT research_activities_chat_session_id_fkey FOREIGN KEY (chat_session_id)
         REFERENCES expert_network.chat_sessions (id) ON DELETE CASCADE,
@@ -456,6 +491,7 @@ CREATE TABLE expert_network.research_activities (
 );
 
 COMMENT ON TABLE expert_network.research_activities IS 'Tracks research tasks and agents during assistant sessions';
+COMMENT ON COLUMN expert_network.research_activities.user_id IS 'Owner (the BetterAuth user id), always that of the row''s parents; filled in on insert';
 COMMENT ON COLUMN expert_network.research_activities.status IS 'queued, processing, completed or failed';
 COMMENT ON COLUMN expert_network.research_activities.confidence IS 'Percentage (0-100)';
 
@@ -473,6 +509,7 @@ CREATE TABLE expert_network.research_sources (
     content_preview text,
     metadata        jsonb,
     created_at      timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    user_id text NOT NULL DEFAULT expert_network.current_user_id(),
     CONSTRAINT research_sources_pkey PRIMARY KEY (id),
     CONSTRAINT research_sources_chat_session_id_fkey FOREIGN KEY (chat_session_id)
         REFERENCES expert_network.chat_sessions (id) ON DELETE CASCADE,
@@ -481,6 +518,7 @@ CREATE TABLE expert_network.research_sources (
 );
 
 COMMENT ON TABLE expert_network.research_sources IS 'Sources gathered during research sessions';
+COMMENT ON COLUMN expert_network.research_sources.user_id IS 'Owner (the BetterAuth user id), always that of the row''s parents; filled in on insert';
 COMMENT ON COLUMN expert_network.research_sources.source_type IS 'URL, Document, API, etc.';
 COMMENT ON COLUMN expert_network.research_sources.status IS 'processing, scraped or failed';
 COMMENT ON COLUMN expert_network.research_sources.size_text IS 'Human-readable size, e.g. 142 KB';
@@ -495,12 +533,14 @@ CREATE TABLE expert_network.answer_sections (
     content         text        NOT NULL,
     display_order   integer     NOT NULL DEFAULT 0,
     created_at      timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    user_id text NOT NULL DEFAULT expert_network.current_user_id(),
     CONSTRAINT answer_sections_pkey PRIMARY KEY (id),
     CONSTRAINT answer_sections_chat_session_id_fkey FOREIGN KEY (chat_session_id)
         REFERENCES expert_network.chat_sessions (id) ON DELETE CASCADE
 );
 
 COMMENT ON TABLE expert_network.answer_sections IS 'Structured answer sections generated during research sessions';
+COMMENT ON COLUMN expert_network.answer_sections.user_id IS 'Owner (the BetterAuth user id), always that of the row''s parents; filled in on insert';
 
 CREATE INDEX idx_answer_sections_session ON expert_network.answer_sections (chat_session_id);
 CREATE INDEX idx_answer_sections_order ON expert_network.answer_sections (chat_session_id, display_order);
@@ -510,7 +550,7 @@ CREATE INDEX idx_answer_sections_order ON expert_network.answer_sections (chat_s
  * ------------------------------------------------------------------------ */
 
 CREATE TABLE expert_network.user_ui_preferences (
-    user_id             text        NOT NULL,
+    user_id             text        NOT NULL DEFAULT expert_network.current_user_id(),
     column_widths       jsonb       NOT NULL DEFAULT '{
         "dragHandle": 16,
         "campaignName": 400,
@@ -561,6 +601,7 @@ CREATE TABLE expert_network.campaign_costs (
     invoice_date        date,
     created_at          timestamptz   NOT NULL DEFAULT pg_catalog.now(),
     updated_at          timestamptz   NOT NULL DEFAULT pg_catalog.now(),
+    user_id text NOT NULL DEFAULT expert_network.current_user_id(),
     CONSTRAINT campaign_costs_pkey PRIMARY KEY (id),
     CONSTRAINT campaign_costs_campaign_id_fkey FOREIGN KEY (campaign_id)
         REFERENCES expert_network.campaigns (id) ON DELETE CASCADE,
@@ -573,6 +614,7 @@ CREATE TABLE expert_network.campaign_costs (
 );
 
 COMMENT ON TABLE expert_network.campaign_costs IS 'Fees paid to expert networks per campaign';
+COMMENT ON COLUMN expert_network.campaign_costs.user_id IS 'Owner (the BetterAuth user id), always that of the row''s parents; filled in on insert';
 COMMENT ON COLUMN expert_network.campaign_costs.fee_type IS 'recruiting_fee, per_call or subscription';
 COMMENT ON COLUMN expert_network.campaign_costs.amount_usd IS 'Amount in USD';
 COMMENT ON COLUMN expert_network.campaign_costs.units IS 'Number of calls, hours, etc.';
@@ -604,6 +646,224 @@ CREATE TRIGGER set_updated_at BEFORE UPDATE ON expert_network.user_ui_preference
     FOR EACH ROW EXECUTE FUNCTION expert_network.set_updated_at();
 CREATE TRIGGER set_updated_at BEFORE UPDATE ON expert_network.campaign_costs
     FOR EACH ROW EXECUTE FUNCTION expert_network.set_updated_at();
+
+/* ------------------------------------------------------------------------
+ * Scoping (0.2.0): every row belongs to one application user.
+ *
+ * Each table holding users' rows has user_id, one index leading with it, and
+ * one policy comparing it with current_user_id(), evaluated once per
+ * statement (the sub-select is an InitPlan).  Row-level security is forced,
+ * so it holds for the tables' owner too; superusers and BYPASSRLS roles
+ * bypass it, which is what restoring a dump needs.
+ *
+ * Two C triggers on each such table, named to fire before every other BEFORE
+ * trigger: enforce_owner settles user_id and refuses references to another
+ * user's rows (42501); require_identity makes a write without an identity an
+ * error rather than a silent no-op.
+ * ------------------------------------------------------------------------ */
+
+CREATE FUNCTION expert_network.require_identity()
+RETURNS trigger
+LANGUAGE c
+AS 'MODULE_PATHNAME', 'expert_network_require_identity';
+
+COMMENT ON FUNCTION expert_network.require_identity() IS
+'BEFORE statement trigger: a write needs expert_network.user_id set, unless the role bypasses row-level security';
+
+CREATE FUNCTION expert_network.enforce_owner()
+RETURNS trigger
+LANGUAGE c
+AS 'MODULE_PATHNAME', 'expert_network_enforce_owner';
+
+COMMENT ON FUNCTION expert_network.enforce_owner() IS
+'BEFORE INSERT OR UPDATE row trigger: fills user_id from the identity or the parent rows, refuses references to another user''s rows';
+
+CREATE INDEX idx_campaign_team_assignments_user ON expert_network.campaign_team_assignments (user_id);
+CREATE INDEX idx_screening_questions_user ON expert_network.screening_questions (user_id);
+CREATE INDEX idx_campaign_vendor_enrollments_user ON expert_network.campaign_vendor_enrollments (user_id);
+CREATE INDEX idx_experts_user ON expert_network.experts (user_id);
+CREATE INDEX idx_expert_screening_responses_user ON expert_network.expert_screening_responses (user_id);
+CREATE INDEX idx_interviews_user ON expert_network.interviews (user_id);
+CREATE INDEX idx_interview_team_assignments_user ON expert_network.interview_team_assignments (user_id);
+CREATE INDEX idx_completed_interviews_user ON expert_network.completed_interviews (user_id);
+CREATE INDEX idx_chat_messages_user ON expert_network.chat_messages (user_id);
+CREATE INDEX idx_research_activities_user ON expert_network.research_activities (user_id);
+CREATE INDEX idx_research_sources_user ON expert_network.research_sources (user_id);
+CREATE INDEX idx_answer_sections_user ON expert_network.answer_sections (user_id);
+CREATE INDEX idx_campaign_costs_user ON expert_network.campaign_costs (user_id);
+
+ALTER TABLE expert_network.projects ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+CREATE POLICY owner_rows ON expert_network.projects
+    USING (user_id OPERATOR(pg_catalog.=) (SELECT expert_network.current_user_id()));
+CREATE TRIGGER a_enforce_owner BEFORE INSERT OR UPDATE ON expert_network.projects
+    FOR EACH ROW EXECUTE FUNCTION expert_network.enforce_owner();
+CREATE TRIGGER a_require_identity BEFORE INSERT OR UPDATE OR DELETE ON expert_network.projects
+    FOR EACH STATEMENT EXECUTE FUNCTION expert_network.require_identity();
+
+ALTER TABLE expert_network.campaigns ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+CREATE POLICY owner_rows ON expert_network.campaigns
+    USING (user_id OPERATOR(pg_catalog.=) (SELECT expert_network.current_user_id()));
+CREATE TRIGGER a_enforce_owner BEFORE INSERT OR UPDATE ON expert_network.campaigns
+    FOR EACH ROW EXECUTE FUNCTION expert_network.enforce_owner();
+CREATE TRIGGER a_require_identity BEFORE INSERT OR UPDATE OR DELETE ON expert_network.campaigns
+    FOR EACH STATEMENT EXECUTE FUNCTION expert_network.require_identity();
+
+ALTER TABLE expert_network.team_members ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+CREATE POLICY owner_rows ON expert_network.team_members
+    USING (user_id OPERATOR(pg_catalog.=) (SELECT expert_network.current_user_id()));
+CREATE TRIGGER a_enforce_owner BEFORE INSERT OR UPDATE ON expert_network.team_members
+    FOR EACH ROW EXECUTE FUNCTION expert_network.enforce_owner();
+CREATE TRIGGER a_require_identity BEFORE INSERT OR UPDATE OR DELETE ON expert_network.team_members
+    FOR EACH STATEMENT EXECUTE FUNCTION expert_network.require_identity();
+
+ALTER TABLE expert_network.campaign_team_assignments ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+CREATE POLICY owner_rows ON expert_network.campaign_team_assignments
+    USING (user_id OPERATOR(pg_catalog.=) (SELECT expert_network.current_user_id()));
+CREATE TRIGGER a_enforce_owner BEFORE INSERT OR UPDATE ON expert_network.campaign_team_assignments
+    FOR EACH ROW EXECUTE FUNCTION expert_network.enforce_owner();
+CREATE TRIGGER a_require_identity BEFORE INSERT OR UPDATE OR DELETE ON expert_network.campaign_team_assignments
+    FOR EACH STATEMENT EXECUTE FUNCTION expert_network.require_identity();
+
+ALTER TABLE expert_network.screening_questions ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+CREATE POLICY owner_rows ON expert_network.screening_questions
+    USING (user_id OPERATOR(pg_catalog.=) (SELECT expert_network.current_user_id()));
+CREATE TRIGGER a_enforce_owner BEFORE INSERT OR UPDATE ON expert_network.screening_questions
+    FOR EACH ROW EXECUTE FUNCTION expert_network.enforce_owner();
+CREATE TRIGGER a_require_identity BEFORE INSERT OR UPDATE OR DELETE ON expert_network.screening_questions
+    FOR EACH STATEMENT EXECUTE FUNCTION expert_network.require_identity();
+
+ALTER TABLE expert_network.campaign_vendor_enrollments ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+CREATE POLICY owner_rows ON expert_network.campaign_vendor_enrollments
+    USING (user_id OPERATOR(pg_catalog.=) (SELECT expert_network.current_user_id()));
+CREATE TRIGGER a_enforce_owner BEFORE INSERT OR UPDATE ON expert_network.campaign_vendor_enrollments
+    FOR EACH ROW EXECUTE FUNCTION expert_network.enforce_owner();
+CREATE TRIGGER a_require_identity BEFORE INSERT OR UPDATE OR DELETE ON expert_network.campaign_vendor_enrollments
+    FOR EACH STATEMENT EXECUTE FUNCTION expert_network.require_identity();
+
+ALTER TABLE expert_network.experts ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+CREATE POLICY owner_rows ON expert_network.experts
+    USING (user_id OPERATOR(pg_catalog.=) (SELECT expert_network.current_user_id()));
+CREATE TRIGGER a_enforce_owner BEFORE INSERT OR UPDATE ON expert_network.experts
+    FOR EACH ROW EXECUTE FUNCTION expert_network.enforce_owner();
+CREATE TRIGGER a_require_identity BEFORE INSERT OR UPDATE OR DELETE ON expert_network.experts
+    FOR EACH STATEMENT EXECUTE FUNCTION expert_network.require_identity();
+
+ALTER TABLE expert_network.expert_screening_responses ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+CREATE POLICY owner_rows ON expert_network.expert_screening_responses
+    USING (user_id OPERATOR(pg_catalog.=) (SELECT expert_network.current_user_id()));
+CREATE TRIGGER a_enforce_owner BEFORE INSERT OR UPDATE ON expert_network.expert_screening_responses
+    FOR EACH ROW EXECUTE FUNCTION expert_network.enforce_owner();
+CREATE TRIGGER a_require_identity BEFORE INSERT OR UPDATE OR DELETE ON expert_network.expert_screening_responses
+    FOR EACH STATEMENT EXECUTE FUNCTION expert_network.require_identity();
+
+ALTER TABLE expert_network.interviews ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+CREATE POLICY owner_rows ON expert_network.interviews
+    USING (user_id OPERATOR(pg_catalog.=) (SELECT expert_network.current_user_id()));
+CREATE TRIGGER a_enforce_owner BEFORE INSERT OR UPDATE ON expert_network.interviews
+    FOR EACH ROW EXECUTE FUNCTION expert_network.enforce_owner();
+CREATE TRIGGER a_require_identity BEFORE INSERT OR UPDATE OR DELETE ON expert_network.interviews
+    FOR EACH STATEMENT EXECUTE FUNCTION expert_network.require_identity();
+
+ALTER TABLE expert_network.interview_team_assignments ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+CREATE POLICY owner_rows ON expert_network.interview_team_assignments
+    USING (user_id OPERATOR(pg_catalog.=) (SELECT expert_network.current_user_id()));
+CREATE TRIGGER a_enforce_owner BEFORE INSERT OR UPDATE ON expert_network.interview_team_assignments
+    FOR EACH ROW EXECUTE FUNCTION expert_network.enforce_owner();
+CREATE TRIGGER a_require_identity BEFORE INSERT OR UPDATE OR DELETE ON expert_network.interview_team_assignments
+    FOR EACH STATEMENT EXECUTE FUNCTION expert_network.require_identity();
+
+ALTER TABLE expert_network.completed_interviews ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+CREATE POLICY owner_rows ON expert_network.completed_interviews
+    USING (user_id OPERATOR(pg_catalog.=) (SELECT expert_network.current_user_id()));
+CREATE TRIGGER a_enforce_owner BEFORE INSERT OR UPDATE ON expert_network.completed_interviews
+    FOR EACH ROW EXECUTE FUNCTION expert_network.enforce_owner();
+CREATE TRIGGER a_require_identity BEFORE INSERT OR UPDATE OR DELETE ON expert_network.completed_interviews
+    FOR EACH STATEMENT EXECUTE FUNCTION expert_network.require_identity();
+
+ALTER TABLE expert_network.chat_sessions ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+CREATE POLICY owner_rows ON expert_network.chat_sessions
+    USING (user_id OPERATOR(pg_catalog.=) (SELECT expert_network.current_user_id()));
+CREATE TRIGGER a_enforce_owner BEFORE INSERT OR UPDATE ON expert_network.chat_sessions
+    FOR EACH ROW EXECUTE FUNCTION expert_network.enforce_owner();
+CREATE TRIGGER a_require_identity BEFORE INSERT OR UPDATE OR DELETE ON expert_network.chat_sessions
+    FOR EACH STATEMENT EXECUTE FUNCTION expert_network.require_identity();
+
+ALTER TABLE expert_network.chat_messages ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+CREATE POLICY owner_rows ON expert_network.chat_messages
+    USING (user_id OPERATOR(pg_catalog.=) (SELECT expert_network.current_user_id()));
+CREATE TRIGGER a_enforce_owner BEFORE INSERT OR UPDATE ON expert_network.chat_messages
+    FOR EACH ROW EXECUTE FUNCTION expert_network.enforce_owner();
+CREATE TRIGGER a_require_identity BEFORE INSERT OR UPDATE OR DELETE ON expert_network.chat_messages
+    FOR EACH STATEMENT EXECUTE FUNCTION expert_network.require_identity();
+
+ALTER TABLE expert_network.research_activities ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+CREATE POLICY owner_rows ON expert_network.research_activities
+    USING (user_id OPERATOR(pg_catalog.=) (SELECT expert_network.current_user_id()));
+CREATE TRIGGER a_enforce_owner BEFORE INSERT OR UPDATE ON expert_network.research_activities
+    FOR EACH ROW EXECUTE FUNCTION expert_network.enforce_owner();
+CREATE TRIGGER a_require_identity BEFORE INSERT OR UPDATE OR DELETE ON expert_network.research_activities
+    FOR EACH STATEMENT EXECUTE FUNCTION expert_network.require_identity();
+
+ALTER TABLE expert_network.research_sources ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+CREATE POLICY owner_rows ON expert_network.research_sources
+    USING (user_id OPERATOR(pg_catalog.=) (SELECT expert_network.current_user_id()));
+CREATE TRIGGER a_enforce_owner BEFORE INSERT OR UPDATE ON expert_network.research_sources
+    FOR EACH ROW EXECUTE FUNCTION expert_network.enforce_owner();
+CREATE TRIGGER a_require_identity BEFORE INSERT OR UPDATE OR DELETE ON expert_network.research_sources
+    FOR EACH STATEMENT EXECUTE FUNCTION expert_network.require_identity();
+
+ALTER TABLE expert_network.answer_sections ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+CREATE POLICY owner_rows ON expert_network.answer_sections
+    USING (user_id OPERATOR(pg_catalog.=) (SELECT expert_network.current_user_id()));
+CREATE TRIGGER a_enforce_owner BEFORE INSERT OR UPDATE ON expert_network.answer_sections
+    FOR EACH ROW EXECUTE FUNCTION expert_network.enforce_owner();
+CREATE TRIGGER a_require_identity BEFORE INSERT OR UPDATE OR DELETE ON expert_network.answer_sections
+    FOR EACH STATEMENT EXECUTE FUNCTION expert_network.require_identity();
+
+ALTER TABLE expert_network.user_ui_preferences ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+CREATE POLICY owner_rows ON expert_network.user_ui_preferences
+    USING (user_id OPERATOR(pg_catalog.=) (SELECT expert_network.current_user_id()));
+CREATE TRIGGER a_enforce_owner BEFORE INSERT OR UPDATE ON expert_network.user_ui_preferences
+    FOR EACH ROW EXECUTE FUNCTION expert_network.enforce_owner();
+CREATE TRIGGER a_require_identity BEFORE INSERT OR UPDATE OR DELETE ON expert_network.user_ui_preferences
+    FOR EACH STATEMENT EXECUTE FUNCTION expert_network.require_identity();
+
+ALTER TABLE expert_network.campaign_costs ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+CREATE POLICY owner_rows ON expert_network.campaign_costs
+    USING (user_id OPERATOR(pg_catalog.=) (SELECT expert_network.current_user_id()));
+CREATE TRIGGER a_enforce_owner BEFORE INSERT OR UPDATE ON expert_network.campaign_costs
+    FOR EACH ROW EXECUTE FUNCTION expert_network.enforce_owner();
+CREATE TRIGGER a_require_identity BEFORE INSERT OR UPDATE OR DELETE ON expert_network.campaign_costs
+    FOR EACH STATEMENT EXECUTE FUNCTION expert_network.require_identity();
+
+/* ------------------------------------------------------------------------
+ * Access levels and erasure (0.2.0)
+ * ------------------------------------------------------------------------ */
+
+CREATE FUNCTION expert_network.grant_access(role regrole, level text DEFAULT 'app')
+RETURNS void
+LANGUAGE c STRICT
+AS 'MODULE_PATHNAME', 'expert_network_grant_access';
+
+COMMENT ON FUNCTION expert_network.grant_access(regrole, text) IS
+'Gives a role exactly the privileges of an access level: readonly (read own rows), app (read and write own rows), admin (also the vendor catalog and delete_user_data)';
+
+CREATE FUNCTION expert_network.revoke_access(role regrole)
+RETURNS void
+LANGUAGE c STRICT
+AS 'MODULE_PATHNAME', 'expert_network_revoke_access';
+
+COMMENT ON FUNCTION expert_network.revoke_access(regrole) IS
+'Takes every privilege on the extension''s objects away from a role';
+
+CREATE FUNCTION expert_network.delete_user_data(user_id text)
+RETURNS TABLE (table_name text, deleted bigint)
+LANGUAGE c STRICT SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS 'MODULE_PATHNAME', 'expert_network_delete_user_data';
+
+COMMENT ON FUNCTION expert_network.delete_user_data(text) IS
+'Deletes every row of one application user, in every table, in one transaction; returns the rows deleted per table. For admin roles';
 
 /* ------------------------------------------------------------------------
  * The shipped vendor catalog
@@ -681,9 +941,20 @@ SELECT pg_catalog.pg_extension_config_dump('expert_network.campaign_costs', '');
 /* ------------------------------------------------------------------------
  * Privileges.  The objects above belong to the installing superuser (for a
  * trusted extension, the bootstrap superuser); the role that ran CREATE
- * EXTENSION gets full use of them and may pass it on.  PUBLIC gets nothing.
+ * EXTENSION gets full use of them and may pass it on, with grant_access()
+ * or by hand.  PUBLIC gets nothing.
  * ------------------------------------------------------------------------ */
 
+REVOKE ALL ON FUNCTION expert_network.set_updated_at() FROM PUBLIC;
 GRANT USAGE ON SCHEMA expert_network TO @extowner@;
 GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER
     ON ALL TABLES IN SCHEMA expert_network TO @extowner@ WITH GRANT OPTION;
+
+-- functions: PUBLIC gets none; grant_access() hands them out by level
+REVOKE ALL ON FUNCTION expert_network.current_user_id() FROM PUBLIC;
+REVOKE ALL ON FUNCTION expert_network.require_identity() FROM PUBLIC;
+REVOKE ALL ON FUNCTION expert_network.enforce_owner() FROM PUBLIC;
+REVOKE ALL ON FUNCTION expert_network.grant_access(regrole, text) FROM PUBLIC;
+REVOKE ALL ON FUNCTION expert_network.revoke_access(regrole) FROM PUBLIC;
+REVOKE ALL ON FUNCTION expert_network.delete_user_data(text) FROM PUBLIC;
+GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA expert_network TO @extowner@ WITH GRANT OPTION;

@@ -37,9 +37,10 @@ CREATE EXTENSION expert_network;
 SET ROLE regress_en_owner;
 CREATE EXTENSION expert_network;
 SELECT pg_get_userbyid(extowner) AS extension_owner FROM pg_extension WHERE extname = 'expert_network';
-INSERT INTO expert_network.projects (id, user_id, project_code, project_name)
-VALUES ('10000000-0000-4000-8000-000000000001', 'user_1', 'ATL', 'Atlas');
-SELECT project_code, project_name FROM expert_network.projects;
+SET expert_network.user_id = 'user_1';
+INSERT INTO expert_network.projects (id, project_code, project_name)
+VALUES ('10000000-0000-4000-8000-000000000001', 'ATL', 'Atlas');
+SELECT user_id, project_code, project_name FROM expert_network.projects;
 -- the installer may pass its rights on, PUBLIC still has none
 SELECT has_table_privilege('regress_en_owner', 'expert_network.experts', 'INSERT WITH GRANT OPTION') AS owner_can_grant,
        has_table_privilege('regress_en_other', 'expert_network.experts', 'SELECT') AS other_select;
@@ -49,6 +50,7 @@ SELECT * FROM expert_network.projects;
 SET ROLE regress_en_owner;
 DROP EXTENSION expert_network;
 RESET ROLE;
+RESET expert_network.user_id;
 
 -- and CREATE again in the same database works; the other tests use this one
 DROP SCHEMA expert_network;

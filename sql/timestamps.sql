@@ -5,7 +5,7 @@
 SELECT c.relname, t.tgname, pg_get_triggerdef(t.oid) ~ 'BEFORE UPDATE .* FOR EACH ROW' AS before_update_row
 FROM pg_class c
 JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'updated_at'
-LEFT JOIN pg_trigger t ON t.tgrelid = c.oid AND NOT t.tgisinternal
+LEFT JOIN pg_trigger t ON t.tgrelid = c.oid AND t.tgname = 'set_updated_at'
 WHERE c.relnamespace = 'expert_network'::regnamespace AND c.relkind = 'r'
 ORDER BY 1;
 

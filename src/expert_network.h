@@ -16,4 +16,12 @@
 /* Prefix of every setting the module defines */
 #define EN_GUC_PREFIX "expert_network"
 
+/* scoping.c */
+extern void en_scoping_init(void);
+extern const char *en_current_user_id(void);
+extern bool en_may_write_without_identity(void);
+
+/* counters.c */
+extern bool en_writing_derived(void);
+
 #endif							/* EXPERT_NETWORK_H */

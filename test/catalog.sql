@@ -10,6 +10,9 @@
 -- volatility, strictness, security, parallel safety, config, ACL, body),
 -- types, sequences, default and initial privileges.
 
+-- names print qualified as seen from pg_catalog alone, whatever the caller's path
+SET search_path = pg_catalog, pg_temp;
+
 WITH ext AS (
     SELECT e.oid, e.extnamespace FROM pg_catalog.pg_extension e
     WHERE e.extname = 'expert_network'

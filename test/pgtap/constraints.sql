@@ -8,12 +8,22 @@
 -- Runs under pg_prove in a database with pgtap and expert_network installed
 -- (test/suite).  Everything happens in one transaction that is rolled back,
 -- so the rows the accepted statements leave behind never outlive the test.
+--
+-- It runs as a superuser, but writes the way the application does (0.2.0):
+-- the transaction first sets the identity expert_network.user_id, and no
+-- statement names user_id: the top-level rows default to the identity, the
+-- others get their parents' owner from the owner-key trigger.  (Without an
+-- identity a superuser would take the restore path instead.)  Row-level
+-- security itself, which a superuser bypasses, is test/pgtap/scoping.sql's.
 
 SET client_min_messages = warning;
 
 BEGIN;
 
-SELECT plan(170);
+SELECT plan(171);
+
+-- the application user that every row below belongs to, unless said otherwise
+SET LOCAL expert_network.user_id = 'u1';
 
 /* ------------------------------------------------------------------------
  * Fixture: one row of each table, with fixed ids
@@ -26,19 +36,19 @@ SELECT plan(170);
  *   e7…01 campaign cost on C1, vendor GLG
  * ------------------------------------------------------------------------ */
 
-INSERT INTO expert_network.projects (id, user_id, project_code, project_name)
-VALUES ('a1000000-0000-4000-8000-000000000001', 'u1', 'P-001', 'Project One');
+INSERT INTO expert_network.projects (id, project_code, project_name)
+VALUES ('a1000000-0000-4000-8000-000000000001', 'P-001', 'Project One');
 
-INSERT INTO expert_network.campaigns (id, user_id, project_id, campaign_name, industry_vertical,
+INSERT INTO expert_network.campaigns (id, project_id, campaign_name, industry_vertical,
                                       start_date, target_completion_date)
-VALUES ('c1000000-0000-4000-8000-000000000001', 'u1', 'a1000000-0000-4000-8000-000000000001',
+VALUES ('c1000000-0000-4000-8000-000000000001', 'a1000000-0000-4000-8000-000000000001',
         'Campaign One', 'Technology', '2025-01-01', '2025-03-31');
 
 INSERT INTO expert_network.vendor_platforms (id, name)
 VALUES ('f1000000-0000-4000-8000-000000000001', 'Constraint Test Vendor');
 
-INSERT INTO expert_network.team_members (id, user_id, name, designation)
-VALUES ('b1000000-0000-4000-8000-000000000001', 'u1', 'Team Member One', 'Associate');
+INSERT INTO expert_network.team_members (id, name, designation)
+VALUES ('b1000000-0000-4000-8000-000000000001', 'Team Member One', 'Associate');
 
 INSERT INTO expert_network.screening_questions (id, campaign_id, question_text)
 VALUES ('e1000000-0000-4000-8000-000000000001', 'c1000000-0000-4000-8000-000000000001',
@@ -62,8 +72,8 @@ INSERT INTO expert_network.campaign_vendor_enrollments (id, campaign_id, vendor_
 VALUES ('e5000000-0000-4000-8000-000000000001', 'c1000000-0000-4000-8000-000000000001',
         'f1000000-0000-4000-8000-000000000001');
 
-INSERT INTO expert_network.chat_sessions (id, user_id, campaign_id, title)
-VALUES ('e6000000-0000-4000-8000-000000000001', 'u1', 'c1000000-0000-4000-8000-000000000001',
+INSERT INTO expert_network.chat_sessions (id, campaign_id, title)
+VALUES ('e6000000-0000-4000-8000-000000000001', 'c1000000-0000-4000-8000-000000000001',
         'Session One');
 
 INSERT INTO expert_network.campaign_costs (id, campaign_id, vendor_platform_id, fee_type, amount_usd)
@@ -76,7 +86,7 @@ VALUES ('c1000000-0000-4000-8000-000000000001', 'b1000000-0000-4000-8000-0000000
 INSERT INTO expert_network.interview_team_assignments (interview_id, team_member_id)
 VALUES ('e3000000-0000-4000-8000-000000000001', 'b1000000-0000-4000-8000-000000000001');
 
-INSERT INTO expert_network.user_ui_preferences (user_id) VALUES ('u1');
+INSERT INTO expert_network.user_ui_preferences DEFAULT VALUES;
 
 -- the statements below that UPDATE a fixture row rely on it being there
 SELECT results_eq(
@@ -88,6 +98,22 @@ SELECT results_eq(
             + (SELECT count(*) FROM expert_network.user_ui_preferences WHERE user_id = 'u1') $$,
     $$ VALUES (6::bigint) $$,
     'fixture: the rows updated by the tests below exist');
+
+SELECT is_empty(
+    $$ SELECT 'projects' AS tbl, user_id FROM expert_network.projects WHERE user_id <> 'u1'
+       UNION ALL SELECT 'campaigns', user_id FROM expert_network.campaigns WHERE user_id <> 'u1'
+       UNION ALL SELECT 'team_members', user_id FROM expert_network.team_members WHERE user_id <> 'u1'
+       UNION ALL SELECT 'campaign_team_assignments', user_id FROM expert_network.campaign_team_assignments WHERE user_id <> 'u1'
+       UNION ALL SELECT 'screening_questions', user_id FROM expert_network.screening_questions WHERE user_id <> 'u1'
+       UNION ALL SELECT 'campaign_vendor_enrollments', user_id FROM expert_network.campaign_vendor_enrollments WHERE user_id <> 'u1'
+       UNION ALL SELECT 'experts', user_id FROM expert_network.experts WHERE user_id <> 'u1'
+       UNION ALL SELECT 'interviews', user_id FROM expert_network.interviews WHERE user_id <> 'u1'
+       UNION ALL SELECT 'interview_team_assignments', user_id FROM expert_network.interview_team_assignments WHERE user_id <> 'u1'
+       UNION ALL SELECT 'completed_interviews', user_id FROM expert_network.completed_interviews WHERE user_id <> 'u1'
+       UNION ALL SELECT 'chat_sessions', user_id FROM expert_network.chat_sessions WHERE user_id <> 'u1'
+       UNION ALL SELECT 'user_ui_preferences', user_id FROM expert_network.user_ui_preferences WHERE user_id <> 'u1'
+       UNION ALL SELECT 'campaign_costs', user_id FROM expert_network.campaign_costs WHERE user_id <> 'u1' $$,
+    'fixture: every row belongs to the identity u1, though no INSERT named user_id');
 
 /* ------------------------------------------------------------------------
  * Every named CHECK and UNIQUE constraint of the schema is exercised here
@@ -127,33 +153,35 @@ SELECT set_eq(
  * ------------------------------------------------------------------------ */
 
 SELECT throws_ok(
-    $$ INSERT INTO expert_network.projects (user_id, project_code, project_name)
-       VALUES ('u1', 'P-001', 'Same code again') $$,
+    $$ INSERT INTO expert_network.projects (project_code, project_name)
+       VALUES ('P-001', 'Same code again') $$,
     '23505', 'duplicate key value violates unique constraint "projects_user_id_project_code_key"',
     'projects: a user cannot have two projects with the same code');
 
+SET LOCAL expert_network.user_id = 'u2';
 SELECT lives_ok(
-    $$ INSERT INTO expert_network.projects (user_id, project_code, project_name)
-       VALUES ('u2', 'P-001', 'Same code, other user') $$,
+    $$ INSERT INTO expert_network.projects (project_code, project_name)
+       VALUES ('P-001', 'Same code, other user') $$,
     'projects: two users may use the same project code');
+SET LOCAL expert_network.user_id = 'u1';
 
 /* ------------------------------------------------------------------------
  * campaigns
  * ------------------------------------------------------------------------ */
 
 SELECT lives_ok(
-    format($$ INSERT INTO expert_network.campaigns (user_id, campaign_name, industry_vertical,
+    format($$ INSERT INTO expert_network.campaigns (campaign_name, industry_vertical,
                                                     start_date, target_completion_date, status)
-              VALUES ('u1', 'Status %s', 'Technology', '2025-01-01', '2025-03-31', %L) $$, s, s),
+              VALUES ('Status %s', 'Technology', '2025-01-01', '2025-03-31', %L) $$, s, s),
     format('campaigns: status %L is accepted', s))
   FROM pg_catalog.unnest(ARRAY['draft', 'active', 'paused', 'completed', 'archived'])
        WITH ORDINALITY AS u(s, n)
  ORDER BY n;
 
 SELECT throws_ok(
-    $$ INSERT INTO expert_network.campaigns (user_id, campaign_name, industry_vertical,
+    $$ INSERT INTO expert_network.campaigns (campaign_name, industry_vertical,
                                              start_date, target_completion_date, status)
-       VALUES ('u1', 'Bogus status', 'Technology', '2025-01-01', '2025-03-31', 'cancelled') $$,
+       VALUES ('Bogus status', 'Technology', '2025-01-01', '2025-03-31', 'cancelled') $$,
     '23514', 'new row for relation "campaigns" violates check constraint "campaigns_status_check"',
     'campaigns: status ''cancelled'' is rejected');
 
@@ -164,67 +192,67 @@ SELECT throws_ok(
     'campaigns: UPDATE to status ''Active'' (wrong case) is rejected');
 
 SELECT lives_ok(
-    $$ INSERT INTO expert_network.campaigns (user_id, campaign_name, industry_vertical,
+    $$ INSERT INTO expert_network.campaigns (campaign_name, industry_vertical,
                                              start_date, target_completion_date)
-       VALUES ('u1', 'One-day campaign', 'Technology', '2025-03-31', '2025-03-31') $$,
+       VALUES ('One-day campaign', 'Technology', '2025-03-31', '2025-03-31') $$,
     'campaigns: start_date = target_completion_date is accepted');
 
 SELECT throws_ok(
-    $$ INSERT INTO expert_network.campaigns (user_id, campaign_name, industry_vertical,
+    $$ INSERT INTO expert_network.campaigns (campaign_name, industry_vertical,
                                              start_date, target_completion_date)
-       VALUES ('u1', 'Ends before it starts', 'Technology', '2025-04-01', '2025-03-31') $$,
+       VALUES ('Ends before it starts', 'Technology', '2025-04-01', '2025-03-31') $$,
     '23514', 'new row for relation "campaigns" violates check constraint "campaigns_dates_check"',
     'campaigns: start_date one day after target_completion_date is rejected');
 
 SELECT lives_ok(
-    $$ INSERT INTO expert_network.campaigns (user_id, campaign_name, industry_vertical,
+    $$ INSERT INTO expert_network.campaigns (campaign_name, industry_vertical,
                                              start_date, target_completion_date, min_calls)
-       VALUES ('u1', 'min 0', 'Technology', '2025-01-01', '2025-03-31', 0) $$,
+       VALUES ('min 0', 'Technology', '2025-01-01', '2025-03-31', 0) $$,
     'campaigns: min_calls 0 is accepted');
 
 SELECT throws_ok(
-    $$ INSERT INTO expert_network.campaigns (user_id, campaign_name, industry_vertical,
+    $$ INSERT INTO expert_network.campaigns (campaign_name, industry_vertical,
                                              start_date, target_completion_date, min_calls)
-       VALUES ('u1', 'min -1', 'Technology', '2025-01-01', '2025-03-31', -1) $$,
+       VALUES ('min -1', 'Technology', '2025-01-01', '2025-03-31', -1) $$,
     '23514', 'new row for relation "campaigns" violates check constraint "campaigns_min_calls_check"',
     'campaigns: min_calls -1 is rejected');
 
 SELECT lives_ok(
-    $$ INSERT INTO expert_network.campaigns (user_id, campaign_name, industry_vertical,
+    $$ INSERT INTO expert_network.campaigns (campaign_name, industry_vertical,
                                              start_date, target_completion_date, max_calls)
-       VALUES ('u1', 'max 0', 'Technology', '2025-01-01', '2025-03-31', 0) $$,
+       VALUES ('max 0', 'Technology', '2025-01-01', '2025-03-31', 0) $$,
     'campaigns: max_calls 0 is accepted');
 
 SELECT throws_ok(
-    $$ INSERT INTO expert_network.campaigns (user_id, campaign_name, industry_vertical,
+    $$ INSERT INTO expert_network.campaigns (campaign_name, industry_vertical,
                                              start_date, target_completion_date, max_calls)
-       VALUES ('u1', 'max -1', 'Technology', '2025-01-01', '2025-03-31', -1) $$,
+       VALUES ('max -1', 'Technology', '2025-01-01', '2025-03-31', -1) $$,
     '23514', 'new row for relation "campaigns" violates check constraint "campaigns_max_calls_check"',
     'campaigns: max_calls -1 is rejected');
 
 SELECT lives_ok(
-    $$ INSERT INTO expert_network.campaigns (user_id, campaign_name, industry_vertical,
+    $$ INSERT INTO expert_network.campaigns (campaign_name, industry_vertical,
                                              start_date, target_completion_date, min_calls, max_calls)
-       VALUES ('u1', 'min = max', 'Technology', '2025-01-01', '2025-03-31', 5, 5) $$,
+       VALUES ('min = max', 'Technology', '2025-01-01', '2025-03-31', 5, 5) $$,
     'campaigns: min_calls = max_calls is accepted');
 
 SELECT throws_ok(
-    $$ INSERT INTO expert_network.campaigns (user_id, campaign_name, industry_vertical,
+    $$ INSERT INTO expert_network.campaigns (campaign_name, industry_vertical,
                                              start_date, target_completion_date, min_calls, max_calls)
-       VALUES ('u1', 'min > max', 'Technology', '2025-01-01', '2025-03-31', 6, 5) $$,
+       VALUES ('min > max', 'Technology', '2025-01-01', '2025-03-31', 6, 5) $$,
     '23514', 'new row for relation "campaigns" violates check constraint "campaigns_calls_range_check"',
     'campaigns: min_calls > max_calls is rejected');
 
 SELECT lives_ok(
-    $$ INSERT INTO expert_network.campaigns (user_id, campaign_name, industry_vertical,
+    $$ INSERT INTO expert_network.campaigns (campaign_name, industry_vertical,
                                              start_date, target_completion_date, estimated_calls)
-       VALUES ('u1', 'estimated 0', 'Technology', '2025-01-01', '2025-03-31', 0) $$,
+       VALUES ('estimated 0', 'Technology', '2025-01-01', '2025-03-31', 0) $$,
     'campaigns: estimated_calls 0 is accepted');
 
 SELECT throws_ok(
-    $$ INSERT INTO expert_network.campaigns (user_id, campaign_name, industry_vertical,
+    $$ INSERT INTO expert_network.campaigns (campaign_name, industry_vertical,
                                              start_date, target_completion_date, estimated_calls)
-       VALUES ('u1', 'estimated -1', 'Technology', '2025-01-01', '2025-03-31', -1) $$,
+       VALUES ('estimated -1', 'Technology', '2025-01-01', '2025-03-31', -1) $$,
     '23514', 'new row for relation "campaigns" violates check constraint "campaigns_estimated_calls_check"',
     'campaigns: estimated_calls -1 is rejected');
 
@@ -554,12 +582,16 @@ SELECT throws_ok(
  * user_ui_preferences
  * ------------------------------------------------------------------------ */
 
+-- one row per user: each theme is tried by a user of its own
+SET LOCAL expert_network.user_id = 'theme-light';
 SELECT lives_ok(
-    format($$ INSERT INTO expert_network.user_ui_preferences (user_id, theme) VALUES (%L, %L) $$,
-           'theme-' || t, t),
-    format('user_ui_preferences: theme %L is accepted', t))
-  FROM pg_catalog.unnest(ARRAY['light', 'dark']) WITH ORDINALITY AS u(t, n)
- ORDER BY n;
+    $$ INSERT INTO expert_network.user_ui_preferences (theme) VALUES ('light') $$,
+    'user_ui_preferences: theme ''light'' is accepted');
+SET LOCAL expert_network.user_id = 'theme-dark';
+SELECT lives_ok(
+    $$ INSERT INTO expert_network.user_ui_preferences (theme) VALUES ('dark') $$,
+    'user_ui_preferences: theme ''dark'' is accepted');
+SET LOCAL expert_network.user_id = 'u1';
 
 SELECT throws_ok(
     $$ UPDATE expert_network.user_ui_preferences SET theme = 'system' WHERE user_id = 'u1' $$,
@@ -567,7 +599,7 @@ SELECT throws_ok(
     'user_ui_preferences: UPDATE to theme ''system'' is rejected');
 
 SELECT throws_ok(
-    $$ INSERT INTO expert_network.user_ui_preferences (user_id) VALUES ('u1') $$,
+    $$ INSERT INTO expert_network.user_ui_preferences DEFAULT VALUES $$,
     '23505', 'duplicate key value violates unique constraint "user_ui_preferences_pkey"',
     'user_ui_preferences: one row per user');
 
@@ -626,14 +658,14 @@ SELECT throws_ok(
     '23503', 'insert or update on table "experts" violates foreign key constraint "experts_campaign_id_fkey"',
     'experts: an expert of a campaign that does not exist is rejected');
 
-INSERT INTO expert_network.projects (id, user_id, project_code, project_name)
-VALUES ('a1000000-0000-4000-8000-000000000002', 'u1', 'P-002', 'Project Two');
+INSERT INTO expert_network.projects (id, project_code, project_name)
+VALUES ('a1000000-0000-4000-8000-000000000002', 'P-002', 'Project Two');
 
-INSERT INTO expert_network.campaigns (id, user_id, project_id, campaign_name, industry_vertical,
+INSERT INTO expert_network.campaigns (id, project_id, campaign_name, industry_vertical,
                                       start_date, target_completion_date)
-VALUES ('c1000000-0000-4000-8000-000000000002', 'u1', 'a1000000-0000-4000-8000-000000000002',
+VALUES ('c1000000-0000-4000-8000-000000000002', 'a1000000-0000-4000-8000-000000000002',
         'Campaign Two', 'Healthcare', '2025-01-01', '2025-03-31'),
-       ('c1000000-0000-4000-8000-000000000003', 'u1', 'a1000000-0000-4000-8000-000000000002',
+       ('c1000000-0000-4000-8000-000000000003', 'a1000000-0000-4000-8000-000000000002',
         'Campaign Three', 'Healthcare', '2025-01-01', '2025-03-31');
 
 INSERT INTO expert_network.vendor_platforms (id, name) VALUES
@@ -675,8 +707,8 @@ VALUES ('c1000000-0000-4000-8000-000000000002', NULL, 'subscription', 5000),
 INSERT INTO expert_network.campaign_team_assignments (campaign_id, team_member_id)
 VALUES ('c1000000-0000-4000-8000-000000000002', 'b1000000-0000-4000-8000-000000000001');
 
-INSERT INTO expert_network.chat_sessions (id, user_id, campaign_id, title)
-VALUES ('e6000000-0000-4000-8000-000000000002', 'u1', 'c1000000-0000-4000-8000-000000000002',
+INSERT INTO expert_network.chat_sessions (id, campaign_id, title)
+VALUES ('e6000000-0000-4000-8000-000000000002', 'c1000000-0000-4000-8000-000000000002',
         'Session Two');
 
 INSERT INTO expert_network.chat_messages (chat_session_id, role, content)
@@ -810,15 +842,17 @@ SELECT is((SELECT (SELECT count(*) FROM expert_network.interviews
  * The set_updated_at trigger: an UPDATE stamps updated_at with the
  * transaction timestamp (now()) and leaves created_at alone.  The rows are
  * inserted with timestamps in the past, since now() is constant in this
- * transaction.
+ * transaction, and belong to a user of their own, u-trigger.
  * ------------------------------------------------------------------------ */
 
-INSERT INTO expert_network.projects (id, user_id, project_code, project_name, created_at, updated_at)
-VALUES ('a1000000-0000-4000-8000-0000000000aa', 'u-trigger', 'TRIG', 'Trigger project',
+SET LOCAL expert_network.user_id = 'u-trigger';
+
+INSERT INTO expert_network.projects (id, project_code, project_name, created_at, updated_at)
+VALUES ('a1000000-0000-4000-8000-0000000000aa', 'TRIG', 'Trigger project',
         '1999-01-01 00:00:00+00', '2000-01-01 00:00:00+00');
-INSERT INTO expert_network.campaigns (id, user_id, campaign_name, industry_vertical,
+INSERT INTO expert_network.campaigns (id, campaign_name, industry_vertical,
                                       start_date, target_completion_date, created_at, updated_at)
-VALUES ('c1000000-0000-4000-8000-0000000000aa', 'u-trigger', 'Trigger campaign', 'Energy',
+VALUES ('c1000000-0000-4000-8000-0000000000aa', 'Trigger campaign', 'Energy',
         '2025-01-01', '2025-03-31', '1999-01-01 00:00:00+00', '2000-01-01 00:00:00+00');
 INSERT INTO expert_network.screening_questions (id, campaign_id, question_text, created_at, updated_at)
 VALUES ('e1000000-0000-4000-8000-0000000000aa', 'c1000000-0000-4000-8000-0000000000aa', 'Trigger question',
@@ -838,11 +872,11 @@ INSERT INTO expert_network.interviews (id, campaign_id, expert_id, scheduled_dat
 VALUES ('e3000000-0000-4000-8000-0000000000aa', 'c1000000-0000-4000-8000-0000000000aa',
         'e2000000-0000-4000-8000-0000000000aa', '2025-02-01', '10:00',
         '1999-01-01 00:00:00+00', '2000-01-01 00:00:00+00');
-INSERT INTO expert_network.chat_sessions (id, user_id, title, created_at, updated_at)
-VALUES ('e6000000-0000-4000-8000-0000000000aa', 'u-trigger', 'Trigger session',
+INSERT INTO expert_network.chat_sessions (id, title, created_at, updated_at)
+VALUES ('e6000000-0000-4000-8000-0000000000aa', 'Trigger session',
         '1999-01-01 00:00:00+00', '2000-01-01 00:00:00+00');
-INSERT INTO expert_network.user_ui_preferences (user_id, updated_at)
-VALUES ('u-trigger', '2000-01-01 00:00:00+00');
+INSERT INTO expert_network.user_ui_preferences (updated_at)
+VALUES ('2000-01-01 00:00:00+00');
 INSERT INTO expert_network.campaign_costs (id, campaign_id, fee_type, amount_usd, created_at, updated_at)
 VALUES ('e7000000-0000-4000-8000-0000000000aa', 'c1000000-0000-4000-8000-0000000000aa', 'per_call', 10,
         '1999-01-01 00:00:00+00', '2000-01-01 00:00:00+00');
@@ -918,10 +952,10 @@ SELECT results_eq(
     'set_updated_at: the UPDATE''s own changes are kept (user_ui_preferences)');
 
 -- an explicit updated_at in the UPDATE is overridden; a no-op UPDATE still stamps
-INSERT INTO expert_network.projects (id, user_id, project_code, project_name, created_at, updated_at)
-VALUES ('a1000000-0000-4000-8000-0000000000ab', 'u-trigger', 'TRIG-2', 'Explicit stamp',
+INSERT INTO expert_network.projects (id, project_code, project_name, created_at, updated_at)
+VALUES ('a1000000-0000-4000-8000-0000000000ab', 'TRIG-2', 'Explicit stamp',
         '1999-01-01 00:00:00+00', '2000-01-01 00:00:00+00'),
-       ('a1000000-0000-4000-8000-0000000000ac', 'u-trigger', 'TRIG-3', 'No-op update',
+       ('a1000000-0000-4000-8000-0000000000ac', 'TRIG-3', 'No-op update',
         '1999-01-01 00:00:00+00', '2000-01-01 00:00:00+00');
 
 UPDATE expert_network.projects SET updated_at = '2010-06-15 12:00:00+00'

@@ -1,22 +1,23 @@
 -- test/pgtap/structure.sql — the structure of schema expert_network, as
--- written in sql/expert_network.sql: tables, columns (type, nullability,
--- default), keys, foreign keys and their ON DELETE rules, indexes, triggers,
--- the trigger function, comments, the shipped vendor catalog and the pg_dump
--- registrations.
+-- written in sql/expert_network.sql (0.2.0): tables, columns (type,
+-- nullability, default, order), keys, foreign keys and their ON DELETE rules,
+-- indexes, triggers, functions, comments, the shipped vendor catalog and the
+-- pg_dump registrations.  Row-level security, policies, trigger order and
+-- privileges, and how scoping behaves, are in test/pgtap/scoping.sql.
 --
 -- Runs under pg_prove in a database with pgtap and expert_network installed
 -- (test/suite).  Everything happens in one transaction that is rolled back.
 --
--- The per-column and per-foreign-key assertions are driven by two temporary
--- tables (cols, fks) that transcribe the CREATE TABLE statements of the
--- script: one row per column, one row per foreign key, one assertion per row
--- and check.
+-- The per-column, per-foreign-key and per-function assertions are driven by
+-- temporary tables (cols, fks, funcs, and user_tables for the 18 tables that
+-- hold users' rows) that transcribe the script: one row per column, foreign
+-- key or function, one assertion per row and check.
 
 SET client_min_messages = warning;
 
 BEGIN;
 
-SELECT plan(770);
+SELECT plan(917);
 
 /* ------------------------------------------------------------------------
  * Schema and tables
@@ -55,13 +56,14 @@ SELECT columns_are('expert_network', 'team_members', ARRAY[
 ]::name[], 'team_members has exactly its 7 columns');
 
 SELECT columns_are('expert_network', 'campaign_team_assignments', ARRAY[
-    'campaign_id', 'team_member_id', 'assigned_at'
-]::name[], 'campaign_team_assignments has exactly its 3 columns');
+    'campaign_id', 'team_member_id', 'assigned_at', 'user_id'
+]::name[], 'campaign_team_assignments has exactly its 4 columns');
 
 SELECT columns_are('expert_network', 'screening_questions', ARRAY[
     'id', 'campaign_id', 'parent_question_id', 'question_text',
-    'question_type', 'options', 'display_order', 'created_at', 'updated_at'
-]::name[], 'screening_questions has exactly its 9 columns');
+    'question_type', 'options', 'display_order', 'created_at', 'updated_at',
+    'user_id'
+]::name[], 'screening_questions has exactly its 10 columns');
 
 SELECT columns_are('expert_network', 'vendor_platforms', ARRAY[
     'id', 'name', 'logo_url', 'location', 'overall_score',
@@ -72,59 +74,62 @@ SELECT columns_are('expert_network', 'vendor_platforms', ARRAY[
 SELECT columns_are('expert_network', 'campaign_vendor_enrollments', ARRAY[
     'id', 'campaign_id', 'vendor_platform_id', 'status', 'enrolled_at',
     'account_manager_name', 'account_manager_email', 'notes', 'created_at',
-    'updated_at'
-]::name[], 'campaign_vendor_enrollments has exactly its 10 columns');
+    'updated_at', 'user_id'
+]::name[], 'campaign_vendor_enrollments has exactly its 11 columns');
 
 SELECT columns_are('expert_network', 'experts', ARRAY[
     'id', 'campaign_id', 'vendor_platform_id', 'name', 'title', 'company',
     'avatar_url', 'description', 'work_history', 'skills', 'rating',
     'ai_fit_score', 'status', 'is_new', 'created_at', 'updated_at',
-    'reviewed_at'
-]::name[], 'experts has exactly its 17 columns');
+    'reviewed_at', 'user_id'
+]::name[], 'experts has exactly its 18 columns');
 
 SELECT columns_are('expert_network', 'expert_screening_responses', ARRAY[
-    'id', 'expert_id', 'screening_question_id', 'response_text', 'created_at'
-]::name[], 'expert_screening_responses has exactly its 5 columns');
+    'id', 'expert_id', 'screening_question_id', 'response_text', 'created_at',
+    'user_id'
+]::name[], 'expert_screening_responses has exactly its 6 columns');
 
 SELECT columns_are('expert_network', 'interviews', ARRAY[
     'id', 'campaign_id', 'expert_id', 'scheduled_date', 'scheduled_time',
     'duration_minutes', 'timezone', 'status', 'color_tag', 'created_at',
-    'updated_at', 'completed_at', 'cancelled_at'
-]::name[], 'interviews has exactly its 13 columns');
+    'updated_at', 'completed_at', 'cancelled_at', 'user_id'
+]::name[], 'interviews has exactly its 14 columns');
 
 SELECT columns_are('expert_network', 'interview_team_assignments', ARRAY[
-    'interview_id', 'team_member_id'
-]::name[], 'interview_team_assignments has exactly its 2 columns');
+    'interview_id', 'team_member_id', 'user_id'
+]::name[], 'interview_team_assignments has exactly its 3 columns');
 
 SELECT columns_are('expert_network', 'completed_interviews', ARRAY[
     'id', 'interview_id', 'campaign_id', 'expert_id', 'interview_date',
     'interview_time', 'duration', 'transcript_url', 'transcript_available',
     'recording_url', 'notes', 'rating', 'relevance_rating',
     'expertise_rating', 'communication_rating', 'review_text',
-    'completed_at', 'rated_at'
-]::name[], 'completed_interviews has exactly its 18 columns');
+    'completed_at', 'rated_at', 'user_id'
+]::name[], 'completed_interviews has exactly its 19 columns');
 
 SELECT columns_are('expert_network', 'chat_sessions', ARRAY[
     'id', 'user_id', 'campaign_id', 'title', 'created_at', 'updated_at'
 ]::name[], 'chat_sessions has exactly its 6 columns');
 
 SELECT columns_are('expert_network', 'chat_messages', ARRAY[
-    'id', 'chat_session_id', 'role', 'content', 'created_at'
-]::name[], 'chat_messages has exactly its 5 columns');
+    'id', 'chat_session_id', 'role', 'content', 'created_at', 'user_id'
+]::name[], 'chat_messages has exactly its 6 columns');
 
 SELECT columns_are('expert_network', 'research_activities', ARRAY[
     'id', 'chat_session_id', 'activity_name', 'status', 'confidence',
-    'result_data', 'created_at', 'completed_at'
-]::name[], 'research_activities has exactly its 8 columns');
+    'result_data', 'created_at', 'completed_at', 'user_id'
+]::name[], 'research_activities has exactly its 9 columns');
 
 SELECT columns_are('expert_network', 'research_sources', ARRAY[
     'id', 'chat_session_id', 'source_name', 'source_type', 'status',
-    'size_text', 'url', 'content_preview', 'metadata', 'created_at'
-]::name[], 'research_sources has exactly its 10 columns');
+    'size_text', 'url', 'content_preview', 'metadata', 'created_at',
+    'user_id'
+]::name[], 'research_sources has exactly its 11 columns');
 
 SELECT columns_are('expert_network', 'answer_sections', ARRAY[
-    'id', 'chat_session_id', 'title', 'content', 'display_order', 'created_at'
-]::name[], 'answer_sections has exactly its 6 columns');
+    'id', 'chat_session_id', 'title', 'content', 'display_order', 'created_at',
+    'user_id'
+]::name[], 'answer_sections has exactly its 7 columns');
 
 SELECT columns_are('expert_network', 'user_ui_preferences', ARRAY[
     'user_id', 'column_widths', 'panel_sizing', 'theme', 'expanded_projects',
@@ -133,8 +138,8 @@ SELECT columns_are('expert_network', 'user_ui_preferences', ARRAY[
 
 SELECT columns_are('expert_network', 'campaign_costs', ARRAY[
     'id', 'campaign_id', 'vendor_platform_id', 'fee_type', 'amount_usd',
-    'units', 'memo', 'invoice_date', 'created_at', 'updated_at'
-]::name[], 'campaign_costs has exactly its 10 columns');
+    'units', 'memo', 'invoice_date', 'created_at', 'updated_at', 'user_id'
+]::name[], 'campaign_costs has exactly its 11 columns');
 
 /* ------------------------------------------------------------------------
  * Columns: type, NOT NULL, default — one row per column of the script.
@@ -155,7 +160,7 @@ CREATE TEMPORARY TABLE cols (
 INSERT INTO cols (tbl, col, typ, not_null, dflt) VALUES
 -- projects (8)
 ('projects', 'id',            'uuid',                     true,  'gen_random_uuid()'),
-('projects', 'user_id',       'text',                     true,  NULL),
+('projects', 'user_id',       'text',                     true,  'expert_network.current_user_id()'),
 ('projects', 'project_code',  'text',                     true,  NULL),
 ('projects', 'project_name',  'text',                     true,  NULL),
 ('projects', 'description',   'text',                     false, NULL),
@@ -164,7 +169,7 @@ INSERT INTO cols (tbl, col, typ, not_null, dflt) VALUES
 ('projects', 'updated_at',    'timestamp with time zone', true,  'now()'),
 -- campaigns (20)
 ('campaigns', 'id',                     'uuid',                     true,  'gen_random_uuid()'),
-('campaigns', 'user_id',                'text',                     true,  NULL),
+('campaigns', 'user_id',                'text',                     true,  'expert_network.current_user_id()'),
 ('campaigns', 'project_id',             'uuid',                     false, NULL),
 ('campaigns', 'campaign_name',          'text',                     true,  NULL),
 ('campaigns', 'industry_vertical',      'text',                     true,  NULL),
@@ -185,17 +190,18 @@ INSERT INTO cols (tbl, col, typ, not_null, dflt) VALUES
 ('campaigns', 'updated_at',             'timestamp with time zone', true,  'now()'),
 -- team_members (7)
 ('team_members', 'id',          'uuid',                     true,  'gen_random_uuid()'),
-('team_members', 'user_id',     'text',                     true,  NULL),
+('team_members', 'user_id',     'text',                     true,  'expert_network.current_user_id()'),
 ('team_members', 'name',        'text',                     true,  NULL),
 ('team_members', 'email',       'text',                     false, NULL),
 ('team_members', 'designation', 'text',                     true,  NULL),
 ('team_members', 'avatar_url',  'text',                     false, NULL),
 ('team_members', 'created_at',  'timestamp with time zone', true,  'now()'),
--- campaign_team_assignments (3)
+-- campaign_team_assignments (4)
 ('campaign_team_assignments', 'campaign_id',    'uuid',                     true, NULL),
 ('campaign_team_assignments', 'team_member_id', 'uuid',                     true, NULL),
 ('campaign_team_assignments', 'assigned_at',    'timestamp with time zone', true, 'now()'),
--- screening_questions (9)
+('campaign_team_assignments', 'user_id',        'text',                     true, 'expert_network.current_user_id()'),
+-- screening_questions (10)
 ('screening_questions', 'id',                 'uuid',                     true,  'gen_random_uuid()'),
 ('screening_questions', 'campaign_id',        'uuid',                     true,  NULL),
 ('screening_questions', 'parent_question_id', 'uuid',                     false, NULL),
@@ -205,6 +211,7 @@ INSERT INTO cols (tbl, col, typ, not_null, dflt) VALUES
 ('screening_questions', 'display_order',      'integer',                  true,  '0'),
 ('screening_questions', 'created_at',         'timestamp with time zone', true,  'now()'),
 ('screening_questions', 'updated_at',         'timestamp with time zone', true,  'now()'),
+('screening_questions', 'user_id',            'text',                     true,  'expert_network.current_user_id()'),
 -- vendor_platforms (12)
 ('vendor_platforms', 'id',                    'uuid',                     true,  'gen_random_uuid()'),
 ('vendor_platforms', 'name',                  'text',                     true,  NULL),
@@ -218,7 +225,7 @@ INSERT INTO cols (tbl, col, typ, not_null, dflt) VALUES
 ('vendor_platforms', 'is_active',             'boolean',                  true,  'true'),
 ('vendor_platforms', 'created_at',            'timestamp with time zone', true,  'now()'),
 ('vendor_platforms', 'updated_at',            'timestamp with time zone', true,  'now()'),
--- campaign_vendor_enrollments (10)
+-- campaign_vendor_enrollments (11)
 ('campaign_vendor_enrollments', 'id',                    'uuid',                     true,  'gen_random_uuid()'),
 ('campaign_vendor_enrollments', 'campaign_id',           'uuid',                     true,  NULL),
 ('campaign_vendor_enrollments', 'vendor_platform_id',    'uuid',                     true,  NULL),
@@ -229,7 +236,8 @@ INSERT INTO cols (tbl, col, typ, not_null, dflt) VALUES
 ('campaign_vendor_enrollments', 'notes',                 'text',                     false, NULL),
 ('campaign_vendor_enrollments', 'created_at',            'timestamp with time zone', true,  'now()'),
 ('campaign_vendor_enrollments', 'updated_at',            'timestamp with time zone', true,  'now()'),
--- experts (17)
+('campaign_vendor_enrollments', 'user_id',               'text',                     true,  'expert_network.current_user_id()'),
+-- experts (18)
 ('experts', 'id',                 'uuid',                     true,  'gen_random_uuid()'),
 ('experts', 'campaign_id',        'uuid',                     true,  NULL),
 ('experts', 'vendor_platform_id', 'uuid',                     true,  NULL),
@@ -247,13 +255,15 @@ INSERT INTO cols (tbl, col, typ, not_null, dflt) VALUES
 ('experts', 'created_at',         'timestamp with time zone', true,  'now()'),
 ('experts', 'updated_at',         'timestamp with time zone', true,  'now()'),
 ('experts', 'reviewed_at',        'timestamp with time zone', false, NULL),
--- expert_screening_responses (5)
+('experts', 'user_id',            'text',                     true,  'expert_network.current_user_id()'),
+-- expert_screening_responses (6)
 ('expert_screening_responses', 'id',                    'uuid',                     true, 'gen_random_uuid()'),
 ('expert_screening_responses', 'expert_id',             'uuid',                     true, NULL),
 ('expert_screening_responses', 'screening_question_id', 'uuid',                     true, NULL),
 ('expert_screening_responses', 'response_text',         'text',                     true, NULL),
 ('expert_screening_responses', 'created_at',            'timestamp with time zone', true, 'now()'),
--- interviews (13)
+('expert_screening_responses', 'user_id',               'text',                     true, 'expert_network.current_user_id()'),
+-- interviews (14)
 ('interviews', 'id',               'uuid',                     true,  'gen_random_uuid()'),
 ('interviews', 'campaign_id',      'uuid',                     true,  NULL),
 ('interviews', 'expert_id',        'uuid',                     true,  NULL),
@@ -267,10 +277,12 @@ INSERT INTO cols (tbl, col, typ, not_null, dflt) VALUES
 ('interviews', 'updated_at',       'timestamp with time zone', true,  'now()'),
 ('interviews', 'completed_at',     'timestamp with time zone', false, NULL),
 ('interviews', 'cancelled_at',     'timestamp with time zone', false, NULL),
--- interview_team_assignments (2)
+('interviews', 'user_id',          'text',                     true,  'expert_network.current_user_id()'),
+-- interview_team_assignments (3)
 ('interview_team_assignments', 'interview_id',   'uuid', true, NULL),
 ('interview_team_assignments', 'team_member_id', 'uuid', true, NULL),
--- completed_interviews (18)
+('interview_team_assignments', 'user_id',        'text', true, 'expert_network.current_user_id()'),
+-- completed_interviews (19)
 ('completed_interviews', 'id',                   'uuid',                     true,  'gen_random_uuid()'),
 ('completed_interviews', 'interview_id',         'uuid',                     true,  NULL),
 ('completed_interviews', 'campaign_id',          'uuid',                     true,  NULL),
@@ -289,20 +301,22 @@ INSERT INTO cols (tbl, col, typ, not_null, dflt) VALUES
 ('completed_interviews', 'review_text',          'text',                     false, NULL),
 ('completed_interviews', 'completed_at',         'timestamp with time zone', true,  'now()'),
 ('completed_interviews', 'rated_at',             'timestamp with time zone', false, NULL),
+('completed_interviews', 'user_id',              'text',                     true,  'expert_network.current_user_id()'),
 -- chat_sessions (6)
 ('chat_sessions', 'id',          'uuid',                     true,  'gen_random_uuid()'),
-('chat_sessions', 'user_id',     'text',                     true,  NULL),
+('chat_sessions', 'user_id',     'text',                     true,  'expert_network.current_user_id()'),
 ('chat_sessions', 'campaign_id', 'uuid',                     false, NULL),
 ('chat_sessions', 'title',       'text',                     true,  NULL),
 ('chat_sessions', 'created_at',  'timestamp with time zone', true,  'now()'),
 ('chat_sessions', 'updated_at',  'timestamp with time zone', true,  'now()'),
--- chat_messages (5)
+-- chat_messages (6)
 ('chat_messages', 'id',              'uuid',                     true, 'gen_random_uuid()'),
 ('chat_messages', 'chat_session_id', 'uuid',                     true, NULL),
 ('chat_messages', 'role',            'text',                     true, NULL),
 ('chat_messages', 'content',         'text',                     true, NULL),
 ('chat_messages', 'created_at',      'timestamp with time zone', true, 'now()'),
--- research_activities (8)
+('chat_messages', 'user_id',         'text',                     true, 'expert_network.current_user_id()'),
+-- research_activities (9)
 ('research_activities', 'id',              'uuid',                     true,  'gen_random_uuid()'),
 ('research_activities', 'chat_session_id', 'uuid',                     true,  NULL),
 ('research_activities', 'activity_name',   'text',                     true,  NULL),
@@ -311,7 +325,8 @@ INSERT INTO cols (tbl, col, typ, not_null, dflt) VALUES
 ('research_activities', 'result_data',     'jsonb',                    false, NULL),
 ('research_activities', 'created_at',      'timestamp with time zone', true,  'now()'),
 ('research_activities', 'completed_at',    'timestamp with time zone', false, NULL),
--- research_sources (10)
+('research_activities', 'user_id',         'text',                     true,  'expert_network.current_user_id()'),
+-- research_sources (11)
 ('research_sources', 'id',              'uuid',                     true,  'gen_random_uuid()'),
 ('research_sources', 'chat_session_id', 'uuid',                     true,  NULL),
 ('research_sources', 'source_name',     'text',                     true,  NULL),
@@ -322,15 +337,17 @@ INSERT INTO cols (tbl, col, typ, not_null, dflt) VALUES
 ('research_sources', 'content_preview', 'text',                     false, NULL),
 ('research_sources', 'metadata',        'jsonb',                    false, NULL),
 ('research_sources', 'created_at',      'timestamp with time zone', true,  'now()'),
--- answer_sections (6)
+('research_sources', 'user_id',         'text',                     true,  'expert_network.current_user_id()'),
+-- answer_sections (7)
 ('answer_sections', 'id',              'uuid',                     true, 'gen_random_uuid()'),
 ('answer_sections', 'chat_session_id', 'uuid',                     true, NULL),
 ('answer_sections', 'title',           'text',                     true, NULL),
 ('answer_sections', 'content',         'text',                     true, NULL),
 ('answer_sections', 'display_order',   'integer',                  true, '0'),
 ('answer_sections', 'created_at',      'timestamp with time zone', true, 'now()'),
+('answer_sections', 'user_id',         'text',                     true, 'expert_network.current_user_id()'),
 -- user_ui_preferences (6)
-('user_ui_preferences', 'user_id',           'text',                     true,  NULL),
+('user_ui_preferences', 'user_id',           'text',                     true,  'expert_network.current_user_id()'),
 ('user_ui_preferences', 'column_widths',     'jsonb',                    true,
  '{"dragHandle": 16, "campaignName": 400, "industry": 180, "timeline": 250, "targetRegions": 288, "divider": 1, "callsProgress": 200, "status": 96, "cost": 80, "team": 80, "delete": 32}'),
 ('user_ui_preferences', 'panel_sizing',      'jsonb',                    true,
@@ -338,7 +355,7 @@ INSERT INTO cols (tbl, col, typ, not_null, dflt) VALUES
 ('user_ui_preferences', 'theme',             'text',                     true,  'light'),
 ('user_ui_preferences', 'expanded_projects', 'text[]',                   false, '{}'),
 ('user_ui_preferences', 'updated_at',        'timestamp with time zone', true,  'now()'),
--- campaign_costs (10)
+-- campaign_costs (11)
 ('campaign_costs', 'id',                 'uuid',                     true,  'gen_random_uuid()'),
 ('campaign_costs', 'campaign_id',        'uuid',                     true,  NULL),
 ('campaign_costs', 'vendor_platform_id', 'uuid',                     false, NULL),
@@ -348,7 +365,8 @@ INSERT INTO cols (tbl, col, typ, not_null, dflt) VALUES
 ('campaign_costs', 'memo',               'text',                     false, NULL),
 ('campaign_costs', 'invoice_date',       'date',                     false, NULL),
 ('campaign_costs', 'created_at',         'timestamp with time zone', true,  'now()'),
-('campaign_costs', 'updated_at',         'timestamp with time zone', true,  'now()');
+('campaign_costs', 'updated_at',         'timestamp with time zone', true,  'now()'),
+('campaign_costs', 'user_id',            'text',                     true,  'expert_network.current_user_id()');
 
 -- the transcription itself covers every column of the schema (1 assertion)
 SELECT set_eq(
@@ -358,21 +376,35 @@ SELECT set_eq(
         WHERE c.relnamespace = 'expert_network'::regnamespace AND c.relkind = 'r'
           AND a.attnum > 0 AND NOT a.attisdropped $$,
     $$ SELECT tbl::text, col::text FROM cols $$,
-    'the column table of this test lists exactly the 175 columns of the schema');
+    'the column table of this test lists exactly the 188 columns of the schema');
 
--- types (175)
+-- and in the order of the script: user_id comes second in the tables that
+-- had it in 0.1.0 (first in user_ui_preferences) and last in the 13 tables
+-- that 0.2.0 gave it, where ALTER TABLE ADD COLUMN puts it on upgrade (1)
+SELECT set_eq(
+    $$ SELECT c.relname::text, a.attname::text,
+              pg_catalog.row_number() OVER (PARTITION BY c.relname ORDER BY a.attnum)
+         FROM pg_catalog.pg_attribute a
+         JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+        WHERE c.relnamespace = 'expert_network'::regnamespace AND c.relkind = 'r'
+          AND a.attnum > 0 AND NOT a.attisdropped $$,
+    $$ SELECT tbl::text, col::text, pg_catalog.row_number() OVER (PARTITION BY tbl ORDER BY ord)
+         FROM cols $$,
+    'every table has its columns in the order of the script');
+
+-- types (188)
 SELECT col_type_is('expert_network', tbl, col, typ,
                    format('%s.%s is %s', tbl, col, typ))
   FROM cols ORDER BY ord;
 
--- nullability (175)
+-- nullability (188)
 SELECT CASE WHEN not_null
             THEN col_not_null('expert_network', tbl, col, format('%s.%s is NOT NULL', tbl, col))
             ELSE col_is_null('expert_network', tbl, col, format('%s.%s is nullable', tbl, col))
        END
   FROM cols ORDER BY ord;
 
--- defaults (175)
+-- defaults (188)
 SELECT CASE WHEN dflt IS NULL
             THEN col_hasnt_default('expert_network', tbl, col,
                                    format('%s.%s has no default', tbl, col))
@@ -542,61 +574,74 @@ SELECT indexes_are('expert_network', 'team_members', ARRAY[
     'team_members_pkey', 'idx_team_members_user'
 ]::name[], 'team_members has exactly its 2 indexes');
 SELECT indexes_are('expert_network', 'campaign_team_assignments', ARRAY[
-    'campaign_team_assignments_pkey', 'idx_campaign_team_member'
-]::name[], 'campaign_team_assignments has exactly its 2 indexes');
+    'campaign_team_assignments_pkey', 'idx_campaign_team_member',
+    'idx_campaign_team_assignments_user'
+]::name[], 'campaign_team_assignments has exactly its 3 indexes');
 SELECT indexes_are('expert_network', 'screening_questions', ARRAY[
     'screening_questions_pkey', 'idx_screening_campaign', 'idx_screening_parent',
-    'idx_screening_order'
-]::name[], 'screening_questions has exactly its 4 indexes');
+    'idx_screening_order',
+    'idx_screening_questions_user'
+]::name[], 'screening_questions has exactly its 5 indexes');
 SELECT indexes_are('expert_network', 'vendor_platforms', ARRAY[
     'vendor_platforms_pkey', 'vendor_platforms_name_key', 'idx_vendors_active'
 ]::name[], 'vendor_platforms has exactly its 3 indexes');
 SELECT indexes_are('expert_network', 'campaign_vendor_enrollments', ARRAY[
     'campaign_vendor_enrollments_pkey',
     'campaign_vendor_enrollments_campaign_id_vendor_platform_id_key',
-    'idx_enrollments_vendor', 'idx_enrollments_status'
-]::name[], 'campaign_vendor_enrollments has exactly its 4 indexes');
+    'idx_enrollments_vendor', 'idx_enrollments_status',
+    'idx_campaign_vendor_enrollments_user'
+]::name[], 'campaign_vendor_enrollments has exactly its 5 indexes');
 SELECT indexes_are('expert_network', 'experts', ARRAY[
     'experts_pkey', 'idx_experts_campaign', 'idx_experts_vendor',
-    'idx_experts_status', 'idx_experts_campaign_status'
-]::name[], 'experts has exactly its 5 indexes');
+    'idx_experts_status', 'idx_experts_campaign_status',
+    'idx_experts_user'
+]::name[], 'experts has exactly its 6 indexes');
 SELECT indexes_are('expert_network', 'expert_screening_responses', ARRAY[
-    'expert_screening_responses_pkey', 'idx_responses_expert', 'idx_responses_question'
-]::name[], 'expert_screening_responses has exactly its 3 indexes');
+    'expert_screening_responses_pkey', 'idx_responses_expert', 'idx_responses_question',
+    'idx_expert_screening_responses_user'
+]::name[], 'expert_screening_responses has exactly its 4 indexes');
 SELECT indexes_are('expert_network', 'interviews', ARRAY[
     'interviews_pkey', 'idx_interviews_campaign', 'idx_interviews_expert',
-    'idx_interviews_date', 'idx_interviews_status', 'idx_interviews_campaign_status'
-]::name[], 'interviews has exactly its 6 indexes');
+    'idx_interviews_date', 'idx_interviews_status', 'idx_interviews_campaign_status',
+    'idx_interviews_user'
+]::name[], 'interviews has exactly its 7 indexes');
 SELECT indexes_are('expert_network', 'interview_team_assignments', ARRAY[
-    'interview_team_assignments_pkey', 'idx_interview_team_member'
-]::name[], 'interview_team_assignments has exactly its 2 indexes');
+    'interview_team_assignments_pkey', 'idx_interview_team_member',
+    'idx_interview_team_assignments_user'
+]::name[], 'interview_team_assignments has exactly its 3 indexes');
 SELECT indexes_are('expert_network', 'completed_interviews', ARRAY[
     'completed_interviews_pkey', 'completed_interviews_interview_id_key',
     'idx_completed_campaign', 'idx_completed_expert', 'idx_completed_date',
-    'idx_completed_rating'
-]::name[], 'completed_interviews has exactly its 6 indexes');
+    'idx_completed_rating',
+    'idx_completed_interviews_user'
+]::name[], 'completed_interviews has exactly its 7 indexes');
 SELECT indexes_are('expert_network', 'chat_sessions', ARRAY[
     'chat_sessions_pkey', 'idx_chat_sessions_user', 'idx_chat_sessions_campaign',
     'idx_chat_sessions_updated'
 ]::name[], 'chat_sessions has exactly its 4 indexes');
 SELECT indexes_are('expert_network', 'chat_messages', ARRAY[
-    'chat_messages_pkey', 'idx_chat_messages_session', 'idx_chat_messages_created'
-]::name[], 'chat_messages has exactly its 3 indexes');
+    'chat_messages_pkey', 'idx_chat_messages_session', 'idx_chat_messages_created',
+    'idx_chat_messages_user'
+]::name[], 'chat_messages has exactly its 4 indexes');
 SELECT indexes_are('expert_network', 'research_activities', ARRAY[
-    'research_activities_pkey', 'idx_research_session', 'idx_research_status'
-]::name[], 'research_activities has exactly its 3 indexes');
+    'research_activities_pkey', 'idx_research_session', 'idx_research_status',
+    'idx_research_activities_user'
+]::name[], 'research_activities has exactly its 4 indexes');
 SELECT indexes_are('expert_network', 'research_sources', ARRAY[
-    'research_sources_pkey', 'idx_sources_session', 'idx_sources_status'
-]::name[], 'research_sources has exactly its 3 indexes');
+    'research_sources_pkey', 'idx_sources_session', 'idx_sources_status',
+    'idx_research_sources_user'
+]::name[], 'research_sources has exactly its 4 indexes');
 SELECT indexes_are('expert_network', 'answer_sections', ARRAY[
-    'answer_sections_pkey', 'idx_answer_sections_session', 'idx_answer_sections_order'
-]::name[], 'answer_sections has exactly its 3 indexes');
+    'answer_sections_pkey', 'idx_answer_sections_session', 'idx_answer_sections_order',
+    'idx_answer_sections_user'
+]::name[], 'answer_sections has exactly its 4 indexes');
 SELECT indexes_are('expert_network', 'user_ui_preferences', ARRAY[
     'user_ui_preferences_pkey'
 ]::name[], 'user_ui_preferences has exactly its 1 index');
 SELECT indexes_are('expert_network', 'campaign_costs', ARRAY[
-    'campaign_costs_pkey', 'idx_campaign_costs_campaign', 'idx_campaign_costs_vendor'
-]::name[], 'campaign_costs has exactly its 3 indexes');
+    'campaign_costs_pkey', 'idx_campaign_costs_campaign', 'idx_campaign_costs_vendor',
+    'idx_campaign_costs_user'
+]::name[], 'campaign_costs has exactly its 4 indexes');
 
 -- the indexes of the script are on the right columns (1)
 SELECT set_eq(
@@ -646,33 +691,64 @@ SELECT set_eq(
     ('idx_answer_sections_session',    'CREATE INDEX idx_answer_sections_session ON expert_network.answer_sections USING btree (chat_session_id)'),
     ('idx_answer_sections_order',      'CREATE INDEX idx_answer_sections_order ON expert_network.answer_sections USING btree (chat_session_id, display_order)'),
     ('idx_campaign_costs_campaign',    'CREATE INDEX idx_campaign_costs_campaign ON expert_network.campaign_costs USING btree (campaign_id)'),
-    ('idx_campaign_costs_vendor',      'CREATE INDEX idx_campaign_costs_vendor ON expert_network.campaign_costs USING btree (vendor_platform_id)')
+    ('idx_campaign_costs_vendor',      'CREATE INDEX idx_campaign_costs_vendor ON expert_network.campaign_costs USING btree (vendor_platform_id)'),
+    -- 0.2.0: the owner key of the tables that got user_id
+    ('idx_campaign_team_assignments_user',   'CREATE INDEX idx_campaign_team_assignments_user ON expert_network.campaign_team_assignments USING btree (user_id)'),
+    ('idx_screening_questions_user',         'CREATE INDEX idx_screening_questions_user ON expert_network.screening_questions USING btree (user_id)'),
+    ('idx_campaign_vendor_enrollments_user', 'CREATE INDEX idx_campaign_vendor_enrollments_user ON expert_network.campaign_vendor_enrollments USING btree (user_id)'),
+    ('idx_experts_user',                     'CREATE INDEX idx_experts_user ON expert_network.experts USING btree (user_id)'),
+    ('idx_expert_screening_responses_user',  'CREATE INDEX idx_expert_screening_responses_user ON expert_network.expert_screening_responses USING btree (user_id)'),
+    ('idx_interviews_user',                  'CREATE INDEX idx_interviews_user ON expert_network.interviews USING btree (user_id)'),
+    ('idx_interview_team_assignments_user',  'CREATE INDEX idx_interview_team_assignments_user ON expert_network.interview_team_assignments USING btree (user_id)'),
+    ('idx_completed_interviews_user',        'CREATE INDEX idx_completed_interviews_user ON expert_network.completed_interviews USING btree (user_id)'),
+    ('idx_chat_messages_user',               'CREATE INDEX idx_chat_messages_user ON expert_network.chat_messages USING btree (user_id)'),
+    ('idx_research_activities_user',         'CREATE INDEX idx_research_activities_user ON expert_network.research_activities USING btree (user_id)'),
+    ('idx_research_sources_user',            'CREATE INDEX idx_research_sources_user ON expert_network.research_sources USING btree (user_id)'),
+    ('idx_answer_sections_user',             'CREATE INDEX idx_answer_sections_user ON expert_network.answer_sections USING btree (user_id)'),
+    ('idx_campaign_costs_user',              'CREATE INDEX idx_campaign_costs_user ON expert_network.campaign_costs USING btree (user_id)')
     $$,
-    'the 42 idx_* indexes have the definitions of the script');
+    'the 55 idx_* indexes have the definitions of the script');
+
+-- what the policies filter on is indexed: user_id leads some index of every
+-- table that has it (the primary key of user_ui_preferences, the unique key
+-- of projects, idx_<table>_user elsewhere) (1)
+SELECT is_empty(
+    $$ SELECT a.attrelid::regclass::text
+         FROM pg_catalog.pg_attribute a
+         JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+        WHERE c.relnamespace = 'expert_network'::regnamespace AND c.relkind = 'r'
+          AND a.attname = 'user_id' AND NOT a.attisdropped
+          AND NOT EXISTS (
+                SELECT 1 FROM pg_catalog.pg_index i
+                 WHERE i.indrelid = a.attrelid AND i.indpred IS NULL
+                   AND i.indkey[0] = a.attnum) $$,
+    'user_id leads some (non-partial) index of every table that has it');
 
 /* ------------------------------------------------------------------------
- * Triggers: set_updated_at on exactly the tables with updated_at
+ * Triggers: set_updated_at on exactly the tables with updated_at; the two
+ * scoping triggers a_enforce_owner and a_require_identity on exactly the
+ * tables with user_id (every table but vendor_platforms)
  * ------------------------------------------------------------------------ */
 
-SELECT triggers_are('expert_network', 'projects', ARRAY['set_updated_at']::name[], 'projects has exactly the trigger set_updated_at');
-SELECT triggers_are('expert_network', 'campaigns', ARRAY['set_updated_at']::name[], 'campaigns has exactly the trigger set_updated_at');
-SELECT triggers_are('expert_network', 'team_members', ARRAY[]::name[], 'team_members has no trigger');
-SELECT triggers_are('expert_network', 'campaign_team_assignments', ARRAY[]::name[], 'campaign_team_assignments has no trigger');
-SELECT triggers_are('expert_network', 'screening_questions', ARRAY['set_updated_at']::name[], 'screening_questions has exactly the trigger set_updated_at');
-SELECT triggers_are('expert_network', 'vendor_platforms', ARRAY['set_updated_at']::name[], 'vendor_platforms has exactly the trigger set_updated_at');
-SELECT triggers_are('expert_network', 'campaign_vendor_enrollments', ARRAY['set_updated_at']::name[], 'campaign_vendor_enrollments has exactly the trigger set_updated_at');
-SELECT triggers_are('expert_network', 'experts', ARRAY['set_updated_at']::name[], 'experts has exactly the trigger set_updated_at');
-SELECT triggers_are('expert_network', 'expert_screening_responses', ARRAY[]::name[], 'expert_screening_responses has no trigger');
-SELECT triggers_are('expert_network', 'interviews', ARRAY['set_updated_at']::name[], 'interviews has exactly the trigger set_updated_at');
-SELECT triggers_are('expert_network', 'interview_team_assignments', ARRAY[]::name[], 'interview_team_assignments has no trigger');
-SELECT triggers_are('expert_network', 'completed_interviews', ARRAY[]::name[], 'completed_interviews has no trigger');
-SELECT triggers_are('expert_network', 'chat_sessions', ARRAY['set_updated_at']::name[], 'chat_sessions has exactly the trigger set_updated_at');
-SELECT triggers_are('expert_network', 'chat_messages', ARRAY[]::name[], 'chat_messages has no trigger');
-SELECT triggers_are('expert_network', 'research_activities', ARRAY[]::name[], 'research_activities has no trigger');
-SELECT triggers_are('expert_network', 'research_sources', ARRAY[]::name[], 'research_sources has no trigger');
-SELECT triggers_are('expert_network', 'answer_sections', ARRAY[]::name[], 'answer_sections has no trigger');
-SELECT triggers_are('expert_network', 'user_ui_preferences', ARRAY['set_updated_at']::name[], 'user_ui_preferences has exactly the trigger set_updated_at');
-SELECT triggers_are('expert_network', 'campaign_costs', ARRAY['set_updated_at']::name[], 'campaign_costs has exactly the trigger set_updated_at');
+SELECT triggers_are('expert_network', 'projects', ARRAY['a_enforce_owner', 'a_require_identity', 'set_updated_at']::name[], 'projects has exactly the triggers a_enforce_owner, a_require_identity, set_updated_at');
+SELECT triggers_are('expert_network', 'campaigns', ARRAY['a_enforce_owner', 'a_require_identity', 'set_updated_at']::name[], 'campaigns has exactly the triggers a_enforce_owner, a_require_identity, set_updated_at');
+SELECT triggers_are('expert_network', 'team_members', ARRAY['a_enforce_owner', 'a_require_identity']::name[], 'team_members has exactly the triggers a_enforce_owner, a_require_identity');
+SELECT triggers_are('expert_network', 'campaign_team_assignments', ARRAY['a_enforce_owner', 'a_require_identity']::name[], 'campaign_team_assignments has exactly the triggers a_enforce_owner, a_require_identity');
+SELECT triggers_are('expert_network', 'screening_questions', ARRAY['a_enforce_owner', 'a_require_identity', 'set_updated_at']::name[], 'screening_questions has exactly the triggers a_enforce_owner, a_require_identity, set_updated_at');
+SELECT triggers_are('expert_network', 'vendor_platforms', ARRAY['set_updated_at']::name[], 'vendor_platforms has exactly the trigger set_updated_at (no scoping trigger)');
+SELECT triggers_are('expert_network', 'campaign_vendor_enrollments', ARRAY['a_enforce_owner', 'a_require_identity', 'set_updated_at']::name[], 'campaign_vendor_enrollments has exactly the triggers a_enforce_owner, a_require_identity, set_updated_at');
+SELECT triggers_are('expert_network', 'experts', ARRAY['a_enforce_owner', 'a_require_identity', 'set_updated_at']::name[], 'experts has exactly the triggers a_enforce_owner, a_require_identity, set_updated_at');
+SELECT triggers_are('expert_network', 'expert_screening_responses', ARRAY['a_enforce_owner', 'a_require_identity']::name[], 'expert_screening_responses has exactly the triggers a_enforce_owner, a_require_identity');
+SELECT triggers_are('expert_network', 'interviews', ARRAY['a_enforce_owner', 'a_require_identity', 'set_updated_at']::name[], 'interviews has exactly the triggers a_enforce_owner, a_require_identity, set_updated_at');
+SELECT triggers_are('expert_network', 'interview_team_assignments', ARRAY['a_enforce_owner', 'a_require_identity']::name[], 'interview_team_assignments has exactly the triggers a_enforce_owner, a_require_identity');
+SELECT triggers_are('expert_network', 'completed_interviews', ARRAY['a_enforce_owner', 'a_require_identity']::name[], 'completed_interviews has exactly the triggers a_enforce_owner, a_require_identity');
+SELECT triggers_are('expert_network', 'chat_sessions', ARRAY['a_enforce_owner', 'a_require_identity', 'set_updated_at']::name[], 'chat_sessions has exactly the triggers a_enforce_owner, a_require_identity, set_updated_at');
+SELECT triggers_are('expert_network', 'chat_messages', ARRAY['a_enforce_owner', 'a_require_identity']::name[], 'chat_messages has exactly the triggers a_enforce_owner, a_require_identity');
+SELECT triggers_are('expert_network', 'research_activities', ARRAY['a_enforce_owner', 'a_require_identity']::name[], 'research_activities has exactly the triggers a_enforce_owner, a_require_identity');
+SELECT triggers_are('expert_network', 'research_sources', ARRAY['a_enforce_owner', 'a_require_identity']::name[], 'research_sources has exactly the triggers a_enforce_owner, a_require_identity');
+SELECT triggers_are('expert_network', 'answer_sections', ARRAY['a_enforce_owner', 'a_require_identity']::name[], 'answer_sections has exactly the triggers a_enforce_owner, a_require_identity');
+SELECT triggers_are('expert_network', 'user_ui_preferences', ARRAY['a_enforce_owner', 'a_require_identity', 'set_updated_at']::name[], 'user_ui_preferences has exactly the triggers a_enforce_owner, a_require_identity, set_updated_at');
+SELECT triggers_are('expert_network', 'campaign_costs', ARRAY['a_enforce_owner', 'a_require_identity', 'set_updated_at']::name[], 'campaign_costs has exactly the triggers a_enforce_owner, a_require_identity, set_updated_at');
 
 SELECT trigger_is('expert_network', 'projects', 'set_updated_at', 'expert_network', 'set_updated_at',
                   'projects.set_updated_at calls expert_network.set_updated_at()');
@@ -695,6 +771,32 @@ SELECT trigger_is('expert_network', 'user_ui_preferences', 'set_updated_at', 'ex
 SELECT trigger_is('expert_network', 'campaign_costs', 'set_updated_at', 'expert_network', 'set_updated_at',
                   'campaign_costs.set_updated_at calls expert_network.set_updated_at()');
 
+-- the 18 tables holding users' rows, in the order of the script
+CREATE TEMPORARY TABLE user_tables (ord serial PRIMARY KEY, tbl name NOT NULL UNIQUE);
+INSERT INTO user_tables (tbl) VALUES
+    ('projects'), ('campaigns'), ('team_members'), ('campaign_team_assignments'),
+    ('screening_questions'), ('campaign_vendor_enrollments'), ('experts'),
+    ('expert_screening_responses'), ('interviews'), ('interview_team_assignments'),
+    ('completed_interviews'), ('chat_sessions'), ('chat_messages'),
+    ('research_activities'), ('research_sources'), ('answer_sections'),
+    ('user_ui_preferences'), ('campaign_costs');
+
+SELECT set_eq(
+    $$ SELECT a.attrelid::regclass::text FROM pg_catalog.pg_attribute a
+         JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+        WHERE c.relnamespace = 'expert_network'::regnamespace AND c.relkind = 'r'
+          AND a.attname = 'user_id' AND NOT a.attisdropped $$,
+    $$ SELECT 'expert_network.' || tbl FROM user_tables $$,
+    'the tables with a user_id column are the 18 tables of this test: every table but vendor_platforms');
+
+-- a_enforce_owner (18), a_require_identity (18)
+SELECT trigger_is('expert_network', tbl, 'a_enforce_owner', 'expert_network', 'enforce_owner',
+                  format('%s.a_enforce_owner calls expert_network.enforce_owner()', tbl))
+  FROM user_tables ORDER BY ord;
+SELECT trigger_is('expert_network', tbl, 'a_require_identity', 'expert_network', 'require_identity',
+                  format('%s.a_require_identity calls expert_network.require_identity()', tbl))
+  FROM user_tables ORDER BY ord;
+
 -- tgtype 19 = ROW (1) | BEFORE (2) | UPDATE (16); no arguments, no WHEN
 SELECT is_empty(
     $$ SELECT tgrelid::regclass::text FROM pg_catalog.pg_trigger
@@ -703,6 +805,26 @@ SELECT is_empty(
           AND tgrelid IN (SELECT oid FROM pg_catalog.pg_class
                            WHERE relnamespace = 'expert_network'::regnamespace) $$,
     'every set_updated_at trigger is BEFORE UPDATE FOR EACH ROW, enabled, without arguments or WHEN');
+
+-- tgtype 23 = ROW (1) | BEFORE (2) | INSERT (4) | UPDATE (16)
+SELECT is_empty(
+    $$ SELECT tgrelid::regclass::text FROM pg_catalog.pg_trigger
+        WHERE tgname = 'a_enforce_owner' AND NOT tgisinternal
+          AND (tgtype <> 23 OR tgnargs <> 0 OR tgqual IS NOT NULL OR tgenabled <> 'O'
+               OR tgattr::text <> '')
+          AND tgrelid IN (SELECT oid FROM pg_catalog.pg_class
+                           WHERE relnamespace = 'expert_network'::regnamespace) $$,
+    'every a_enforce_owner trigger is BEFORE INSERT OR UPDATE (of any column) FOR EACH ROW, enabled, without arguments or WHEN');
+
+-- tgtype 30 = BEFORE (2) | INSERT (4) | DELETE (8) | UPDATE (16), not ROW
+SELECT is_empty(
+    $$ SELECT tgrelid::regclass::text FROM pg_catalog.pg_trigger
+        WHERE tgname = 'a_require_identity' AND NOT tgisinternal
+          AND (tgtype <> 30 OR tgnargs <> 0 OR tgqual IS NOT NULL OR tgenabled <> 'O'
+               OR tgattr::text <> '')
+          AND tgrelid IN (SELECT oid FROM pg_catalog.pg_class
+                           WHERE relnamespace = 'expert_network'::regnamespace) $$,
+    'every a_require_identity trigger is BEFORE INSERT OR UPDATE OR DELETE FOR EACH STATEMENT, enabled, without arguments or WHEN');
 
 SELECT set_eq(
     $$ SELECT tgrelid::regclass::text FROM pg_catalog.pg_trigger
@@ -715,18 +837,112 @@ SELECT set_eq(
           AND a.attname = 'updated_at' AND NOT a.attisdropped $$,
     'the tables with set_updated_at are exactly the tables with an updated_at column');
 
+SELECT set_eq(
+    $$ SELECT tgrelid::regclass::text FROM pg_catalog.pg_trigger
+        WHERE tgname = 'a_enforce_owner' AND NOT tgisinternal
+          AND tgrelid IN (SELECT oid FROM pg_catalog.pg_class
+                           WHERE relnamespace = 'expert_network'::regnamespace) $$,
+    $$ SELECT 'expert_network.' || tbl FROM user_tables $$,
+    'the tables with a_enforce_owner are exactly the 18 tables with user_id');
+
+SELECT set_eq(
+    $$ SELECT tgrelid::regclass::text FROM pg_catalog.pg_trigger
+        WHERE tgname = 'a_require_identity' AND NOT tgisinternal
+          AND tgrelid IN (SELECT oid FROM pg_catalog.pg_class
+                           WHERE relnamespace = 'expert_network'::regnamespace) $$,
+    $$ SELECT 'expert_network.' || tbl FROM user_tables $$,
+    'the tables with a_require_identity are exactly the 18 tables with user_id');
+
 /* ------------------------------------------------------------------------
- * The trigger function
+ * Functions: the trigger functions (set_updated_at, enforce_owner,
+ * require_identity), the identity (current_user_id) and the access
+ * functions (grant_access, revoke_access, delete_user_data).  Their
+ * privileges are in test/pgtap/scoping.sql, but for set_updated_at's.
  * ------------------------------------------------------------------------ */
 
-SELECT has_function('expert_network', 'set_updated_at', ARRAY[]::name[],
-                    'function expert_network.set_updated_at() exists');
-SELECT function_returns('expert_network', 'set_updated_at', ARRAY[]::name[], 'trigger',
-                        'expert_network.set_updated_at() returns trigger');
-SELECT function_lang_is('expert_network', 'set_updated_at', ARRAY[]::name[], 'c',
-                        'expert_network.set_updated_at() is written in C');
-SELECT isnt_definer('expert_network', 'set_updated_at', ARRAY[]::name[],
-                    'expert_network.set_updated_at() is not SECURITY DEFINER');
+SELECT functions_are('expert_network', ARRAY[
+    'current_user_id', 'set_updated_at', 'require_identity', 'enforce_owner',
+    'grant_access', 'revoke_access', 'delete_user_data'
+]::name[], 'schema expert_network has exactly its 7 functions');
+
+CREATE TEMPORARY TABLE funcs (
+    ord       serial PRIMARY KEY,
+    fname     name    NOT NULL,
+    args      name[]  NOT NULL,
+    rettype   text    NOT NULL,
+    definer   boolean NOT NULL,
+    strict    boolean NOT NULL,
+    volat     text    NOT NULL,
+    parallel  text    NOT NULL,
+    symbol    text    NOT NULL
+);
+
+INSERT INTO funcs (fname, args, rettype, definer, strict, volat, parallel, symbol) VALUES
+('current_user_id',  '{}',              'text',         false, false, 'STABLE',   's', 'expert_network_current_user_id'),
+('set_updated_at',   '{}',              'trigger',      false, false, 'VOLATILE', 'u', 'expert_network_set_updated_at'),
+('require_identity', '{}',              'trigger',      false, false, 'VOLATILE', 'u', 'expert_network_require_identity'),
+('enforce_owner',    '{}',              'trigger',      false, false, 'VOLATILE', 'u', 'expert_network_enforce_owner'),
+('grant_access',     '{regrole,text}',  'void',         false, true,  'VOLATILE', 'u', 'expert_network_grant_access'),
+('revoke_access',    '{regrole}',       'void',         false, true,  'VOLATILE', 'u', 'expert_network_revoke_access'),
+('delete_user_data', '{text}',          'setof record', true,  true,  'VOLATILE', 'u', 'expert_network_delete_user_data');
+
+-- existence (7), result type (7), language (7)
+SELECT has_function('expert_network', fname, args,
+                    format('function expert_network.%s(%s) exists', fname, pg_catalog.array_to_string(args, ', ')))
+  FROM funcs ORDER BY ord;
+SELECT function_returns('expert_network', fname, args, rettype,
+                        format('expert_network.%s() returns %s', fname, rettype))
+  FROM funcs ORDER BY ord;
+SELECT function_lang_is('expert_network', fname, args, 'c',
+                        format('expert_network.%s() is written in C', fname))
+  FROM funcs ORDER BY ord;
+
+-- SECURITY DEFINER or not (7), STRICT or not (7), volatility (7)
+SELECT CASE WHEN definer
+            THEN is_definer('expert_network', fname, args, format('expert_network.%s() is SECURITY DEFINER', fname))
+            ELSE isnt_definer('expert_network', fname, args, format('expert_network.%s() is not SECURITY DEFINER', fname))
+       END
+  FROM funcs ORDER BY ord;
+SELECT CASE WHEN strict
+            THEN is_strict('expert_network', fname, args, format('expert_network.%s() is STRICT', fname))
+            ELSE isnt_strict('expert_network', fname, args, format('expert_network.%s() is not STRICT', fname))
+       END
+  FROM funcs ORDER BY ord;
+SELECT volatility_is('expert_network', fname, args, volat,
+                     format('expert_network.%s() is %s', fname, volat))
+  FROM funcs ORDER BY ord;
+
+-- parallel safety, C symbol and library, configuration (1 each)
+SELECT set_eq(
+    $$ SELECT p.proname::text, p.proparallel::text FROM pg_catalog.pg_proc p
+        WHERE p.pronamespace = 'expert_network'::regnamespace $$,
+    $$ SELECT fname::text, parallel FROM funcs $$,
+    'current_user_id() is PARALLEL SAFE, every other function PARALLEL UNSAFE');
+SELECT set_eq(
+    $$ SELECT p.proname::text, p.prosrc, p.probin FROM pg_catalog.pg_proc p
+        WHERE p.pronamespace = 'expert_network'::regnamespace $$,
+    $$ SELECT fname::text, symbol, '$libdir/expert_network' FROM funcs $$,
+    'every function is its C symbol expert_network_<name> in $libdir/expert_network');
+SELECT set_eq(
+    $$ SELECT p.proname::text, p.proconfig FROM pg_catalog.pg_proc p
+        WHERE p.pronamespace = 'expert_network'::regnamespace AND p.proconfig IS NOT NULL $$,
+    $$ VALUES ('delete_user_data', ARRAY['search_path=pg_catalog, pg_temp']) $$,
+    'only delete_user_data() has settings: search_path pinned to pg_catalog, pg_temp');
+
+-- signatures as written: argument names and defaults, the result table (4)
+SELECT is(pg_catalog.pg_get_function_arguments('expert_network.grant_access(regrole, text)'::regprocedure),
+          'role regrole, level text DEFAULT ''app''::text',
+          'grant_access(role regrole, level text DEFAULT ''app'')');
+SELECT is(pg_catalog.pg_get_function_arguments('expert_network.revoke_access(regrole)'::regprocedure),
+          'role regrole',
+          'revoke_access(role regrole)');
+SELECT is(pg_catalog.pg_get_function_arguments('expert_network.delete_user_data(text)'::regprocedure),
+          'user_id text',
+          'delete_user_data(user_id text)');
+SELECT is(pg_catalog.pg_get_function_result('expert_network.delete_user_data(text)'::regprocedure),
+          'TABLE(table_name text, deleted bigint)',
+          'delete_user_data() returns TABLE(table_name text, deleted bigint)');
+
 SELECT is(
     (SELECT count(*)::int FROM pg_catalog.pg_proc p,
             LATERAL pg_catalog.aclexplode(p.proacl) a
@@ -768,8 +984,12 @@ SELECT is_empty(
 
 SELECT isnt(pg_catalog.obj_description('expert_network'::regnamespace, 'pg_namespace'), NULL,
             'schema expert_network has a comment');
-SELECT isnt(pg_catalog.obj_description('expert_network.set_updated_at()'::regprocedure, 'pg_proc'), NULL,
-            'function expert_network.set_updated_at() has a comment');
+-- every function (7)
+SELECT isnt(pg_catalog.obj_description(format('expert_network.%I(%s)', fname,
+                                              pg_catalog.array_to_string(args, ', '))::regprocedure, 'pg_proc'),
+            NULL,
+            format('function expert_network.%s() has a comment', fname))
+  FROM funcs ORDER BY ord;
 
 -- every table (19)
 SELECT isnt(pg_catalog.obj_description(format('expert_network.%I', t)::regclass, 'pg_class'), NULL,
@@ -784,7 +1004,7 @@ SELECT isnt(pg_catalog.obj_description(format('expert_network.%I', t)::regclass,
   ]) WITH ORDINALITY AS u(t, n)
  ORDER BY n;
 
--- every column with a COMMENT in the script (40)
+-- every column with a COMMENT in the script (53)
 SELECT isnt(pg_catalog.col_description(format('expert_network.%I', v.tbl)::regclass,
                                        (SELECT a.attnum FROM pg_catalog.pg_attribute a
                                          WHERE a.attrelid = format('expert_network.%I', v.tbl)::regclass
@@ -831,7 +1051,21 @@ SELECT isnt(pg_catalog.col_description(format('expert_network.%I', v.tbl)::regcl
     (37, 'user_ui_preferences', 'expanded_projects'),
     (38, 'campaign_costs', 'fee_type'),
     (39, 'campaign_costs', 'amount_usd'),
-    (40, 'campaign_costs', 'units')
+    (40, 'campaign_costs', 'units'),
+    -- 0.2.0: the owner key added to the tables that had none
+    (41, 'campaign_team_assignments', 'user_id'),
+    (42, 'screening_questions', 'user_id'),
+    (43, 'campaign_vendor_enrollments', 'user_id'),
+    (44, 'experts', 'user_id'),
+    (45, 'expert_screening_responses', 'user_id'),
+    (46, 'interviews', 'user_id'),
+    (47, 'interview_team_assignments', 'user_id'),
+    (48, 'completed_interviews', 'user_id'),
+    (49, 'chat_messages', 'user_id'),
+    (50, 'research_activities', 'user_id'),
+    (51, 'research_sources', 'user_id'),
+    (52, 'answer_sections', 'user_id'),
+    (53, 'campaign_costs', 'user_id')
   ) AS v(n, tbl, col)
  ORDER BY v.n;
 

@@ -28,6 +28,12 @@ q en_src "INSERT INTO expert_network.vendor_platforms (id, name, location) VALUE
           INSERT INTO expert_network.experts (campaign_id, vendor_platform_id, name, title)
           SELECT id, '0f000000-0000-4000-8000-000000000001', 'Sam Example', 'Plant manager' FROM expert_network.campaigns LIMIT 1;" >/dev/null
 ok $? "a user-defined vendor and an expert of it"
+# a second user, written through the application path
+q en_src "SET expert_network.user_id = 'user_demo_2';
+          INSERT INTO expert_network.projects (id, project_code, project_name) VALUES ('1f000000-0000-4000-8000-000000000002', 'BOR', 'Boreal');
+          INSERT INTO expert_network.campaigns (project_id, campaign_name, industry_vertical, start_date, target_completion_date)
+          VALUES ('1f000000-0000-4000-8000-000000000002', 'Grid storage buyers', 'Energy', '2026-03-02', '2026-04-30');" >/dev/null
+ok $? "a second user's project and campaign"
 
 empty=""
 for t in $tables; do
@@ -52,6 +58,8 @@ for db in en_plain en_custom; do
   is "$(q "$db" "SELECT count(*) FROM expert_network.vendor_platforms WHERE id BETWEEN '00000000-0000-4000-8000-000000000000' AND '00000000-0000-4000-8000-0000000000ff'")" \
      "12" "$db: the shipped vendors are there once"
   is "$(snapshot "$db")" "$(snapshot en_src)" "$db: the restored extension has the same catalog"
+  is "$(q "$db" "SELECT string_agg(DISTINCT user_id, ',' ORDER BY user_id) FROM expert_network.campaigns")" \
+     "user_demo_1,user_demo_2" "$db: both users' rows keep their owners"
 done
 
 dropdb en_src; dropdb en_plain; dropdb en_custom

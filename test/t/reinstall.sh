@@ -50,10 +50,11 @@ as_owner() { PGUSER=en_dbowner PGPASSWORD=en_dbowner psql -X -qAt -v ON_ERROR_ST
 as_owner "CREATE EXTENSION expert_network" >/dev/null
 ok $? "a non-superuser database owner installs it"
 is "$(as_owner "SELECT rolsuper FROM pg_roles WHERE rolname = current_user")" "f" "that owner is not a superuser"
-as_owner "INSERT INTO expert_network.campaigns (user_id, campaign_name, industry_vertical, start_date, target_completion_date)
+as_owner "SET LOCAL expert_network.user_id = 'u1';
+          INSERT INTO expert_network.campaigns (user_id, campaign_name, industry_vertical, start_date, target_completion_date)
           VALUES ('u1', 'C', 'Industrials', '2026-01-01', '2026-02-01')" >/dev/null
 ok $? "the owner can write its tables"
-as_owner "UPDATE expert_network.campaigns SET status = 'active'" >/dev/null
+as_owner "SET LOCAL expert_network.user_id = 'u1'; UPDATE expert_network.campaigns SET status = 'active'" >/dev/null
 ok $? "the owner's updates fire the C trigger"
 as_owner "DROP EXTENSION expert_network" >/dev/null
 ok $? "the owner drops it"

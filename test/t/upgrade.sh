@@ -19,6 +19,15 @@ is "$(q en_fresh "SELECT extversion FROM pg_extension WHERE extname = 'expert_ne
    "a fresh install is the latest version, $latest"
 snapshot en_fresh >"$work/fresh"
 
+# rows per table of the schema, as text
+row_counts() {
+  local t out=""
+  for t in $(q "$1" "SELECT relname FROM pg_class WHERE relnamespace = 'expert_network'::regnamespace AND relkind = 'r' ORDER BY 1"); do
+    out="$out $t=$(q "$1" "SELECT count(*) FROM expert_network.$t")"
+  done
+  echo "$out"
+}
+
 paths=0
 for v in $versions; do
   [ "$v" = "$latest" ] && continue
@@ -27,8 +36,15 @@ for v in $versions; do
   fresh_db "$db"
   q "$db" "CREATE EXTENSION expert_network VERSION '$v'" >/dev/null
   ok $? "install $v"
+  # realistic data in every table, written as that version's application would
+  psql -X -q -v ON_ERROR_STOP=1 -d "$db" -f "$root/demo/sample.sql" >/dev/null
+  ok $? "$v: the sample data loads"
+  counts_before=$(row_counts "$db")
   q "$db" "ALTER EXTENSION expert_network UPDATE" >/dev/null
   ok $? "update $v to $latest"
+  is "$(row_counts "$db")" "$counts_before" "$v: every row survives the update"
+  is "$(psql -X -qAt -d "$db" -f "$root/test/owners.sql" | grep -v '|0$')" "" \
+     "$v: every row's owner is its parents' owner"
   snapshot "$db" >"$work/$v"
   diff -u "$work/fresh" "$work/$v" >"$work/$v.diff"
   ok $? "$v updated has exactly the catalog of a fresh $latest"

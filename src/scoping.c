@@ -1,0 +1,454 @@
+/*
+ * scoping.c
+ *	  Per-user scoping: the identity setting expert_network.user_id, the
+ *	  function policies read it through, and the triggers that keep every
+ *	  row's owner key right.
+ *
+ * Every table holding a user's data has a user_id column and one row-level
+ * security policy comparing it with current_user_id().  Rows reach a user
+ * through their parents (an interview through its campaign and expert), so
+ * the owner-key trigger fills user_id from the parents and refuses a row
+ * whose parents belong to someone else: RLS alone cannot see that, because
+ * foreign-key checks ignore it.
+ *
+ * Restoring a dump is the one write path without an identity: a superuser
+ * (or a BYPASSRLS role) with no identity set writes rows with the owner the
+ * data carries.
+ */
+#include "expert_network.h"
+
+#include "access/htup_details.h"
+#include "catalog/namespace.h"
+#include "catalog/pg_class.h"
+#include "catalog/pg_type.h"
+#include "commands/trigger.h"
+#include "executor/spi.h"
+#include "fmgr.h"
+#include "miscadmin.h"
+#include "utils/acl.h"
+#include "utils/builtins.h"
+#include "utils/guc.h"
+#include "utils/lsyscache.h"
+#include "utils/rel.h"
+#include "utils/syscache.h"
+#include "utils/uuid.h"
+
+PG_FUNCTION_INFO_V1(expert_network_current_user_id);
+PG_FUNCTION_INFO_V1(expert_network_require_identity);
+PG_FUNCTION_INFO_V1(expert_network_enforce_owner);
+
+static char *en_user_id = NULL;
+
+/* Tables a row can point at, whose owner the row must share */
+typedef enum ParentKind
+{
+	PARENT_PROJECT,
+	PARENT_CAMPAIGN,
+	PARENT_TEAM_MEMBER,
+	PARENT_QUESTION,
+	PARENT_EXPERT,
+	PARENT_INTERVIEW,
+	PARENT_CHAT_SESSION,
+	NUM_PARENT_KINDS
+} ParentKind;
+
+typedef struct ParentInfo
+{
+	const char *table;			/* in schema expert_network */
+	const char *noun;			/* for messages */
+	const char *query;			/* the parent's owner, by id */
+} ParentInfo;
+
+/* the query's text is fixed: no name is spliced in at run time */
+#define PARENT(table, noun) \
+	{table, noun, "SELECT user_id FROM expert_network." table " WHERE id OPERATOR(pg_catalog.=) $1"}
+
+static const ParentInfo parents[NUM_PARENT_KINDS] = {
+	[PARENT_PROJECT] = PARENT("projects", "project"),
+	[PARENT_CAMPAIGN] = PARENT("campaigns", "campaign"),
+	[PARENT_TEAM_MEMBER] = PARENT("team_members", "team member"),
+	[PARENT_QUESTION] = PARENT("screening_questions", "screening question"),
+	[PARENT_EXPERT] = PARENT("experts", "expert"),
+	[PARENT_INTERVIEW] = PARENT("interviews", "interview"),
+	[PARENT_CHAT_SESSION] = PARENT("chat_sessions", "chat session"),
+};
+
+#define MAX_PARENTS 3
+
+typedef struct ParentRef
+{
+	const char *column;			/* the referencing uuid column */
+	ParentKind	kind;
+} ParentRef;
+
+typedef struct OwnedTable
+{
+	const char *table;
+	ParentRef	refs[MAX_PARENTS];	/* up to the first NULL column */
+} OwnedTable;
+
+/*
+ * Every table the owner-key trigger may be attached to, with the references
+ * whose targets must have the same owner.  The first reference is where a
+ * restored row without user_id takes its owner from.
+ */
+static const OwnedTable owned_tables[] = {
+	{.table = "projects"},
+	{.table = "campaigns", .refs = {{"project_id", PARENT_PROJECT}}},
+	{.table = "team_members"},
+	{.table = "campaign_team_assignments", .refs = {{"campaign_id", PARENT_CAMPAIGN}, {"team_member_id", PARENT_TEAM_MEMBER}}},
+	{.table = "screening_questions", .refs = {{"campaign_id", PARENT_CAMPAIGN}, {"parent_question_id", PARENT_QUESTION}}},
+	{.table = "campaign_vendor_enrollments", .refs = {{"campaign_id", PARENT_CAMPAIGN}}},
+	{.table = "experts", .refs = {{"campaign_id", PARENT_CAMPAIGN}}},
+	{.table = "expert_screening_responses", .refs = {{"expert_id", PARENT_EXPERT}, {"screening_question_id", PARENT_QUESTION}}},
+	{.table = "interviews", .refs = {{"campaign_id", PARENT_CAMPAIGN}, {"expert_id", PARENT_EXPERT}}},
+	{.table = "interview_team_assignments", .refs = {{"interview_id", PARENT_INTERVIEW}, {"team_member_id", PARENT_TEAM_MEMBER}}},
+	{.table = "completed_interviews", .refs = {{"interview_id", PARENT_INTERVIEW}, {"campaign_id", PARENT_CAMPAIGN}, {"expert_id", PARENT_EXPERT}}},
+	{.table = "chat_sessions", .refs = {{"campaign_id", PARENT_CAMPAIGN}}},
+	{.table = "chat_messages", .refs = {{"chat_session_id", PARENT_CHAT_SESSION}}},
+	{.table = "research_activities", .refs = {{"chat_session_id", PARENT_CHAT_SESSION}}},
+	{.table = "research_sources", .refs = {{"chat_session_id", PARENT_CHAT_SESSION}}},
+	{.table = "answer_sections", .refs = {{"chat_session_id", PARENT_CHAT_SESSION}}},
+	{.table = "user_ui_preferences"},
+	{.table = "campaign_costs", .refs = {{"campaign_id", PARENT_CAMPAIGN}}},
+};
+
+/* Plans of the parent look-ups, prepared on first use and kept */
+static SPIPlanPtr parent_plans[NUM_PARENT_KINDS];
+
+/*
+ * Register the identity setting.
+ */
+void
+en_scoping_init(void)
+{
+	DefineCustomStringVariable("expert_network.user_id",
+							   "Id of the application user whose rows the session sees and writes.",
+							   "Set it per transaction: SET LOCAL expert_network.user_id = '...', "
+							   "or set_config('expert_network.user_id', $1, true).",
+							   &en_user_id,
+							   "",
+							   PGC_USERSET,
+							   0,
+							   NULL, NULL, NULL);
+}
+
+/*
+ * The identity, or NULL when the setting is unset or empty.
+ */
+const char *
+en_current_user_id(void)
+{
+	if (en_user_id == NULL || en_user_id[0] == '\0')
+		return NULL;
+	return en_user_id;
+}
+
+/*
+ * May the current role write without an identity?  Only roles that bypass
+ * row-level security anyway: superusers and BYPASSRLS roles, which is what
+ * restoring a dump runs as.
+ */
+bool
+en_may_write_without_identity(void)
+{
+	Oid			roleid = GetUserId();
+
+	return superuser_arg(roleid) || has_bypassrls_privilege(roleid);
+}
+
+static void
+ReportMissingIdentity(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+			 errmsg("expert_network.user_id is not set"),
+			 errdetail("Rows of expert_network belong to an application user; writes need to know which."),
+			 errhint("Begin the transaction with SET LOCAL expert_network.user_id = '<user id>'.")));
+}
+
+/*
+ * current_user_id(): the identity of the application user, or NULL.
+ */
+Datum
+expert_network_current_user_id(PG_FUNCTION_ARGS)
+{
+	const char *id = en_current_user_id();
+
+	if (id == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(cstring_to_text(id));
+}
+
+static void
+CheckTriggerContext(FunctionCallInfo fcinfo, const char *funcname, bool for_row)
+{
+	TriggerData *trigdata = (TriggerData *) fcinfo->context;
+
+	if (!CALLED_AS_TRIGGER(fcinfo) ||
+		!TRIGGER_FIRED_BEFORE(trigdata->tg_event) ||
+		for_row != (TRIGGER_FIRED_FOR_ROW(trigdata->tg_event) != 0))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("function %s must be fired BEFORE, FOR EACH %s", funcname,
+						for_row ? "ROW" : "STATEMENT")));
+}
+
+/*
+ * Statement trigger: a write needs an identity, unless the role bypasses
+ * row-level security.  Without it an UPDATE or DELETE would silently touch
+ * nothing; this says why.
+ */
+Datum
+expert_network_require_identity(PG_FUNCTION_ARGS)
+{
+	CheckTriggerContext(fcinfo, "require_identity", false);
+
+	if (en_current_user_id() == NULL && !en_may_write_without_identity())
+		ReportMissingIdentity();
+
+	return PointerGetDatum(NULL);
+}
+
+static const OwnedTable *
+LookupOwnedTable(Relation rel)
+{
+	const char *relname = RelationGetRelationName(rel);
+	char	   *nspname = get_namespace_name(RelationGetNamespace(rel));
+
+	if (nspname != NULL && strcmp(nspname, "expert_network") == 0)
+	{
+		for (size_t i = 0; i < lengthof(owned_tables); i++)
+			if (strcmp(owned_tables[i].table, relname) == 0)
+				return &owned_tables[i];
+	}
+	ereport(ERROR,
+			(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+			 errmsg("function enforce_owner cannot be used on table \"%s\"", relname),
+			 errdetail("It only knows the tables of the expert_network schema.")));
+	return NULL;				/* keep compiler quiet */
+}
+
+static int
+ColumnNumber(Relation rel, const char *column)
+{
+	int			attnum = SPI_fnumber(RelationGetDescr(rel), column);
+
+	if (attnum <= 0)
+		elog(ERROR, "column \"%s\" of relation \"%s\" does not exist",
+			 column, RelationGetRelationName(rel));
+	return attnum;
+}
+
+static Oid
+RelationOwner(Oid relid, const char *relname)
+{
+	HeapTuple	tuple = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
+	Oid			owner;
+
+	if (!HeapTupleIsValid(tuple))
+		elog(ERROR, "relation expert_network.%s does not exist", relname);
+	owner = ((Form_pg_class) GETSTRUCT(tuple))->relowner;
+	ReleaseSysCache(tuple);
+	return owner;
+}
+
+/*
+ * The owner of a parent row, or NULL if there is no such row (the foreign
+ * key then reports it).  Looked up as the parent table's owner, with
+ * row-level security not forced, as the foreign-key checks themselves do:
+ * the row may belong to someone else, and that is what is being checked.
+ */
+static char *
+ParentOwner(ParentKind kind, Datum id)
+{
+	Oid			save_userid;
+	int			save_sec_context;
+	Oid			owner;
+	Oid			relid;
+	char	   *result = NULL;
+	int			rc;
+
+	relid = get_relname_relid(parents[kind].table, get_namespace_oid("expert_network", false));
+	owner = RelationOwner(relid, parents[kind].table);
+
+	if (parent_plans[kind] == NULL)
+	{
+		Oid			argtypes[1] = {UUIDOID};
+		SPIPlanPtr	plan = SPI_prepare(parents[kind].query, 1, argtypes);
+
+		if (plan == NULL)
+			elog(ERROR, "SPI_prepare failed for \"%s\": %s",
+				 parents[kind].query, SPI_result_code_string(SPI_result));
+		if (SPI_keepplan(plan) != 0)
+			elog(ERROR, "SPI_keepplan failed");
+		parent_plans[kind] = plan;
+	}
+
+	GetUserIdAndSecContext(&save_userid, &save_sec_context);
+	SetUserIdAndSecContext(owner, save_sec_context | SECURITY_LOCAL_USERID_CHANGE |
+						   SECURITY_NOFORCE_RLS);
+
+	rc = SPI_execute_plan(parent_plans[kind], &id, NULL, true, 1);
+
+	SetUserIdAndSecContext(save_userid, save_sec_context);
+
+	if (rc != SPI_OK_SELECT)
+		elog(ERROR, "SPI_execute_plan returned %s", SPI_result_code_string(rc));
+	if (SPI_processed == 1)
+	{
+		bool		isnull;
+		Datum		d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+
+		if (!isnull)
+			result = TextDatumGetCString(d);
+	}
+	return result;
+}
+
+static char *
+UuidText(Datum id)
+{
+	return DatumGetCString(DirectFunctionCall1(uuid_out, id));
+}
+
+/*
+ * Row trigger, BEFORE INSERT OR UPDATE, first of a table's BEFORE triggers:
+ * settles the row's owner and refuses references to another user's rows.
+ *
+ * With an identity, the owner is the identity: an explicit user_id naming
+ * someone else is refused, and so is a parent owned by someone else.  With
+ * no identity (a superuser restoring a dump), the owner is what the row
+ * says, or its first parent's owner when it says nothing, and its parents
+ * must still agree.  An UPDATE never changes a row's owner.
+ */
+Datum
+expert_network_enforce_owner(PG_FUNCTION_ARGS)
+{
+	TriggerData *trigdata = (TriggerData *) fcinfo->context;
+	Relation	rel;
+	TupleDesc	tupdesc;
+	const OwnedTable *owned;
+	HeapTuple	newtuple;
+	const char *identity;
+	char	   *owner = NULL;
+	int			owner_attnum;
+	bool		isnull;
+	Datum		value;
+
+	CheckTriggerContext(fcinfo, "enforce_owner", true);
+	if (!TRIGGER_FIRED_BY_INSERT(trigdata->tg_event) &&
+		!TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("function enforce_owner must be fired on INSERT or UPDATE")));
+
+	rel = trigdata->tg_relation;
+	tupdesc = RelationGetDescr(rel);
+	owned = LookupOwnedTable(rel);
+	newtuple = TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) ?
+		trigdata->tg_newtuple : trigdata->tg_trigtuple;
+	owner_attnum = ColumnNumber(rel, "user_id");
+
+	identity = en_current_user_id();
+	if (identity == NULL && !en_may_write_without_identity())
+		ReportMissingIdentity();
+
+	value = SPI_getbinval(newtuple, tupdesc, owner_attnum, &isnull);
+	if (!isnull)
+		owner = TextDatumGetCString(value);
+
+	if (TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event))
+	{
+		char	   *old_owner;
+
+		value = SPI_getbinval(trigdata->tg_trigtuple, tupdesc, owner_attnum, &isnull);
+		old_owner = isnull ? NULL : TextDatumGetCString(value);
+		if (old_owner != NULL && (owner == NULL || strcmp(owner, old_owner) != 0))
+			ereport(ERROR,
+					(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+					 errmsg("the owner of a row of \"%s\" cannot change",
+							RelationGetRelationName(rel)),
+					 errdetail("The row belongs to user \"%s\".", old_owner)));
+	}
+	else if (identity != NULL)
+	{
+		if (owner != NULL && strcmp(owner, identity) != 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+					 errmsg("new row of \"%s\" names user_id \"%s\", not the current user",
+							RelationGetRelationName(rel), owner),
+					 errdetail("expert_network.user_id is \"%s\".", identity),
+					 errhint("Leave user_id out: it defaults to the current user.")));
+		owner = pstrdup(identity);
+	}
+
+	if (owned->refs[0].column != NULL)
+	{
+		MemoryContext caller = CurrentMemoryContext;
+		const ParentRef *missing = NULL;
+		Datum		missing_id = (Datum) 0;
+
+		if (SPI_connect() != SPI_OK_CONNECT)
+			elog(ERROR, "SPI_connect failed");
+
+		for (int i = 0; i < MAX_PARENTS && owned->refs[i].column != NULL; i++)
+		{
+			const ParentRef *ref = &owned->refs[i];
+			int			attnum = ColumnNumber(rel, ref->column);
+			char	   *parent_owner;
+			Datum		id;
+
+			id = SPI_getbinval(newtuple, tupdesc, attnum, &isnull);
+			if (isnull)
+				continue;
+			/* on UPDATE, an unchanged reference was checked when it was set */
+			if (TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event))
+			{
+				bool		oldnull;
+				Datum		oldid = SPI_getbinval(trigdata->tg_trigtuple, tupdesc, attnum, &oldnull);
+
+				if (!oldnull && DatumGetBool(DirectFunctionCall2(uuid_eq, id, oldid)))
+					continue;
+			}
+			parent_owner = ParentOwner(ref->kind, id);
+			if (parent_owner == NULL)
+			{
+				/* the foreign key will report it, if the row gets that far */
+				if (missing == NULL)
+					missing = ref, missing_id = id;
+				continue;
+			}
+			if (owner == NULL)
+			{
+				/* restoring a row that carries no owner: its parent's */
+				owner = MemoryContextStrdup(caller, parent_owner);
+				continue;
+			}
+			if (strcmp(parent_owner, owner) != 0)
+				ereport(ERROR,
+						(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+						 errmsg("%s %s belongs to another user",
+								parents[ref->kind].noun, UuidText(id)),
+						 errdetail("A row of \"%s\" may only reference rows of its own user.",
+								   RelationGetRelationName(rel))));
+		}
+		/* no owner to be had (restoring without one): say why */
+		if (owner == NULL && missing != NULL)
+			ereport(ERROR,
+					(errcode(ERRCODE_FOREIGN_KEY_VIOLATION),
+					 errmsg("%s %s does not exist", parents[missing->kind].noun,
+							UuidText(missing_id)),
+					 errdetail("A row of \"%s\" takes its owner from its %s.",
+							   RelationGetRelationName(rel), parents[missing->kind].noun)));
+		SPI_finish();
+	}
+
+	if (owner == NULL)
+		return PointerGetDatum(newtuple);	/* NOT NULL reports it */
+
+	value = CStringGetTextDatum(owner);
+	isnull = false;
+	return PointerGetDatum(heap_modify_tuple_by_cols(newtuple, tupdesc, 1, &owner_attnum,
+													 &value, &isnull));
+}

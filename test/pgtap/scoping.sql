@@ -1,0 +1,847 @@
+-- test/pgtap/scoping.sql — per-user scoping (0.2.0), structure and behaviour.
+--
+-- Structure: row-level security enabled and forced on the 18 tables holding
+-- users' rows, one policy owner_rows each whose USING compares user_id with a
+-- sub-select of current_user_id() (an InitPlan: evaluated once per
+-- statement); none on vendor_platforms; the owner-key trigger first among
+-- the BEFORE row triggers; the properties of current_user_id() and
+-- delete_user_data(); what PUBLIC may do (nothing); SECURITY DEFINER only
+-- with a pinned search_path.
+--
+-- Behaviour, as roles that are neither superuser nor BYPASSRLS (a superuser
+-- bypasses row-level security and would pass every test): an app role
+-- writes a full set of rows in every table as user_a, then as user_b; each
+-- user sees, updates and deletes only its own; every reference to another
+-- user's row, an explicit foreign user_id and a change of owner fail with
+-- 42501; the application's upsert works; without an identity nothing is
+-- visible and every write fails; the readonly, app and admin levels of
+-- grant_access(); delete_user_data(); revoke_access(); and the restore path
+-- (a superuser without an identity).  The identity is switched the way an
+-- application does it, set_config('expert_network.user_id', ..., true); its
+-- result is sent to /dev/null (\g) to keep the TAP stream clean.
+--
+-- Runs under pg_prove in a database with pgtap and expert_network installed
+-- (test/suite), as a superuser.  Everything happens in one transaction that
+-- is rolled back: the roles created here vanish with it.
+--
+-- Fixture ids: user_a's rows are a0000000-0000-4000-8000-0000000000NN,
+-- user_b's b0000000-…-0000000000NN, with NN
+--   01 project          02 campaign (in 01)    03 team member
+--   04 question         05 sub-question of 04  06 vendor enrollment
+--   07 expert           08 response (07 to 05) 09 interview of 07
+--   0a completed 09     0b chat session        0c message   0d activity
+--   0e source           0f answer section      10 campaign cost
+-- plus the two team assignments (02 × 03, 09 × 03) and the UI preferences.
+
+SET client_min_messages = warning;
+
+BEGIN;
+
+SELECT plan(425);
+
+/* ------------------------------------------------------------------------
+ * The 18 tables holding users' rows, with what the behaviour tests need:
+ * how many rows each user's fixture puts there (n), the fixture's rows as a
+ * WHERE clause (sel, %1$s being the user's letter a or b) and a harmless
+ * change for the UPDATE tests (chg).
+ * ------------------------------------------------------------------------ */
+
+CREATE TEMPORARY TABLE ut (
+    ord  serial PRIMARY KEY,
+    tbl  name    NOT NULL UNIQUE,
+    n    integer NOT NULL,
+    sel  text    NOT NULL,
+    chg  text    NOT NULL
+);
+
+INSERT INTO ut (tbl, n, sel, chg) VALUES
+('projects',                    1, $$id = '%1$s0000000-0000-4000-8000-000000000001'$$,          $$project_name = 'changed'$$),
+('campaigns',                   1, $$id = '%1$s0000000-0000-4000-8000-000000000002'$$,          $$campaign_name = 'changed'$$),
+('team_members',                1, $$id = '%1$s0000000-0000-4000-8000-000000000003'$$,          $$name = 'changed'$$),
+('campaign_team_assignments',   1, $$campaign_id = '%1$s0000000-0000-4000-8000-000000000002'$$, $$assigned_at = '2001-01-01 00:00:00+00'$$),
+('screening_questions',         2, $$campaign_id = '%1$s0000000-0000-4000-8000-000000000002'$$, $$question_text = 'changed'$$),
+('campaign_vendor_enrollments', 1, $$id = '%1$s0000000-0000-4000-8000-000000000006'$$,          $$notes = 'changed'$$),
+('experts',                     1, $$id = '%1$s0000000-0000-4000-8000-000000000007'$$,          $$name = 'changed'$$),
+('expert_screening_responses',  1, $$id = '%1$s0000000-0000-4000-8000-000000000008'$$,          $$response_text = 'changed'$$),
+('interviews',                  1, $$id = '%1$s0000000-0000-4000-8000-000000000009'$$,          $$color_tag = 'changed'$$),
+('interview_team_assignments',  1, $$interview_id = '%1$s0000000-0000-4000-8000-000000000009'$$, $$team_member_id = team_member_id$$),
+('completed_interviews',        1, $$id = '%1$s0000000-0000-4000-8000-00000000000a'$$,          $$notes = 'changed'$$),
+('chat_sessions',               1, $$id = '%1$s0000000-0000-4000-8000-00000000000b'$$,          $$title = 'changed'$$),
+('chat_messages',               1, $$id = '%1$s0000000-0000-4000-8000-00000000000c'$$,          $$content = 'changed'$$),
+('research_activities',         1, $$id = '%1$s0000000-0000-4000-8000-00000000000d'$$,          $$activity_name = 'changed'$$),
+('research_sources',            1, $$id = '%1$s0000000-0000-4000-8000-00000000000e'$$,          $$source_name = 'changed'$$),
+('answer_sections',             1, $$id = '%1$s0000000-0000-4000-8000-00000000000f'$$,          $$content = 'changed'$$),
+('user_ui_preferences',         1, $$user_id = 'user_%1$s'$$,                                   $$theme = 'dark'$$),
+('campaign_costs',              1, $$id = '%1$s0000000-0000-4000-8000-000000000010'$$,          $$memo = 'changed'$$);
+
+GRANT SELECT ON ut TO PUBLIC;
+
+/* ========================================================================
+ * Structure (104)
+ * ======================================================================== */
+
+-- the list above is every table with user_id (1)
+SELECT set_eq(
+    $$ SELECT c.relname::text FROM pg_catalog.pg_attribute a
+         JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+        WHERE c.relnamespace = 'expert_network'::regnamespace AND c.relkind = 'r'
+          AND a.attname = 'user_id' AND NOT a.attisdropped $$,
+    $$ SELECT tbl::text FROM ut $$,
+    'the 18 tables of this test are exactly the tables with a user_id column');
+
+-- row-level security enabled and forced (18)
+SELECT is((SELECT ROW(c.relrowsecurity, c.relforcerowsecurity)::text FROM pg_catalog.pg_class c
+            WHERE c.oid = format('expert_network.%I', tbl)::regclass),
+          '(t,t)',
+          format('%s: row-level security is enabled and forced', tbl))
+  FROM ut ORDER BY ord;
+
+-- exactly one policy, owner_rows (18)
+SELECT policies_are('expert_network', tbl, ARRAY['owner_rows']::name[],
+                    format('%s has exactly the policy owner_rows', tbl))
+  FROM ut ORDER BY ord;
+
+-- for every command (18)
+SELECT policy_cmd_is('expert_network', tbl, 'owner_rows', 'ALL',
+                     format('%s.owner_rows is FOR ALL commands', tbl))
+  FROM ut ORDER BY ord;
+
+-- comparing user_id with a sub-select, not a per-row call (18)
+SELECT is((SELECT pg_catalog.pg_get_expr(p.polqual, p.polrelid) FROM pg_catalog.pg_policy p
+            WHERE p.polrelid = format('expert_network.%I', tbl)::regclass AND p.polname = 'owner_rows'),
+          '(user_id = ( SELECT expert_network.current_user_id() AS current_user_id))',
+          format('%s.owner_rows: USING (user_id = (SELECT expert_network.current_user_id()))', tbl))
+  FROM ut ORDER BY ord;
+
+-- USING also checks new rows: no WITH CHECK of its own (1)
+SELECT is_empty(
+    $$ SELECT p.polrelid::regclass::text, p.polname FROM pg_catalog.pg_policy p
+         JOIN pg_catalog.pg_class c ON c.oid = p.polrelid
+        WHERE c.relnamespace = 'expert_network'::regnamespace
+          AND (NOT p.polpermissive OR p.polroles <> '{0}' OR p.polwithcheck IS NOT NULL) $$,
+    'every policy of the schema is PERMISSIVE, TO PUBLIC, with no separate WITH CHECK');
+
+-- vendor_platforms is the shared catalog (2)
+SELECT policies_are('expert_network', 'vendor_platforms', ARRAY[]::name[],
+                    'vendor_platforms has no policy');
+SELECT is((SELECT ROW(c.relrowsecurity, c.relforcerowsecurity)::text FROM pg_catalog.pg_class c
+            WHERE c.oid = 'expert_network.vendor_platforms'::regclass),
+          '(f,f)',
+          'vendor_platforms: row-level security is off');
+
+-- triggers fire in name order: the owner key is settled before any other
+-- BEFORE row trigger sees the row (18)
+SELECT is((SELECT t.tgname FROM pg_catalog.pg_trigger t
+            WHERE t.tgrelid = format('expert_network.%I', tbl)::regclass
+              AND t.tgtype::int & 3 = 3          -- ROW | BEFORE
+            ORDER BY t.tgname COLLATE "C" LIMIT 1),
+          'a_enforce_owner'::name,
+          format('%s: a_enforce_owner is the first BEFORE row trigger', tbl))
+  FROM ut ORDER BY ord;
+
+-- current_user_id() (4)
+SELECT function_lang_is('expert_network', 'current_user_id', ARRAY[]::name[], 'c',
+                        'current_user_id() is written in C');
+SELECT volatility_is('expert_network', 'current_user_id', ARRAY[]::name[], 'stable',
+                     'current_user_id() is STABLE');
+SELECT is((SELECT p.proparallel FROM pg_catalog.pg_proc p
+            WHERE p.oid = 'expert_network.current_user_id()'::regprocedure),
+          's'::"char",
+          'current_user_id() is PARALLEL SAFE');
+SELECT isnt_definer('expert_network', 'current_user_id', ARRAY[]::name[],
+                    'current_user_id() is not SECURITY DEFINER');
+
+-- delete_user_data() (2)
+SELECT is_definer('expert_network', 'delete_user_data', ARRAY['text']::name[],
+                  'delete_user_data() is SECURITY DEFINER');
+SELECT is((SELECT p.proconfig FROM pg_catalog.pg_proc p
+            WHERE p.oid = 'expert_network.delete_user_data(text)'::regprocedure),
+          ARRAY['search_path=pg_catalog, pg_temp'],
+          'delete_user_data() runs with search_path = pg_catalog, pg_temp');
+
+-- PUBLIC (3)
+SELECT is_empty(
+    $$ SELECT p.oid::regprocedure::text FROM pg_catalog.pg_proc p
+        WHERE p.pronamespace = 'expert_network'::regnamespace
+          AND pg_catalog.has_function_privilege('public', p.oid, 'EXECUTE') $$,
+    'PUBLIC may execute no function of the schema');
+SELECT is_empty(
+    $$ SELECT c.relname::text FROM pg_catalog.pg_class c
+        WHERE c.relnamespace = 'expert_network'::regnamespace AND c.relkind IN ('r', 'v', 'm', 'S', 'p')
+          AND (pg_catalog.has_table_privilege('public', c.oid,
+                   'SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER')
+               OR pg_catalog.has_any_column_privilege('public', c.oid, 'SELECT, INSERT, UPDATE, REFERENCES')) $$,
+    'PUBLIC has no privilege on any table of the schema, nor on any of its columns');
+SELECT ok(NOT pg_catalog.has_schema_privilege('public', 'expert_network', 'USAGE, CREATE'),
+          'PUBLIC has neither USAGE nor CREATE on schema expert_network');
+
+-- SECURITY DEFINER only with a pinned search_path (1)
+SELECT is_empty(
+    $$ SELECT p.oid::regprocedure::text FROM pg_catalog.pg_proc p
+        WHERE p.pronamespace = 'expert_network'::regnamespace AND p.prosecdef
+          AND NOT EXISTS (SELECT 1 FROM pg_catalog.unnest(p.proconfig) AS s(setting)
+                           WHERE s.setting LIKE 'search\_path=%') $$,
+    'no function of the schema is SECURITY DEFINER without a pinned search_path');
+
+/* ========================================================================
+ * Roles and access levels (9)
+ * ======================================================================== */
+
+CREATE ROLE en_tap_app NOLOGIN;
+CREATE ROLE en_tap_ro NOLOGIN;
+CREATE ROLE en_tap_admin NOLOGIN;
+
+-- (4)
+SELECT is_empty(
+    $$ SELECT rolname FROM pg_catalog.pg_roles
+        WHERE rolname IN ('en_tap_app', 'en_tap_ro', 'en_tap_admin')
+          AND (rolsuper OR rolbypassrls) $$,
+    'the test roles are neither superuser nor BYPASSRLS: row-level security applies to them');
+SELECT lives_ok($$ SELECT expert_network.grant_access('en_tap_app', 'app') $$,
+                'grant_access(en_tap_app, ''app'')');
+SELECT lives_ok($$ SELECT expert_network.grant_access('en_tap_ro', 'readonly') $$,
+                'grant_access(en_tap_ro, ''readonly'')');
+SELECT lives_ok($$ SELECT expert_network.grant_access('en_tap_admin', 'admin') $$,
+                'grant_access(en_tap_admin, ''admin'')');
+
+-- what each level holds (5)
+CREATE TEMPORARY TABLE table_privs AS
+SELECT r.rolname::text AS role, c.relname::text AS tbl, p.priv
+  FROM pg_catalog.pg_roles r,
+       pg_catalog.pg_class c,
+       pg_catalog.unnest(ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER']) AS p(priv)
+ WHERE r.rolname IN ('en_tap_app', 'en_tap_ro', 'en_tap_admin')
+   AND c.relnamespace = 'expert_network'::regnamespace AND c.relkind = 'r'
+   AND pg_catalog.has_table_privilege(r.oid, c.oid, p.priv);
+
+SELECT set_eq(
+    $$ SELECT tbl, priv FROM table_privs WHERE role = 'en_tap_ro' $$,
+    $$ SELECT tbl::text, 'SELECT' FROM ut UNION ALL SELECT 'vendor_platforms', 'SELECT' $$,
+    'readonly: SELECT on every table, nothing more');
+SELECT set_eq(
+    $$ SELECT tbl, priv FROM table_privs WHERE role = 'en_tap_app' $$,
+    $$ SELECT tbl::text, p FROM ut, pg_catalog.unnest(ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE']) AS p
+       UNION ALL SELECT 'vendor_platforms', 'SELECT' $$,
+    'app: SELECT, INSERT, UPDATE, DELETE on the user tables (never TRUNCATE), only SELECT on vendor_platforms');
+SELECT set_eq(
+    $$ SELECT tbl, priv FROM table_privs WHERE role = 'en_tap_admin' $$,
+    $$ SELECT t, p FROM (SELECT tbl::text FROM ut UNION ALL SELECT 'vendor_platforms') AS u(t),
+                        pg_catalog.unnest(ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE']) AS p $$,
+    'admin: SELECT, INSERT, UPDATE, DELETE on every table, vendor_platforms included (never TRUNCATE)');
+SELECT set_eq(
+    $$ SELECT r.rolname::text, p.proname::text
+         FROM pg_catalog.pg_roles r, pg_catalog.pg_proc p
+        WHERE r.rolname IN ('en_tap_app', 'en_tap_ro', 'en_tap_admin')
+          AND p.pronamespace = 'expert_network'::regnamespace
+          AND pg_catalog.has_function_privilege(r.oid, p.oid, 'EXECUTE') $$,
+    $$ SELECT r, f
+         FROM pg_catalog.unnest(ARRAY['en_tap_app', 'en_tap_ro', 'en_tap_admin']) AS r,
+              pg_catalog.unnest(ARRAY['current_user_id', 'set_updated_at', 'require_identity', 'enforce_owner']) AS f
+       UNION ALL SELECT 'en_tap_admin', 'delete_user_data' $$,
+    'every level executes the trigger functions and current_user_id(); admin also delete_user_data(); none grant_access() or revoke_access()');
+SELECT is_empty(
+    $$ SELECT rolname FROM pg_catalog.pg_roles
+        WHERE rolname IN ('en_tap_app', 'en_tap_ro', 'en_tap_admin')
+          AND NOT (pg_catalog.has_schema_privilege(oid, 'expert_network', 'USAGE')
+                   AND NOT pg_catalog.has_schema_privilege(oid, 'expert_network', 'CREATE')) $$,
+    'every level has USAGE on the schema, none CREATE');
+
+/* ========================================================================
+ * Behaviour.  Helpers, run as the role of the moment:
+ *   pg_temp.affected(sql)   the number of rows a statement touched
+ *   pg_temp.plan_of(sql)    the lines of EXPLAIN (COSTS OFF)
+ * ======================================================================== */
+
+CREATE FUNCTION pg_temp.affected(sql text) RETURNS bigint
+LANGUAGE plpgsql AS $$
+DECLARE
+    n bigint;
+BEGIN
+    EXECUTE sql;
+    GET DIAGNOSTICS n = ROW_COUNT;
+    RETURN n;
+END;
+$$;
+
+CREATE FUNCTION pg_temp.plan_of(sql text) RETURNS SETOF text
+LANGUAGE plpgsql AS $$
+BEGIN
+    RETURN QUERY EXECUTE 'EXPLAIN (COSTS OFF) ' || sql;
+END;
+$$;
+
+-- the statements that build one user's rows, user_id never named; %1$s is
+-- the user's letter
+CREATE TEMPORARY TABLE fixture (ord serial PRIMARY KEY, what text NOT NULL, sql text NOT NULL);
+INSERT INTO fixture (what, sql) VALUES
+('a project',
+ $$ INSERT INTO expert_network.projects (id, project_code, project_name)
+    VALUES ('%1$s0000000-0000-4000-8000-000000000001', 'P-1', 'Project of user_%1$s') $$),
+('a campaign in the project',
+ $$ INSERT INTO expert_network.campaigns (id, project_id, campaign_name, industry_vertical,
+                                          start_date, target_completion_date)
+    VALUES ('%1$s0000000-0000-4000-8000-000000000002', '%1$s0000000-0000-4000-8000-000000000001',
+            'Campaign of user_%1$s', 'Technology', '2025-01-01', '2025-06-30') $$),
+('a team member',
+ $$ INSERT INTO expert_network.team_members (id, name, designation)
+    VALUES ('%1$s0000000-0000-4000-8000-000000000003', 'Member of user_%1$s', 'Associate') $$),
+('the member''s campaign assignment',
+ $$ INSERT INTO expert_network.campaign_team_assignments (campaign_id, team_member_id)
+    VALUES ('%1$s0000000-0000-4000-8000-000000000002', '%1$s0000000-0000-4000-8000-000000000003') $$),
+('a screening question',
+ $$ INSERT INTO expert_network.screening_questions (id, campaign_id, question_text)
+    VALUES ('%1$s0000000-0000-4000-8000-000000000004', '%1$s0000000-0000-4000-8000-000000000002',
+            'Years in the industry?') $$),
+('a sub-question',
+ $$ INSERT INTO expert_network.screening_questions (id, campaign_id, parent_question_id, question_text)
+    VALUES ('%1$s0000000-0000-4000-8000-000000000005', '%1$s0000000-0000-4000-8000-000000000002',
+            '%1$s0000000-0000-4000-8000-000000000004', 'In which segment?') $$),
+('an enrollment with a shipped vendor',
+ $$ INSERT INTO expert_network.campaign_vendor_enrollments (id, campaign_id, vendor_platform_id)
+    VALUES ('%1$s0000000-0000-4000-8000-000000000006', '%1$s0000000-0000-4000-8000-000000000002',
+            '00000000-0000-4000-8000-000000000001') $$),
+('an expert',
+ $$ INSERT INTO expert_network.experts (id, campaign_id, vendor_platform_id, name, title)
+    VALUES ('%1$s0000000-0000-4000-8000-000000000007', '%1$s0000000-0000-4000-8000-000000000002',
+            '00000000-0000-4000-8000-000000000001', 'Expert of user_%1$s', 'Former VP Sales') $$),
+('the expert''s response to the sub-question',
+ $$ INSERT INTO expert_network.expert_screening_responses (id, expert_id, screening_question_id, response_text)
+    VALUES ('%1$s0000000-0000-4000-8000-000000000008', '%1$s0000000-0000-4000-8000-000000000007',
+            '%1$s0000000-0000-4000-8000-000000000005', '12 years') $$),
+('an interview',
+ $$ INSERT INTO expert_network.interviews (id, campaign_id, expert_id, scheduled_date, scheduled_time)
+    VALUES ('%1$s0000000-0000-4000-8000-000000000009', '%1$s0000000-0000-4000-8000-000000000002',
+            '%1$s0000000-0000-4000-8000-000000000007', '2025-02-01', '10:00') $$),
+('the member''s interview assignment',
+ $$ INSERT INTO expert_network.interview_team_assignments (interview_id, team_member_id)
+    VALUES ('%1$s0000000-0000-4000-8000-000000000009', '%1$s0000000-0000-4000-8000-000000000003') $$),
+('the completed interview',
+ $$ INSERT INTO expert_network.completed_interviews (id, interview_id, campaign_id, expert_id,
+                                                     interview_date, interview_time, duration)
+    VALUES ('%1$s0000000-0000-4000-8000-00000000000a', '%1$s0000000-0000-4000-8000-000000000009',
+            '%1$s0000000-0000-4000-8000-000000000002', '%1$s0000000-0000-4000-8000-000000000007',
+            '2025-02-01', '10:00 AM', '60 min') $$),
+('a chat session on the campaign',
+ $$ INSERT INTO expert_network.chat_sessions (id, campaign_id, title)
+    VALUES ('%1$s0000000-0000-4000-8000-00000000000b', '%1$s0000000-0000-4000-8000-000000000002',
+            'Session of user_%1$s') $$),
+('a chat message',
+ $$ INSERT INTO expert_network.chat_messages (id, chat_session_id, role, content)
+    VALUES ('%1$s0000000-0000-4000-8000-00000000000c', '%1$s0000000-0000-4000-8000-00000000000b',
+            'user', 'What is the market size?') $$),
+('a research activity',
+ $$ INSERT INTO expert_network.research_activities (id, chat_session_id, activity_name)
+    VALUES ('%1$s0000000-0000-4000-8000-00000000000d', '%1$s0000000-0000-4000-8000-00000000000b',
+            'Searching transcripts') $$),
+('a research source',
+ $$ INSERT INTO expert_network.research_sources (id, chat_session_id, source_name, source_type)
+    VALUES ('%1$s0000000-0000-4000-8000-00000000000e', '%1$s0000000-0000-4000-8000-00000000000b',
+            'Annual report', 'Document') $$),
+('an answer section',
+ $$ INSERT INTO expert_network.answer_sections (id, chat_session_id, title, content)
+    VALUES ('%1$s0000000-0000-4000-8000-00000000000f', '%1$s0000000-0000-4000-8000-00000000000b',
+            'Summary', 'About 2 bn USD') $$),
+('UI preferences',
+ $$ INSERT INTO expert_network.user_ui_preferences (theme) VALUES ('light') $$),
+('a campaign cost',
+ $$ INSERT INTO expert_network.campaign_costs (id, campaign_id, vendor_platform_id, fee_type, amount_usd)
+    VALUES ('%1$s0000000-0000-4000-8000-000000000010', '%1$s0000000-0000-4000-8000-000000000002',
+            '00000000-0000-4000-8000-000000000001', 'per_call', 1200) $$);
+GRANT SELECT ON fixture TO PUBLIC;
+
+/* ------------------------------------------------------------------------
+ * As the app role: user_a, then user_b, build their rows (38)
+ * ------------------------------------------------------------------------ */
+
+SET LOCAL ROLE en_tap_app;
+
+SELECT set_config('expert_network.user_id', 'user_a', true) \g /dev/null
+
+SELECT lives_ok(format(sql, 'a'), format('user_a (app role) creates %s', what))
+  FROM fixture ORDER BY ord;
+
+SELECT set_config('expert_network.user_id', 'user_b', true) \g /dev/null
+
+SELECT lives_ok(format(sql, 'b'), format('user_b (app role) creates %s', what))
+  FROM fixture ORDER BY ord;
+
+-- as stored (read as the superuser, who sees every row): each fixture row
+-- carries its user's id, though no INSERT named user_id (18)
+RESET ROLE;
+
+SELECT results_eq(
+    format($$ SELECT user_id, count(*)::int FROM expert_network.%I
+               WHERE %s OR %s GROUP BY user_id ORDER BY user_id $$,
+           tbl, format(sel, 'a'), format(sel, 'b')),
+    format($$ VALUES ('user_a'::text, %s), ('user_b', %s) $$, n, n),
+    format('%s: the rows of user_a and user_b were given their owner''s user_id', tbl))
+  FROM ut ORDER BY ord;
+
+-- user_b's rows as they are now, to compare with after user_a's attempts
+CREATE TEMPORARY TABLE b_rows (tbl name, r jsonb);
+DO $$
+DECLARE
+    t name;
+BEGIN
+    FOR t IN SELECT tbl FROM ut ORDER BY ord LOOP
+        EXECUTE format($q$ INSERT INTO b_rows SELECT %L, pg_catalog.to_jsonb(x)
+                             FROM expert_network.%I x WHERE user_id = 'user_b' $q$, t, t);
+    END LOOP;
+END;
+$$;
+
+/* ------------------------------------------------------------------------
+ * Each user sees its own rows, and only them (36)
+ * ------------------------------------------------------------------------ */
+
+SET LOCAL ROLE en_tap_app;
+
+SELECT set_config('expert_network.user_id', 'user_a', true) \g /dev/null
+
+SELECT results_eq(
+    format('SELECT user_id, count(*)::int FROM expert_network.%I GROUP BY user_id', tbl),
+    format($$ VALUES ('user_a'::text, %s) $$, n),
+    format('%s: user_a sees its %s row(s) and no one else''s', tbl, n))
+  FROM ut ORDER BY ord;
+
+SELECT set_config('expert_network.user_id', 'user_b', true) \g /dev/null
+
+SELECT results_eq(
+    format('SELECT user_id, count(*)::int FROM expert_network.%I GROUP BY user_id', tbl),
+    format($$ VALUES ('user_b'::text, %s) $$, n),
+    format('%s: user_b sees its %s row(s) and no one else''s', tbl, n))
+  FROM ut ORDER BY ord;
+
+/* ------------------------------------------------------------------------
+ * user_a can neither change nor delete user_b's rows, by their known keys,
+ * while the same UPDATE reaches its own (54); the policy is evaluated once
+ * per statement (18); user_b's rows are as they were (18)
+ * ------------------------------------------------------------------------ */
+
+SELECT set_config('expert_network.user_id', 'user_a', true) \g /dev/null
+
+SELECT is(pg_temp.affected(format('UPDATE expert_network.%I SET %s WHERE %s', tbl, chg, format(sel, 'b'))),
+          0::bigint,
+          format('%s: user_a''s UPDATE of user_b''s row(s) by key touches nothing', tbl))
+  FROM ut ORDER BY ord;
+
+SELECT is(pg_temp.affected(format('DELETE FROM expert_network.%I WHERE %s', tbl, format(sel, 'b'))),
+          0::bigint,
+          format('%s: user_a''s DELETE of user_b''s row(s) by key touches nothing', tbl))
+  FROM ut ORDER BY ord;
+
+SELECT is(pg_temp.affected(format('UPDATE expert_network.%I SET %s WHERE %s', tbl, chg, format(sel, 'a'))),
+          n::bigint,
+          format('%s: the same UPDATE of user_a''s own row(s) reaches them', tbl))
+  FROM ut ORDER BY ord;
+
+SELECT is((SELECT ROW(pg_catalog.bool_or(line ~ '^ *InitPlan 1 \(returns \$0\)'),
+                       pg_catalog.bool_or(line ~ '(Filter|Cond): \(user_id = \$0\)'),
+                       pg_catalog.bool_or(line ~ 'current_user_id'))::text
+             FROM pg_temp.plan_of(format('SELECT * FROM expert_network.%I', tbl)) AS l(line)),
+          '(t,t,f)',
+          format('%s: the plan compares user_id with an InitPlan computed once per statement', tbl))
+  FROM ut ORDER BY ord;
+
+RESET ROLE;
+
+SELECT set_eq(
+    format($$ SELECT pg_catalog.to_jsonb(x) FROM expert_network.%I x WHERE user_id = 'user_b' $$, tbl),
+    format($$ SELECT r FROM b_rows WHERE tbl = %L $$, tbl),
+    format('%s: user_b''s rows are all there, unchanged', tbl))
+  FROM ut ORDER BY ord;
+
+/* ------------------------------------------------------------------------
+ * No reference to another user's row (42501) (19)
+ * ------------------------------------------------------------------------ */
+
+SET LOCAL ROLE en_tap_app;
+SELECT set_config('expert_network.user_id', 'user_a', true) \g /dev/null
+
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.campaigns (project_id, campaign_name, industry_vertical,
+                                             start_date, target_completion_date)
+       VALUES ('b0000000-0000-4000-8000-000000000001', 'Intruder', 'Technology', '2025-01-01', '2025-06-30') $$,
+    '42501', 'project b0000000-0000-4000-8000-000000000001 belongs to another user',
+    'user_a cannot create a campaign in user_b''s project');
+
+SELECT throws_ok(
+    $$ UPDATE expert_network.campaigns SET project_id = 'b0000000-0000-4000-8000-000000000001'
+        WHERE id = 'a0000000-0000-4000-8000-000000000002' $$,
+    '42501', 'project b0000000-0000-4000-8000-000000000001 belongs to another user',
+    'user_a cannot move its campaign into user_b''s project (UPDATE)');
+
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.experts (campaign_id, vendor_platform_id, name, title)
+       VALUES ('b0000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000001', 'Intruder', 'CFO') $$,
+    '42501', 'campaign b0000000-0000-4000-8000-000000000002 belongs to another user',
+    'user_a cannot create an expert under user_b''s campaign');
+
+SELECT throws_ok(
+    $$ UPDATE expert_network.experts SET campaign_id = 'b0000000-0000-4000-8000-000000000002'
+        WHERE id = 'a0000000-0000-4000-8000-000000000007' $$,
+    '42501', 'campaign b0000000-0000-4000-8000-000000000002 belongs to another user',
+    'user_a cannot move its expert under user_b''s campaign (UPDATE)');
+
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.interviews (campaign_id, expert_id, scheduled_date, scheduled_time)
+       VALUES ('a0000000-0000-4000-8000-000000000002', 'b0000000-0000-4000-8000-000000000007', '2025-03-01', '09:00') $$,
+    '42501', 'expert b0000000-0000-4000-8000-000000000007 belongs to another user',
+    'user_a cannot schedule an interview with user_b''s expert');
+
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.screening_questions (campaign_id, question_text)
+       VALUES ('b0000000-0000-4000-8000-000000000002', 'Intruding question') $$,
+    '42501', 'campaign b0000000-0000-4000-8000-000000000002 belongs to another user',
+    'user_a cannot add a question to user_b''s campaign');
+
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.screening_questions (campaign_id, parent_question_id, question_text)
+       VALUES ('a0000000-0000-4000-8000-000000000002', 'b0000000-0000-4000-8000-000000000004', 'Intruding sub-question') $$,
+    '42501', 'screening question b0000000-0000-4000-8000-000000000004 belongs to another user',
+    'user_a cannot add a sub-question under user_b''s question');
+
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.expert_screening_responses (expert_id, screening_question_id, response_text)
+       VALUES ('a0000000-0000-4000-8000-000000000007', 'b0000000-0000-4000-8000-000000000004', 'Intruding answer') $$,
+    '42501', 'screening question b0000000-0000-4000-8000-000000000004 belongs to another user',
+    'user_a cannot record a response to user_b''s question');
+
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.campaign_vendor_enrollments (campaign_id, vendor_platform_id)
+       VALUES ('b0000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000002') $$,
+    '42501', 'campaign b0000000-0000-4000-8000-000000000002 belongs to another user',
+    'user_a cannot enroll a vendor in user_b''s campaign');
+
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.campaign_costs (campaign_id, fee_type, amount_usd)
+       VALUES ('b0000000-0000-4000-8000-000000000002', 'per_call', 1) $$,
+    '42501', 'campaign b0000000-0000-4000-8000-000000000002 belongs to another user',
+    'user_a cannot add a cost to user_b''s campaign');
+
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.chat_messages (chat_session_id, role, content)
+       VALUES ('b0000000-0000-4000-8000-00000000000b', 'user', 'Intruding message') $$,
+    '42501', 'chat session b0000000-0000-4000-8000-00000000000b belongs to another user',
+    'user_a cannot post a message in user_b''s chat session');
+
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.research_activities (chat_session_id, activity_name)
+       VALUES ('b0000000-0000-4000-8000-00000000000b', 'Intruding activity') $$,
+    '42501', 'chat session b0000000-0000-4000-8000-00000000000b belongs to another user',
+    'user_a cannot add a research activity to user_b''s chat session');
+
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.research_sources (chat_session_id, source_name, source_type)
+       VALUES ('b0000000-0000-4000-8000-00000000000b', 'Intruding source', 'URL') $$,
+    '42501', 'chat session b0000000-0000-4000-8000-00000000000b belongs to another user',
+    'user_a cannot add a research source to user_b''s chat session');
+
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.answer_sections (chat_session_id, title, content)
+       VALUES ('b0000000-0000-4000-8000-00000000000b', 'Intruding section', 'text') $$,
+    '42501', 'chat session b0000000-0000-4000-8000-00000000000b belongs to another user',
+    'user_a cannot add an answer section to user_b''s chat session');
+
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.campaign_team_assignments (campaign_id, team_member_id)
+       VALUES ('a0000000-0000-4000-8000-000000000002', 'b0000000-0000-4000-8000-000000000003') $$,
+    '42501', 'team member b0000000-0000-4000-8000-000000000003 belongs to another user',
+    'user_a cannot assign user_b''s team member to its campaign');
+
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.interview_team_assignments (interview_id, team_member_id)
+       VALUES ('b0000000-0000-4000-8000-000000000009', 'a0000000-0000-4000-8000-000000000003') $$,
+    '42501', 'interview b0000000-0000-4000-8000-000000000009 belongs to another user',
+    'user_a cannot assign its team member to user_b''s interview');
+
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.completed_interviews (interview_id, campaign_id, expert_id,
+                                                        interview_date, interview_time, duration)
+       VALUES ('b0000000-0000-4000-8000-000000000009', 'a0000000-0000-4000-8000-000000000002',
+               'a0000000-0000-4000-8000-000000000007', '2025-02-01', '10:00 AM', '60 min') $$,
+    '42501', 'interview b0000000-0000-4000-8000-000000000009 belongs to another user',
+    'user_a cannot complete user_b''s interview');
+
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.chat_sessions (campaign_id, title)
+       VALUES ('b0000000-0000-4000-8000-000000000002', 'Intruding session') $$,
+    '42501', 'campaign b0000000-0000-4000-8000-000000000002 belongs to another user',
+    'user_a cannot tie a chat session to user_b''s campaign');
+
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.expert_screening_responses (expert_id, screening_question_id, response_text)
+       VALUES ('b0000000-0000-4000-8000-000000000007', 'a0000000-0000-4000-8000-000000000004', 'Borrowed expert') $$,
+    '42501', 'expert b0000000-0000-4000-8000-000000000007 belongs to another user',
+    'user_a cannot record a response of user_b''s expert');
+
+/* ------------------------------------------------------------------------
+ * No foreign owner, no change of owner (42501) (5)
+ * ------------------------------------------------------------------------ */
+
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.projects (user_id, project_code, project_name)
+       VALUES ('user_b', 'P-X', 'Planted project') $$,
+    '42501', 'new row of "projects" names user_id "user_b", not the current user',
+    'user_a cannot create a project with user_id user_b');
+
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.chat_messages (chat_session_id, user_id, role, content)
+       VALUES ('a0000000-0000-4000-8000-00000000000b', 'user_b', 'user', 'Planted message') $$,
+    '42501', 'new row of "chat_messages" names user_id "user_b", not the current user',
+    'user_a cannot create a chat message with user_id user_b, even in its own session');
+
+SELECT throws_ok(
+    $$ UPDATE expert_network.projects SET user_id = 'user_b'
+        WHERE id = 'a0000000-0000-4000-8000-000000000001' $$,
+    '42501', 'the owner of a row of "projects" cannot change',
+    'user_a cannot give its project to user_b (UPDATE of user_id)');
+
+SELECT throws_ok(
+    $$ UPDATE expert_network.experts SET user_id = 'user_b'
+        WHERE id = 'a0000000-0000-4000-8000-000000000007' $$,
+    '42501', 'the owner of a row of "experts" cannot change',
+    'user_a cannot give its expert to user_b (UPDATE of user_id)');
+
+SELECT throws_ok(
+    $$ UPDATE expert_network.user_ui_preferences SET user_id = 'user_c' WHERE user_id = 'user_a' $$,
+    '42501', 'the owner of a row of "user_ui_preferences" cannot change',
+    'user_a cannot rename its UI preferences to another user (UPDATE of the primary key user_id)');
+
+/* ------------------------------------------------------------------------
+ * The upsert an application does for its preferences reaches its own row
+ * (user_b's, checked after delete_user_data below, is untouched) (2)
+ * ------------------------------------------------------------------------ */
+
+SELECT is(pg_temp.affected(
+              $$ INSERT INTO expert_network.user_ui_preferences (theme) VALUES ('light')
+                 ON CONFLICT (user_id) DO UPDATE SET theme = excluded.theme $$),
+          1::bigint,
+          'user_a''s upsert of its UI preferences (ON CONFLICT (user_id) DO UPDATE) touches one row');
+SELECT results_eq(
+    $$ SELECT user_id, theme FROM expert_network.user_ui_preferences $$,
+    $$ VALUES ('user_a'::text, 'light'::text) $$,
+    'the upsert updated user_a''s own preferences, user_id filled in by the owner key');
+
+/* ------------------------------------------------------------------------
+ * Without an identity: nothing visible, every write refused (73)
+ * ------------------------------------------------------------------------ */
+
+SELECT set_config('expert_network.user_id', '', true) \g /dev/null
+
+SELECT is(expert_network.current_user_id(), NULL,
+          'with expert_network.user_id empty, current_user_id() is NULL');
+
+SELECT is(pg_temp.affected(format('SELECT * FROM expert_network.%I', tbl)), 0::bigint,
+          format('%s: without an identity, SELECT returns no row', tbl))
+  FROM ut ORDER BY ord;
+
+SELECT throws_ok(format('INSERT INTO expert_network.%I DEFAULT VALUES', tbl),
+                 '42501', 'expert_network.user_id is not set',
+                 format('%s: without an identity, INSERT fails', tbl))
+  FROM ut ORDER BY ord;
+
+SELECT throws_ok(format('UPDATE expert_network.%I SET user_id = user_id', tbl),
+                 '42501', 'expert_network.user_id is not set',
+                 format('%s: without an identity, UPDATE fails', tbl))
+  FROM ut ORDER BY ord;
+
+SELECT throws_ok(format('DELETE FROM expert_network.%I', tbl),
+                 '42501', 'expert_network.user_id is not set',
+                 format('%s: without an identity, DELETE fails', tbl))
+  FROM ut ORDER BY ord;
+
+/* ------------------------------------------------------------------------
+ * The app level: the vendor catalog is read-only, no TRUNCATE, no erasure,
+ * no handing out of access (8)
+ * ------------------------------------------------------------------------ */
+
+SELECT set_config('expert_network.user_id', 'user_a', true) \g /dev/null
+
+SELECT is((SELECT count(*)::int FROM expert_network.vendor_platforms), 12,
+          'app: sees the 12 shipped vendors');
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.vendor_platforms (name) VALUES ('App Vendor') $$,
+    '42501', 'permission denied for table vendor_platforms',
+    'app: cannot INSERT into vendor_platforms');
+SELECT throws_ok(
+    $$ UPDATE expert_network.vendor_platforms SET location = 'Elsewhere'
+        WHERE id = '00000000-0000-4000-8000-000000000001' $$,
+    '42501', 'permission denied for table vendor_platforms',
+    'app: cannot UPDATE vendor_platforms');
+SELECT throws_ok(
+    $$ DELETE FROM expert_network.vendor_platforms WHERE id = '00000000-0000-4000-8000-00000000000c' $$,
+    '42501', 'permission denied for table vendor_platforms',
+    'app: cannot DELETE from vendor_platforms');
+SELECT throws_ok(
+    $$ TRUNCATE expert_network.chat_messages $$,
+    '42501', 'permission denied for table chat_messages',
+    'app: cannot TRUNCATE a user table (TRUNCATE ignores row-level security)');
+SELECT throws_ok(
+    $$ SELECT * FROM expert_network.delete_user_data('user_b') $$,
+    '42501', 'permission denied for function delete_user_data',
+    'app: cannot run delete_user_data()');
+SELECT throws_ok(
+    $$ SELECT expert_network.grant_access('en_tap_app', 'admin') $$,
+    '42501', 'permission denied for function grant_access',
+    'app: cannot raise its own access level with grant_access()');
+SELECT throws_ok(
+    $$ SELECT expert_network.revoke_access('en_tap_admin') $$,
+    '42501', 'permission denied for function revoke_access',
+    'app: cannot run revoke_access()');
+
+/* ------------------------------------------------------------------------
+ * The readonly level (5)
+ * ------------------------------------------------------------------------ */
+
+RESET ROLE;
+SET LOCAL ROLE en_tap_ro;
+SELECT set_config('expert_network.user_id', 'user_a', true) \g /dev/null
+
+SELECT results_eq(
+    'SELECT count(*)::int, pg_catalog.bool_and(user_id = ''user_a'') FROM ('
+    || (SELECT pg_catalog.string_agg(format('SELECT user_id FROM expert_network.%I', tbl), ' UNION ALL ' ORDER BY ord) FROM ut)
+    || ') AS s',
+    $$ VALUES (19, true) $$,
+    'readonly: user_a sees its 19 rows across the 18 tables, and only its own');
+SELECT is((SELECT count(*)::int FROM expert_network.vendor_platforms), 12,
+          'readonly: sees the vendor catalog');
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.projects (project_code, project_name) VALUES ('P-RO', 'Read-only project') $$,
+    '42501', 'permission denied for table projects',
+    'readonly: INSERT fails');
+SELECT throws_ok(
+    $$ UPDATE expert_network.projects SET project_name = 'renamed'
+        WHERE id = 'a0000000-0000-4000-8000-000000000001' $$,
+    '42501', 'permission denied for table projects',
+    'readonly: UPDATE of its own row fails');
+SELECT throws_ok(
+    $$ DELETE FROM expert_network.projects WHERE id = 'a0000000-0000-4000-8000-000000000001' $$,
+    '42501', 'permission denied for table projects',
+    'readonly: DELETE of its own row fails');
+
+/* ------------------------------------------------------------------------
+ * The admin level: the vendor catalog, delete_user_data() (6)
+ * ------------------------------------------------------------------------ */
+
+RESET ROLE;
+SET LOCAL ROLE en_tap_admin;
+SELECT set_config('expert_network.user_id', 'user_admin', true) \g /dev/null
+
+SELECT lives_ok(
+    $$ INSERT INTO expert_network.vendor_platforms (id, name, location)
+       VALUES ('f0000000-0000-4000-8000-000000000001', 'Admin Vendor', 'Nowhere') $$,
+    'admin: can add a vendor to the catalog');
+SELECT is(pg_temp.affected($$ UPDATE expert_network.vendor_platforms SET location = 'Somewhere'
+                                WHERE id = 'f0000000-0000-4000-8000-000000000001' $$),
+          1::bigint,
+          'admin: can update a vendor of the catalog');
+SELECT throws_ok(
+    $$ SELECT * FROM expert_network.delete_user_data('') $$,
+    '22023', 'user_id must not be empty',
+    'admin: delete_user_data('''') is refused');
+
+-- children first, so that each count is the table's own rows, not a cascade's
+SELECT results_eq(
+    $$ SELECT table_name, deleted FROM expert_network.delete_user_data('user_a') $$,
+    $$ VALUES ('chat_messages'::text, 1::bigint), ('research_activities', 1), ('research_sources', 1),
+              ('answer_sections', 1), ('interview_team_assignments', 1), ('completed_interviews', 1),
+              ('expert_screening_responses', 1), ('interviews', 1), ('experts', 1),
+              ('campaign_vendor_enrollments', 1), ('campaign_team_assignments', 1), ('campaign_costs', 1),
+              ('screening_questions', 2), ('chat_sessions', 1), ('campaigns', 1), ('team_members', 1),
+              ('projects', 1), ('user_ui_preferences', 1) $$,
+    'admin: delete_user_data(''user_a'') deletes exactly the 19 rows user_a created, and says so per table');
+
+RESET ROLE;
+
+SELECT results_eq(
+    'SELECT count(*)::int FROM ('
+    || (SELECT pg_catalog.string_agg(format($$SELECT 1 FROM expert_network.%I WHERE user_id = 'user_a'$$, tbl),
+                                     ' UNION ALL ' ORDER BY ord) FROM ut)
+    || ') AS s',
+    $$ VALUES (0) $$,
+    'after delete_user_data(''user_a''): no row of user_a is left anywhere (counted as the superuser)');
+
+SELECT set_eq(
+    'SELECT tbl, r FROM ('
+    || (SELECT pg_catalog.string_agg(format($$SELECT %L::name AS tbl, pg_catalog.to_jsonb(x) AS r
+                                               FROM expert_network.%I x WHERE user_id = 'user_b'$$, tbl, tbl),
+                                     ' UNION ALL ' ORDER BY ord) FROM ut)
+    || ') AS s',
+    $$ SELECT tbl, r FROM b_rows $$,
+    'after delete_user_data(''user_a''): every row of user_b is still there, unchanged');
+
+/* ------------------------------------------------------------------------
+ * grant_access() levels, revoke_access() (6)
+ * ------------------------------------------------------------------------ */
+
+SELECT throws_ok(
+    $$ SELECT expert_network.grant_access('en_tap_app', 'superuser') $$,
+    '22023', 'invalid access level "superuser"',
+    'grant_access() knows no level ''superuser''');
+
+SELECT lives_ok($$ SELECT expert_network.revoke_access('en_tap_app') $$,
+                'revoke_access(en_tap_app)');
+
+SELECT is_empty(
+    $$ SELECT c.relname FROM pg_catalog.pg_class c
+        WHERE c.relnamespace = 'expert_network'::regnamespace
+          AND (pg_catalog.has_table_privilege('en_tap_app', c.oid,
+                   'SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER')
+               OR pg_catalog.has_any_column_privilege('en_tap_app', c.oid, 'SELECT, INSERT, UPDATE, REFERENCES')) $$,
+    'after revoke_access: en_tap_app has no privilege on any table');
+SELECT is_empty(
+    $$ SELECT p.oid::regprocedure FROM pg_catalog.pg_proc p
+        WHERE p.pronamespace = 'expert_network'::regnamespace
+          AND pg_catalog.has_function_privilege('en_tap_app', p.oid, 'EXECUTE') $$,
+    'after revoke_access: en_tap_app may execute no function of the schema');
+SELECT ok(NOT pg_catalog.has_schema_privilege('en_tap_app', 'expert_network', 'USAGE'),
+          'after revoke_access: en_tap_app has no USAGE on the schema');
+
+SET LOCAL ROLE en_tap_app;
+SELECT set_config('expert_network.user_id', 'user_b', true) \g /dev/null
+SELECT throws_ok(
+    $$ SELECT count(*) FROM expert_network.projects $$,
+    '42501', 'permission denied for schema expert_network',
+    'after revoke_access: en_tap_app cannot even read its user''s rows');
+RESET ROLE;
+
+/* ------------------------------------------------------------------------
+ * The restore path: a superuser without an identity writes the owner the
+ * data carries, a child without one takes its parent's, and references
+ * must still agree (6)
+ * ------------------------------------------------------------------------ */
+
+SELECT set_config('expert_network.user_id', '', true) \g /dev/null
+
+SELECT lives_ok(
+    $$ INSERT INTO expert_network.projects (id, user_id, project_code, project_name)
+       VALUES ('c0000000-0000-4000-8000-000000000001', 'user_r', 'P-R', 'Restored project') $$,
+    'restore: a superuser without an identity writes a project with the user_id it carries');
+SELECT lives_ok(
+    $$ INSERT INTO expert_network.campaigns (id, project_id, campaign_name, industry_vertical,
+                                             start_date, target_completion_date)
+       VALUES ('c0000000-0000-4000-8000-000000000002', 'c0000000-0000-4000-8000-000000000001',
+               'Restored campaign', 'Energy', '2025-01-01', '2025-06-30') $$,
+    'restore: a campaign without user_id is accepted');
+SELECT is((SELECT user_id FROM expert_network.campaigns WHERE id = 'c0000000-0000-4000-8000-000000000002'),
+          'user_r',
+          'restore: the campaign took its project''s owner');
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.projects (project_code, project_name) VALUES ('P-N', 'Nobody''s project') $$,
+    '23502', 'null value in column "user_id" of relation "projects" violates not-null constraint',
+    'restore: a top-level row with no user_id and no identity has no owner, and is refused');
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.chat_sessions (user_id, campaign_id, title)
+       VALUES ('user_r', 'b0000000-0000-4000-8000-000000000002', 'Mixed-up session') $$,
+    '42501', 'campaign b0000000-0000-4000-8000-000000000002 belongs to another user',
+    'restore: a row whose user_id disagrees with its parent''s is refused');
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.chat_messages (chat_session_id, role, content)
+       VALUES ('c0000000-0000-4000-8000-0000000000ff', 'user', 'Orphan') $$,
+    '23503', 'chat session c0000000-0000-4000-8000-0000000000ff does not exist',
+    'restore: a row without user_id whose parent does not exist is refused (23503)');
+
+SELECT * FROM finish();
+
+ROLLBACK;
