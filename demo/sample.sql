@@ -478,20 +478,6 @@ VALUES
  'subscription', 400.00, 1, 'Monthly platform access, October', '2024-10-01',
  '2024-09-17 11:15:00+00', '2024-09-17 11:15:00+00');
 
-/* ------------------------------------------------------------------------
- * Call counters, from the interviews: scheduled = pending + scheduled +
- * confirmed, completed = completed.  Computed rather than typed in, so they
- * stay right if the interviews above change.
- * ------------------------------------------------------------------------ */
-
-UPDATE expert_network.campaigns AS c
-   SET completed_calls = i.completed,
-       scheduled_calls = i.scheduled
-  FROM (SELECT campaign_id,
-               count(*) FILTER (WHERE status = 'completed') AS completed,
-               count(*) FILTER (WHERE status IN ('pending', 'scheduled', 'confirmed')) AS scheduled
-          FROM expert_network.interviews
-         GROUP BY campaign_id) AS i
- WHERE c.id = i.campaign_id;
+-- campaigns.scheduled_calls and completed_calls count themselves (0.3.0)
 
 COMMIT;

@@ -12,9 +12,11 @@ INSERT INTO expert_network.campaigns (id, user_id, project_id, campaign_name, in
                                       start_date, target_completion_date, min_calls, max_calls)
 VALUES ('20000000-0000-4000-8000-000000000001', 'user_1', '10000000-0000-4000-8000-000000000001',
         'Automation buyers', 'Industrials', '2026-01-05', '2026-02-27', 5, 10);
-INSERT INTO expert_network.experts (id, campaign_id, vendor_platform_id, name, title)
+INSERT INTO expert_network.campaign_vendor_enrollments (campaign_id, vendor_platform_id, status)
+VALUES ('20000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000001', 'enrolled');
+INSERT INTO expert_network.experts (id, campaign_id, vendor_platform_id, name, title, status)
 VALUES ('30000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000001',
-        '00000000-0000-4000-8000-000000000001', 'Dana Example', 'VP Operations');
+        '00000000-0000-4000-8000-000000000001', 'Dana Example', 'VP Operations', 'reviewed');
 INSERT INTO expert_network.interviews (id, campaign_id, expert_id, scheduled_date, scheduled_time)
 VALUES ('40000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000001',
         '30000000-0000-4000-8000-000000000001', '2026-01-12', '15:00');

@@ -111,8 +111,8 @@ COMMENT ON COLUMN expert_network.campaigns.user_id IS 'Owner: the BetterAuth use
 COMMENT ON COLUMN expert_network.campaigns.project_id IS 'NULL means "Other Campaigns"';
 COMMENT ON COLUMN expert_network.campaigns.target_regions IS 'Array of regions: North America, Europe, Asia Pacific, etc.';
 COMMENT ON COLUMN expert_network.campaigns.estimated_calls IS 'Deprecated but kept for backwards compatibility';
-COMMENT ON COLUMN expert_network.campaigns.completed_calls IS 'Number of interviews completed';
-COMMENT ON COLUMN expert_network.campaigns.scheduled_calls IS 'Number of interviews scheduled but not yet completed';
+COMMENT ON COLUMN expert_network.campaigns.completed_calls IS 'Number of interviews completed (kept by the extension)';
+COMMENT ON COLUMN expert_network.campaigns.scheduled_calls IS 'Number of interviews scheduled but not yet completed: pending, scheduled or confirmed (kept by the extension)';
 COMMENT ON COLUMN expert_network.campaigns.status IS 'Workflow status: draft, active, paused, completed, archived';
 
 CREATE INDEX idx_campaigns_user ON expert_network.campaigns (user_id);
@@ -866,6 +866,74 @@ COMMENT ON FUNCTION expert_network.delete_user_data(text) IS
 'Deletes every row of one application user, in every table, in one transaction; returns the rows deleted per table. For admin roles';
 
 /* ------------------------------------------------------------------------
+ * Call counters and chat recency (0.3.0)
+ *
+ * campaigns.scheduled_calls counts the campaign's interviews in pending,
+ * scheduled or confirmed; completed_calls those in completed.  Statement
+ * triggers on interviews net each statement's changes per campaign from its
+ * transition tables and update each touched campaign once, in id order (no
+ * deadlock between transactions touching the same campaigns).  Only the
+ * extension writes the counters; a new campaign starts at zero.
+ * ------------------------------------------------------------------------ */
+
+CREATE FUNCTION expert_network.count_calls()
+RETURNS trigger
+LANGUAGE c
+AS 'MODULE_PATHNAME', 'expert_network_count_calls';
+
+COMMENT ON FUNCTION expert_network.count_calls() IS
+'AFTER statement trigger on interviews: applies the statement''s net change of each campaign''s call counters (TRUNCATE: resets them)';
+
+CREATE FUNCTION expert_network.protect_call_counters()
+RETURNS trigger
+LANGUAGE c
+AS 'MODULE_PATHNAME', 'expert_network_protect_call_counters';
+
+COMMENT ON FUNCTION expert_network.protect_call_counters() IS
+'BEFORE row trigger on campaigns: the call counters start at zero and change only with the interviews';
+
+CREATE FUNCTION expert_network.touch_chat_sessions()
+RETURNS trigger
+LANGUAGE c
+AS 'MODULE_PATHNAME', 'expert_network_touch_chat_sessions';
+
+COMMENT ON FUNCTION expert_network.touch_chat_sessions() IS
+'AFTER INSERT statement trigger on chat_messages: moves each session''s updated_at up to its latest message';
+
+CREATE FUNCTION expert_network.verify_counters()
+RETURNS TABLE (campaign_id uuid, counter text, stored integer, actual integer)
+LANGUAGE c STABLE
+AS 'MODULE_PATHNAME', 'expert_network_verify_counters';
+
+COMMENT ON FUNCTION expert_network.verify_counters() IS
+'One row per call counter that differs from the interviews, of the campaigns the caller sees; no rows when all are exact';
+
+CREATE FUNCTION expert_network.repair_counters()
+RETURNS integer
+LANGUAGE c
+AS 'MODULE_PATHNAME', 'expert_network_repair_counters';
+
+COMMENT ON FUNCTION expert_network.repair_counters() IS
+'Sets every drifted call counter of the campaigns the caller sees to the actual count; returns how many counters it fixed';
+
+CREATE TRIGGER count_calls_insert AFTER INSERT ON expert_network.interviews
+    REFERENCING NEW TABLE AS en_new
+    FOR EACH STATEMENT EXECUTE FUNCTION expert_network.count_calls();
+CREATE TRIGGER count_calls_update AFTER UPDATE ON expert_network.interviews
+    REFERENCING OLD TABLE AS en_old NEW TABLE AS en_new
+    FOR EACH STATEMENT EXECUTE FUNCTION expert_network.count_calls();
+CREATE TRIGGER count_calls_delete AFTER DELETE ON expert_network.interviews
+    REFERENCING OLD TABLE AS en_old
+    FOR EACH STATEMENT EXECUTE FUNCTION expert_network.count_calls();
+CREATE TRIGGER count_calls_truncate AFTER TRUNCATE ON expert_network.interviews
+    FOR EACH STATEMENT EXECUTE FUNCTION expert_network.count_calls();
+CREATE TRIGGER protect_call_counters BEFORE INSERT OR UPDATE ON expert_network.campaigns
+    FOR EACH ROW EXECUTE FUNCTION expert_network.protect_call_counters();
+CREATE TRIGGER touch_chat_sessions AFTER INSERT ON expert_network.chat_messages
+    REFERENCING NEW TABLE AS en_new
+    FOR EACH STATEMENT EXECUTE FUNCTION expert_network.touch_chat_sessions();
+
+/* ------------------------------------------------------------------------
  * The shipped vendor catalog
  *
  * Shipped rows have fixed ids in 00000000-0000-4000-8000-0000000000xx so that
@@ -957,4 +1025,9 @@ REVOKE ALL ON FUNCTION expert_network.enforce_owner() FROM PUBLIC;
 REVOKE ALL ON FUNCTION expert_network.grant_access(regrole, text) FROM PUBLIC;
 REVOKE ALL ON FUNCTION expert_network.revoke_access(regrole) FROM PUBLIC;
 REVOKE ALL ON FUNCTION expert_network.delete_user_data(text) FROM PUBLIC;
+REVOKE ALL ON FUNCTION expert_network.count_calls() FROM PUBLIC;
+REVOKE ALL ON FUNCTION expert_network.protect_call_counters() FROM PUBLIC;
+REVOKE ALL ON FUNCTION expert_network.touch_chat_sessions() FROM PUBLIC;
+REVOKE ALL ON FUNCTION expert_network.verify_counters() FROM PUBLIC;
+REVOKE ALL ON FUNCTION expert_network.repair_counters() FROM PUBLIC;
 GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA expert_network TO @extowner@ WITH GRANT OPTION;

@@ -41,6 +41,8 @@ VALUES ('10000000-0000-4000-8000-00000000000a', 'ATL', 'Atlas');
 INSERT INTO expert_network.campaigns (id, project_id, campaign_name, industry_vertical, start_date, target_completion_date)
 VALUES ('20000000-0000-4000-8000-00000000000a', '10000000-0000-4000-8000-00000000000a',
         'Automation buyers', 'Industrials', '2026-01-05', '2026-02-27');
+INSERT INTO expert_network.campaign_vendor_enrollments (campaign_id, vendor_platform_id, status)
+VALUES ('20000000-0000-4000-8000-00000000000a', '00000000-0000-4000-8000-000000000001', 'enrolled');
 INSERT INTO expert_network.experts (id, campaign_id, vendor_platform_id, name, title, status)
 VALUES ('30000000-0000-4000-8000-00000000000a', '20000000-0000-4000-8000-00000000000a',
         '00000000-0000-4000-8000-000000000001', 'Dana Example', 'VP Operations', 'reviewed');
@@ -61,6 +63,8 @@ VALUES ('10000000-0000-4000-8000-00000000000b', 'ATL', 'Bob''s Atlas');
 INSERT INTO expert_network.campaigns (id, project_id, campaign_name, industry_vertical, start_date, target_completion_date)
 VALUES ('20000000-0000-4000-8000-00000000000b', '10000000-0000-4000-8000-00000000000b',
         'Channel checks', 'Distribution', '2026-01-05', '2026-02-27');
+INSERT INTO expert_network.campaign_vendor_enrollments (campaign_id, vendor_platform_id, status)
+VALUES ('20000000-0000-4000-8000-00000000000b', '00000000-0000-4000-8000-000000000002', 'enrolled');
 INSERT INTO expert_network.experts (id, campaign_id, vendor_platform_id, name, title, status)
 VALUES ('30000000-0000-4000-8000-00000000000b', '20000000-0000-4000-8000-00000000000b',
         '00000000-0000-4000-8000-000000000002', 'Lee Example', 'Distributor', 'reviewed');

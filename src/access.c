@@ -8,11 +8,12 @@
  * set of privileges:
  *
  *	readonly	read the rows of the current user (RLS decides which)
- *	app			also write them
+ *	app			also write them (not the status history: the extension writes it)
  *	admin		also write the vendor catalog and erase a user's data
  */
 #include "expert_network.h"
 
+#include "catalog/namespace.h"
 #include "catalog/pg_extension.h"
 #include "commands/extension.h"
 #include "executor/spi.h"
@@ -61,7 +62,15 @@ static const char *const user_tables[] = {
 	"team_members",
 	"projects",
 	"user_ui_preferences",
+	"status_history",			/* 0.4.0 */
 };
+
+/* Is expert_network.<table> there?  (The module may be newer than the schema.) */
+static bool
+TableExists(const char *table)
+{
+	return OidIsValid(get_relname_relid(table, get_namespace_oid("expert_network", false)));
+}
 
 /*
  * Only the extension's owner (or a member of that role, or a superuser)
@@ -166,6 +175,9 @@ expert_network_grant_access(PG_FUNCTION_ARGS)
 		RunAcl("GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA expert_network TO %s", role);
 		if (!admin)
 			RunAcl("REVOKE INSERT, UPDATE, DELETE ON expert_network.vendor_platforms FROM %s", role);
+		/* the history is the extension's to write */
+		if (TableExists("status_history"))
+			RunAcl("REVOKE INSERT, UPDATE, DELETE ON expert_network.status_history FROM %s", role);
 	}
 	if (admin)
 		RunAcl("GRANT EXECUTE ON FUNCTION expert_network.delete_user_data(pg_catalog.text) TO %s", role);
@@ -223,6 +235,8 @@ expert_network_delete_user_data(PG_FUNCTION_ARGS)
 		Datum		values[2];
 		bool		nulls[2] = {false, false};
 
+		if (!TableExists(user_tables[i]))
+			continue;
 		snprintf(sql, sizeof(sql),
 				 "DELETE FROM expert_network.%s WHERE user_id OPERATOR(pg_catalog.=) $1",
 				 user_tables[i]);

@@ -20,6 +20,14 @@
 extern void en_scoping_init(void);
 extern const char *en_current_user_id(void);
 extern bool en_may_write_without_identity(void);
+extern bool en_restoring(void);
+extern void en_become_table_owner(const char *table, Oid *save_userid,
+								  int *save_sec_context);
+
+extern void en_report_unavailable(const char *table, Datum id);
+
+/* workflow.c */
+extern void en_check_transition(const char *entity, const char *from, const char *to);
 
 /* counters.c */
 extern bool en_writing_derived(void);

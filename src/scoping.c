@@ -113,6 +113,8 @@ static const OwnedTable owned_tables[] = {
 	{.table = "campaign_costs", .refs = {{"campaign_id", PARENT_CAMPAIGN}}},
 };
 
+static Oid	RelationOwner(Oid relid, const char *relname);
+
 /* Plans of the parent look-ups, prepared on first use and kept */
 static SPIPlanPtr parent_plans[NUM_PARENT_KINDS];
 
@@ -155,6 +157,33 @@ en_may_write_without_identity(void)
 	Oid			roleid = GetUserId();
 
 	return superuser_arg(roleid) || has_bypassrls_privilege(roleid);
+}
+
+/*
+ * Is this write a restore?  No identity, by a role that bypasses row-level
+ * security: rows are written as the data has them (owners, statuses, stamps,
+ * history), with none of the rules that derive one row from another.
+ */
+bool
+en_restoring(void)
+{
+	return en_current_user_id() == NULL && en_may_write_without_identity();
+}
+
+/*
+ * Become the owner of expert_network.<table>, with row-level security not
+ * forced, as foreign-key checks and actions do; the caller restores the
+ * saved user with SetUserIdAndSecContext (an error restores it anyway).
+ */
+void
+en_become_table_owner(const char *table, Oid *save_userid, int *save_sec_context)
+{
+	Oid			relid = get_relname_relid(table, get_namespace_oid("expert_network", false));
+
+	GetUserIdAndSecContext(save_userid, save_sec_context);
+	SetUserIdAndSecContext(RelationOwner(relid, table),
+						   *save_sec_context | SECURITY_LOCAL_USERID_CHANGE |
+						   SECURITY_NOFORCE_RLS);
 }
 
 static void
@@ -240,6 +269,7 @@ ColumnNumber(Relation rel, const char *column)
 	return attnum;
 }
 
+/* the owner of a relation (an invalid oid is reported as a missing table) */
 static Oid
 RelationOwner(Oid relid, const char *relname)
 {
@@ -264,13 +294,8 @@ ParentOwner(ParentKind kind, Datum id)
 {
 	Oid			save_userid;
 	int			save_sec_context;
-	Oid			owner;
-	Oid			relid;
 	char	   *result = NULL;
 	int			rc;
-
-	relid = get_relname_relid(parents[kind].table, get_namespace_oid("expert_network", false));
-	owner = RelationOwner(relid, parents[kind].table);
 
 	if (parent_plans[kind] == NULL)
 	{
@@ -285,10 +310,7 @@ ParentOwner(ParentKind kind, Datum id)
 		parent_plans[kind] = plan;
 	}
 
-	GetUserIdAndSecContext(&save_userid, &save_sec_context);
-	SetUserIdAndSecContext(owner, save_sec_context | SECURITY_LOCAL_USERID_CHANGE |
-						   SECURITY_NOFORCE_RLS);
-
+	en_become_table_owner(parents[kind].table, &save_userid, &save_sec_context);
 	rc = SPI_execute_plan(parent_plans[kind], &id, NULL, true, 1);
 
 	SetUserIdAndSecContext(save_userid, save_sec_context);
@@ -310,6 +332,29 @@ static char *
 UuidText(Datum id)
 {
 	return DatumGetCString(DirectFunctionCall1(uuid_out, id));
+}
+
+/*
+ * For an API function whose row, looked up as the caller, was not found: is
+ * it someone else's (42501, as for a reference) or nobody's (P0002)?  Needs
+ * SPI connected.
+ */
+void
+en_report_unavailable(const char *table, Datum id)
+{
+	for (int kind = 0; kind < NUM_PARENT_KINDS; kind++)
+	{
+		if (strcmp(parents[kind].table, table) != 0)
+			continue;
+		if (ParentOwner((ParentKind) kind, id) != NULL)
+			ereport(ERROR,
+					(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+					 errmsg("%s %s belongs to another user", parents[kind].noun, UuidText(id))));
+		ereport(ERROR,
+				(errcode(ERRCODE_NO_DATA_FOUND),
+				 errmsg("%s %s does not exist", parents[kind].noun, UuidText(id))));
+	}
+	elog(ERROR, "no owner look-up for table \"%s\"", table);
 }
 
 /*

@@ -5,7 +5,8 @@
  *
  * The column is set to the transaction timestamp, as now() would, so that all
  * rows touched by one transaction carry the same stamp.  An optional trigger
- * argument names another timestamptz column.
+ * argument names another timestamptz column.  Updates the module makes to
+ * derived columns (call counters, chat recency) leave it alone.
  */
 #include "expert_network.h"
 
@@ -62,6 +63,10 @@ expert_network_set_updated_at(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_WRONG_OBJECT_TYPE),
 				 errmsg("column \"%s\" of relation \"%s\" must be of type timestamp with time zone",
 						colname, RelationGetRelationName(rel))));
+
+	/* the module's own writes of derived columns are not edits of the row */
+	if (en_writing_derived())
+		return PointerGetDatum(trigdata->tg_newtuple);
 
 	value = TimestampTzGetDatum(GetCurrentTransactionStartTimestamp());
 

@@ -3,7 +3,9 @@
 -- constraint (and the primary keys on natural keys) rejects what it should,
 -- with PostgreSQL's exact message, and accepts its boundary values; the
 -- ON DELETE rules of the foreign keys end to end; the set_updated_at
--- trigger on every table that has it.
+-- trigger on every table that has it.  The call counters, which only the
+-- extension writes (0.3.0), are checked through that protection, and with
+-- the extension's triggers off for their CHECK constraints.
 --
 -- Runs under pg_prove in a database with pgtap and expert_network installed
 -- (test/suite).  Everything happens in one transaction that is rolled back,
@@ -20,7 +22,7 @@ SET client_min_messages = warning;
 
 BEGIN;
 
-SELECT plan(171);
+SELECT plan(179);
 
 -- the application user that every row below belongs to, unless said otherwise
 SET LOCAL expert_network.user_id = 'u1';
@@ -256,27 +258,81 @@ SELECT throws_ok(
     '23514', 'new row for relation "campaigns" violates check constraint "campaigns_estimated_calls_check"',
     'campaigns: estimated_calls -1 is rejected');
 
+-- completed_calls and scheduled_calls (0.3.0): the extension keeps them
+-- (test/pgtap/counters.sql); a write of another value is refused before
+-- the CHECK constraints see it, with the same SQLSTATE 23514.  The
+-- constraints stay, as the last line: with the extension's triggers off
+-- (session_replication_role = replica, for a superuser) they still refuse
+-- a negative count.
+SELECT is(pg_catalog.pg_get_constraintdef(c.oid), 'CHECK ((completed_calls >= 0))',
+          'campaigns: campaigns_completed_calls_check is still CHECK (completed_calls >= 0)')
+  FROM pg_catalog.pg_constraint c
+ WHERE c.conrelid = 'expert_network.campaigns'::regclass AND c.conname = 'campaigns_completed_calls_check';
+SELECT is(pg_catalog.pg_get_constraintdef(c.oid), 'CHECK ((scheduled_calls >= 0))',
+          'campaigns: campaigns_scheduled_calls_check is still CHECK (scheduled_calls >= 0)')
+  FROM pg_catalog.pg_constraint c
+ WHERE c.conrelid = 'expert_network.campaigns'::regclass AND c.conname = 'campaigns_scheduled_calls_check';
+
 SELECT lives_ok(
-    $$ UPDATE expert_network.campaigns SET completed_calls = 0
+    $$ INSERT INTO expert_network.campaigns (campaign_name, industry_vertical, start_date,
+                                             target_completion_date, completed_calls, scheduled_calls)
+       VALUES ('calls 0', 'Technology', '2025-01-01', '2025-03-31', 0, 0) $$,
+    'campaigns: INSERT with completed_calls 0 and scheduled_calls 0 is accepted');
+
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.campaigns (campaign_name, industry_vertical, start_date,
+                                             target_completion_date, completed_calls)
+       VALUES ('completed -1', 'Technology', '2025-01-01', '2025-03-31', -1) $$,
+    '23514', 'column "completed_calls" of relation "campaigns" is maintained by expert_network',
+    'campaigns: INSERT with completed_calls -1 is rejected (the counter is the extension''s)');
+
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.campaigns (campaign_name, industry_vertical, start_date,
+                                             target_completion_date, scheduled_calls)
+       VALUES ('scheduled -1', 'Technology', '2025-01-01', '2025-03-31', -1) $$,
+    '23514', 'column "scheduled_calls" of relation "campaigns" is maintained by expert_network',
+    'campaigns: INSERT with scheduled_calls -1 is rejected (the counter is the extension''s)');
+
+SELECT lives_ok(
+    $$ UPDATE expert_network.campaigns SET completed_calls = completed_calls, scheduled_calls = scheduled_calls
         WHERE id = 'c1000000-0000-4000-8000-000000000001' $$,
-    'campaigns: completed_calls 0 is accepted');
+    'campaigns: an UPDATE writing back the counters'' own values is accepted');
 
 SELECT throws_ok(
     $$ UPDATE expert_network.campaigns SET completed_calls = -1
         WHERE id = 'c1000000-0000-4000-8000-000000000001' $$,
-    '23514', 'new row for relation "campaigns" violates check constraint "campaigns_completed_calls_check"',
-    'campaigns: UPDATE to completed_calls -1 is rejected');
-
-SELECT lives_ok(
-    $$ UPDATE expert_network.campaigns SET scheduled_calls = 0
-        WHERE id = 'c1000000-0000-4000-8000-000000000001' $$,
-    'campaigns: scheduled_calls 0 is accepted');
+    '23514', 'column "completed_calls" of relation "campaigns" is maintained by expert_network',
+    'campaigns: UPDATE to completed_calls -1 is rejected (the counter is the extension''s)');
 
 SELECT throws_ok(
     $$ UPDATE expert_network.campaigns SET scheduled_calls = -1
         WHERE id = 'c1000000-0000-4000-8000-000000000001' $$,
+    '23514', 'column "scheduled_calls" of relation "campaigns" is maintained by expert_network',
+    'campaigns: UPDATE to scheduled_calls -1 is rejected (the counter is the extension''s)');
+
+SET LOCAL session_replication_role = replica;
+
+SELECT lives_ok(
+    $$ UPDATE expert_network.campaigns SET completed_calls = 0, scheduled_calls = 0
+        WHERE campaign_name = 'calls 0' $$,
+    'campaigns, triggers off: completed_calls 0 and scheduled_calls 0 pass the CHECK constraints');
+
+SELECT throws_ok(
+    $$ UPDATE expert_network.campaigns SET completed_calls = -1
+        WHERE campaign_name = 'calls 0' $$,
+    '23514', 'new row for relation "campaigns" violates check constraint "campaigns_completed_calls_check"',
+    'campaigns, triggers off: completed_calls -1 is rejected by the CHECK constraint');
+
+SELECT throws_ok(
+    $$ UPDATE expert_network.campaigns SET scheduled_calls = -1
+        WHERE campaign_name = 'calls 0' $$,
     '23514', 'new row for relation "campaigns" violates check constraint "campaigns_scheduled_calls_check"',
-    'campaigns: UPDATE to scheduled_calls -1 is rejected');
+    'campaigns, triggers off: scheduled_calls -1 is rejected by the CHECK constraint');
+
+SET LOCAL session_replication_role = origin;
+
+SELECT is_empty($$ SELECT * FROM expert_network.verify_counters() $$,
+                'campaigns: after these tests every counter is still exact (verify_counters() is empty)');
 
 /* ------------------------------------------------------------------------
  * team assignments (primary keys on natural keys)

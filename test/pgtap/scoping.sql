@@ -236,9 +236,11 @@ SELECT set_eq(
           AND pg_catalog.has_function_privilege(r.oid, p.oid, 'EXECUTE') $$,
     $$ SELECT r, f
          FROM pg_catalog.unnest(ARRAY['en_tap_app', 'en_tap_ro', 'en_tap_admin']) AS r,
-              pg_catalog.unnest(ARRAY['current_user_id', 'set_updated_at', 'require_identity', 'enforce_owner']) AS f
+              pg_catalog.unnest(ARRAY['current_user_id', 'set_updated_at', 'require_identity', 'enforce_owner',
+                                      'count_calls', 'protect_call_counters', 'touch_chat_sessions',
+                                      'verify_counters', 'repair_counters']) AS f
        UNION ALL SELECT 'en_tap_admin', 'delete_user_data' $$,
-    'every level executes the trigger functions and current_user_id(); admin also delete_user_data(); none grant_access() or revoke_access()');
+    'every level executes the trigger functions, current_user_id(), verify_counters() and repair_counters(); admin also delete_user_data(); none grant_access() or revoke_access()');
 SELECT is_empty(
     $$ SELECT rolname FROM pg_catalog.pg_roles
         WHERE rolname IN ('en_tap_app', 'en_tap_ro', 'en_tap_admin')

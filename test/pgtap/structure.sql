@@ -1,8 +1,9 @@
 -- test/pgtap/structure.sql — the structure of schema expert_network, as
--- written in sql/expert_network.sql (0.2.0): tables, columns (type,
+-- written in sql/expert_network.sql (0.3.0): tables, columns (type,
 -- nullability, default, order), keys, foreign keys and their ON DELETE rules,
--- indexes, triggers, functions, comments, the shipped vendor catalog and the
--- pg_dump registrations.  Row-level security, policies, trigger order and
+-- indexes, triggers (with their transition tables), functions, comments, the
+-- shipped vendor catalog and the pg_dump registrations.  How the call
+-- counters and chat recency behave is test/pgtap/counters.sql's.  Row-level security, policies, trigger order and
 -- privileges, and how scoping behaves, are in test/pgtap/scoping.sql.
 --
 -- Runs under pg_prove in a database with pgtap and expert_network installed
@@ -17,7 +18,7 @@ SET client_min_messages = warning;
 
 BEGIN;
 
-SELECT plan(917);
+SELECT plan(985);
 
 /* ------------------------------------------------------------------------
  * Schema and tables
@@ -727,11 +728,13 @@ SELECT is_empty(
 /* ------------------------------------------------------------------------
  * Triggers: set_updated_at on exactly the tables with updated_at; the two
  * scoping triggers a_enforce_owner and a_require_identity on exactly the
- * tables with user_id (every table but vendor_platforms)
+ * tables with user_id (every table but vendor_platforms); the counters'
+ * triggers (0.3.0): count_calls_* on interviews, protect_call_counters on
+ * campaigns, touch_chat_sessions on chat_messages
  * ------------------------------------------------------------------------ */
 
 SELECT triggers_are('expert_network', 'projects', ARRAY['a_enforce_owner', 'a_require_identity', 'set_updated_at']::name[], 'projects has exactly the triggers a_enforce_owner, a_require_identity, set_updated_at');
-SELECT triggers_are('expert_network', 'campaigns', ARRAY['a_enforce_owner', 'a_require_identity', 'set_updated_at']::name[], 'campaigns has exactly the triggers a_enforce_owner, a_require_identity, set_updated_at');
+SELECT triggers_are('expert_network', 'campaigns', ARRAY['a_enforce_owner', 'a_require_identity', 'protect_call_counters', 'set_updated_at']::name[], 'campaigns has exactly the triggers a_enforce_owner, a_require_identity, protect_call_counters, set_updated_at');
 SELECT triggers_are('expert_network', 'team_members', ARRAY['a_enforce_owner', 'a_require_identity']::name[], 'team_members has exactly the triggers a_enforce_owner, a_require_identity');
 SELECT triggers_are('expert_network', 'campaign_team_assignments', ARRAY['a_enforce_owner', 'a_require_identity']::name[], 'campaign_team_assignments has exactly the triggers a_enforce_owner, a_require_identity');
 SELECT triggers_are('expert_network', 'screening_questions', ARRAY['a_enforce_owner', 'a_require_identity', 'set_updated_at']::name[], 'screening_questions has exactly the triggers a_enforce_owner, a_require_identity, set_updated_at');
@@ -739,11 +742,11 @@ SELECT triggers_are('expert_network', 'vendor_platforms', ARRAY['set_updated_at'
 SELECT triggers_are('expert_network', 'campaign_vendor_enrollments', ARRAY['a_enforce_owner', 'a_require_identity', 'set_updated_at']::name[], 'campaign_vendor_enrollments has exactly the triggers a_enforce_owner, a_require_identity, set_updated_at');
 SELECT triggers_are('expert_network', 'experts', ARRAY['a_enforce_owner', 'a_require_identity', 'set_updated_at']::name[], 'experts has exactly the triggers a_enforce_owner, a_require_identity, set_updated_at');
 SELECT triggers_are('expert_network', 'expert_screening_responses', ARRAY['a_enforce_owner', 'a_require_identity']::name[], 'expert_screening_responses has exactly the triggers a_enforce_owner, a_require_identity');
-SELECT triggers_are('expert_network', 'interviews', ARRAY['a_enforce_owner', 'a_require_identity', 'set_updated_at']::name[], 'interviews has exactly the triggers a_enforce_owner, a_require_identity, set_updated_at');
+SELECT triggers_are('expert_network', 'interviews', ARRAY['a_enforce_owner', 'a_require_identity', 'count_calls_delete', 'count_calls_insert', 'count_calls_truncate', 'count_calls_update', 'set_updated_at']::name[], 'interviews has exactly the triggers a_enforce_owner, a_require_identity, count_calls_delete, count_calls_insert, count_calls_truncate, count_calls_update, set_updated_at');
 SELECT triggers_are('expert_network', 'interview_team_assignments', ARRAY['a_enforce_owner', 'a_require_identity']::name[], 'interview_team_assignments has exactly the triggers a_enforce_owner, a_require_identity');
 SELECT triggers_are('expert_network', 'completed_interviews', ARRAY['a_enforce_owner', 'a_require_identity']::name[], 'completed_interviews has exactly the triggers a_enforce_owner, a_require_identity');
 SELECT triggers_are('expert_network', 'chat_sessions', ARRAY['a_enforce_owner', 'a_require_identity', 'set_updated_at']::name[], 'chat_sessions has exactly the triggers a_enforce_owner, a_require_identity, set_updated_at');
-SELECT triggers_are('expert_network', 'chat_messages', ARRAY['a_enforce_owner', 'a_require_identity']::name[], 'chat_messages has exactly the triggers a_enforce_owner, a_require_identity');
+SELECT triggers_are('expert_network', 'chat_messages', ARRAY['a_enforce_owner', 'a_require_identity', 'touch_chat_sessions']::name[], 'chat_messages has exactly the triggers a_enforce_owner, a_require_identity, touch_chat_sessions');
 SELECT triggers_are('expert_network', 'research_activities', ARRAY['a_enforce_owner', 'a_require_identity']::name[], 'research_activities has exactly the triggers a_enforce_owner, a_require_identity');
 SELECT triggers_are('expert_network', 'research_sources', ARRAY['a_enforce_owner', 'a_require_identity']::name[], 'research_sources has exactly the triggers a_enforce_owner, a_require_identity');
 SELECT triggers_are('expert_network', 'answer_sections', ARRAY['a_enforce_owner', 'a_require_identity']::name[], 'answer_sections has exactly the triggers a_enforce_owner, a_require_identity');
@@ -853,17 +856,70 @@ SELECT set_eq(
     $$ SELECT 'expert_network.' || tbl FROM user_tables $$,
     'the tables with a_require_identity are exactly the 18 tables with user_id');
 
+-- the counters' triggers (0.3.0), one row each: the table, the function,
+-- tgtype (ROW 1, BEFORE 2, INSERT 4, DELETE 8, UPDATE 16, TRUNCATE 32; an
+-- AFTER STATEMENT trigger sets neither 1 nor 2) and the transition tables
+-- (pg_trigger.tgoldtable, tgnewtable)
+CREATE TEMPORARY TABLE counter_triggers (
+    ord      serial PRIMARY KEY,
+    tbl      name    NOT NULL,
+    trg      name    NOT NULL,
+    fn       name    NOT NULL,
+    tgtype   integer NOT NULL,
+    kind     text    NOT NULL,
+    oldtable name,
+    newtable name
+);
+INSERT INTO counter_triggers (tbl, trg, fn, tgtype, kind, oldtable, newtable) VALUES
+('interviews',    'count_calls_insert',    'count_calls',           4,  'AFTER INSERT FOR EACH STATEMENT',            NULL,     'en_new'),
+('interviews',    'count_calls_update',    'count_calls',           16, 'AFTER UPDATE FOR EACH STATEMENT',            'en_old', 'en_new'),
+('interviews',    'count_calls_delete',    'count_calls',           8,  'AFTER DELETE FOR EACH STATEMENT',            'en_old', NULL),
+('interviews',    'count_calls_truncate',  'count_calls',           32, 'AFTER TRUNCATE FOR EACH STATEMENT',          NULL,     NULL),
+('campaigns',     'protect_call_counters', 'protect_call_counters', 23, 'BEFORE INSERT OR UPDATE FOR EACH ROW',       NULL,     NULL),
+('chat_messages', 'touch_chat_sessions',   'touch_chat_sessions',   4,  'AFTER INSERT FOR EACH STATEMENT',            NULL,     'en_new');
+
+-- the function (6), when and for what (6), the transition tables (6)
+SELECT trigger_is('expert_network', tbl, trg, 'expert_network', fn,
+                  format('%s.%s calls expert_network.%s()', tbl, trg, fn))
+  FROM counter_triggers ORDER BY ord;
+SELECT is((SELECT t.tgtype::integer FROM pg_catalog.pg_trigger t
+            WHERE t.tgrelid = format('expert_network.%I', c.tbl)::regclass AND t.tgname = c.trg),
+          c.tgtype,
+          format('%s.%s is %s (tgtype %s)', c.tbl, c.trg, c.kind, c.tgtype))
+  FROM counter_triggers c ORDER BY c.ord;
+SELECT is((SELECT ROW(t.tgoldtable, t.tgnewtable)::text FROM pg_catalog.pg_trigger t
+            WHERE t.tgrelid = format('expert_network.%I', c.tbl)::regclass AND t.tgname = c.trg),
+          ROW(c.oldtable, c.newtable)::text,
+          format('%s.%s: %s', c.tbl, c.trg,
+                 CASE WHEN c.oldtable IS NULL AND c.newtable IS NULL THEN 'no transition table'
+                      ELSE 'REFERENCING ' || concat_ws(' ', 'OLD TABLE AS ' || c.oldtable, 'NEW TABLE AS ' || c.newtable)
+                 END))
+  FROM counter_triggers c ORDER BY c.ord;
+
+-- (1)
+SELECT is_empty(
+    $$ SELECT t.tgrelid::regclass::text, t.tgname FROM pg_catalog.pg_trigger t
+         JOIN counter_triggers c ON t.tgrelid = format('expert_network.%I', c.tbl)::regclass AND t.tgname = c.trg
+        WHERE t.tgisinternal OR t.tgnargs <> 0 OR t.tgqual IS NOT NULL OR t.tgenabled <> 'O'
+           OR t.tgattr::text <> '' $$,
+    'every counters'' trigger is enabled, without arguments, WHEN or column list');
+
 /* ------------------------------------------------------------------------
  * Functions: the trigger functions (set_updated_at, enforce_owner,
- * require_identity), the identity (current_user_id) and the access
- * functions (grant_access, revoke_access, delete_user_data).  Their
- * privileges are in test/pgtap/scoping.sql, but for set_updated_at's.
+ * require_identity; count_calls, protect_call_counters,
+ * touch_chat_sessions), the identity (current_user_id), the access
+ * functions (grant_access, revoke_access, delete_user_data) and the
+ * counters' check and repair (verify_counters, repair_counters).  Their
+ * privileges are in test/pgtap/scoping.sql, but for set_updated_at's and
+ * the 0.3.0 functions'.
  * ------------------------------------------------------------------------ */
 
 SELECT functions_are('expert_network', ARRAY[
     'current_user_id', 'set_updated_at', 'require_identity', 'enforce_owner',
-    'grant_access', 'revoke_access', 'delete_user_data'
-]::name[], 'schema expert_network has exactly its 7 functions');
+    'grant_access', 'revoke_access', 'delete_user_data',
+    'count_calls', 'protect_call_counters', 'touch_chat_sessions',
+    'verify_counters', 'repair_counters'
+]::name[], 'schema expert_network has exactly its 12 functions');
 
 CREATE TEMPORARY TABLE funcs (
     ord       serial PRIMARY KEY,
@@ -884,9 +940,15 @@ INSERT INTO funcs (fname, args, rettype, definer, strict, volat, parallel, symbo
 ('enforce_owner',    '{}',              'trigger',      false, false, 'VOLATILE', 'u', 'expert_network_enforce_owner'),
 ('grant_access',     '{regrole,text}',  'void',         false, true,  'VOLATILE', 'u', 'expert_network_grant_access'),
 ('revoke_access',    '{regrole}',       'void',         false, true,  'VOLATILE', 'u', 'expert_network_revoke_access'),
-('delete_user_data', '{text}',          'setof record', true,  true,  'VOLATILE', 'u', 'expert_network_delete_user_data');
+('delete_user_data', '{text}',          'setof record', true,  true,  'VOLATILE', 'u', 'expert_network_delete_user_data'),
+-- 0.3.0
+('count_calls',           '{}', 'trigger',      false, false, 'VOLATILE', 'u', 'expert_network_count_calls'),
+('protect_call_counters', '{}', 'trigger',      false, false, 'VOLATILE', 'u', 'expert_network_protect_call_counters'),
+('touch_chat_sessions',   '{}', 'trigger',      false, false, 'VOLATILE', 'u', 'expert_network_touch_chat_sessions'),
+('verify_counters',       '{}', 'setof record', false, false, 'STABLE',   'u', 'expert_network_verify_counters'),
+('repair_counters',       '{}', 'integer',      false, false, 'VOLATILE', 'u', 'expert_network_repair_counters');
 
--- existence (7), result type (7), language (7)
+-- existence (12), result type (12), language (12)
 SELECT has_function('expert_network', fname, args,
                     format('function expert_network.%s(%s) exists', fname, pg_catalog.array_to_string(args, ', ')))
   FROM funcs ORDER BY ord;
@@ -897,7 +959,7 @@ SELECT function_lang_is('expert_network', fname, args, 'c',
                         format('expert_network.%s() is written in C', fname))
   FROM funcs ORDER BY ord;
 
--- SECURITY DEFINER or not (7), STRICT or not (7), volatility (7)
+-- SECURITY DEFINER or not (12), STRICT or not (12), volatility (12)
 SELECT CASE WHEN definer
             THEN is_definer('expert_network', fname, args, format('expert_network.%s() is SECURITY DEFINER', fname))
             ELSE isnt_definer('expert_network', fname, args, format('expert_network.%s() is not SECURITY DEFINER', fname))
@@ -929,7 +991,7 @@ SELECT set_eq(
     $$ VALUES ('delete_user_data', ARRAY['search_path=pg_catalog, pg_temp']) $$,
     'only delete_user_data() has settings: search_path pinned to pg_catalog, pg_temp');
 
--- signatures as written: argument names and defaults, the result table (4)
+-- signatures as written: argument names and defaults, the result tables (6)
 SELECT is(pg_catalog.pg_get_function_arguments('expert_network.grant_access(regrole, text)'::regprocedure),
           'role regrole, level text DEFAULT ''app''::text',
           'grant_access(role regrole, level text DEFAULT ''app'')');
@@ -942,6 +1004,12 @@ SELECT is(pg_catalog.pg_get_function_arguments('expert_network.delete_user_data(
 SELECT is(pg_catalog.pg_get_function_result('expert_network.delete_user_data(text)'::regprocedure),
           'TABLE(table_name text, deleted bigint)',
           'delete_user_data() returns TABLE(table_name text, deleted bigint)');
+SELECT is(pg_catalog.pg_get_function_result('expert_network.verify_counters()'::regprocedure),
+          'TABLE(campaign_id uuid, counter text, stored integer, actual integer)',
+          'verify_counters() returns TABLE(campaign_id uuid, counter text, stored integer, actual integer)');
+SELECT is(pg_catalog.pg_get_function_result('expert_network.repair_counters()'::regprocedure),
+          'integer',
+          'repair_counters() returns integer');
 
 SELECT is(
     (SELECT count(*)::int FROM pg_catalog.pg_proc p,
@@ -951,6 +1019,24 @@ SELECT is(
     'PUBLIC has no privilege on expert_network.set_updated_at()');
 SELECT isnt(p.proacl, NULL, 'expert_network.set_updated_at() has an explicit ACL (not the default that grants EXECUTE to PUBLIC)')
   FROM pg_catalog.pg_proc p WHERE p.oid = 'expert_network.set_updated_at()'::regprocedure;
+
+-- the 0.3.0 functions: PUBLIC has no privilege (5), and an explicit ACL
+-- takes away the default one (5)
+SELECT is((SELECT count(*)::int FROM pg_catalog.pg_proc p,
+                  LATERAL pg_catalog.aclexplode(p.proacl) a
+            WHERE p.oid = format('expert_network.%I()', f)::regprocedure AND a.grantee = 0),
+          0,
+          format('PUBLIC has no privilege on expert_network.%s()', f))
+  FROM pg_catalog.unnest(ARRAY['count_calls', 'protect_call_counters', 'touch_chat_sessions',
+                               'verify_counters', 'repair_counters']) WITH ORDINALITY AS u(f, n)
+ ORDER BY n;
+SELECT isnt((SELECT p.proacl FROM pg_catalog.pg_proc p
+              WHERE p.oid = format('expert_network.%I()', f)::regprocedure),
+            NULL,
+            format('expert_network.%s() has an explicit ACL (not the default that grants EXECUTE to PUBLIC)', f))
+  FROM pg_catalog.unnest(ARRAY['count_calls', 'protect_call_counters', 'touch_chat_sessions',
+                               'verify_counters', 'repair_counters']) WITH ORDINALITY AS u(f, n)
+ ORDER BY n;
 
 /* ------------------------------------------------------------------------
  * The shipped vendor catalog
@@ -984,7 +1070,7 @@ SELECT is_empty(
 
 SELECT isnt(pg_catalog.obj_description('expert_network'::regnamespace, 'pg_namespace'), NULL,
             'schema expert_network has a comment');
--- every function (7)
+-- every function (12)
 SELECT isnt(pg_catalog.obj_description(format('expert_network.%I(%s)', fname,
                                               pg_catalog.array_to_string(args, ', '))::regprocedure, 'pg_proc'),
             NULL,
@@ -1068,6 +1154,20 @@ SELECT isnt(pg_catalog.col_description(format('expert_network.%I', v.tbl)::regcl
     (53, 'campaign_costs', 'user_id')
   ) AS v(n, tbl, col)
  ORDER BY v.n;
+
+-- 0.3.0: the counters' comments say what they count and who keeps them (2)
+SELECT is(pg_catalog.col_description('expert_network.campaigns'::regclass,
+                                     (SELECT a.attnum FROM pg_catalog.pg_attribute a
+                                       WHERE a.attrelid = 'expert_network.campaigns'::regclass
+                                         AND a.attname = 'scheduled_calls')),
+          'Number of interviews scheduled but not yet completed: pending, scheduled or confirmed (kept by the extension)',
+          'the comment of campaigns.scheduled_calls names the statuses it counts and says the extension keeps it');
+SELECT is(pg_catalog.col_description('expert_network.campaigns'::regclass,
+                                     (SELECT a.attnum FROM pg_catalog.pg_attribute a
+                                       WHERE a.attrelid = 'expert_network.campaigns'::regclass
+                                         AND a.attname = 'completed_calls')),
+          'Number of interviews completed (kept by the extension)',
+          'the comment of campaigns.completed_calls says the extension keeps it');
 
 /* ------------------------------------------------------------------------
  * pg_dump registration (pg_extension_config_dump)

@@ -58,6 +58,8 @@ for db in en_plain en_custom; do
   is "$(q "$db" "SELECT count(*) FROM expert_network.vendor_platforms WHERE id BETWEEN '00000000-0000-4000-8000-000000000000' AND '00000000-0000-4000-8000-0000000000ff'")" \
      "12" "$db: the shipped vendors are there once"
   is "$(snapshot "$db")" "$(snapshot en_src)" "$db: the restored extension has the same catalog"
+  is "$(q "$db" "SELECT count(*) FROM expert_network.verify_counters()")" "0" \
+     "$db: call counters exact, not counted twice"
   is "$(q "$db" "SELECT string_agg(DISTINCT user_id, ',' ORDER BY user_id) FROM expert_network.campaigns")" \
      "user_demo_1,user_demo_2" "$db: both users' rows keep their owners"
 done

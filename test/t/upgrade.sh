@@ -45,6 +45,11 @@ for v in $versions; do
   is "$(row_counts "$db")" "$counts_before" "$v: every row survives the update"
   is "$(psql -X -qAt -d "$db" -f "$root/test/owners.sql" | grep -v '|0$')" "" \
      "$v: every row's owner is its parents' owner"
+  is "$(q "$db" "SELECT count(*) FROM expert_network.verify_counters()")" "0" \
+     "$v: every campaign's call counters are exact"
+  is "$(q "$db" "SELECT count(*) FROM expert_network.campaigns WHERE scheduled_calls + completed_calls > 0")" \
+     "$(q "$db" "SELECT count(DISTINCT campaign_id) FROM expert_network.interviews WHERE status <> 'cancelled'")" \
+     "$v: and counted, not left at zero"
   snapshot "$db" >"$work/$v"
   diff -u "$work/fresh" "$work/$v" >"$work/$v.diff"
   ok $? "$v updated has exactly the catalog of a fresh $latest"

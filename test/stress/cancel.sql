@@ -1,0 +1,12 @@
+-- cancel: a pending, scheduled or confirmed interview of a random campaign
+-- (none, if another client took it meanwhile)
+\set c random(1, 20)
+BEGIN;
+SELECT pg_catalog.set_config('expert_network.user_id', 'stress', true);
+UPDATE expert_network.interviews SET status = 'cancelled'
+ WHERE status IN ('pending', 'scheduled', 'confirmed')
+   AND id = (SELECT id FROM expert_network.interviews
+              WHERE campaign_id = ('c0000000-0000-4000-8000-' || pg_catalog.lpad(:c::text, 12, '0'))::uuid
+                AND status IN ('pending', 'scheduled', 'confirmed')
+              ORDER BY pg_catalog.random() LIMIT 1);
+COMMIT;
