@@ -376,7 +376,16 @@ VALUES
  'https://transcripts.example.com/atlas/ATL-24-EU-01.pdf', true, NULL,
  'Sell-through of the target''s drives up mid-single digits; stock levels normal. Rebate programme seen as generous but paperwork-heavy.',
  5.0, 5.0, 5.0, 4.5, 'Outstanding; ask her for introductions to two peers.',
- '2024-09-25 09:05:00+00', '2024-09-25 12:00:00+00');
+ '2024-09-25 09:05:00+00', '2024-09-25 12:00:00+00')
+-- from 0.4.0 on, completing an interview creates its record: fill it in
+ON CONFLICT (interview_id) DO UPDATE SET
+    id = EXCLUDED.id, interview_date = EXCLUDED.interview_date,
+    interview_time = EXCLUDED.interview_time, duration = EXCLUDED.duration,
+    transcript_url = EXCLUDED.transcript_url, transcript_available = EXCLUDED.transcript_available,
+    recording_url = EXCLUDED.recording_url, notes = EXCLUDED.notes,
+    rating = EXCLUDED.rating, relevance_rating = EXCLUDED.relevance_rating,
+    expertise_rating = EXCLUDED.expertise_rating, communication_rating = EXCLUDED.communication_rating,
+    review_text = EXCLUDED.review_text, completed_at = EXCLUDED.completed_at, rated_at = EXCLUDED.rated_at;
 
 /* ------------------------------------------------------------------------
  * Research assistant session

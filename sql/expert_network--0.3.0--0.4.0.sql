@@ -38,13 +38,19 @@ CREATE POLICY owner_rows ON expert_network.status_history
     USING (user_id OPERATOR(pg_catalog.=) (SELECT expert_network.current_user_id()));
 
 
+-- status writers in flight finish first, and none start until the history
+-- triggers exist: the seed below sees every row's current status
+LOCK TABLE expert_network.campaigns, expert_network.experts, expert_network.interviews,
+           expert_network.campaign_vendor_enrollments, expert_network.research_activities,
+           expert_network.research_sources IN SHARE ROW EXCLUSIVE MODE;
+
 -- every existing row's current status becomes its first history row
 INSERT INTO expert_network.status_history (user_id, entity, row_id, from_status, to_status, changed_at)
 SELECT user_id, 'campaign', id, NULL, status, updated_at FROM expert_network.campaigns
 UNION ALL SELECT user_id, 'expert', id, NULL, status, updated_at FROM expert_network.experts
 UNION ALL SELECT user_id, 'interview', id, NULL, status, updated_at FROM expert_network.interviews
 UNION ALL SELECT user_id, 'enrollment', id, NULL, status, updated_at FROM expert_network.campaign_vendor_enrollments
-UNION ALL SELECT user_id, 'research_activity', id, NULL, status, pg_catalog.coalesce(completed_at, created_at) FROM expert_network.research_activities
+UNION ALL SELECT user_id, 'research_activity', id, NULL, status, COALESCE(completed_at, created_at) FROM expert_network.research_activities
 UNION ALL SELECT user_id, 'research_source', id, NULL, status, created_at FROM expert_network.research_sources;
 
 CREATE FUNCTION expert_network.check_transition()
@@ -73,50 +79,50 @@ COMMENT ON FUNCTION expert_network.interview_lifecycle() IS
 
 CREATE TRIGGER check_transition BEFORE INSERT OR UPDATE ON expert_network.campaigns
     FOR EACH ROW EXECUTE FUNCTION expert_network.check_transition();
-CREATE TRIGGER record_transitions_insert AFTER INSERT ON expert_network.campaigns
+CREATE TRIGGER history_insert AFTER INSERT ON expert_network.campaigns
     REFERENCING NEW TABLE AS en_new
     FOR EACH STATEMENT EXECUTE FUNCTION expert_network.record_transitions();
-CREATE TRIGGER record_transitions_update AFTER UPDATE ON expert_network.campaigns
+CREATE TRIGGER history_update AFTER UPDATE ON expert_network.campaigns
     REFERENCING OLD TABLE AS en_old NEW TABLE AS en_new
     FOR EACH STATEMENT EXECUTE FUNCTION expert_network.record_transitions();
 CREATE TRIGGER check_transition BEFORE INSERT OR UPDATE ON expert_network.experts
     FOR EACH ROW EXECUTE FUNCTION expert_network.check_transition();
-CREATE TRIGGER record_transitions_insert AFTER INSERT ON expert_network.experts
+CREATE TRIGGER history_insert AFTER INSERT ON expert_network.experts
     REFERENCING NEW TABLE AS en_new
     FOR EACH STATEMENT EXECUTE FUNCTION expert_network.record_transitions();
-CREATE TRIGGER record_transitions_update AFTER UPDATE ON expert_network.experts
+CREATE TRIGGER history_update AFTER UPDATE ON expert_network.experts
     REFERENCING OLD TABLE AS en_old NEW TABLE AS en_new
     FOR EACH STATEMENT EXECUTE FUNCTION expert_network.record_transitions();
 CREATE TRIGGER check_transition BEFORE INSERT OR UPDATE ON expert_network.interviews
     FOR EACH ROW EXECUTE FUNCTION expert_network.check_transition();
-CREATE TRIGGER record_transitions_insert AFTER INSERT ON expert_network.interviews
+CREATE TRIGGER history_insert AFTER INSERT ON expert_network.interviews
     REFERENCING NEW TABLE AS en_new
     FOR EACH STATEMENT EXECUTE FUNCTION expert_network.record_transitions();
-CREATE TRIGGER record_transitions_update AFTER UPDATE ON expert_network.interviews
+CREATE TRIGGER history_update AFTER UPDATE ON expert_network.interviews
     REFERENCING OLD TABLE AS en_old NEW TABLE AS en_new
     FOR EACH STATEMENT EXECUTE FUNCTION expert_network.record_transitions();
 CREATE TRIGGER check_transition BEFORE INSERT OR UPDATE ON expert_network.campaign_vendor_enrollments
     FOR EACH ROW EXECUTE FUNCTION expert_network.check_transition();
-CREATE TRIGGER record_transitions_insert AFTER INSERT ON expert_network.campaign_vendor_enrollments
+CREATE TRIGGER history_insert AFTER INSERT ON expert_network.campaign_vendor_enrollments
     REFERENCING NEW TABLE AS en_new
     FOR EACH STATEMENT EXECUTE FUNCTION expert_network.record_transitions();
-CREATE TRIGGER record_transitions_update AFTER UPDATE ON expert_network.campaign_vendor_enrollments
+CREATE TRIGGER history_update AFTER UPDATE ON expert_network.campaign_vendor_enrollments
     REFERENCING OLD TABLE AS en_old NEW TABLE AS en_new
     FOR EACH STATEMENT EXECUTE FUNCTION expert_network.record_transitions();
 CREATE TRIGGER check_transition BEFORE INSERT OR UPDATE ON expert_network.research_activities
     FOR EACH ROW EXECUTE FUNCTION expert_network.check_transition();
-CREATE TRIGGER record_transitions_insert AFTER INSERT ON expert_network.research_activities
+CREATE TRIGGER history_insert AFTER INSERT ON expert_network.research_activities
     REFERENCING NEW TABLE AS en_new
     FOR EACH STATEMENT EXECUTE FUNCTION expert_network.record_transitions();
-CREATE TRIGGER record_transitions_update AFTER UPDATE ON expert_network.research_activities
+CREATE TRIGGER history_update AFTER UPDATE ON expert_network.research_activities
     REFERENCING OLD TABLE AS en_old NEW TABLE AS en_new
     FOR EACH STATEMENT EXECUTE FUNCTION expert_network.record_transitions();
 CREATE TRIGGER check_transition BEFORE INSERT OR UPDATE ON expert_network.research_sources
     FOR EACH ROW EXECUTE FUNCTION expert_network.check_transition();
-CREATE TRIGGER record_transitions_insert AFTER INSERT ON expert_network.research_sources
+CREATE TRIGGER history_insert AFTER INSERT ON expert_network.research_sources
     REFERENCING NEW TABLE AS en_new
     FOR EACH STATEMENT EXECUTE FUNCTION expert_network.record_transitions();
-CREATE TRIGGER record_transitions_update AFTER UPDATE ON expert_network.research_sources
+CREATE TRIGGER history_update AFTER UPDATE ON expert_network.research_sources
     REFERENCING OLD TABLE AS en_old NEW TABLE AS en_new
     FOR EACH STATEMENT EXECUTE FUNCTION expert_network.record_transitions();
 CREATE TRIGGER interview_lifecycle_insert AFTER INSERT ON expert_network.interviews

@@ -175,9 +175,11 @@ expert_network_grant_access(PG_FUNCTION_ARGS)
 		RunAcl("GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA expert_network TO %s", role);
 		if (!admin)
 			RunAcl("REVOKE INSERT, UPDATE, DELETE ON expert_network.vendor_platforms FROM %s", role);
-		/* the history is the extension's to write */
+		/* the history is the extension's to write; a view is not written */
 		if (TableExists("status_history"))
 			RunAcl("REVOKE INSERT, UPDATE, DELETE ON expert_network.status_history FROM %s", role);
+		if (TableExists("workflow_transitions"))
+			RunAcl("REVOKE INSERT, UPDATE, DELETE ON expert_network.workflow_transitions FROM %s", role);
 	}
 	if (admin)
 		RunAcl("GRANT EXECUTE ON FUNCTION expert_network.delete_user_data(pg_catalog.text) TO %s", role);

@@ -17,12 +17,18 @@
 -- others get their parents' owner from the owner-key trigger.  (Without an
 -- identity a superuser would take the restore path instead.)  Row-level
 -- security itself, which a superuser bypasses, is test/pgtap/scoping.sql's.
+--
+-- The workflow rules of 0.4.0 (test/pgtap/workflow.sql) shape the fixtures:
+-- an expert's vendor is enrolled in its campaign before the expert is
+-- added, an expert is reviewed before it gets an interview, and an UPDATE
+-- of a status takes a step of its graph.  An INSERT may still use any valid
+-- status, which is how each status is tried below.
 
 SET client_min_messages = warning;
 
 BEGIN;
 
-SELECT plan(179);
+SELECT plan(191);
 
 -- the application user that every row below belongs to, unless said otherwise
 SET LOCAL expert_network.user_id = 'u1';
@@ -32,10 +38,13 @@ SET LOCAL expert_network.user_id = 'u1';
  *
  *   a1…01 project P1 (user u1, code P-001)     c1…01 campaign C1 in P1
  *   f1…01 vendor "Constraint Test Vendor"       b1…01 team member T1
- *   e1…01 screening question on C1              e2…01 expert on C1, vendor f1…01
- *   e3…01 interview of e2…01                    e4…01 completed interview of e3…01
- *   e5…01 enrollment C1 × f1…01                 e6…01 chat session on C1
+ *   e1…01 screening question on C1              e5…01 enrollment C1 × f1…01, enrolled
+ *   e2…01 expert on C1, vendor f1…01, reviewed  e3…01 interview of e2…01 (scheduled)
+ *   e4…01 completed-interview record of e3…01   e6…01 chat session on C1
  *   e7…01 campaign cost on C1, vendor GLG
+ * (the record e4…01 is written by hand, as an import would: the interview
+ * itself is left scheduled, so the trigger that completing it would run does
+ * not write one of its own)
  * ------------------------------------------------------------------------ */
 
 INSERT INTO expert_network.projects (id, project_code, project_name)
@@ -56,9 +65,13 @@ INSERT INTO expert_network.screening_questions (id, campaign_id, question_text)
 VALUES ('e1000000-0000-4000-8000-000000000001', 'c1000000-0000-4000-8000-000000000001',
         'How many years in the industry?');
 
-INSERT INTO expert_network.experts (id, campaign_id, vendor_platform_id, name, title)
+INSERT INTO expert_network.campaign_vendor_enrollments (id, campaign_id, vendor_platform_id, status)
+VALUES ('e5000000-0000-4000-8000-000000000001', 'c1000000-0000-4000-8000-000000000001',
+        'f1000000-0000-4000-8000-000000000001', 'enrolled');
+
+INSERT INTO expert_network.experts (id, campaign_id, vendor_platform_id, name, title, status)
 VALUES ('e2000000-0000-4000-8000-000000000001', 'c1000000-0000-4000-8000-000000000001',
-        'f1000000-0000-4000-8000-000000000001', 'Expert One', 'Former VP Sales');
+        'f1000000-0000-4000-8000-000000000001', 'Expert One', 'Former VP Sales', 'reviewed');
 
 INSERT INTO expert_network.interviews (id, campaign_id, expert_id, scheduled_date, scheduled_time)
 VALUES ('e3000000-0000-4000-8000-000000000001', 'c1000000-0000-4000-8000-000000000001',
@@ -69,10 +82,6 @@ INSERT INTO expert_network.completed_interviews (id, interview_id, campaign_id, 
 VALUES ('e4000000-0000-4000-8000-000000000001', 'e3000000-0000-4000-8000-000000000001',
         'c1000000-0000-4000-8000-000000000001', 'e2000000-0000-4000-8000-000000000001',
         '2025-02-01', '10:00 AM', '60 min');
-
-INSERT INTO expert_network.campaign_vendor_enrollments (id, campaign_id, vendor_platform_id)
-VALUES ('e5000000-0000-4000-8000-000000000001', 'c1000000-0000-4000-8000-000000000001',
-        'f1000000-0000-4000-8000-000000000001');
 
 INSERT INTO expert_network.chat_sessions (id, campaign_id, title)
 VALUES ('e6000000-0000-4000-8000-000000000001', 'c1000000-0000-4000-8000-000000000001',
@@ -114,8 +123,9 @@ SELECT is_empty(
        UNION ALL SELECT 'completed_interviews', user_id FROM expert_network.completed_interviews WHERE user_id <> 'u1'
        UNION ALL SELECT 'chat_sessions', user_id FROM expert_network.chat_sessions WHERE user_id <> 'u1'
        UNION ALL SELECT 'user_ui_preferences', user_id FROM expert_network.user_ui_preferences WHERE user_id <> 'u1'
-       UNION ALL SELECT 'campaign_costs', user_id FROM expert_network.campaign_costs WHERE user_id <> 'u1' $$,
-    'fixture: every row belongs to the identity u1, though no INSERT named user_id');
+       UNION ALL SELECT 'campaign_costs', user_id FROM expert_network.campaign_costs WHERE user_id <> 'u1'
+       UNION ALL SELECT 'status_history', user_id FROM expert_network.status_history WHERE user_id <> 'u1' $$,
+    'fixture: every row belongs to the identity u1, though no INSERT named user_id (the history''s too)');
 
 /* ------------------------------------------------------------------------
  * Every named CHECK and UNIQUE constraint of the schema is exercised here
@@ -139,6 +149,7 @@ SELECT set_eq(
       'completed_interviews_expertise_rating_check',
       'completed_interviews_communication_rating_check',
       'chat_messages_role_check',
+      'status_history_entity_check',
       'research_activities_status_check', 'research_activities_confidence_check',
       'research_sources_status_check',
       'user_ui_preferences_theme_check',
@@ -148,7 +159,7 @@ SELECT set_eq(
       'campaign_vendor_enrollments_campaign_id_vendor_platform_id_key',
       'completed_interviews_interview_id_key'
     ],
-    'the schema has exactly the 31 CHECK and 4 UNIQUE constraints this file tests');
+    'the schema has exactly the 32 CHECK and 4 UNIQUE constraints this file tests');
 
 /* ------------------------------------------------------------------------
  * projects
@@ -421,6 +432,8 @@ SELECT throws_ok(
  * campaign_vendor_enrollments
  * ------------------------------------------------------------------------ */
 
+-- from enrolled, each status in turn, one step of the enrollment workflow
+-- each: enrolled → not_enrolled → pending → enrolled
 SELECT lives_ok(
     format($$ UPDATE expert_network.campaign_vendor_enrollments SET status = %L
                WHERE id = 'e5000000-0000-4000-8000-000000000001' $$, s),
@@ -635,6 +648,38 @@ SELECT throws_ok(
     'research_sources: status ''queued'' is rejected');
 
 /* ------------------------------------------------------------------------
+ * status_history (0.4.0): only the extension writes it, but its CHECK
+ * holds for anyone who may write it at all (here the superuser): the six
+ * workflow entities, nothing else
+ * ------------------------------------------------------------------------ */
+
+SELECT lives_ok(
+    format($$ INSERT INTO expert_network.status_history (entity, row_id, from_status, to_status)
+              VALUES (%L, '99000000-0000-4000-8000-000000000001', NULL, 'x') $$, e),
+    format('status_history: entity %L is accepted', e))
+  FROM pg_catalog.unnest(ARRAY['campaign', 'expert', 'interview', 'enrollment', 'research_activity', 'research_source'])
+       WITH ORDINALITY AS u(e, n)
+ ORDER BY n;
+
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.status_history (entity, row_id, to_status)
+       VALUES ('vendor', '99000000-0000-4000-8000-000000000001', 'x') $$,
+    '23514', 'new row for relation "status_history" violates check constraint "status_history_entity_check"',
+    'status_history: entity ''vendor'' is rejected');
+
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.status_history (entity, row_id, to_status)
+       VALUES ('research activity', '99000000-0000-4000-8000-000000000001', 'x') $$,
+    '23514', 'new row for relation "status_history" violates check constraint "status_history_entity_check"',
+    'status_history: entity ''research activity'' (a space for the underscore) is rejected');
+
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.status_history (entity, row_id, from_status)
+       VALUES ('campaign', '99000000-0000-4000-8000-000000000001', 'draft') $$,
+    '23502', 'null value in column "to_status" of relation "status_history" violates not-null constraint',
+    'status_history: a row without to_status is rejected (from_status may be NULL, to_status may not)');
+
+/* ------------------------------------------------------------------------
  * user_ui_preferences
  * ------------------------------------------------------------------------ */
 
@@ -733,9 +778,13 @@ INSERT INTO expert_network.screening_questions (id, campaign_id, parent_question
     ('e1000000-0000-4000-8000-000000000003', 'c1000000-0000-4000-8000-000000000002',
      'e1000000-0000-4000-8000-000000000002', 'Sub-question');
 
-INSERT INTO expert_network.experts (id, campaign_id, vendor_platform_id, name, title)
+INSERT INTO expert_network.campaign_vendor_enrollments (campaign_id, vendor_platform_id, status)
+VALUES ('c1000000-0000-4000-8000-000000000002', 'f1000000-0000-4000-8000-000000000001', 'enrolled'),
+       ('c1000000-0000-4000-8000-000000000001', 'f1000000-0000-4000-8000-000000000003', 'pending');
+
+INSERT INTO expert_network.experts (id, campaign_id, vendor_platform_id, name, title, status)
 VALUES ('e2000000-0000-4000-8000-000000000002', 'c1000000-0000-4000-8000-000000000002',
-        'f1000000-0000-4000-8000-000000000001', 'Expert Two', 'CFO');
+        'f1000000-0000-4000-8000-000000000001', 'Expert Two', 'CFO', 'reviewed');
 
 INSERT INTO expert_network.expert_screening_responses (expert_id, screening_question_id, response_text)
 VALUES ('e2000000-0000-4000-8000-000000000002', 'e1000000-0000-4000-8000-000000000003', '12 years');
@@ -751,10 +800,6 @@ INSERT INTO expert_network.completed_interviews (interview_id, campaign_id, expe
                                                  interview_date, interview_time, duration)
 VALUES ('e3000000-0000-4000-8000-000000000002', 'c1000000-0000-4000-8000-000000000002',
         'e2000000-0000-4000-8000-000000000002', '2025-02-10', '3:00 PM', '45 min');
-
-INSERT INTO expert_network.campaign_vendor_enrollments (campaign_id, vendor_platform_id)
-VALUES ('c1000000-0000-4000-8000-000000000002', 'f1000000-0000-4000-8000-000000000001'),
-       ('c1000000-0000-4000-8000-000000000001', 'f1000000-0000-4000-8000-000000000003');
 
 INSERT INTO expert_network.campaign_costs (campaign_id, vendor_platform_id, fee_type, amount_usd)
 VALUES ('c1000000-0000-4000-8000-000000000002', NULL, 'subscription', 5000),
@@ -916,17 +961,22 @@ VALUES ('e1000000-0000-4000-8000-0000000000aa', 'c1000000-0000-4000-8000-0000000
 INSERT INTO expert_network.vendor_platforms (id, name, created_at, updated_at)
 VALUES ('f1000000-0000-4000-8000-0000000000aa', 'Trigger Vendor',
         '1999-01-01 00:00:00+00', '2000-01-01 00:00:00+00');
-INSERT INTO expert_network.campaign_vendor_enrollments (id, campaign_id, vendor_platform_id, created_at, updated_at)
+-- the vendor enrolled, the expert already scheduled, the interview pending:
+-- inserting the interview then changes no other row (a new live interview
+-- moves only a reviewed or scheduling expert), so each row's updated_at is
+-- the one it was given until the UPDATEs below
+INSERT INTO expert_network.campaign_vendor_enrollments (id, campaign_id, vendor_platform_id, status,
+                                                        created_at, updated_at)
 VALUES ('e5000000-0000-4000-8000-0000000000aa', 'c1000000-0000-4000-8000-0000000000aa',
-        'f1000000-0000-4000-8000-0000000000aa', '1999-01-01 00:00:00+00', '2000-01-01 00:00:00+00');
-INSERT INTO expert_network.experts (id, campaign_id, vendor_platform_id, name, title, created_at, updated_at)
+        'f1000000-0000-4000-8000-0000000000aa', 'enrolled', '1999-01-01 00:00:00+00', '2000-01-01 00:00:00+00');
+INSERT INTO expert_network.experts (id, campaign_id, vendor_platform_id, name, title, status, created_at, updated_at)
 VALUES ('e2000000-0000-4000-8000-0000000000aa', 'c1000000-0000-4000-8000-0000000000aa',
-        'f1000000-0000-4000-8000-0000000000aa', 'Trigger expert', 'Title',
+        'f1000000-0000-4000-8000-0000000000aa', 'Trigger expert', 'Title', 'scheduled',
         '1999-01-01 00:00:00+00', '2000-01-01 00:00:00+00');
-INSERT INTO expert_network.interviews (id, campaign_id, expert_id, scheduled_date, scheduled_time,
+INSERT INTO expert_network.interviews (id, campaign_id, expert_id, scheduled_date, scheduled_time, status,
                                        created_at, updated_at)
 VALUES ('e3000000-0000-4000-8000-0000000000aa', 'c1000000-0000-4000-8000-0000000000aa',
-        'e2000000-0000-4000-8000-0000000000aa', '2025-02-01', '10:00',
+        'e2000000-0000-4000-8000-0000000000aa', '2025-02-01', '10:00', 'pending',
         '1999-01-01 00:00:00+00', '2000-01-01 00:00:00+00');
 INSERT INTO expert_network.chat_sessions (id, title, created_at, updated_at)
 VALUES ('e6000000-0000-4000-8000-0000000000aa', 'Trigger session',
@@ -937,9 +987,17 @@ INSERT INTO expert_network.campaign_costs (id, campaign_id, fee_type, amount_usd
 VALUES ('e7000000-0000-4000-8000-0000000000aa', 'c1000000-0000-4000-8000-0000000000aa', 'per_call', 10,
         '1999-01-01 00:00:00+00', '2000-01-01 00:00:00+00');
 
-SELECT is((SELECT updated_at FROM expert_network.projects WHERE id = 'a1000000-0000-4000-8000-0000000000aa'),
-          '2000-01-01 00:00:00+00'::timestamptz,
-          'set_updated_at: INSERT keeps the updated_at it is given (the trigger is for UPDATE only)');
+SELECT results_eq(
+    format($$ SELECT updated_at FROM expert_network.%I WHERE %I = %L $$, tbl, key, id),
+    $$ VALUES ('2000-01-01 00:00:00+00'::timestamptz) $$,
+    format('set_updated_at: INSERT into %s keeps the updated_at it is given (the trigger is for UPDATE only)', tbl))
+  FROM (VALUES
+    (1, 'projects',                    'id', 'a1000000-0000-4000-8000-0000000000aa'),
+    (2, 'campaign_vendor_enrollments', 'id', 'e5000000-0000-4000-8000-0000000000aa'),
+    (3, 'experts',                     'id', 'e2000000-0000-4000-8000-0000000000aa'),
+    (4, 'interviews',                  'id', 'e3000000-0000-4000-8000-0000000000aa')
+  ) AS v(n, tbl, key, id)
+ ORDER BY n;
 
 UPDATE expert_network.projects SET project_name = 'Trigger project, renamed'
  WHERE id = 'a1000000-0000-4000-8000-0000000000aa';
@@ -949,9 +1007,9 @@ UPDATE expert_network.screening_questions SET question_text = 'Trigger question,
  WHERE id = 'e1000000-0000-4000-8000-0000000000aa';
 UPDATE expert_network.vendor_platforms SET location = 'Somewhere'
  WHERE id = 'f1000000-0000-4000-8000-0000000000aa';
-UPDATE expert_network.campaign_vendor_enrollments SET status = 'enrolled'
+UPDATE expert_network.campaign_vendor_enrollments SET status = 'not_enrolled'
  WHERE id = 'e5000000-0000-4000-8000-0000000000aa';
-UPDATE expert_network.experts SET status = 'reviewed'
+UPDATE expert_network.experts SET status = 'scheduling'
  WHERE id = 'e2000000-0000-4000-8000-0000000000aa';
 UPDATE expert_network.interviews SET status = 'confirmed'
  WHERE id = 'e3000000-0000-4000-8000-0000000000aa';

@@ -15,6 +15,16 @@
 -- counters, verify_counters() / repair_counters() after a drift made with
 -- the triggers off, TRUNCATE, and the chat sessions' recency.
 --
+-- Since 0.4.0 the rows follow the workflows (test/pgtap/workflow.sql): the
+-- experts' vendors are enrolled and the experts reviewed before they get
+-- interviews, and every change of an interview's status below is a step of
+-- the interview workflow: C walks each of its steps (the 20 ordered pairs
+-- of statuses that 0.3.0 walked include 12 that are no longer possible,
+-- from completed or cancelled, or pending → completed; the restore path
+-- would not help, as it is for INSERTs and an UPDATE is checked all the
+-- same).  Only the drift in M, made with every trigger off, moves a
+-- completed interview back.
+--
 -- Runs under pg_prove in a database with pgtap and expert_network installed
 -- (test/suite), as a superuser.  Everything happens in one transaction that
 -- is rolled back: the roles created here vanish with it.  now() is constant
@@ -27,7 +37,8 @@
 --      (d1, cu2) and C7 (07, cu3)
 --   e  experts E1 (01, of C1), E2 (02, of C2), E3 (03, of C3), E4 (04, of C1)
 --   a  interviews: a…NY is inserted in campaign CN (N = 1..4, 6, 7), but for
---      a…5Y (C1, expert E4) and a…dY (D1)
+--      a…5Y (C1, expert E4) and a…dY (D1); a…27 to a…2b are C2's for the
+--      walk in C; a…31 moves to C1 in C2, a…13 to C3 and a…22 to C1 in D
 --   d  chat sessions S1, S2, S3
 -- The counters after each step are given as (campaign, scheduled, completed).
 
@@ -35,7 +46,7 @@ SET client_min_messages = warning;
 
 BEGIN;
 
-SELECT plan(125);
+SELECT plan(120);
 
 CREATE ROLE en_cnt_app NOLOGIN;
 CREATE ROLE en_cnt_ro NOLOGIN;
@@ -247,60 +258,98 @@ SELECT pg_temp.check_counters(
     'B4. a campaign inserted with its interviews by one statement (writable CTEs)');
 
 /* ------------------------------------------------------------------------
- * C. Every change of status, one at a time: a…21 of C2 walks all 20 ordered
- * pairs of the 5 statuses, from pending back to pending (20 + 3)
+ * C. Every change of status, one at a time.  Since 0.4.0 an interview's
+ * status moves only along the interview workflow (completed and cancelled
+ * are final; pending does not jump to completed), so the walk takes the 8
+ * steps of its graph, which are every change of status an UPDATE can make:
+ * five interviews of C2 inserted for it, a…27, a…28, a…29 pending and a…2a,
+ * a…2b scheduled (C2 8 1), take one step each at a time (1 + 8 + 3); two
+ * steps the graph lacks fail and count nothing (3); the walk's interviews
+ * are deleted again (3)
  * ------------------------------------------------------------------------ */
 
+INSERT INTO expert_network.interviews (id, campaign_id, expert_id, scheduled_date, scheduled_time, status)
+SELECT v.id, 'c0000000-0000-4000-8000-000000000002', 'e0000000-0000-4000-8000-000000000002',
+       '2025-02-05', '10:00', v.status
+  FROM (VALUES ('a0000000-0000-4000-8000-000000000027'::uuid, 'pending'),
+               ('a0000000-0000-4000-8000-000000000028'::uuid, 'pending'),
+               ('a0000000-0000-4000-8000-000000000029'::uuid, 'pending'),
+               ('a0000000-0000-4000-8000-00000000002a'::uuid, 'scheduled'),
+               ('a0000000-0000-4000-8000-00000000002b'::uuid, 'scheduled')) AS v(id, status);
+
+CREATE TEMPORARY TABLE walk (n integer PRIMARY KEY, iid uuid, f text, t text, ds integer, dc integer);
+INSERT INTO walk VALUES
+    (1, 'a0000000-0000-4000-8000-000000000027', 'pending',   'scheduled',  0, 0),
+    (2, 'a0000000-0000-4000-8000-000000000028', 'pending',   'confirmed',  0, 0),
+    (3, 'a0000000-0000-4000-8000-000000000029', 'pending',   'cancelled', -1, 0),
+    (4, 'a0000000-0000-4000-8000-000000000027', 'scheduled', 'confirmed',  0, 0),
+    (5, 'a0000000-0000-4000-8000-00000000002a', 'scheduled', 'completed', -1, 1),
+    (6, 'a0000000-0000-4000-8000-00000000002b', 'scheduled', 'cancelled', -1, 0),
+    (7, 'a0000000-0000-4000-8000-000000000027', 'confirmed', 'completed', -1, 1),
+    (8, 'a0000000-0000-4000-8000-000000000028', 'confirmed', 'cancelled', -1, 0);
+
+SELECT set_eq(
+    $$ SELECT from_status, to_status FROM expert_network.workflow_transitions WHERE entity = 'interview' $$,
+    $$ SELECT f, t FROM walk $$,
+    'C. the walk takes each step of the interview workflow (expert_network.workflow_transitions), once');
+
 SELECT results_eq(
-    format('SELECT * FROM pg_temp.transition(%L, %L, %L)', 'a0000000-0000-4000-8000-000000000021', f, t),
+    format('SELECT * FROM pg_temp.transition(%L, %L, %L)', iid, f, t),
     format('VALUES (1::bigint, %s, %s)', ds, dc),
     format('C. %s → %s: scheduled_calls %s, completed_calls %s', f, t,
            CASE WHEN ds > 0 THEN '+' ELSE '' END || ds, CASE WHEN dc > 0 THEN '+' ELSE '' END || dc))
-  FROM (VALUES
-    (1,  'pending',   'scheduled',  0,  0),
-    (2,  'scheduled', 'pending',    0,  0),
-    (3,  'pending',   'confirmed',  0,  0),
-    (4,  'confirmed', 'pending',    0,  0),
-    (5,  'pending',   'completed', -1,  1),
-    (6,  'completed', 'pending',    1, -1),
-    (7,  'pending',   'cancelled', -1,  0),
-    (8,  'cancelled', 'scheduled',  1,  0),
-    (9,  'scheduled', 'confirmed',  0,  0),
-    (10, 'confirmed', 'scheduled',  0,  0),
-    (11, 'scheduled', 'completed', -1,  1),
-    (12, 'completed', 'scheduled',  1, -1),
-    (13, 'scheduled', 'cancelled', -1,  0),
-    (14, 'cancelled', 'confirmed',  1,  0),
-    (15, 'confirmed', 'completed', -1,  1),
-    (16, 'completed', 'confirmed',  1, -1),
-    (17, 'confirmed', 'cancelled', -1,  0),
-    (18, 'cancelled', 'completed',  0,  1),
-    (19, 'completed', 'cancelled',  0, -1),
-    (20, 'cancelled', 'pending',    1,  0)
-  ) AS v(n, f, t, ds, dc)
+  FROM walk
  ORDER BY n;
 
 SELECT pg_temp.check_counters(
-    $$ VALUES ('C1'::text, 4, 1), ('C2', 3, 1), ('C3', 3, 1), ('C4', 1, 1) $$,
-    'C. after the 20 changes of status, back to pending');
+    $$ VALUES ('C1'::text, 4, 1), ('C2', 3, 3), ('C3', 3, 1), ('C4', 1, 1) $$,
+    'C. after the 8 steps');
 
--- C2. one UPDATE of four interviews: in C1 a scheduled one completes and a
--- completed one goes back to scheduled (net nothing), in C3 a scheduled one
--- is cancelled and a cancelled one completes (4):
--- (C1 4 1) (C2 3 1) (C3 2 2) (C4 1 1)
+SELECT throws_ok(
+    $$ UPDATE expert_network.interviews SET status = 'pending' WHERE id = 'a0000000-0000-4000-8000-000000000027' $$,
+    '23514', 'invalid interview status transition from "completed" to "pending"',
+    'C. completed → pending is refused');
+SELECT throws_ok(
+    $$ UPDATE expert_network.interviews SET status = 'scheduled'
+        WHERE id IN ('a0000000-0000-4000-8000-000000000021', 'a0000000-0000-4000-8000-000000000028') $$,
+    '23514', 'invalid interview status transition from "cancelled" to "scheduled"',
+    'C. an UPDATE of two interviews, one of them cancelled → scheduled, is refused as a whole');
+SELECT results_eq(
+    $$ SELECT campaign_name, scheduled_calls, completed_calls FROM expert_network.campaigns ORDER BY campaign_name $$,
+    $$ VALUES ('C1'::text, 4, 1), ('C2', 3, 3), ('C3', 3, 1), ('C4', 1, 1) $$,
+    'C. the refused UPDATEs left every counter as it was');
+
+DELETE FROM expert_network.interviews
+ WHERE id IN ('a0000000-0000-4000-8000-000000000027', 'a0000000-0000-4000-8000-000000000028',
+              'a0000000-0000-4000-8000-000000000029', 'a0000000-0000-4000-8000-00000000002a',
+              'a0000000-0000-4000-8000-00000000002b');
+
+SELECT pg_temp.check_counters(
+    $$ VALUES ('C1'::text, 4, 1), ('C2', 3, 1), ('C3', 3, 1), ('C4', 1, 1) $$,
+    'C. the walk''s five interviews deleted again');
+
+-- C2. one UPDATE of four interviews: in C1 a scheduled one is confirmed
+-- (a…10) and another cancelled (a…12), while a pending one of C3 (a…31)
+-- moves into C1, to expert E1: C1's changes net to nothing; in C3 a
+-- scheduled one (a…32) completes (4):
+-- (C1 4 1) (C2 3 1) (C3 1 2) (C4 1 1)
 SELECT ctid::text AS c1_ctid FROM expert_network.campaigns WHERE campaign_name = 'C1' \gset
 
 UPDATE expert_network.interviews
-   SET status = CASE id WHEN 'a0000000-0000-4000-8000-000000000012' THEN 'completed'
-                        WHEN 'a0000000-0000-4000-8000-000000000014' THEN 'scheduled'
-                        WHEN 'a0000000-0000-4000-8000-000000000032' THEN 'cancelled'
-                        WHEN 'a0000000-0000-4000-8000-000000000035' THEN 'completed' END
- WHERE id IN ('a0000000-0000-4000-8000-000000000012', 'a0000000-0000-4000-8000-000000000014',
-              'a0000000-0000-4000-8000-000000000032', 'a0000000-0000-4000-8000-000000000035');
+   SET status = CASE id WHEN 'a0000000-0000-4000-8000-000000000010' THEN 'confirmed'
+                        WHEN 'a0000000-0000-4000-8000-000000000012' THEN 'cancelled'
+                        WHEN 'a0000000-0000-4000-8000-000000000032' THEN 'completed'
+                        ELSE status END,
+       campaign_id = CASE id WHEN 'a0000000-0000-4000-8000-000000000031' THEN 'c0000000-0000-4000-8000-000000000001'::uuid
+                             ELSE campaign_id END,
+       expert_id = CASE id WHEN 'a0000000-0000-4000-8000-000000000031' THEN 'e0000000-0000-4000-8000-000000000001'::uuid
+                           ELSE expert_id END
+ WHERE id IN ('a0000000-0000-4000-8000-000000000010', 'a0000000-0000-4000-8000-000000000012',
+              'a0000000-0000-4000-8000-000000000031', 'a0000000-0000-4000-8000-000000000032');
 
 SELECT pg_temp.check_counters(
-    $$ VALUES ('C1'::text, 4, 1), ('C2', 3, 1), ('C3', 2, 2), ('C4', 1, 1) $$,
-    'C2. one UPDATE changing the status of interviews of two campaigns');
+    $$ VALUES ('C1'::text, 4, 1), ('C2', 3, 1), ('C3', 1, 2), ('C4', 1, 1) $$,
+    'C2. one UPDATE changing the status or the campaign of interviews of two campaigns');
 SELECT is((SELECT ctid::text FROM expert_network.campaigns WHERE campaign_name = 'C1'), :'c1_ctid',
           'C2. the campaign whose changes net to nothing was not even updated');
 
@@ -308,46 +357,47 @@ SELECT is((SELECT ctid::text FROM expert_network.campaigns WHERE campaign_name =
  * D. Moving interviews to another campaign (6)
  * ------------------------------------------------------------------------ */
 
--- a confirmed one from C1 to C3: (C1 3 1) (C3 3 2)
+-- a confirmed one from C1 to C3: (C1 3 1) (C3 2 2)
 UPDATE expert_network.interviews
    SET campaign_id = 'c0000000-0000-4000-8000-000000000003', expert_id = 'e0000000-0000-4000-8000-000000000003'
  WHERE id = 'a0000000-0000-4000-8000-000000000013';
 
 SELECT pg_temp.check_counters(
-    $$ VALUES ('C1'::text, 3, 1), ('C2', 3, 1), ('C3', 3, 2), ('C4', 1, 1) $$,
+    $$ VALUES ('C1'::text, 3, 1), ('C2', 3, 1), ('C3', 2, 2), ('C4', 1, 1) $$,
     'D. a confirmed interview moved from C1 to C3');
 
--- a completed one from C2 to C1, scheduled again: (C1 4 1) (C2 3 0)
+-- a scheduled one from C2 to C1, completed in the same UPDATE:
+-- (C1 3 2) (C2 2 1)
 UPDATE expert_network.interviews
    SET campaign_id = 'c0000000-0000-4000-8000-000000000001', expert_id = 'e0000000-0000-4000-8000-000000000001',
-       status = 'scheduled'
- WHERE id = 'a0000000-0000-4000-8000-000000000024';
+       status = 'completed'
+ WHERE id = 'a0000000-0000-4000-8000-000000000022';
 
 SELECT pg_temp.check_counters(
-    $$ VALUES ('C1'::text, 4, 1), ('C2', 3, 0), ('C3', 3, 2), ('C4', 1, 1) $$,
-    'D. a completed interview moved from C2 to C1 and scheduled again, in one UPDATE');
+    $$ VALUES ('C1'::text, 3, 2), ('C2', 2, 1), ('C3', 2, 2), ('C4', 1, 1) $$,
+    'D. a scheduled interview moved from C2 to C1 and completed, in one UPDATE');
 
 /* ------------------------------------------------------------------------
  * E. DELETE (6)
  * ------------------------------------------------------------------------ */
 
--- a pending one of C1: (C1 3 1)
+-- a pending one of C1: (C1 2 2)
 DELETE FROM expert_network.interviews WHERE id = 'a0000000-0000-4000-8000-000000000011';
 
 SELECT pg_temp.check_counters(
-    $$ VALUES ('C1'::text, 3, 1), ('C2', 3, 0), ('C3', 3, 2), ('C4', 1, 1) $$,
+    $$ VALUES ('C1'::text, 2, 2), ('C2', 2, 1), ('C3', 2, 2), ('C4', 1, 1) $$,
     'E. a pending interview deleted');
 
 -- five of three campaigns in one statement: C1 a cancelled and a completed
--- one, C2 a scheduled one, C3 a confirmed and a completed one:
--- (C1 3 0) (C2 2 0) (C3 2 1)
+-- one, C2 a completed one, C3 a confirmed and a completed one:
+-- (C1 2 1) (C2 2 0) (C3 1 1)
 DELETE FROM expert_network.interviews
- WHERE id IN ('a0000000-0000-4000-8000-000000000015', 'a0000000-0000-4000-8000-000000000012',
-              'a0000000-0000-4000-8000-000000000022', 'a0000000-0000-4000-8000-000000000033',
+ WHERE id IN ('a0000000-0000-4000-8000-000000000015', 'a0000000-0000-4000-8000-000000000022',
+              'a0000000-0000-4000-8000-000000000024', 'a0000000-0000-4000-8000-000000000033',
               'a0000000-0000-4000-8000-000000000034');
 
 SELECT pg_temp.check_counters(
-    $$ VALUES ('C1'::text, 3, 0), ('C2', 2, 0), ('C3', 2, 1), ('C4', 1, 1) $$,
+    $$ VALUES ('C1'::text, 2, 1), ('C2', 2, 0), ('C3', 1, 1), ('C4', 1, 1) $$,
     'E. five interviews of three campaigns deleted by one statement');
 
 /* ------------------------------------------------------------------------
@@ -361,36 +411,36 @@ UPDATE expert_network.interviews
    SET color_tag = 'blue', duration_minutes = 45, scheduled_date = scheduled_date + 7;
 
 SELECT pg_temp.check_counters(
-    $$ VALUES ('C1'::text, 3, 0), ('C2', 2, 0), ('C3', 2, 1), ('C4', 1, 1) $$,
+    $$ VALUES ('C1'::text, 2, 1), ('C2', 2, 0), ('C3', 1, 1), ('C4', 1, 1) $$,
     'F. every interview''s color, duration and date changed');
 SELECT is((SELECT string_agg(ctid::text, ',' ORDER BY id) FROM expert_network.campaigns), :'all_ctids',
           'F. no campaign row was written');
 
 /* ------------------------------------------------------------------------
  * G. The upsert (INSERT … ON CONFLICT DO UPDATE): a new confirmed interview
- * in C1, a pending one of C2 completed (3): (C1 4 0) (C2 1 1)
+ * in C1, a confirmed one of C2 completed (3): (C1 3 1) (C2 1 1)
  * ------------------------------------------------------------------------ */
 
 INSERT INTO expert_network.interviews (id, campaign_id, expert_id, scheduled_date, scheduled_time, status)
 VALUES ('a0000000-0000-4000-8000-000000000017', 'c0000000-0000-4000-8000-000000000001',
         'e0000000-0000-4000-8000-000000000001', '2025-03-01', '10:00', 'confirmed'),
-       ('a0000000-0000-4000-8000-000000000021', 'c0000000-0000-4000-8000-000000000002',
+       ('a0000000-0000-4000-8000-000000000023', 'c0000000-0000-4000-8000-000000000002',
         'e0000000-0000-4000-8000-000000000002', '2025-03-01', '10:00', 'completed')
 ON CONFLICT (id) DO UPDATE SET status = excluded.status;
 
 SELECT pg_temp.check_counters(
-    $$ VALUES ('C1'::text, 4, 0), ('C2', 1, 1), ('C3', 2, 1), ('C4', 1, 1) $$,
+    $$ VALUES ('C1'::text, 3, 1), ('C2', 1, 1), ('C3', 1, 1), ('C4', 1, 1) $$,
     'G. an upsert inserting one interview and updating another');
 
 /* ------------------------------------------------------------------------
- * H. MERGE, inserting, updating and deleting in one statement: a scheduled
- * one of C1 deleted, a confirmed one of C2 completed, a pending one added
- * to C3 (3): (C1 3 0) (C2 0 2) (C3 3 1)
+ * H. MERGE, inserting, updating and deleting in one statement: a confirmed
+ * one of C1 deleted, a pending one of C2 cancelled, a pending one added to
+ * C3 (3): (C1 2 1) (C2 0 1) (C3 2 1)
  * ------------------------------------------------------------------------ */
 
 MERGE INTO expert_network.interviews AS t
-USING (VALUES ('a0000000-0000-4000-8000-000000000014'::uuid, NULL::uuid, NULL::uuid, 'delete'),
-              ('a0000000-0000-4000-8000-000000000023', NULL, NULL, 'completed'),
+USING (VALUES ('a0000000-0000-4000-8000-000000000010'::uuid, NULL::uuid, NULL::uuid, 'delete'),
+              ('a0000000-0000-4000-8000-000000000021', NULL, NULL, 'cancelled'),
               ('a0000000-0000-4000-8000-000000000037', 'c0000000-0000-4000-8000-000000000003',
                'e0000000-0000-4000-8000-000000000003', 'pending')) AS s(id, campaign_id, expert_id, action)
    ON t.id = s.id
@@ -400,7 +450,7 @@ USING (VALUES ('a0000000-0000-4000-8000-000000000014'::uuid, NULL::uuid, NULL::u
                        VALUES (s.id, s.campaign_id, s.expert_id, '2025-03-02', '10:00', s.action);
 
 SELECT pg_temp.check_counters(
-    $$ VALUES ('C1'::text, 3, 0), ('C2', 0, 2), ('C3', 3, 1), ('C4', 1, 1) $$,
+    $$ VALUES ('C1'::text, 2, 1), ('C2', 0, 1), ('C3', 2, 1), ('C4', 1, 1) $$,
     'H. one MERGE deleting, updating and inserting interviews');
 
 -- (1)
@@ -415,7 +465,7 @@ SELECT results_eq(
  * ------------------------------------------------------------------------ */
 
 -- deleting an expert deletes its interviews: E4 of C1 gets a scheduled, a
--- completed and a cancelled one (C1 4 1), then goes (C1 3 0)
+-- completed and a cancelled one (C1 3 2), then goes (C1 2 1)
 INSERT INTO expert_network.interviews (id, campaign_id, expert_id, scheduled_date, scheduled_time, status)
 VALUES ('a0000000-0000-4000-8000-000000000051', 'c0000000-0000-4000-8000-000000000001',
         'e0000000-0000-4000-8000-000000000004', '2025-04-01', '10:00', 'scheduled'),
@@ -425,13 +475,13 @@ VALUES ('a0000000-0000-4000-8000-000000000051', 'c0000000-0000-4000-8000-0000000
         'e0000000-0000-4000-8000-000000000004', '2025-04-01', '12:00', 'cancelled');
 
 SELECT pg_temp.check_counters(
-    $$ VALUES ('C1'::text, 4, 1), ('C2', 0, 2), ('C3', 3, 1), ('C4', 1, 1) $$,
+    $$ VALUES ('C1'::text, 3, 2), ('C2', 0, 1), ('C3', 2, 1), ('C4', 1, 1) $$,
     'I. three interviews of expert E4 inserted');
 
 DELETE FROM expert_network.experts WHERE id = 'e0000000-0000-4000-8000-000000000004';
 
 SELECT pg_temp.check_counters(
-    $$ VALUES ('C1'::text, 3, 0), ('C2', 0, 2), ('C3', 3, 1), ('C4', 1, 1) $$,
+    $$ VALUES ('C1'::text, 2, 1), ('C2', 0, 1), ('C3', 2, 1), ('C4', 1, 1) $$,
     'I. expert E4 deleted, and with it (ON DELETE CASCADE) its interviews');
 
 -- deleting a campaign deletes its interviews, whose counting then finds the
@@ -446,7 +496,7 @@ SELECT results_eq(
     'I. campaign C4 and its interviews are gone (the counting did not bring the campaign back)');
 
 SELECT pg_temp.check_counters(
-    $$ VALUES ('C1'::text, 3, 0), ('C2', 0, 2), ('C3', 3, 1) $$,
+    $$ VALUES ('C1'::text, 2, 1), ('C2', 0, 1), ('C3', 2, 1) $$,
     'I. campaign C4 deleted');
 
 /* ------------------------------------------------------------------------
@@ -508,7 +558,7 @@ SET LOCAL ROLE en_cnt_app;
 SELECT set_config('expert_network.user_id', 'cu1', true) \g /dev/null
 
 SELECT pg_temp.check_counters(
-    $$ VALUES ('C1'::text, 3, 0), ('C2', 0, 2), ('C3', 3, 1) $$,
+    $$ VALUES ('C1'::text, 2, 1), ('C2', 0, 1), ('C3', 2, 1) $$,
     'K. cu1 after delete_user_data(''cu2'')');
 
 /* ------------------------------------------------------------------------
@@ -635,10 +685,11 @@ VALUES ('a0000000-0000-4000-8000-000000000071', 'c0000000-0000-4000-8000-0000000
        ('a0000000-0000-4000-8000-000000000072', 'c0000000-0000-4000-8000-000000000007',
         'e0000000-0000-4000-8000-000000000007', '2025-05-01', '11:00', 'completed');
 
--- with every trigger off, as a superuser: C1 gets two live interviews, in
--- C2 a completed one is confirmed again, in C3 the completed one is
--- cancelled, in C7 the completed one is deleted.  Stored: (C1 3 0) (C2 0 2)
--- (C3 3 1) (C7 1 1); actual: (C1 5 0) (C2 1 1) (C3 3 0) (C7 1 0)
+-- with every trigger off, as a superuser (the workflow's triggers too:
+-- completed is final for the application): C1 gets two live interviews, in
+-- C2 the completed one is confirmed again, in C3 the completed one is
+-- cancelled, in C7 the completed one is deleted.  Stored: (C1 2 1) (C2 0 1)
+-- (C3 2 1) (C7 1 1); actual: (C1 4 1) (C2 1 0) (C3 2 0) (C7 1 0)
 SET LOCAL session_replication_role = replica;
 SELECT set_config('expert_network.user_id', 'cu1', true) \g /dev/null
 INSERT INTO expert_network.interviews (id, campaign_id, expert_id, scheduled_date, scheduled_time, status)
@@ -646,15 +697,15 @@ VALUES ('a0000000-0000-4000-8000-000000000018', 'c0000000-0000-4000-8000-0000000
         'e0000000-0000-4000-8000-000000000001', '2025-06-01', '10:00', 'scheduled'),
        ('a0000000-0000-4000-8000-000000000019', 'c0000000-0000-4000-8000-000000000001',
         'e0000000-0000-4000-8000-000000000001', '2025-06-01', '11:00', 'pending');
-UPDATE expert_network.interviews SET status = 'confirmed' WHERE id = 'a0000000-0000-4000-8000-000000000021';
-UPDATE expert_network.interviews SET status = 'cancelled' WHERE id = 'a0000000-0000-4000-8000-000000000035';
+UPDATE expert_network.interviews SET status = 'confirmed' WHERE id = 'a0000000-0000-4000-8000-000000000023';
+UPDATE expert_network.interviews SET status = 'cancelled' WHERE id = 'a0000000-0000-4000-8000-000000000032';
 DELETE FROM expert_network.interviews WHERE id = 'a0000000-0000-4000-8000-000000000072';
 SET LOCAL session_replication_role = origin;
 
 SELECT results_eq(
     $$ SELECT * FROM expert_network.verify_counters() $$,
-    $$ VALUES ('c0000000-0000-4000-8000-000000000001'::uuid, 'scheduled_calls'::text, 3, 5),
-              ('c0000000-0000-4000-8000-000000000002', 'completed_calls', 2, 1),
+    $$ VALUES ('c0000000-0000-4000-8000-000000000001'::uuid, 'scheduled_calls'::text, 2, 4),
+              ('c0000000-0000-4000-8000-000000000002', 'completed_calls', 1, 0),
               ('c0000000-0000-4000-8000-000000000002', 'scheduled_calls', 0, 1),
               ('c0000000-0000-4000-8000-000000000003', 'completed_calls', 1, 0),
               ('c0000000-0000-4000-8000-000000000007', 'completed_calls', 1, 0) $$,
@@ -664,15 +715,15 @@ SET LOCAL ROLE en_cnt_app;
 
 SELECT results_eq(
     $$ SELECT * FROM expert_network.verify_counters() $$,
-    $$ VALUES ('c0000000-0000-4000-8000-000000000001'::uuid, 'scheduled_calls'::text, 3, 5),
-              ('c0000000-0000-4000-8000-000000000002', 'completed_calls', 2, 1),
+    $$ VALUES ('c0000000-0000-4000-8000-000000000001'::uuid, 'scheduled_calls'::text, 2, 4),
+              ('c0000000-0000-4000-8000-000000000002', 'completed_calls', 1, 0),
               ('c0000000-0000-4000-8000-000000000002', 'scheduled_calls', 0, 1),
               ('c0000000-0000-4000-8000-000000000003', 'completed_calls', 1, 0) $$,
     'M. (app, cu1) verify_counters() lists the drifted counters of cu1''s campaigns only');
 SELECT is(expert_network.repair_counters(), 4,
           'M. (app, cu1) repair_counters() fixes cu1''s 4 drifted counters, and says so');
 SELECT pg_temp.check_counters(
-    $$ VALUES ('C1'::text, 5, 0), ('C2', 1, 1), ('C3', 3, 0) $$,
+    $$ VALUES ('C1'::text, 4, 1), ('C2', 1, 0), ('C3', 2, 0) $$,
     'M. cu1 after repair_counters()');
 SELECT results_eq(
     $$ SELECT campaign_name, updated_at FROM expert_network.campaigns ORDER BY campaign_name $$,

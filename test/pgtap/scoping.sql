@@ -1,12 +1,20 @@
 -- test/pgtap/scoping.sql — per-user scoping (0.2.0), structure and behaviour.
 --
--- Structure: row-level security enabled and forced on the 18 tables holding
+-- Structure: row-level security enabled and forced on the 19 tables holding
 -- users' rows, one policy owner_rows each whose USING compares user_id with a
 -- sub-select of current_user_id() (an InitPlan: evaluated once per
 -- statement); none on vendor_platforms; the owner-key trigger first among
--- the BEFORE row triggers; the properties of current_user_id() and
--- delete_user_data(); what PUBLIC may do (nothing); SECURITY DEFINER only
--- with a pinned search_path.
+-- the BEFORE row triggers of the 18 tables the application writes; the
+-- properties of current_user_id() and delete_user_data(); what PUBLIC may
+-- do (nothing); SECURITY DEFINER only with a pinned search_path.
+--
+-- The 19th table, status_history (0.4.0), is owner-scoped like the others
+-- and readable at every level, but only the extension writes it: its rows
+-- carry the owner of the row whose status changed, and no level (not even
+-- admin) may INSERT, UPDATE or DELETE it; delete_user_data() erases it too.
+-- The fixture follows the workflows of 0.4.0: the vendor is enrolled and
+-- the expert reviewed before the interview, which is completed with
+-- complete_interview() (its completed_interviews row is the trigger's).
 --
 -- Behaviour, as roles that are neither superuser nor BYPASSRLS (a superuser
 -- bypasses row-level security and would pass every test): an app role
@@ -29,29 +37,34 @@
 --   01 project          02 campaign (in 01)    03 team member
 --   04 question         05 sub-question of 04  06 vendor enrollment
 --   07 expert           08 response (07 to 05) 09 interview of 07
---   0a completed 09     0b chat session        0c message   0d activity
+--   0b chat session     0c message             0d activity
 --   0e source           0f answer section      10 campaign cost
--- plus the two team assignments (02 × 03, 09 × 03) and the UI preferences.
+-- plus the two team assignments (02 × 03, 09 × 03), the UI preferences, the
+-- completed-interview record of 09 (written by complete_interview()) and the
+-- 11 history rows of 02, 06, 07, 09, 0d and 0e (every initial status and
+-- every change, the expert's two lifecycle steps included).
 
 SET client_min_messages = warning;
 
 BEGIN;
 
-SELECT plan(425);
+SELECT plan(445);
 
 /* ------------------------------------------------------------------------
- * The 18 tables holding users' rows, with what the behaviour tests need:
+ * The 19 tables holding users' rows, with what the behaviour tests need:
  * how many rows each user's fixture puts there (n), the fixture's rows as a
- * WHERE clause (sel, %1$s being the user's letter a or b) and a harmless
- * change for the UPDATE tests (chg).
+ * WHERE clause (sel, %1$s being the user's letter a or b), a harmless
+ * change for the UPDATE tests (chg) and whether the application writes the
+ * table (app_writes: all but status_history).
  * ------------------------------------------------------------------------ */
 
 CREATE TEMPORARY TABLE ut (
-    ord  serial PRIMARY KEY,
-    tbl  name    NOT NULL UNIQUE,
-    n    integer NOT NULL,
-    sel  text    NOT NULL,
-    chg  text    NOT NULL
+    ord        serial PRIMARY KEY,
+    tbl        name    NOT NULL UNIQUE,
+    n          integer NOT NULL,
+    sel        text    NOT NULL,
+    chg        text    NOT NULL,
+    app_writes boolean NOT NULL DEFAULT true
 );
 
 INSERT INTO ut (tbl, n, sel, chg) VALUES
@@ -65,7 +78,7 @@ INSERT INTO ut (tbl, n, sel, chg) VALUES
 ('expert_screening_responses',  1, $$id = '%1$s0000000-0000-4000-8000-000000000008'$$,          $$response_text = 'changed'$$),
 ('interviews',                  1, $$id = '%1$s0000000-0000-4000-8000-000000000009'$$,          $$color_tag = 'changed'$$),
 ('interview_team_assignments',  1, $$interview_id = '%1$s0000000-0000-4000-8000-000000000009'$$, $$team_member_id = team_member_id$$),
-('completed_interviews',        1, $$id = '%1$s0000000-0000-4000-8000-00000000000a'$$,          $$notes = 'changed'$$),
+('completed_interviews',        1, $$interview_id = '%1$s0000000-0000-4000-8000-000000000009'$$, $$notes = 'changed'$$),
 ('chat_sessions',               1, $$id = '%1$s0000000-0000-4000-8000-00000000000b'$$,          $$title = 'changed'$$),
 ('chat_messages',               1, $$id = '%1$s0000000-0000-4000-8000-00000000000c'$$,          $$content = 'changed'$$),
 ('research_activities',         1, $$id = '%1$s0000000-0000-4000-8000-00000000000d'$$,          $$activity_name = 'changed'$$),
@@ -73,11 +86,13 @@ INSERT INTO ut (tbl, n, sel, chg) VALUES
 ('answer_sections',             1, $$id = '%1$s0000000-0000-4000-8000-00000000000f'$$,          $$content = 'changed'$$),
 ('user_ui_preferences',         1, $$user_id = 'user_%1$s'$$,                                   $$theme = 'dark'$$),
 ('campaign_costs',              1, $$id = '%1$s0000000-0000-4000-8000-000000000010'$$,          $$memo = 'changed'$$);
+INSERT INTO ut (tbl, n, sel, chg, app_writes) VALUES
+('status_history',             11, $$row_id::text LIKE '%1$s0000000-%%'$$,                      $$to_status = to_status$$, false);
 
 GRANT SELECT ON ut TO PUBLIC;
 
 /* ========================================================================
- * Structure (104)
+ * Structure (109)
  * ======================================================================== */
 
 -- the list above is every table with user_id (1)
@@ -87,26 +102,26 @@ SELECT set_eq(
         WHERE c.relnamespace = 'expert_network'::regnamespace AND c.relkind = 'r'
           AND a.attname = 'user_id' AND NOT a.attisdropped $$,
     $$ SELECT tbl::text FROM ut $$,
-    'the 18 tables of this test are exactly the tables with a user_id column');
+    'the 19 tables of this test are exactly the tables with a user_id column');
 
--- row-level security enabled and forced (18)
+-- row-level security enabled and forced (19)
 SELECT is((SELECT ROW(c.relrowsecurity, c.relforcerowsecurity)::text FROM pg_catalog.pg_class c
             WHERE c.oid = format('expert_network.%I', tbl)::regclass),
           '(t,t)',
           format('%s: row-level security is enabled and forced', tbl))
   FROM ut ORDER BY ord;
 
--- exactly one policy, owner_rows (18)
+-- exactly one policy, owner_rows (19)
 SELECT policies_are('expert_network', tbl, ARRAY['owner_rows']::name[],
                     format('%s has exactly the policy owner_rows', tbl))
   FROM ut ORDER BY ord;
 
--- for every command (18)
+-- for every command (19)
 SELECT policy_cmd_is('expert_network', tbl, 'owner_rows', 'ALL',
                      format('%s.owner_rows is FOR ALL commands', tbl))
   FROM ut ORDER BY ord;
 
--- comparing user_id with a sub-select, not a per-row call (18)
+-- comparing user_id with a sub-select, not a per-row call (19)
 SELECT is((SELECT pg_catalog.pg_get_expr(p.polqual, p.polrelid) FROM pg_catalog.pg_policy p
             WHERE p.polrelid = format('expert_network.%I', tbl)::regclass AND p.polname = 'owner_rows'),
           '(user_id = ( SELECT expert_network.current_user_id() AS current_user_id))',
@@ -130,14 +145,22 @@ SELECT is((SELECT ROW(c.relrowsecurity, c.relforcerowsecurity)::text FROM pg_cat
           'vendor_platforms: row-level security is off');
 
 -- triggers fire in name order: the owner key is settled before any other
--- BEFORE row trigger sees the row (18)
+-- BEFORE row trigger (such as 0.4.0's check_transition) sees the row (18)
 SELECT is((SELECT t.tgname FROM pg_catalog.pg_trigger t
             WHERE t.tgrelid = format('expert_network.%I', tbl)::regclass
               AND t.tgtype::int & 3 = 3          -- ROW | BEFORE
             ORDER BY t.tgname COLLATE "C" LIMIT 1),
           'a_enforce_owner'::name,
           format('%s: a_enforce_owner is the first BEFORE row trigger', tbl))
-  FROM ut ORDER BY ord;
+  FROM ut WHERE app_writes ORDER BY ord;
+
+-- the history has no trigger at all: nobody but the extension writes it,
+-- and the extension writes each row with the owner of the row whose status
+-- changed (1)
+SELECT is_empty(
+    $$ SELECT t.tgname FROM pg_catalog.pg_trigger t
+        WHERE t.tgrelid = 'expert_network.status_history'::regclass AND NOT t.tgisinternal $$,
+    'status_history: no trigger (no owner key: the extension writes the rows'' owner)');
 
 -- current_user_id() (4)
 SELECT function_lang_is('expert_network', 'current_user_id', ARRAY[]::name[], 'c',
@@ -184,7 +207,7 @@ SELECT is_empty(
     'no function of the schema is SECURITY DEFINER without a pinned search_path');
 
 /* ========================================================================
- * Roles and access levels (9)
+ * Roles and access levels (10)
  * ======================================================================== */
 
 CREATE ROLE en_tap_app NOLOGIN;
@@ -217,17 +240,20 @@ SELECT r.rolname::text AS role, c.relname::text AS tbl, p.priv
 SELECT set_eq(
     $$ SELECT tbl, priv FROM table_privs WHERE role = 'en_tap_ro' $$,
     $$ SELECT tbl::text, 'SELECT' FROM ut UNION ALL SELECT 'vendor_platforms', 'SELECT' $$,
-    'readonly: SELECT on every table, nothing more');
+    'readonly: SELECT on every table, status_history included, nothing more');
 SELECT set_eq(
     $$ SELECT tbl, priv FROM table_privs WHERE role = 'en_tap_app' $$,
     $$ SELECT tbl::text, p FROM ut, pg_catalog.unnest(ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE']) AS p
-       UNION ALL SELECT 'vendor_platforms', 'SELECT' $$,
-    'app: SELECT, INSERT, UPDATE, DELETE on the user tables (never TRUNCATE), only SELECT on vendor_platforms');
+        WHERE app_writes
+       UNION ALL SELECT 'vendor_platforms', 'SELECT'
+       UNION ALL SELECT 'status_history', 'SELECT' $$,
+    'app: SELECT, INSERT, UPDATE, DELETE on the user tables (never TRUNCATE), only SELECT on vendor_platforms and status_history');
 SELECT set_eq(
     $$ SELECT tbl, priv FROM table_privs WHERE role = 'en_tap_admin' $$,
-    $$ SELECT t, p FROM (SELECT tbl::text FROM ut UNION ALL SELECT 'vendor_platforms') AS u(t),
-                        pg_catalog.unnest(ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE']) AS p $$,
-    'admin: SELECT, INSERT, UPDATE, DELETE on every table, vendor_platforms included (never TRUNCATE)');
+    $$ SELECT t, p FROM (SELECT tbl::text FROM ut WHERE app_writes UNION ALL SELECT 'vendor_platforms') AS u(t),
+                        pg_catalog.unnest(ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE']) AS p
+       UNION ALL SELECT 'status_history', 'SELECT' $$,
+    'admin: SELECT, INSERT, UPDATE, DELETE on every table, vendor_platforms included (never TRUNCATE), but only SELECT on status_history');
 SELECT set_eq(
     $$ SELECT r.rolname::text, p.proname::text
          FROM pg_catalog.pg_roles r, pg_catalog.pg_proc p
@@ -238,15 +264,24 @@ SELECT set_eq(
          FROM pg_catalog.unnest(ARRAY['en_tap_app', 'en_tap_ro', 'en_tap_admin']) AS r,
               pg_catalog.unnest(ARRAY['current_user_id', 'set_updated_at', 'require_identity', 'enforce_owner',
                                       'count_calls', 'protect_call_counters', 'touch_chat_sessions',
-                                      'verify_counters', 'repair_counters']) AS f
+                                      'verify_counters', 'repair_counters',
+                                      'check_transition', 'record_transitions', 'interview_lifecycle',
+                                      'allowed_transitions', 'transition_graph',
+                                      'schedule_interview', 'complete_interview', 'cancel_interview',
+                                      'rate_interview']) AS f
        UNION ALL SELECT 'en_tap_admin', 'delete_user_data' $$,
-    'every level executes the trigger functions, current_user_id(), verify_counters() and repair_counters(); admin also delete_user_data(); none grant_access() or revoke_access()');
+    'every level executes the trigger functions, current_user_id(), verify_counters(), repair_counters(), the workflow graphs and the interview API; admin also delete_user_data(); none grant_access() or revoke_access()');
 SELECT is_empty(
     $$ SELECT rolname FROM pg_catalog.pg_roles
         WHERE rolname IN ('en_tap_app', 'en_tap_ro', 'en_tap_admin')
           AND NOT (pg_catalog.has_schema_privilege(oid, 'expert_network', 'USAGE')
                    AND NOT pg_catalog.has_schema_privilege(oid, 'expert_network', 'CREATE')) $$,
     'every level has USAGE on the schema, none CREATE');
+SELECT is_empty(
+    $$ SELECT rolname FROM pg_catalog.pg_roles
+        WHERE rolname IN ('en_tap_app', 'en_tap_ro', 'en_tap_admin')
+          AND NOT pg_catalog.has_table_privilege(oid, 'expert_network.workflow_transitions', 'SELECT') $$,
+    'every level may read the view workflow_transitions');
 
 /* ========================================================================
  * Behaviour.  Helpers, run as the role of the moment:
@@ -302,10 +337,16 @@ INSERT INTO fixture (what, sql) VALUES
  $$ INSERT INTO expert_network.campaign_vendor_enrollments (id, campaign_id, vendor_platform_id)
     VALUES ('%1$s0000000-0000-4000-8000-000000000006', '%1$s0000000-0000-4000-8000-000000000002',
             '00000000-0000-4000-8000-000000000001') $$),
+('the enrollment accepted (pending → enrolled): experts come only from enrolled vendors',
+ $$ UPDATE expert_network.campaign_vendor_enrollments SET status = 'enrolled'
+     WHERE id = '%1$s0000000-0000-4000-8000-000000000006' $$),
 ('an expert',
  $$ INSERT INTO expert_network.experts (id, campaign_id, vendor_platform_id, name, title)
     VALUES ('%1$s0000000-0000-4000-8000-000000000007', '%1$s0000000-0000-4000-8000-000000000002',
             '00000000-0000-4000-8000-000000000001', 'Expert of user_%1$s', 'Former VP Sales') $$),
+('the expert reviewed (proposed → reviewed): interviews are for reviewed experts',
+ $$ UPDATE expert_network.experts SET status = 'reviewed'
+     WHERE id = '%1$s0000000-0000-4000-8000-000000000007' $$),
 ('the expert''s response to the sub-question',
  $$ INSERT INTO expert_network.expert_screening_responses (id, expert_id, screening_question_id, response_text)
     VALUES ('%1$s0000000-0000-4000-8000-000000000008', '%1$s0000000-0000-4000-8000-000000000007',
@@ -317,12 +358,8 @@ INSERT INTO fixture (what, sql) VALUES
 ('the member''s interview assignment',
  $$ INSERT INTO expert_network.interview_team_assignments (interview_id, team_member_id)
     VALUES ('%1$s0000000-0000-4000-8000-000000000009', '%1$s0000000-0000-4000-8000-000000000003') $$),
-('the completed interview',
- $$ INSERT INTO expert_network.completed_interviews (id, interview_id, campaign_id, expert_id,
-                                                     interview_date, interview_time, duration)
-    VALUES ('%1$s0000000-0000-4000-8000-00000000000a', '%1$s0000000-0000-4000-8000-000000000009',
-            '%1$s0000000-0000-4000-8000-000000000002', '%1$s0000000-0000-4000-8000-000000000007',
-            '2025-02-01', '10:00 AM', '60 min') $$),
+('the interview completed with complete_interview(), which records it in completed_interviews',
+ $$ SELECT expert_network.complete_interview('%1$s0000000-0000-4000-8000-000000000009', 'Notes of user_%1$s') $$),
 ('a chat session on the campaign',
  $$ INSERT INTO expert_network.chat_sessions (id, campaign_id, title)
     VALUES ('%1$s0000000-0000-4000-8000-00000000000b', '%1$s0000000-0000-4000-8000-000000000002',
@@ -352,7 +389,7 @@ INSERT INTO fixture (what, sql) VALUES
 GRANT SELECT ON fixture TO PUBLIC;
 
 /* ------------------------------------------------------------------------
- * As the app role: user_a, then user_b, build their rows (38)
+ * As the app role: user_a, then user_b, build their rows (42)
  * ------------------------------------------------------------------------ */
 
 SET LOCAL ROLE en_tap_app;
@@ -368,7 +405,8 @@ SELECT lives_ok(format(sql, 'b'), format('user_b (app role) creates %s', what))
   FROM fixture ORDER BY ord;
 
 -- as stored (read as the superuser, who sees every row): each fixture row
--- carries its user's id, though no INSERT named user_id (18)
+-- carries its user's id, though no INSERT named user_id; so does each
+-- history row, though the application never writes one (19)
 RESET ROLE;
 
 SELECT results_eq(
@@ -393,7 +431,7 @@ END;
 $$;
 
 /* ------------------------------------------------------------------------
- * Each user sees its own rows, and only them (36)
+ * Each user sees its own rows, and only them (38)
  * ------------------------------------------------------------------------ */
 
 SET LOCAL ROLE en_tap_app;
@@ -417,7 +455,8 @@ SELECT results_eq(
 /* ------------------------------------------------------------------------
  * user_a can neither change nor delete user_b's rows, by their known keys,
  * while the same UPDATE reaches its own (54); the policy is evaluated once
- * per statement (18); user_b's rows are as they were (18)
+ * per statement (19); user_b's rows are as they were (19); nobody but the
+ * extension writes the history, not even its own rows (3)
  * ------------------------------------------------------------------------ */
 
 SELECT set_config('expert_network.user_id', 'user_a', true) \g /dev/null
@@ -425,17 +464,32 @@ SELECT set_config('expert_network.user_id', 'user_a', true) \g /dev/null
 SELECT is(pg_temp.affected(format('UPDATE expert_network.%I SET %s WHERE %s', tbl, chg, format(sel, 'b'))),
           0::bigint,
           format('%s: user_a''s UPDATE of user_b''s row(s) by key touches nothing', tbl))
-  FROM ut ORDER BY ord;
+  FROM ut WHERE app_writes ORDER BY ord;
 
 SELECT is(pg_temp.affected(format('DELETE FROM expert_network.%I WHERE %s', tbl, format(sel, 'b'))),
           0::bigint,
           format('%s: user_a''s DELETE of user_b''s row(s) by key touches nothing', tbl))
-  FROM ut ORDER BY ord;
+  FROM ut WHERE app_writes ORDER BY ord;
 
 SELECT is(pg_temp.affected(format('UPDATE expert_network.%I SET %s WHERE %s', tbl, chg, format(sel, 'a'))),
           n::bigint,
           format('%s: the same UPDATE of user_a''s own row(s) reaches them', tbl))
-  FROM ut ORDER BY ord;
+  FROM ut WHERE app_writes ORDER BY ord;
+
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.status_history (entity, row_id, from_status, to_status)
+       VALUES ('expert', 'a0000000-0000-4000-8000-000000000007', 'completed', 'proposed') $$,
+    '42501', 'permission denied for table status_history',
+    'status_history: the app role cannot INSERT a history row, even of its own expert');
+SELECT throws_ok(
+    $$ UPDATE expert_network.status_history SET to_status = 'rejected'
+        WHERE row_id = 'a0000000-0000-4000-8000-000000000007' $$,
+    '42501', 'permission denied for table status_history',
+    'status_history: the app role cannot UPDATE its own history');
+SELECT throws_ok(
+    $$ DELETE FROM expert_network.status_history WHERE row_id = 'a0000000-0000-4000-8000-000000000007' $$,
+    '42501', 'permission denied for table status_history',
+    'status_history: the app role cannot DELETE its own history');
 
 SELECT is((SELECT ROW(pg_catalog.bool_or(line ~ '^ *InitPlan 1 \(returns \$0\)'),
                        pg_catalog.bool_or(line ~ '(Filter|Cond): \(user_id = \$0\)'),
@@ -626,7 +680,7 @@ SELECT results_eq(
     'the upsert updated user_a''s own preferences, user_id filled in by the owner key');
 
 /* ------------------------------------------------------------------------
- * Without an identity: nothing visible, every write refused (73)
+ * Without an identity: nothing visible, every write refused (74)
  * ------------------------------------------------------------------------ */
 
 SELECT set_config('expert_network.user_id', '', true) \g /dev/null
@@ -641,17 +695,17 @@ SELECT is(pg_temp.affected(format('SELECT * FROM expert_network.%I', tbl)), 0::b
 SELECT throws_ok(format('INSERT INTO expert_network.%I DEFAULT VALUES', tbl),
                  '42501', 'expert_network.user_id is not set',
                  format('%s: without an identity, INSERT fails', tbl))
-  FROM ut ORDER BY ord;
+  FROM ut WHERE app_writes ORDER BY ord;
 
 SELECT throws_ok(format('UPDATE expert_network.%I SET user_id = user_id', tbl),
                  '42501', 'expert_network.user_id is not set',
                  format('%s: without an identity, UPDATE fails', tbl))
-  FROM ut ORDER BY ord;
+  FROM ut WHERE app_writes ORDER BY ord;
 
 SELECT throws_ok(format('DELETE FROM expert_network.%I', tbl),
                  '42501', 'expert_network.user_id is not set',
                  format('%s: without an identity, DELETE fails', tbl))
-  FROM ut ORDER BY ord;
+  FROM ut WHERE app_writes ORDER BY ord;
 
 /* ------------------------------------------------------------------------
  * The app level: the vendor catalog is read-only, no TRUNCATE, no erasure,
@@ -704,8 +758,8 @@ SELECT results_eq(
     'SELECT count(*)::int, pg_catalog.bool_and(user_id = ''user_a'') FROM ('
     || (SELECT pg_catalog.string_agg(format('SELECT user_id FROM expert_network.%I', tbl), ' UNION ALL ' ORDER BY ord) FROM ut)
     || ') AS s',
-    $$ VALUES (19, true) $$,
-    'readonly: user_a sees its 19 rows across the 18 tables, and only its own');
+    $$ VALUES (30, true) $$,
+    'readonly: user_a sees its 30 rows across the 19 tables (11 of them history), and only its own');
 SELECT is((SELECT count(*)::int FROM expert_network.vendor_platforms), 12,
           'readonly: sees the vendor catalog');
 SELECT throws_ok(
@@ -723,7 +777,7 @@ SELECT throws_ok(
     'readonly: DELETE of its own row fails');
 
 /* ------------------------------------------------------------------------
- * The admin level: the vendor catalog, delete_user_data() (6)
+ * The admin level: the vendor catalog, not the history, delete_user_data() (7)
  * ------------------------------------------------------------------------ */
 
 RESET ROLE;
@@ -739,6 +793,10 @@ SELECT is(pg_temp.affected($$ UPDATE expert_network.vendor_platforms SET locatio
           1::bigint,
           'admin: can update a vendor of the catalog');
 SELECT throws_ok(
+    $$ DELETE FROM expert_network.status_history $$,
+    '42501', 'permission denied for table status_history',
+    'admin: cannot DELETE from status_history either (delete_user_data() erases a user''s history)');
+SELECT throws_ok(
     $$ SELECT * FROM expert_network.delete_user_data('') $$,
     '22023', 'user_id must not be empty',
     'admin: delete_user_data('''') is refused');
@@ -751,8 +809,8 @@ SELECT results_eq(
               ('expert_screening_responses', 1), ('interviews', 1), ('experts', 1),
               ('campaign_vendor_enrollments', 1), ('campaign_team_assignments', 1), ('campaign_costs', 1),
               ('screening_questions', 2), ('chat_sessions', 1), ('campaigns', 1), ('team_members', 1),
-              ('projects', 1), ('user_ui_preferences', 1) $$,
-    'admin: delete_user_data(''user_a'') deletes exactly the 19 rows user_a created, and says so per table');
+              ('projects', 1), ('user_ui_preferences', 1), ('status_history', 11) $$,
+    'admin: delete_user_data(''user_a'') deletes exactly the 30 rows of user_a, its history included, and says so per table');
 
 RESET ROLE;
 

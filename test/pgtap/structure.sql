@@ -1,24 +1,27 @@
 -- test/pgtap/structure.sql — the structure of schema expert_network, as
--- written in sql/expert_network.sql (0.3.0): tables, columns (type,
+-- written in sql/expert_network.sql (0.4.0): tables, columns (type,
 -- nullability, default, order), keys, foreign keys and their ON DELETE rules,
--- indexes, triggers (with their transition tables), functions, comments, the
--- shipped vendor catalog and the pg_dump registrations.  How the call
--- counters and chat recency behave is test/pgtap/counters.sql's.  Row-level security, policies, trigger order and
--- privileges, and how scoping behaves, are in test/pgtap/scoping.sql.
+-- indexes, triggers (with their transition tables), functions, the view
+-- workflow_transitions, comments, the shipped vendor catalog and the pg_dump
+-- registrations.  How the call counters and chat recency behave is
+-- test/pgtap/counters.sql's, how the workflows behave test/pgtap/workflow.sql's.
+-- Row-level security, policies, trigger order and privileges, and how
+-- scoping behaves, are in test/pgtap/scoping.sql (but for status_history's
+-- row-level security and policy, which are checked here too).
 --
 -- Runs under pg_prove in a database with pgtap and expert_network installed
 -- (test/suite).  Everything happens in one transaction that is rolled back.
 --
 -- The per-column, per-foreign-key and per-function assertions are driven by
--- temporary tables (cols, fks, funcs, and user_tables for the 18 tables that
--- hold users' rows) that transcribe the script: one row per column, foreign
+-- temporary tables (cols, fks, funcs, user_tables for the 18 tables that
+-- hold the application's rows, workflow_triggers) that transcribe the script: one row per column, foreign
 -- key or function, one assertion per row and check.
 
 SET client_min_messages = warning;
 
 BEGIN;
 
-SELECT plan(985);
+SELECT plan(1181);
 
 /* ------------------------------------------------------------------------
  * Schema and tables
@@ -32,8 +35,9 @@ SELECT tables_are('expert_network', ARRAY[
     'experts', 'expert_screening_responses', 'interviews',
     'interview_team_assignments', 'completed_interviews', 'chat_sessions',
     'chat_messages', 'research_activities', 'research_sources',
-    'answer_sections', 'user_ui_preferences', 'campaign_costs'
-]::name[], 'schema expert_network has exactly the 19 tables of the script');
+    'answer_sections', 'user_ui_preferences', 'campaign_costs',
+    'status_history'
+]::name[], 'schema expert_network has exactly the 20 tables of the script');
 
 /* ------------------------------------------------------------------------
  * Columns: exact lists
@@ -141,6 +145,10 @@ SELECT columns_are('expert_network', 'campaign_costs', ARRAY[
     'id', 'campaign_id', 'vendor_platform_id', 'fee_type', 'amount_usd',
     'units', 'memo', 'invoice_date', 'created_at', 'updated_at', 'user_id'
 ]::name[], 'campaign_costs has exactly its 11 columns');
+
+SELECT columns_are('expert_network', 'status_history', ARRAY[
+    'id', 'user_id', 'entity', 'row_id', 'from_status', 'to_status', 'changed_at'
+]::name[], 'status_history has exactly its 7 columns');
 
 /* ------------------------------------------------------------------------
  * Columns: type, NOT NULL, default — one row per column of the script.
@@ -367,7 +375,16 @@ INSERT INTO cols (tbl, col, typ, not_null, dflt) VALUES
 ('campaign_costs', 'invoice_date',       'date',                     false, NULL),
 ('campaign_costs', 'created_at',         'timestamp with time zone', true,  'now()'),
 ('campaign_costs', 'updated_at',         'timestamp with time zone', true,  'now()'),
-('campaign_costs', 'user_id',            'text',                     true,  'expert_network.current_user_id()');
+('campaign_costs', 'user_id',            'text',                     true,  'expert_network.current_user_id()'),
+-- status_history (7), 0.4.0: changed_at is clock time, so that the changes
+-- of one transaction keep their order
+('status_history', 'id',          'uuid',                     true,  'gen_random_uuid()'),
+('status_history', 'user_id',     'text',                     true,  'expert_network.current_user_id()'),
+('status_history', 'entity',      'text',                     true,  NULL),
+('status_history', 'row_id',      'uuid',                     true,  NULL),
+('status_history', 'from_status', 'text',                     false, NULL),
+('status_history', 'to_status',   'text',                     true,  NULL),
+('status_history', 'changed_at',  'timestamp with time zone', true,  'clock_timestamp()');
 
 -- the transcription itself covers every column of the schema (1 assertion)
 SELECT set_eq(
@@ -377,7 +394,7 @@ SELECT set_eq(
         WHERE c.relnamespace = 'expert_network'::regnamespace AND c.relkind = 'r'
           AND a.attnum > 0 AND NOT a.attisdropped $$,
     $$ SELECT tbl::text, col::text FROM cols $$,
-    'the column table of this test lists exactly the 188 columns of the schema');
+    'the column table of this test lists exactly the 195 columns of the schema');
 
 -- and in the order of the script: user_id comes second in the tables that
 -- had it in 0.1.0 (first in user_ui_preferences) and last in the 13 tables
@@ -393,19 +410,19 @@ SELECT set_eq(
          FROM cols $$,
     'every table has its columns in the order of the script');
 
--- types (188)
+-- types (195)
 SELECT col_type_is('expert_network', tbl, col, typ,
                    format('%s.%s is %s', tbl, col, typ))
   FROM cols ORDER BY ord;
 
--- nullability (188)
+-- nullability (195)
 SELECT CASE WHEN not_null
             THEN col_not_null('expert_network', tbl, col, format('%s.%s is NOT NULL', tbl, col))
             ELSE col_is_null('expert_network', tbl, col, format('%s.%s is nullable', tbl, col))
        END
   FROM cols ORDER BY ord;
 
--- defaults (188)
+-- defaults (195)
 SELECT CASE WHEN dflt IS NULL
             THEN col_hasnt_default('expert_network', tbl, col,
                                    format('%s.%s has no default', tbl, col))
@@ -460,6 +477,8 @@ SELECT has_pk('expert_network', 'user_ui_preferences', 'user_ui_preferences has 
 SELECT col_is_pk('expert_network', 'user_ui_preferences', ARRAY['user_id']::name[], 'user_ui_preferences primary key is (user_id)');
 SELECT has_pk('expert_network', 'campaign_costs', 'campaign_costs has a primary key');
 SELECT col_is_pk('expert_network', 'campaign_costs', ARRAY['id']::name[], 'campaign_costs primary key is (id)');
+SELECT has_pk('expert_network', 'status_history', 'status_history has a primary key');
+SELECT col_is_pk('expert_network', 'status_history', ARRAY['id']::name[], 'status_history primary key is (id)');
 
 SELECT col_is_unique('expert_network', 'projects', ARRAY['user_id', 'project_code']::name[],
                      'projects has UNIQUE (user_id, project_code)');
@@ -643,6 +662,9 @@ SELECT indexes_are('expert_network', 'campaign_costs', ARRAY[
     'campaign_costs_pkey', 'idx_campaign_costs_campaign', 'idx_campaign_costs_vendor',
     'idx_campaign_costs_user'
 ]::name[], 'campaign_costs has exactly its 4 indexes');
+SELECT indexes_are('expert_network', 'status_history', ARRAY[
+    'status_history_pkey', 'idx_status_history_user', 'idx_status_history_row'
+]::name[], 'status_history has exactly its 3 indexes');
 
 -- the indexes of the script are on the right columns (1)
 SELECT set_eq(
@@ -706,9 +728,12 @@ SELECT set_eq(
     ('idx_research_activities_user',         'CREATE INDEX idx_research_activities_user ON expert_network.research_activities USING btree (user_id)'),
     ('idx_research_sources_user',            'CREATE INDEX idx_research_sources_user ON expert_network.research_sources USING btree (user_id)'),
     ('idx_answer_sections_user',             'CREATE INDEX idx_answer_sections_user ON expert_network.answer_sections USING btree (user_id)'),
-    ('idx_campaign_costs_user',              'CREATE INDEX idx_campaign_costs_user ON expert_network.campaign_costs USING btree (user_id)')
+    ('idx_campaign_costs_user',              'CREATE INDEX idx_campaign_costs_user ON expert_network.campaign_costs USING btree (user_id)'),
+    -- 0.4.0: the history, by owner and by row in time order
+    ('idx_status_history_user',              'CREATE INDEX idx_status_history_user ON expert_network.status_history USING btree (user_id)'),
+    ('idx_status_history_row',               'CREATE INDEX idx_status_history_row ON expert_network.status_history USING btree (row_id, changed_at)')
     $$,
-    'the 55 idx_* indexes have the definitions of the script');
+    'the 57 idx_* indexes have the definitions of the script');
 
 -- what the policies filter on is indexed: user_id leads some index of every
 -- table that has it (the primary key of user_ui_preferences, the unique key
@@ -728,30 +753,38 @@ SELECT is_empty(
 /* ------------------------------------------------------------------------
  * Triggers: set_updated_at on exactly the tables with updated_at; the two
  * scoping triggers a_enforce_owner and a_require_identity on exactly the
- * tables with user_id (every table but vendor_platforms); the counters'
- * triggers (0.3.0): count_calls_* on interviews, protect_call_counters on
- * campaigns, touch_chat_sessions on chat_messages
+ * tables with user_id that the application writes (every table but
+ * vendor_platforms and status_history); the counters' triggers (0.3.0):
+ * count_calls_* on interviews, protect_call_counters on campaigns,
+ * touch_chat_sessions on chat_messages; the workflow's (0.4.0):
+ * check_transition (BEFORE row), history_insert and history_update (AFTER
+ * statement, record_transitions()) on the six tables with a status,
+ * interview_lifecycle_* on interviews, which fire after history_* (AFTER
+ * triggers fire in name order: an interview's change is recorded before the
+ * expert's change it causes).
+ * status_history, written only by the extension, has no trigger.
  * ------------------------------------------------------------------------ */
 
 SELECT triggers_are('expert_network', 'projects', ARRAY['a_enforce_owner', 'a_require_identity', 'set_updated_at']::name[], 'projects has exactly the triggers a_enforce_owner, a_require_identity, set_updated_at');
-SELECT triggers_are('expert_network', 'campaigns', ARRAY['a_enforce_owner', 'a_require_identity', 'protect_call_counters', 'set_updated_at']::name[], 'campaigns has exactly the triggers a_enforce_owner, a_require_identity, protect_call_counters, set_updated_at');
+SELECT triggers_are('expert_network', 'campaigns', ARRAY['a_enforce_owner', 'a_require_identity', 'check_transition', 'history_insert', 'history_update', 'protect_call_counters', 'set_updated_at']::name[], 'campaigns has exactly the triggers a_enforce_owner, a_require_identity, check_transition, history_insert, history_update, protect_call_counters, set_updated_at');
 SELECT triggers_are('expert_network', 'team_members', ARRAY['a_enforce_owner', 'a_require_identity']::name[], 'team_members has exactly the triggers a_enforce_owner, a_require_identity');
 SELECT triggers_are('expert_network', 'campaign_team_assignments', ARRAY['a_enforce_owner', 'a_require_identity']::name[], 'campaign_team_assignments has exactly the triggers a_enforce_owner, a_require_identity');
 SELECT triggers_are('expert_network', 'screening_questions', ARRAY['a_enforce_owner', 'a_require_identity', 'set_updated_at']::name[], 'screening_questions has exactly the triggers a_enforce_owner, a_require_identity, set_updated_at');
 SELECT triggers_are('expert_network', 'vendor_platforms', ARRAY['set_updated_at']::name[], 'vendor_platforms has exactly the trigger set_updated_at (no scoping trigger)');
-SELECT triggers_are('expert_network', 'campaign_vendor_enrollments', ARRAY['a_enforce_owner', 'a_require_identity', 'set_updated_at']::name[], 'campaign_vendor_enrollments has exactly the triggers a_enforce_owner, a_require_identity, set_updated_at');
-SELECT triggers_are('expert_network', 'experts', ARRAY['a_enforce_owner', 'a_require_identity', 'set_updated_at']::name[], 'experts has exactly the triggers a_enforce_owner, a_require_identity, set_updated_at');
+SELECT triggers_are('expert_network', 'campaign_vendor_enrollments', ARRAY['a_enforce_owner', 'a_require_identity', 'check_transition', 'history_insert', 'history_update', 'set_updated_at']::name[], 'campaign_vendor_enrollments has exactly the triggers a_enforce_owner, a_require_identity, check_transition, history_insert, history_update, set_updated_at');
+SELECT triggers_are('expert_network', 'experts', ARRAY['a_enforce_owner', 'a_require_identity', 'check_transition', 'history_insert', 'history_update', 'set_updated_at']::name[], 'experts has exactly the triggers a_enforce_owner, a_require_identity, check_transition, history_insert, history_update, set_updated_at');
 SELECT triggers_are('expert_network', 'expert_screening_responses', ARRAY['a_enforce_owner', 'a_require_identity']::name[], 'expert_screening_responses has exactly the triggers a_enforce_owner, a_require_identity');
-SELECT triggers_are('expert_network', 'interviews', ARRAY['a_enforce_owner', 'a_require_identity', 'count_calls_delete', 'count_calls_insert', 'count_calls_truncate', 'count_calls_update', 'set_updated_at']::name[], 'interviews has exactly the triggers a_enforce_owner, a_require_identity, count_calls_delete, count_calls_insert, count_calls_truncate, count_calls_update, set_updated_at');
+SELECT triggers_are('expert_network', 'interviews', ARRAY['a_enforce_owner', 'a_require_identity', 'check_transition', 'count_calls_delete', 'count_calls_insert', 'count_calls_truncate', 'count_calls_update', 'history_insert', 'history_update', 'interview_lifecycle_insert', 'interview_lifecycle_update', 'set_updated_at']::name[], 'interviews has exactly the triggers a_enforce_owner, a_require_identity, check_transition, count_calls_delete, count_calls_insert, count_calls_truncate, count_calls_update, history_insert, history_update, interview_lifecycle_insert, interview_lifecycle_update, set_updated_at');
 SELECT triggers_are('expert_network', 'interview_team_assignments', ARRAY['a_enforce_owner', 'a_require_identity']::name[], 'interview_team_assignments has exactly the triggers a_enforce_owner, a_require_identity');
 SELECT triggers_are('expert_network', 'completed_interviews', ARRAY['a_enforce_owner', 'a_require_identity']::name[], 'completed_interviews has exactly the triggers a_enforce_owner, a_require_identity');
 SELECT triggers_are('expert_network', 'chat_sessions', ARRAY['a_enforce_owner', 'a_require_identity', 'set_updated_at']::name[], 'chat_sessions has exactly the triggers a_enforce_owner, a_require_identity, set_updated_at');
 SELECT triggers_are('expert_network', 'chat_messages', ARRAY['a_enforce_owner', 'a_require_identity', 'touch_chat_sessions']::name[], 'chat_messages has exactly the triggers a_enforce_owner, a_require_identity, touch_chat_sessions');
-SELECT triggers_are('expert_network', 'research_activities', ARRAY['a_enforce_owner', 'a_require_identity']::name[], 'research_activities has exactly the triggers a_enforce_owner, a_require_identity');
-SELECT triggers_are('expert_network', 'research_sources', ARRAY['a_enforce_owner', 'a_require_identity']::name[], 'research_sources has exactly the triggers a_enforce_owner, a_require_identity');
+SELECT triggers_are('expert_network', 'research_activities', ARRAY['a_enforce_owner', 'a_require_identity', 'check_transition', 'history_insert', 'history_update']::name[], 'research_activities has exactly the triggers a_enforce_owner, a_require_identity, check_transition, history_insert, history_update');
+SELECT triggers_are('expert_network', 'research_sources', ARRAY['a_enforce_owner', 'a_require_identity', 'check_transition', 'history_insert', 'history_update']::name[], 'research_sources has exactly the triggers a_enforce_owner, a_require_identity, check_transition, history_insert, history_update');
 SELECT triggers_are('expert_network', 'answer_sections', ARRAY['a_enforce_owner', 'a_require_identity']::name[], 'answer_sections has exactly the triggers a_enforce_owner, a_require_identity');
 SELECT triggers_are('expert_network', 'user_ui_preferences', ARRAY['a_enforce_owner', 'a_require_identity', 'set_updated_at']::name[], 'user_ui_preferences has exactly the triggers a_enforce_owner, a_require_identity, set_updated_at');
 SELECT triggers_are('expert_network', 'campaign_costs', ARRAY['a_enforce_owner', 'a_require_identity', 'set_updated_at']::name[], 'campaign_costs has exactly the triggers a_enforce_owner, a_require_identity, set_updated_at');
+SELECT triggers_are('expert_network', 'status_history', ARRAY[]::name[], 'status_history has no trigger (only the extension writes it)');
 
 SELECT trigger_is('expert_network', 'projects', 'set_updated_at', 'expert_network', 'set_updated_at',
                   'projects.set_updated_at calls expert_network.set_updated_at()');
@@ -774,7 +807,8 @@ SELECT trigger_is('expert_network', 'user_ui_preferences', 'set_updated_at', 'ex
 SELECT trigger_is('expert_network', 'campaign_costs', 'set_updated_at', 'expert_network', 'set_updated_at',
                   'campaign_costs.set_updated_at calls expert_network.set_updated_at()');
 
--- the 18 tables holding users' rows, in the order of the script
+-- the 18 tables holding the rows the application writes, in the order of
+-- the script (status_history, written by the extension, is not one of them)
 CREATE TEMPORARY TABLE user_tables (ord serial PRIMARY KEY, tbl name NOT NULL UNIQUE);
 INSERT INTO user_tables (tbl) VALUES
     ('projects'), ('campaigns'), ('team_members'), ('campaign_team_assignments'),
@@ -789,8 +823,8 @@ SELECT set_eq(
          JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
         WHERE c.relnamespace = 'expert_network'::regnamespace AND c.relkind = 'r'
           AND a.attname = 'user_id' AND NOT a.attisdropped $$,
-    $$ SELECT 'expert_network.' || tbl FROM user_tables $$,
-    'the tables with a user_id column are the 18 tables of this test: every table but vendor_platforms');
+    $$ SELECT 'expert_network.' || tbl FROM user_tables UNION ALL SELECT 'expert_network.status_history' $$,
+    'the tables with a user_id column are the 18 tables of this test and status_history: every table but vendor_platforms');
 
 -- a_enforce_owner (18), a_require_identity (18)
 SELECT trigger_is('expert_network', tbl, 'a_enforce_owner', 'expert_network', 'enforce_owner',
@@ -846,7 +880,7 @@ SELECT set_eq(
           AND tgrelid IN (SELECT oid FROM pg_catalog.pg_class
                            WHERE relnamespace = 'expert_network'::regnamespace) $$,
     $$ SELECT 'expert_network.' || tbl FROM user_tables $$,
-    'the tables with a_enforce_owner are exactly the 18 tables with user_id');
+    'the tables with a_enforce_owner are exactly the 18 tables with user_id that the application writes');
 
 SELECT set_eq(
     $$ SELECT tgrelid::regclass::text FROM pg_catalog.pg_trigger
@@ -854,7 +888,7 @@ SELECT set_eq(
           AND tgrelid IN (SELECT oid FROM pg_catalog.pg_class
                            WHERE relnamespace = 'expert_network'::regnamespace) $$,
     $$ SELECT 'expert_network.' || tbl FROM user_tables $$,
-    'the tables with a_require_identity are exactly the 18 tables with user_id');
+    'the tables with a_require_identity are exactly the 18 tables with user_id that the application writes');
 
 -- the counters' triggers (0.3.0), one row each: the table, the function,
 -- tgtype (ROW 1, BEFORE 2, INSERT 4, DELETE 8, UPDATE 16, TRUNCATE 32; an
@@ -904,22 +938,86 @@ SELECT is_empty(
            OR t.tgattr::text <> '' $$,
     'every counters'' trigger is enabled, without arguments, WHEN or column list');
 
+-- the workflow's triggers (0.4.0), described as the counters' above
+CREATE TEMPORARY TABLE workflow_triggers (
+    ord      serial PRIMARY KEY,
+    tbl      name    NOT NULL,
+    trg      name    NOT NULL,
+    fn       name    NOT NULL,
+    tgtype   integer NOT NULL,
+    kind     text    NOT NULL,
+    oldtable name,
+    newtable name
+);
+INSERT INTO workflow_triggers (tbl, trg, fn, tgtype, kind, oldtable, newtable)
+SELECT t.tbl, v.trg, v.fn, v.tgtype, v.kind, v.oldtable, v.newtable
+  FROM pg_catalog.unnest(ARRAY['campaigns', 'experts', 'interviews', 'campaign_vendor_enrollments',
+                               'research_activities', 'research_sources']) WITH ORDINALITY AS t(tbl, tn),
+       (VALUES (1, 'check_transition',          'check_transition',   23, 'BEFORE INSERT OR UPDATE FOR EACH ROW', NULL,     NULL),
+               (2, 'history_insert', 'record_transitions', 4,  'AFTER INSERT FOR EACH STATEMENT',      NULL,     'en_new'),
+               (3, 'history_update', 'record_transitions', 16, 'AFTER UPDATE FOR EACH STATEMENT',      'en_old', 'en_new'))
+         AS v(vn, trg, fn, tgtype, kind, oldtable, newtable)
+ ORDER BY t.tn, v.vn;
+INSERT INTO workflow_triggers (tbl, trg, fn, tgtype, kind, oldtable, newtable) VALUES
+('interviews', 'interview_lifecycle_insert', 'interview_lifecycle', 4,  'AFTER INSERT FOR EACH STATEMENT', NULL,     'en_new'),
+('interviews', 'interview_lifecycle_update', 'interview_lifecycle', 16, 'AFTER UPDATE FOR EACH STATEMENT', 'en_old', 'en_new');
+
+-- the function (20), when and for what (20), the transition tables (20)
+SELECT trigger_is('expert_network', tbl, trg, 'expert_network', fn,
+                  format('%s.%s calls expert_network.%s()', tbl, trg, fn))
+  FROM workflow_triggers ORDER BY ord;
+SELECT is((SELECT t.tgtype::integer FROM pg_catalog.pg_trigger t
+            WHERE t.tgrelid = format('expert_network.%I', w.tbl)::regclass AND t.tgname = w.trg),
+          w.tgtype,
+          format('%s.%s is %s (tgtype %s)', w.tbl, w.trg, w.kind, w.tgtype))
+  FROM workflow_triggers w ORDER BY w.ord;
+SELECT is((SELECT ROW(t.tgoldtable, t.tgnewtable)::text FROM pg_catalog.pg_trigger t
+            WHERE t.tgrelid = format('expert_network.%I', w.tbl)::regclass AND t.tgname = w.trg),
+          ROW(w.oldtable, w.newtable)::text,
+          format('%s.%s: %s', w.tbl, w.trg,
+                 CASE WHEN w.oldtable IS NULL AND w.newtable IS NULL THEN 'no transition table'
+                      ELSE 'REFERENCING ' || concat_ws(' ', 'OLD TABLE AS ' || w.oldtable, 'NEW TABLE AS ' || w.newtable)
+                 END))
+  FROM workflow_triggers w ORDER BY w.ord;
+
+-- (2)
+SELECT is_empty(
+    $$ SELECT t.tgrelid::regclass::text, t.tgname FROM pg_catalog.pg_trigger t
+         JOIN workflow_triggers w ON t.tgrelid = format('expert_network.%I', w.tbl)::regclass AND t.tgname = w.trg
+        WHERE t.tgisinternal OR t.tgnargs <> 0 OR t.tgqual IS NOT NULL OR t.tgenabled <> 'O'
+           OR t.tgattr::text <> '' $$,
+    'every workflow trigger is enabled, without arguments, WHEN or column list');
+SELECT set_eq(
+    $$ SELECT t.tgrelid::regclass::text, t.tgname::text FROM pg_catalog.pg_trigger t
+        WHERE NOT t.tgisinternal
+          AND t.tgfoid IN ('expert_network.check_transition()'::regprocedure,
+                           'expert_network.record_transitions()'::regprocedure,
+                           'expert_network.interview_lifecycle()'::regprocedure) $$,
+    $$ SELECT 'expert_network.' || tbl, trg::text FROM workflow_triggers $$,
+    'the workflow''s trigger functions are fired by exactly these 20 triggers');
+
 /* ------------------------------------------------------------------------
  * Functions: the trigger functions (set_updated_at, enforce_owner,
  * require_identity; count_calls, protect_call_counters,
- * touch_chat_sessions), the identity (current_user_id), the access
- * functions (grant_access, revoke_access, delete_user_data) and the
- * counters' check and repair (verify_counters, repair_counters).  Their
- * privileges are in test/pgtap/scoping.sql, but for set_updated_at's and
- * the 0.3.0 functions'.
+ * touch_chat_sessions; check_transition, record_transitions,
+ * interview_lifecycle), the identity (current_user_id), the access
+ * functions (grant_access, revoke_access, delete_user_data), the counters'
+ * check and repair (verify_counters, repair_counters), the workflow graphs
+ * as data (allowed_transitions, transition_graph) and the interview API
+ * (schedule_interview, complete_interview, cancel_interview,
+ * rate_interview).  Their privileges are in test/pgtap/scoping.sql, but for
+ * set_updated_at's and the 0.3.0 and 0.4.0 functions'.
  * ------------------------------------------------------------------------ */
 
 SELECT functions_are('expert_network', ARRAY[
     'current_user_id', 'set_updated_at', 'require_identity', 'enforce_owner',
     'grant_access', 'revoke_access', 'delete_user_data',
     'count_calls', 'protect_call_counters', 'touch_chat_sessions',
-    'verify_counters', 'repair_counters'
-]::name[], 'schema expert_network has exactly its 12 functions');
+    'verify_counters', 'repair_counters',
+    'check_transition', 'record_transitions', 'interview_lifecycle',
+    'allowed_transitions', 'transition_graph',
+    'schedule_interview', 'complete_interview', 'cancel_interview', 'rate_interview'
+]::name[], 'schema expert_network has exactly its 21 functions');
 
 CREATE TEMPORARY TABLE funcs (
     ord       serial PRIMARY KEY,
@@ -946,9 +1044,21 @@ INSERT INTO funcs (fname, args, rettype, definer, strict, volat, parallel, symbo
 ('protect_call_counters', '{}', 'trigger',      false, false, 'VOLATILE', 'u', 'expert_network_protect_call_counters'),
 ('touch_chat_sessions',   '{}', 'trigger',      false, false, 'VOLATILE', 'u', 'expert_network_touch_chat_sessions'),
 ('verify_counters',       '{}', 'setof record', false, false, 'STABLE',   'u', 'expert_network_verify_counters'),
-('repair_counters',       '{}', 'integer',      false, false, 'VOLATILE', 'u', 'expert_network_repair_counters');
+('repair_counters',       '{}', 'integer',      false, false, 'VOLATILE', 'u', 'expert_network_repair_counters'),
+-- 0.4.0
+('check_transition',    '{}',                          'trigger',      false, false, 'VOLATILE',  'u', 'expert_network_check_transition'),
+('record_transitions',  '{}',                          'trigger',      false, false, 'VOLATILE',  'u', 'expert_network_record_transitions'),
+('interview_lifecycle', '{}',                          'trigger',      false, false, 'VOLATILE',  'u', 'expert_network_interview_lifecycle'),
+('allowed_transitions', '{text,text}',                 'setof text',   false, true,  'IMMUTABLE', 's', 'expert_network_allowed_transitions'),
+('transition_graph',    '{}',                          'setof record', false, false, 'IMMUTABLE', 's', 'expert_network_transition_graph'),
+('schedule_interview',  '{uuid,date,"time without time zone",integer,text}',
+                                                       'uuid',         false, false, 'VOLATILE',  'u', 'expert_network_schedule_interview'),
+('complete_interview',  '{uuid,text,text,text}',       'uuid',         false, false, 'VOLATILE',  'u', 'expert_network_complete_interview'),
+('cancel_interview',    '{uuid}',                      'void',         false, false, 'VOLATILE',  'u', 'expert_network_cancel_interview'),
+('rate_interview',      '{uuid,numeric,numeric,numeric,numeric,text}',
+                                                       'void',         false, false, 'VOLATILE',  'u', 'expert_network_rate_interview');
 
--- existence (12), result type (12), language (12)
+-- existence (21), result type (21), language (21)
 SELECT has_function('expert_network', fname, args,
                     format('function expert_network.%s(%s) exists', fname, pg_catalog.array_to_string(args, ', ')))
   FROM funcs ORDER BY ord;
@@ -959,7 +1069,7 @@ SELECT function_lang_is('expert_network', fname, args, 'c',
                         format('expert_network.%s() is written in C', fname))
   FROM funcs ORDER BY ord;
 
--- SECURITY DEFINER or not (12), STRICT or not (12), volatility (12)
+-- SECURITY DEFINER or not (21), STRICT or not (21), volatility (21)
 SELECT CASE WHEN definer
             THEN is_definer('expert_network', fname, args, format('expert_network.%s() is SECURITY DEFINER', fname))
             ELSE isnt_definer('expert_network', fname, args, format('expert_network.%s() is not SECURITY DEFINER', fname))
@@ -979,7 +1089,7 @@ SELECT set_eq(
     $$ SELECT p.proname::text, p.proparallel::text FROM pg_catalog.pg_proc p
         WHERE p.pronamespace = 'expert_network'::regnamespace $$,
     $$ SELECT fname::text, parallel FROM funcs $$,
-    'current_user_id() is PARALLEL SAFE, every other function PARALLEL UNSAFE');
+    'current_user_id(), allowed_transitions() and transition_graph() are PARALLEL SAFE, every other function PARALLEL UNSAFE');
 SELECT set_eq(
     $$ SELECT p.proname::text, p.prosrc, p.probin FROM pg_catalog.pg_proc p
         WHERE p.pronamespace = 'expert_network'::regnamespace $$,
@@ -1011,6 +1121,31 @@ SELECT is(pg_catalog.pg_get_function_result('expert_network.repair_counters()'::
           'integer',
           'repair_counters() returns integer');
 
+-- 0.4.0: the API's and the graphs' signatures (8)
+SELECT is(pg_catalog.pg_get_function_arguments(f::regprocedure), args, format('%s(%s)', pg_catalog.split_part(f, '(', 1), args))
+  FROM (VALUES
+    (1, 'expert_network.allowed_transitions(text, text)',
+        'entity text, from_status text'),
+    (2, 'expert_network.schedule_interview(uuid, date, time, integer, text)',
+        'expert_id uuid, scheduled_date date, scheduled_time time without time zone, duration_minutes integer DEFAULT 60, timezone text DEFAULT ''UTC''::text'),
+    (3, 'expert_network.complete_interview(uuid, text, text, text)',
+        'interview_id uuid, notes text DEFAULT NULL::text, transcript_url text DEFAULT NULL::text, recording_url text DEFAULT NULL::text'),
+    (4, 'expert_network.cancel_interview(uuid)',
+        'interview_id uuid'),
+    (5, 'expert_network.rate_interview(uuid, numeric, numeric, numeric, numeric, text)',
+        'interview_id uuid, rating numeric, relevance numeric DEFAULT NULL::numeric, expertise numeric DEFAULT NULL::numeric, communication numeric DEFAULT NULL::numeric, review text DEFAULT NULL::text')
+  ) AS v(n, f, args)
+ ORDER BY n;
+SELECT is(pg_catalog.pg_get_function_result('expert_network.allowed_transitions(text, text)'::regprocedure),
+          'SETOF text',
+          'allowed_transitions() returns SETOF text');
+SELECT is(pg_catalog.pg_get_function_result('expert_network.transition_graph()'::regprocedure),
+          'TABLE(entity text, from_status text, to_status text)',
+          'transition_graph() returns TABLE(entity text, from_status text, to_status text)');
+SELECT is(pg_catalog.pg_get_function_result('expert_network.schedule_interview(uuid, date, time, integer, text)'::regprocedure),
+          'uuid',
+          'schedule_interview() returns uuid (the interview''s id)');
+
 SELECT is(
     (SELECT count(*)::int FROM pg_catalog.pg_proc p,
             LATERAL pg_catalog.aclexplode(p.proacl) a
@@ -1037,6 +1172,81 @@ SELECT isnt((SELECT p.proacl FROM pg_catalog.pg_proc p
   FROM pg_catalog.unnest(ARRAY['count_calls', 'protect_call_counters', 'touch_chat_sessions',
                                'verify_counters', 'repair_counters']) WITH ORDINALITY AS u(f, n)
  ORDER BY n;
+
+-- the 0.4.0 functions: PUBLIC has no privilege (9), and an explicit ACL
+-- takes away the default one (9)
+SELECT is((SELECT count(*)::int FROM pg_catalog.pg_proc p,
+                  LATERAL pg_catalog.aclexplode(p.proacl) a
+            WHERE p.oid = f::regprocedure AND a.grantee = 0),
+          0,
+          format('PUBLIC has no privilege on %s', f))
+  FROM pg_catalog.unnest(ARRAY[
+         'expert_network.check_transition()', 'expert_network.record_transitions()',
+         'expert_network.interview_lifecycle()', 'expert_network.allowed_transitions(text, text)',
+         'expert_network.transition_graph()',
+         'expert_network.schedule_interview(uuid, date, time, integer, text)',
+         'expert_network.complete_interview(uuid, text, text, text)',
+         'expert_network.cancel_interview(uuid)',
+         'expert_network.rate_interview(uuid, numeric, numeric, numeric, numeric, text)']) WITH ORDINALITY AS u(f, n)
+ ORDER BY n;
+SELECT isnt((SELECT p.proacl FROM pg_catalog.pg_proc p WHERE p.oid = f::regprocedure),
+            NULL,
+            format('%s has an explicit ACL (not the default that grants EXECUTE to PUBLIC)', f))
+  FROM pg_catalog.unnest(ARRAY[
+         'expert_network.check_transition()', 'expert_network.record_transitions()',
+         'expert_network.interview_lifecycle()', 'expert_network.allowed_transitions(text, text)',
+         'expert_network.transition_graph()',
+         'expert_network.schedule_interview(uuid, date, time, integer, text)',
+         'expert_network.complete_interview(uuid, text, text, text)',
+         'expert_network.cancel_interview(uuid)',
+         'expert_network.rate_interview(uuid, numeric, numeric, numeric, numeric, text)']) WITH ORDINALITY AS u(f, n)
+ ORDER BY n;
+
+/* ------------------------------------------------------------------------
+ * The view workflow_transitions (0.4.0): the graphs as data, straight from
+ * transition_graph() (what the graphs hold is test/pgtap/workflow.sql's)
+ * ------------------------------------------------------------------------ */
+
+SELECT views_are('expert_network', ARRAY['workflow_transitions']::name[],
+                 'schema expert_network has exactly the view workflow_transitions');
+SELECT columns_are('expert_network', 'workflow_transitions', ARRAY['entity', 'from_status', 'to_status']::name[],
+                   'workflow_transitions has exactly the columns entity, from_status, to_status');
+SELECT col_type_is('expert_network', 'workflow_transitions', c, 'text',
+                   format('workflow_transitions.%s is text', c))
+  FROM pg_catalog.unnest(ARRAY['entity', 'from_status', 'to_status']) WITH ORDINALITY AS u(c, n)
+ ORDER BY n;
+SELECT is(pg_catalog.regexp_replace(pg_catalog.pg_get_viewdef('expert_network.workflow_transitions'::regclass), '\s+', ' ', 'g'),
+          ' SELECT g.entity, g.from_status, g.to_status FROM expert_network.transition_graph() g(entity, from_status, to_status);',
+          'workflow_transitions selects entity, from_status, to_status from transition_graph()');
+SELECT is_empty(
+    $$ SELECT entity, from_status, to_status FROM expert_network.workflow_transitions
+       EXCEPT ALL SELECT entity, from_status, to_status FROM expert_network.transition_graph() $$,
+    'workflow_transitions has the rows of transition_graph()');
+
+/* ------------------------------------------------------------------------
+ * status_history's row-level security (0.4.0), as the other 18 tables'
+ * (test/pgtap/scoping.sql has how it behaves)
+ * ------------------------------------------------------------------------ */
+
+SELECT is((SELECT ROW(c.relrowsecurity, c.relforcerowsecurity)::text FROM pg_catalog.pg_class c
+            WHERE c.oid = 'expert_network.status_history'::regclass),
+          '(t,t)',
+          'status_history: row-level security is enabled and forced');
+SELECT policies_are('expert_network', 'status_history', ARRAY['owner_rows']::name[],
+                    'status_history has exactly the policy owner_rows');
+SELECT is((SELECT ROW(p.polcmd, p.polpermissive, p.polroles, pg_catalog.pg_get_expr(p.polqual, p.polrelid),
+                      p.polwithcheck IS NULL)::text
+             FROM pg_catalog.pg_policy p
+            WHERE p.polrelid = 'expert_network.status_history'::regclass AND p.polname = 'owner_rows'),
+          ROW('*'::"char", true, '{0}'::oid[], '(user_id = ( SELECT expert_network.current_user_id() AS current_user_id))', true)::text,
+          'status_history.owner_rows: FOR ALL, PERMISSIVE, TO PUBLIC, USING (user_id = (SELECT expert_network.current_user_id())), no WITH CHECK');
+SELECT col_has_check('expert_network', 'status_history', 'entity',
+                     'status_history.entity has a CHECK constraint');
+SELECT is(pg_catalog.pg_get_constraintdef(c.oid),
+          'CHECK ((entity = ANY (ARRAY[''campaign''::text, ''expert''::text, ''interview''::text, ''enrollment''::text, ''research_activity''::text, ''research_source''::text])))',
+          'status_history_entity_check: entity is one of the six workflow entities')
+  FROM pg_catalog.pg_constraint c
+ WHERE c.conrelid = 'expert_network.status_history'::regclass AND c.conname = 'status_history_entity_check';
 
 /* ------------------------------------------------------------------------
  * The shipped vendor catalog
@@ -1070,14 +1280,14 @@ SELECT is_empty(
 
 SELECT isnt(pg_catalog.obj_description('expert_network'::regnamespace, 'pg_namespace'), NULL,
             'schema expert_network has a comment');
--- every function (12)
+-- every function (21)
 SELECT isnt(pg_catalog.obj_description(format('expert_network.%I(%s)', fname,
                                               pg_catalog.array_to_string(args, ', '))::regprocedure, 'pg_proc'),
             NULL,
             format('function expert_network.%s() has a comment', fname))
   FROM funcs ORDER BY ord;
 
--- every table (19)
+-- every table (20), and the view (1)
 SELECT isnt(pg_catalog.obj_description(format('expert_network.%I', t)::regclass, 'pg_class'), NULL,
             format('table %s has a comment', t))
   FROM pg_catalog.unnest(ARRAY[
@@ -1086,11 +1296,14 @@ SELECT isnt(pg_catalog.obj_description(format('expert_network.%I', t)::regclass,
     'experts', 'expert_screening_responses', 'interviews',
     'interview_team_assignments', 'completed_interviews', 'chat_sessions',
     'chat_messages', 'research_activities', 'research_sources',
-    'answer_sections', 'user_ui_preferences', 'campaign_costs'
+    'answer_sections', 'user_ui_preferences', 'campaign_costs',
+    'status_history'
   ]) WITH ORDINALITY AS u(t, n)
  ORDER BY n;
+SELECT isnt(pg_catalog.obj_description('expert_network.workflow_transitions'::regclass, 'pg_class'), NULL,
+            'view workflow_transitions has a comment');
 
--- every column with a COMMENT in the script (53)
+-- every column with a COMMENT in the script (58)
 SELECT isnt(pg_catalog.col_description(format('expert_network.%I', v.tbl)::regclass,
                                        (SELECT a.attnum FROM pg_catalog.pg_attribute a
                                          WHERE a.attrelid = format('expert_network.%I', v.tbl)::regclass
@@ -1151,7 +1364,13 @@ SELECT isnt(pg_catalog.col_description(format('expert_network.%I', v.tbl)::regcl
     (50, 'research_activities', 'user_id'),
     (51, 'research_sources', 'user_id'),
     (52, 'answer_sections', 'user_id'),
-    (53, 'campaign_costs', 'user_id')
+    (53, 'campaign_costs', 'user_id'),
+    -- 0.4.0
+    (54, 'status_history', 'user_id'),
+    (55, 'status_history', 'entity'),
+    (56, 'status_history', 'row_id'),
+    (57, 'status_history', 'from_status'),
+    (58, 'status_history', 'changed_at')
   ) AS v(n, tbl, col)
  ORDER BY v.n;
 
@@ -1188,14 +1407,14 @@ SELECT set_eq(
       'expert_network.chat_sessions', 'expert_network.chat_messages',
       'expert_network.research_activities', 'expert_network.research_sources',
       'expert_network.answer_sections', 'expert_network.user_ui_preferences',
-      'expert_network.campaign_costs'
+      'expert_network.campaign_costs', 'expert_network.status_history'
     ],
-    'all 19 tables are registered for pg_dump (pg_extension.extconfig)');
+    'all 20 tables are registered for pg_dump (pg_extension.extconfig)');
 
 SELECT is(
     (SELECT pg_catalog.cardinality(e.extconfig) FROM pg_catalog.pg_extension e
       WHERE e.extname = 'expert_network'),
-    19,
+    20,
     'extconfig holds each table once');
 
 SELECT is_empty(

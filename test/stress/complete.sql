@@ -1,5 +1,8 @@
 -- complete: a scheduled or confirmed interview of a random campaign (none,
 -- if another client took it meanwhile)
+-- The WHERE repeats the statuses the step may leave: a row another client
+-- moved meanwhile is skipped, not refused (since 0.4.0 completed and
+-- cancelled are final: an UPDATE of such a row fails with 23514).
 \set c random(1, 20)
 BEGIN;
 SELECT pg_catalog.set_config('expert_network.user_id', 'stress', true);

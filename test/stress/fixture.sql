@@ -1,8 +1,11 @@
 -- test/stress/fixture.sql — the rows test/t/counters_stress.sh starts from:
 -- 20 campaigns of user "stress", ids c0000000-0000-4000-8000-0000000000NN
 -- (NN = 01…20, as the pgbench scripts compute them), each with GLG enrolled,
--- two reviewed experts and five interviews, one in each status.  Run as a
--- superuser, with the identity set, so that the rows are the user's.
+-- two reviewed experts and five interviews, one in each status, all with the
+-- first expert (whom they schedule and complete: 0.4.0's lifecycle; the
+-- second stays reviewed until the run schedules it).  Run as a superuser,
+-- with the identity set, so that the rows are the user's and follow the
+-- workflow rules (enrolled vendor, reviewed experts), not the restore path.
 \set ON_ERROR_STOP 1
 BEGIN;
 SET LOCAL expert_network.user_id = 'stress';

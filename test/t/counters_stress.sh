@@ -8,6 +8,13 @@
 # changed or deleted meanwhile is simply not found.  Then, as the
 # superuser: no transaction failed (a deadlock or a serialization failure
 # would count as one), no counter drifted, and each equals a fresh count.
+# Since 0.4.0 the interviews follow their workflow (completed and cancelled
+# are final): each script picks a row in a status its step may leave, and
+# its UPDATE keeps that condition, so that a row another client moved
+# meanwhile is not found rather than refused.  After the run the workflow's
+# own invariants hold too: one completed_interviews row per completed
+# interview, no reviewed or scheduling expert with a live interview, and
+# every row's latest history row is its status.
 # The scripts and the fixture are in test/stress/.  COUNTERS_STRESS_SECONDS
 # overrides the duration (15).
 set -u
@@ -69,6 +76,22 @@ is "$(q $db "SELECT count(*) FROM expert_network.interviews WHERE user_id <> 'st
    "every interview belongs to the identity the transactions set"
 is "$(q $db "SELECT count(*) FROM expert_network.campaigns WHERE updated_at <> '2000-01-01 00:00:00+00'")" 0 \
    "no campaign's updated_at moved: counting is not an edit"
+
+# the workflow's invariants (0.4.0)
+is "$(q $db "SELECT count(*) FROM expert_network.interviews i
+               WHERE (SELECT count(*) FROM expert_network.completed_interviews c WHERE c.interview_id = i.id)
+                     <> CASE i.status WHEN 'completed' THEN 1 ELSE 0 END")" 0 \
+   "after the run, each completed interview has exactly one completed_interviews row, and no other interview one"
+is "$(q $db "SELECT count(*) FROM expert_network.experts e
+               WHERE e.status IN ('reviewed', 'scheduling')
+                 AND EXISTS (SELECT FROM expert_network.interviews i
+                              WHERE i.expert_id = e.id AND i.status IN ('pending', 'scheduled', 'confirmed'))")" 0 \
+   "after the run, no expert with a live interview is still reviewed or back in scheduling"
+is "$(q $db "SELECT count(*) FROM (SELECT id, status FROM expert_network.interviews
+                                 UNION ALL SELECT id, status FROM expert_network.experts) AS r
+               WHERE r.status IS DISTINCT FROM (SELECT h.to_status FROM expert_network.status_history h
+                                                 WHERE h.row_id = r.id ORDER BY h.changed_at DESC LIMIT 1)")" 0 \
+   "after the run, every interview's and expert's latest history row is its status"
 
 dropdb $db
 psql -X -q -c "DROP ROLE $role"

@@ -23,10 +23,13 @@ fresh_db en_src
 q en_src "CREATE EXTENSION expert_network" >/dev/null
 psql -X -q -v ON_ERROR_STOP=1 -d en_src -f "$root/demo/sample.sql" >/dev/null
 ok $? "the sample data loads"
-# a vendor of the user's own, referenced by an expert and a cost
+# a vendor of the user's own, enrolled in a campaign, with an expert of it
 q en_src "INSERT INTO expert_network.vendor_platforms (id, name, location) VALUES ('0f000000-0000-4000-8000-000000000001', 'Boutique Experts Ltd', 'Dublin, Ireland');
+          SET expert_network.user_id = 'user_demo_1';
+          INSERT INTO expert_network.campaign_vendor_enrollments (campaign_id, vendor_platform_id, status)
+          SELECT id, '0f000000-0000-4000-8000-000000000001', 'enrolled' FROM expert_network.campaigns ORDER BY id LIMIT 1;
           INSERT INTO expert_network.experts (campaign_id, vendor_platform_id, name, title)
-          SELECT id, '0f000000-0000-4000-8000-000000000001', 'Sam Example', 'Plant manager' FROM expert_network.campaigns LIMIT 1;" >/dev/null
+          SELECT id, '0f000000-0000-4000-8000-000000000001', 'Sam Example', 'Plant manager' FROM expert_network.campaigns ORDER BY id LIMIT 1;" >/dev/null
 ok $? "a user-defined vendor and an expert of it"
 # a second user, written through the application path
 q en_src "SET expert_network.user_id = 'user_demo_2';
@@ -58,6 +61,8 @@ for db in en_plain en_custom; do
   is "$(q "$db" "SELECT count(*) FROM expert_network.vendor_platforms WHERE id BETWEEN '00000000-0000-4000-8000-000000000000' AND '00000000-0000-4000-8000-0000000000ff'")" \
      "12" "$db: the shipped vendors are there once"
   is "$(snapshot "$db")" "$(snapshot en_src)" "$db: the restored extension has the same catalog"
+  is "$(psql -X -qAt -d "$db" -f "$root/test/history.sql" | grep -v '|0$')" "" \
+     "$db: status history restored, ending in each row's current status"
   is "$(q "$db" "SELECT count(*) FROM expert_network.verify_counters()")" "0" \
      "$db: call counters exact, not counted twice"
   is "$(q "$db" "SELECT string_agg(DISTINCT user_id, ',' ORDER BY user_id) FROM expert_network.campaigns")" \

@@ -49,9 +49,14 @@ BEGIN;
 SET LOCAL expert_network.user_id = 'alice';
 INSERT INTO expert_network.campaigns (id, campaign_name, industry_vertical, start_date, target_completion_date)
 VALUES ('20000000-0000-4000-8000-00000000000a', 'Automation buyers', 'Industrials', '2026-01-05', '2026-02-27');
+INSERT INTO expert_network.campaign_vendor_enrollments (campaign_id, vendor_platform_id, status)
+VALUES ('20000000-0000-4000-8000-00000000000a', '00000000-0000-4000-8000-000000000001', 'enrolled');
 INSERT INTO expert_network.experts (campaign_id, vendor_platform_id, name, title)
 VALUES ('20000000-0000-4000-8000-00000000000a', '00000000-0000-4000-8000-000000000001', 'Dana Example', 'VP Operations');
 UPDATE expert_network.experts SET status = 'reviewed';
+SELECT expert_network.schedule_interview(id, '2026-01-12', '15:00', 60, 'Europe/Berlin') FROM expert_network.experts;
+SELECT expert_network.complete_interview(id, 'notes') FROM expert_network.interviews;
+SELECT * FROM expert_network.allowed_transitions('expert', 'completed');
 COMMIT;
 SQL
 ok $? "inserts and updates through policies and triggers"

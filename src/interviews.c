@@ -1,0 +1,223 @@
+/*
+ * interviews.c
+ *	  The interview lifecycle API for applications: schedule_interview(),
+ *	  complete_interview(), cancel_interview(), rate_interview().
+ *
+ * Each is a few statements on the caller's own rows (row-level security
+ * applies); the workflow triggers do the rest — transitions, stamps,
+ * history, the expert's status, the completed-interview record, the
+ * campaign's counters — exactly as they do for a plain UPDATE.
+ */
+#include "expert_network.h"
+
+#include "catalog/pg_type.h"
+#include "executor/spi.h"
+#include "fmgr.h"
+#include "pgtime.h"
+#include "utils/builtins.h"
+#include "utils/numeric.h"
+#include "utils/uuid.h"
+
+PG_FUNCTION_INFO_V1(expert_network_schedule_interview);
+PG_FUNCTION_INFO_V1(expert_network_complete_interview);
+PG_FUNCTION_INFO_V1(expert_network_cancel_interview);
+PG_FUNCTION_INFO_V1(expert_network_rate_interview);
+
+static void
+RequireArgument(FunctionCallInfo fcinfo, int argno, const char *name)
+{
+	if (PG_ARGISNULL(argno))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("%s must not be NULL", name)));
+}
+
+static Datum
+NullableArg(FunctionCallInfo fcinfo, int argno, char *nulls)
+{
+	nulls[argno] = PG_ARGISNULL(argno) ? 'n' : ' ';
+	return PG_ARGISNULL(argno) ? (Datum) 0 : PG_GETARG_DATUM(argno);
+}
+
+/*
+ * Lock the caller's interview and return its status; an interview that is
+ * not the caller's, or none at all, is an error.
+ */
+static char *
+LockInterview(Datum interview_id)
+{
+	Oid			argtypes[1] = {UUIDOID};
+
+	if (SPI_execute_with_args("SELECT status FROM expert_network.interviews"
+							  " WHERE id OPERATOR(pg_catalog.=) $1 FOR UPDATE",
+							  1, argtypes, &interview_id, NULL, false, 1) != SPI_OK_SELECT)
+		elog(ERROR, "locking the interview failed");
+	if (SPI_processed != 1)
+		en_report_unavailable("interviews", interview_id);
+	return SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
+}
+
+static void
+SetInterviewStatus(Datum interview_id, const char *status)
+{
+	Oid			argtypes[2] = {UUIDOID, TEXTOID};
+	Datum		args[2] = {interview_id, CStringGetTextDatum(status)};
+
+	if (SPI_execute_with_args("UPDATE expert_network.interviews SET status = $2"
+							  " WHERE id OPERATOR(pg_catalog.=) $1",
+							  2, argtypes, args, NULL, false, 0) != SPI_OK_UPDATE ||
+		SPI_processed != 1)
+		elog(ERROR, "updating the interview failed");
+}
+
+/*
+ * schedule_interview(expert_id, scheduled_date, scheduled_time,
+ * duration_minutes, timezone) → the new interview's id; the campaign is the
+ * expert's.
+ */
+Datum
+expert_network_schedule_interview(PG_FUNCTION_ARGS)
+{
+	Oid			argtypes[5] = {UUIDOID, DATEOID, TIMEOID, INT4OID, TEXTOID};
+	Datum		args[5];
+	char	   *timezone;
+	bool		isnull;
+	Datum		result;
+
+	RequireArgument(fcinfo, 0, "expert_id");
+	RequireArgument(fcinfo, 1, "scheduled_date");
+	RequireArgument(fcinfo, 2, "scheduled_time");
+	RequireArgument(fcinfo, 3, "duration_minutes");
+	RequireArgument(fcinfo, 4, "timezone");
+
+	timezone = text_to_cstring(PG_GETARG_TEXT_PP(4));
+	if (pg_tzset(timezone) == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("time zone \"%s\" not recognized", timezone),
+				 errhint("Use a name from pg_timezone_names, such as America/New_York or UTC.")));
+
+	for (int i = 0; i < 5; i++)
+		args[i] = PG_GETARG_DATUM(i);
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	if (SPI_execute_with_args("INSERT INTO expert_network.interviews"
+							  " (campaign_id, expert_id, scheduled_date, scheduled_time, duration_minutes, timezone)"
+							  " SELECT e.campaign_id, e.id, $2, $3, $4, $5 FROM expert_network.experts AS e"
+							  "  WHERE e.id OPERATOR(pg_catalog.=) $1"
+							  " RETURNING id",
+							  5, argtypes, args, NULL, false, 0) != SPI_OK_INSERT_RETURNING)
+		elog(ERROR, "scheduling the interview failed");
+	if (SPI_processed != 1)
+		en_report_unavailable("experts", args[0]);
+	result = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+	result = SPI_datumTransfer(result, false, UUID_LEN);
+	SPI_finish();
+	PG_RETURN_DATUM(result);
+}
+
+/*
+ * complete_interview(interview_id, notes, transcript_url, recording_url) →
+ * the completed_interviews id.  Completing is the interview's workflow step
+ * (it must be scheduled or confirmed); the record it creates gets the notes
+ * and links.
+ */
+Datum
+expert_network_complete_interview(PG_FUNCTION_ARGS)
+{
+	Oid			argtypes[4] = {UUIDOID, TEXTOID, TEXTOID, TEXTOID};
+	Datum		args[4];
+	char		nulls[5] = "    ";
+	char	   *status;
+	bool		isnull;
+	Datum		result;
+
+	RequireArgument(fcinfo, 0, "interview_id");
+	args[0] = PG_GETARG_DATUM(0);
+	for (int i = 1; i < 4; i++)
+		args[i] = NullableArg(fcinfo, i, nulls);
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+
+	status = LockInterview(args[0]);
+	en_check_transition("interview", status, "completed");
+	SetInterviewStatus(args[0], "completed");
+
+	if (SPI_execute_with_args("UPDATE expert_network.completed_interviews"
+							  "   SET notes = COALESCE($2, notes),"
+							  "       transcript_url = COALESCE($3, transcript_url),"
+							  "       transcript_available = COALESCE($3, transcript_url) IS NOT NULL,"
+							  "       recording_url = COALESCE($4, recording_url)"
+							  " WHERE interview_id OPERATOR(pg_catalog.=) $1"
+							  " RETURNING id",
+							  4, argtypes, args, nulls, false, 0) != SPI_OK_UPDATE_RETURNING ||
+		SPI_processed != 1)
+		elog(ERROR, "the completed interview record of the interview is missing");
+	result = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+	result = SPI_datumTransfer(result, false, UUID_LEN);
+	SPI_finish();
+	PG_RETURN_DATUM(result);
+}
+
+/*
+ * cancel_interview(interview_id): the interview's workflow step to
+ * cancelled (from pending, scheduled or confirmed).
+ */
+Datum
+expert_network_cancel_interview(PG_FUNCTION_ARGS)
+{
+	Datum		interview_id;
+	char	   *status;
+
+	RequireArgument(fcinfo, 0, "interview_id");
+	interview_id = PG_GETARG_DATUM(0);
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	status = LockInterview(interview_id);
+	en_check_transition("interview", status, "cancelled");
+	SetInterviewStatus(interview_id, "cancelled");
+	SPI_finish();
+	PG_RETURN_VOID();
+}
+
+/*
+ * rate_interview(interview_id, rating, relevance, expertise, communication,
+ * review): the ratings of a completed interview; sets rated_at.
+ */
+Datum
+expert_network_rate_interview(PG_FUNCTION_ARGS)
+{
+	Oid			argtypes[6] = {UUIDOID, NUMERICOID, NUMERICOID, NUMERICOID, NUMERICOID, TEXTOID};
+	Datum		args[6];
+	char		nulls[7] = "      ";
+	char	   *status;
+
+	RequireArgument(fcinfo, 0, "interview_id");
+	RequireArgument(fcinfo, 1, "rating");
+	for (int i = 0; i < 6; i++)
+		args[i] = NullableArg(fcinfo, i, nulls);
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	status = LockInterview(args[0]);
+	if (strcmp(status, "completed") != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("interview %s is %s, not completed",
+						DatumGetCString(DirectFunctionCall1(uuid_out, args[0])), status),
+				 errdetail("Only completed interviews can be rated."),
+				 errhint("Complete it first with expert_network.complete_interview().")));
+
+	if (SPI_execute_with_args("UPDATE expert_network.completed_interviews"
+							  "   SET rating = $2, relevance_rating = $3, expertise_rating = $4,"
+							  "       communication_rating = $5, review_text = $6, rated_at = pg_catalog.now()"
+							  " WHERE interview_id OPERATOR(pg_catalog.=) $1",
+							  6, argtypes, args, nulls, false, 0) != SPI_OK_UPDATE ||
+		SPI_processed != 1)
+		elog(ERROR, "the completed interview record of the interview is missing");
+	SPI_finish();
+	PG_RETURN_VOID();
+}

@@ -1,0 +1,670 @@
+/*
+ * workflow.c
+ *	  Status state machines: the transition graphs, the trigger that enforces
+ *	  them with their stamps and cross-entity rules, the status history, the
+ *	  interview lifecycle's effects on experts and completed interviews, and
+ *	  the graphs as data (allowed_transitions(), workflow_transitions).
+ *
+ * Every UPDATE of a status goes through check_transition, whatever path the
+ * application takes.  INSERT may use any valid status, so that existing data
+ * can be imported.  A restore (no identity, a role bypassing row-level
+ * security) writes rows as the dump has them: no cross-entity rule, no
+ * lifecycle effect, no history row (the dump carries the history).
+ */
+#include "expert_network.h"
+
+#include "access/htup_details.h"
+#include "access/xact.h"
+#include "catalog/namespace.h"
+#include "catalog/pg_type.h"
+#include "commands/trigger.h"
+#include "executor/spi.h"
+#include "fmgr.h"
+#include "funcapi.h"
+#include "lib/stringinfo.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/rel.h"
+#include "utils/timestamp.h"
+#include "utils/uuid.h"
+
+PG_FUNCTION_INFO_V1(expert_network_check_transition);
+PG_FUNCTION_INFO_V1(expert_network_record_transitions);
+PG_FUNCTION_INFO_V1(expert_network_interview_lifecycle);
+PG_FUNCTION_INFO_V1(expert_network_allowed_transitions);
+PG_FUNCTION_INFO_V1(expert_network_transition_graph);
+
+#define MAX_NEXT 3
+
+typedef struct StateEdges
+{
+	const char *from;
+	const char *to[MAX_NEXT + 1];	/* NULL-terminated */
+} StateEdges;
+
+typedef struct Machine
+{
+	const char *entity;			/* as the API and the history name it */
+	const char *table;			/* in schema expert_network */
+	const StateEdges *states;	/* every state, in workflow order */
+	int			nstates;
+} Machine;
+
+static const StateEdges campaign_states[] = {
+	{"draft", {"active", "archived"}},
+	{"active", {"paused", "completed"}},
+	{"paused", {"active", "completed"}},
+	{"completed", {"active", "archived"}},
+	{"archived", {NULL}},
+};
+
+static const StateEdges expert_states[] = {
+	{"proposed", {"reviewed", "rejected"}},
+	{"reviewed", {"scheduling", "scheduled", "rejected"}},
+	{"scheduling", {"scheduled", "rejected"}},
+	{"scheduled", {"completed", "scheduling"}},
+	{"rejected", {"reviewed"}},
+	{"completed", {NULL}},
+};
+
+static const StateEdges interview_states[] = {
+	{"pending", {"scheduled", "confirmed", "cancelled"}},
+	{"scheduled", {"confirmed", "completed", "cancelled"}},
+	{"confirmed", {"completed", "cancelled"}},
+	{"completed", {NULL}},
+	{"cancelled", {NULL}},
+};
+
+static const StateEdges enrollment_states[] = {
+	{"not_enrolled", {"pending"}},
+	{"pending", {"enrolled", "not_enrolled"}},
+	{"enrolled", {"not_enrolled"}},
+};
+
+static const StateEdges research_activity_states[] = {
+	{"queued", {"processing", "failed"}},
+	{"processing", {"completed", "failed"}},
+	{"failed", {"queued"}},
+	{"completed", {NULL}},
+};
+
+static const StateEdges research_source_states[] = {
+	{"processing", {"scraped", "failed"}},
+	{"failed", {"processing"}},
+	{"scraped", {NULL}},
+};
+
+static const Machine machines[] = {
+	{"campaign", "campaigns", campaign_states, lengthof(campaign_states)},
+	{"expert", "experts", expert_states, lengthof(expert_states)},
+	{"interview", "interviews", interview_states, lengthof(interview_states)},
+	{"enrollment", "campaign_vendor_enrollments", enrollment_states, lengthof(enrollment_states)},
+	{"research_activity", "research_activities", research_activity_states, lengthof(research_activity_states)},
+	{"research_source", "research_sources", research_source_states, lengthof(research_source_states)},
+};
+
+#define LIVE_INTERVIEW "ARRAY['pending', 'scheduled', 'confirmed']::pg_catalog.text[]"
+
+static const Machine *
+MachineByEntity(const char *entity)
+{
+	for (size_t i = 0; i < lengthof(machines); i++)
+		if (strcmp(machines[i].entity, entity) == 0)
+			return &machines[i];
+	return NULL;
+}
+
+static const Machine *
+MachineByTable(Relation rel)
+{
+	const char *relname = RelationGetRelationName(rel);
+
+	if (RelationGetNamespace(rel) == get_namespace_oid("expert_network", false))
+		for (size_t i = 0; i < lengthof(machines); i++)
+			if (strcmp(machines[i].table, relname) == 0)
+				return &machines[i];
+	ereport(ERROR,
+			(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+			 errmsg("table \"%s\" has no status workflow", relname)));
+	return NULL;				/* keep compiler quiet */
+}
+
+static const StateEdges *
+FindState(const Machine *m, const char *status)
+{
+	for (int i = 0; i < m->nstates; i++)
+		if (strcmp(m->states[i].from, status) == 0)
+			return &m->states[i];
+	return NULL;
+}
+
+/* "reviewed, rejected", or NULL for a final state */
+static char *
+NextStates(const StateEdges *state)
+{
+	StringInfoData buf;
+
+	if (state->to[0] == NULL)
+		return NULL;
+	initStringInfo(&buf);
+	for (int i = 0; state->to[i] != NULL; i++)
+		appendStringInfo(&buf, "%s%s", i > 0 ? ", " : "", state->to[i]);
+	return buf.data;
+}
+
+/*
+ * Refuse a move from one status to another that the graph does not have.
+ * Statuses the graph does not know are left to the CHECK constraint.
+ */
+void
+en_check_transition(const char *entity, const char *from, const char *to)
+{
+	const Machine *m = MachineByEntity(entity);
+	const StateEdges *state;
+	char	   *next;
+
+	if (m == NULL)
+		elog(ERROR, "unknown workflow entity \"%s\"", entity);
+	state = FindState(m, from);
+	if (state == NULL || FindState(m, to) == NULL)
+		return;					/* the CHECK constraint reports it */
+	for (int i = 0; state->to[i] != NULL; i++)
+		if (strcmp(state->to[i], to) == 0)
+			return;
+
+	next = NextStates(state);
+	ereport(ERROR,
+			(errcode(ERRCODE_CHECK_VIOLATION),
+			 errmsg("invalid %s status transition from \"%s\" to \"%s\"", entity, from, to),
+			 strcmp(from, to) == 0 ?
+			 errdetail("The %s is already %s.", entity, from) :
+			 errdetail("The %s workflow has no step from %s to %s.", entity, from, to),
+			 next ? errhint("Allowed next states: %s.", next) :
+			 errhint("None: %s is a final status.", from)));
+}
+
+static char *
+TextColumn(HeapTuple tuple, TupleDesc tupdesc, const char *column)
+{
+	bool		isnull;
+	Datum		d = SPI_getbinval(tuple, tupdesc, SPI_fnumber(tupdesc, column), &isnull);
+
+	return isnull ? NULL : TextDatumGetCString(d);
+}
+
+static bool
+UuidColumnChanged(TriggerData *trigdata, TupleDesc tupdesc, const char *column)
+{
+	int			attnum = SPI_fnumber(tupdesc, column);
+	bool		oldnull,
+				newnull;
+	Datum		oldval = SPI_getbinval(trigdata->tg_trigtuple, tupdesc, attnum, &oldnull);
+	Datum		newval = SPI_getbinval(trigdata->tg_newtuple, tupdesc, attnum, &newnull);
+
+	if (oldnull || newnull)
+		return oldnull != newnull;
+	return !DatumGetBool(DirectFunctionCall2(uuid_eq, oldval, newval));
+}
+
+static char *
+UuidText(Datum id)
+{
+	return DatumGetCString(DirectFunctionCall1(uuid_out, id));
+}
+
+/*
+ * One row of a prepared look-up, or false when there is none (the row the
+ * foreign key points at does not exist, or is not the caller's: the foreign
+ * key or the owner check reports that).
+ */
+static bool
+LookUp(SPIPlanPtr *cache, const char *query, int nargs, Oid *argtypes, Datum *args)
+{
+	if (*cache == NULL)
+	{
+		SPIPlanPtr	plan = SPI_prepare(query, nargs, argtypes);
+
+		if (plan == NULL)
+			elog(ERROR, "SPI_prepare failed for \"%s\": %s", query,
+				 SPI_result_code_string(SPI_result));
+		if (SPI_keepplan(plan) != 0)
+			elog(ERROR, "SPI_keepplan failed");
+		*cache = plan;
+	}
+	if (SPI_execute_plan(*cache, args, NULL, true, 1) != SPI_OK_SELECT)
+		elog(ERROR, "SPI_execute_plan failed for \"%s\"", query);
+	return SPI_processed == 1;
+}
+
+static SPIPlanPtr campaign_status_plan;
+static SPIPlanPtr enrollment_plan;
+static SPIPlanPtr expert_plan;
+
+/*
+ * Nothing new in an archived campaign.  False when the campaign is not
+ * there: the foreign key reports that, and the other rules wait for it.
+ */
+static bool
+CheckCampaignOpen(Datum campaign_id, const char *what)
+{
+	Oid			argtypes[1] = {UUIDOID};
+	char	   *status;
+
+	if (!LookUp(&campaign_status_plan,
+				"SELECT status FROM expert_network.campaigns WHERE id OPERATOR(pg_catalog.=) $1",
+				1, argtypes, &campaign_id))
+		return false;
+	status = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
+	if (strcmp(status, "archived") == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_CHECK_VIOLATION),
+				 errmsg("campaign %s is archived", UuidText(campaign_id)),
+				 errdetail("No %s can be added to an archived campaign.", what),
+				 errhint("Archived is a final status; start a new campaign.")));
+	return true;
+}
+
+/* An expert comes from a vendor enrolled in the expert's campaign */
+static void
+CheckVendorEnrolled(Datum campaign_id, Datum vendor_id)
+{
+	Oid			argtypes[2] = {UUIDOID, UUIDOID};
+	Datum		args[2] = {campaign_id, vendor_id};
+	char	   *vendor;
+	char	   *status;
+
+	if (!LookUp(&enrollment_plan,
+				"SELECT v.name, e.status FROM expert_network.vendor_platforms AS v"
+				" LEFT JOIN expert_network.campaign_vendor_enrollments AS e"
+				"   ON e.vendor_platform_id OPERATOR(pg_catalog.=) v.id"
+				"  AND e.campaign_id OPERATOR(pg_catalog.=) $1"
+				" WHERE v.id OPERATOR(pg_catalog.=) $2",
+				2, argtypes, args))
+		return;
+	vendor = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
+	status = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2);
+	if (status == NULL || strcmp(status, "enrolled") != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_CHECK_VIOLATION),
+				 errmsg("vendor \"%s\" is not enrolled in campaign %s", vendor, UuidText(campaign_id)),
+				 status ? errdetail("Its enrollment is %s; experts come only from enrolled vendors.", status) :
+				 errdetail("It has no enrollment in the campaign; experts come only from enrolled vendors."),
+				 errhint("Enroll the vendor in the campaign first.")));
+}
+
+/*
+ * An interview belongs to its expert's campaign, and is only for an expert
+ * who was reviewed and not rejected: reviewed, scheduling, scheduled, or
+ * completed (a follow-up call).
+ */
+static void
+CheckInterviewExpert(Datum campaign_id, Datum expert_id)
+{
+	Oid			argtypes[1] = {UUIDOID};
+	bool		isnull;
+	Datum		expert_campaign;
+	char	   *status;
+
+	if (!LookUp(&expert_plan,
+				"SELECT campaign_id, status FROM expert_network.experts WHERE id OPERATOR(pg_catalog.=) $1",
+				1, argtypes, &expert_id))
+		return;
+	expert_campaign = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+	status = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2);
+	if (!DatumGetBool(DirectFunctionCall2(uuid_eq, expert_campaign, campaign_id)))
+		ereport(ERROR,
+				(errcode(ERRCODE_CHECK_VIOLATION),
+				 errmsg("interview's campaign %s is not its expert's campaign %s",
+						UuidText(campaign_id), UuidText(expert_campaign)),
+				 errhint("Leave campaign_id out, or use expert_network.schedule_interview(), which takes it from the expert.")));
+	if (strcmp(status, "proposed") == 0 || strcmp(status, "rejected") == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_CHECK_VIOLATION),
+				 errmsg("expert %s is %s", UuidText(expert_id), status),
+				 errdetail("Interviews are for experts in reviewed, scheduling, scheduled or completed."),
+				 errhint("Review the expert first.")));
+}
+
+/*
+ * Trigger: BEFORE INSERT OR UPDATE FOR EACH ROW on the tables with a status
+ * workflow.  UPDATE: the status moves only along the graph, with its stamps.
+ * INSERT (and a changed reference): the cross-entity rules of experts and
+ * interviews, except when restoring.
+ */
+Datum
+expert_network_check_transition(PG_FUNCTION_ARGS)
+{
+	TriggerData *trigdata = (TriggerData *) fcinfo->context;
+	Relation	rel;
+	TupleDesc	tupdesc;
+	const Machine *m;
+	HeapTuple	newtuple;
+	bool		is_update;
+	int			attnums[3];
+	Datum		values[3];
+	bool		nulls[3] = {false, false, false};
+	int			nchanged = 0;
+
+	if (!CALLED_AS_TRIGGER(fcinfo) ||
+		!TRIGGER_FIRED_BEFORE(trigdata->tg_event) ||
+		!TRIGGER_FIRED_FOR_ROW(trigdata->tg_event) ||
+		TRIGGER_FIRED_BY_DELETE(trigdata->tg_event))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("function check_transition must be fired BEFORE INSERT OR UPDATE FOR EACH ROW")));
+
+	rel = trigdata->tg_relation;
+	tupdesc = RelationGetDescr(rel);
+	m = MachineByTable(rel);
+	is_update = TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event);
+	newtuple = is_update ? trigdata->tg_newtuple : trigdata->tg_trigtuple;
+
+	if (is_update)
+	{
+		char	   *from = TextColumn(trigdata->tg_trigtuple, tupdesc, "status");
+		char	   *to = TextColumn(newtuple, tupdesc, "status");
+
+		if (from && to && strcmp(from, to) != 0)
+		{
+			Datum		now = TimestampTzGetDatum(GetCurrentTransactionStartTimestamp());
+			bool		isnull;
+
+			en_check_transition(m->entity, from, to);
+
+			/* stamps of the step */
+			if (strcmp(m->entity, "expert") == 0 && strcmp(from, "proposed") == 0)
+			{
+				(void) SPI_getbinval(newtuple, tupdesc, SPI_fnumber(tupdesc, "reviewed_at"), &isnull);
+				if (isnull)
+				{
+					attnums[nchanged] = SPI_fnumber(tupdesc, "reviewed_at");
+					values[nchanged++] = now;
+				}
+				attnums[nchanged] = SPI_fnumber(tupdesc, "is_new");
+				values[nchanged++] = BoolGetDatum(false);
+			}
+			else if (strcmp(m->entity, "interview") == 0 &&
+					 (strcmp(to, "completed") == 0 || strcmp(to, "cancelled") == 0))
+			{
+				attnums[nchanged] = SPI_fnumber(tupdesc, strcmp(to, "completed") == 0 ?
+												"completed_at" : "cancelled_at");
+				values[nchanged++] = now;
+			}
+			else if (strcmp(m->entity, "enrollment") == 0 && strcmp(to, "enrolled") == 0)
+			{
+				attnums[nchanged] = SPI_fnumber(tupdesc, "enrolled_at");
+				values[nchanged++] = now;
+			}
+			else if (strcmp(m->entity, "research_activity") == 0 &&
+					 (strcmp(to, "completed") == 0 || strcmp(to, "failed") == 0))
+			{
+				attnums[nchanged] = SPI_fnumber(tupdesc, "completed_at");
+				values[nchanged++] = now;
+			}
+		}
+	}
+
+	/* cross-entity rules, on insert and when a reference changes */
+	if (!en_restoring() &&
+		(strcmp(m->entity, "expert") == 0 || strcmp(m->entity, "interview") == 0))
+	{
+		bool		isnull;
+		Datum		campaign_id = SPI_getbinval(newtuple, tupdesc, SPI_fnumber(tupdesc, "campaign_id"), &isnull);
+		bool		campaign_changed = !is_update || UuidColumnChanged(trigdata, tupdesc, "campaign_id");
+
+		if (!isnull)
+		{
+			if (SPI_connect() != SPI_OK_CONNECT)
+				elog(ERROR, "SPI_connect failed");
+			if (strcmp(m->entity, "expert") == 0)
+			{
+				Datum		vendor_id = SPI_getbinval(newtuple, tupdesc, SPI_fnumber(tupdesc, "vendor_platform_id"), &isnull);
+
+				bool		vendor_changed = campaign_changed ||
+					UuidColumnChanged(trigdata, tupdesc, "vendor_platform_id");
+
+				if ((!campaign_changed || CheckCampaignOpen(campaign_id, "expert")) &&
+					!isnull && vendor_changed)
+					CheckVendorEnrolled(campaign_id, vendor_id);
+			}
+			else
+			{
+				Datum		expert_id = SPI_getbinval(newtuple, tupdesc, SPI_fnumber(tupdesc, "expert_id"), &isnull);
+
+				bool		expert_changed = campaign_changed ||
+					UuidColumnChanged(trigdata, tupdesc, "expert_id");
+
+				if ((!campaign_changed || CheckCampaignOpen(campaign_id, "interview")) &&
+					!isnull && expert_changed)
+					CheckInterviewExpert(campaign_id, expert_id);
+			}
+			SPI_finish();
+		}
+	}
+
+	if (nchanged == 0)
+		return PointerGetDatum(newtuple);
+	return PointerGetDatum(heap_modify_tuple_by_cols(newtuple, tupdesc, nchanged, attnums,
+													 values, nulls));
+}
+
+/*
+ * Trigger: AFTER INSERT or AFTER UPDATE FOR EACH STATEMENT, with transition
+ * tables en_new (and en_old): one set-based INSERT into status_history of
+ * every row's initial status, or of every changed status.
+ */
+Datum
+expert_network_record_transitions(PG_FUNCTION_ARGS)
+{
+	TriggerData *trigdata = (TriggerData *) fcinfo->context;
+	const Machine *m;
+	bool		is_update;
+	Oid			save_userid;
+	int			save_sec_context;
+	Oid			argtypes[1] = {TEXTOID};
+	Datum		args[1];
+
+	if (!CALLED_AS_TRIGGER(fcinfo) ||
+		!TRIGGER_FIRED_AFTER(trigdata->tg_event) ||
+		TRIGGER_FIRED_FOR_ROW(trigdata->tg_event) ||
+		!(TRIGGER_FIRED_BY_INSERT(trigdata->tg_event) || TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event)) ||
+		trigdata->tg_newtable == NULL ||
+		(TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) && trigdata->tg_oldtable == NULL))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("function record_transitions must be fired AFTER INSERT or AFTER UPDATE FOR EACH STATEMENT with transition tables en_new and en_old")));
+
+	if (en_restoring())
+		return PointerGetDatum(NULL);	/* the dump carries the history */
+
+	m = MachineByTable(trigdata->tg_relation);
+	is_update = TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event);
+	args[0] = CStringGetTextDatum(m->entity);
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	if (SPI_register_trigger_data(trigdata) != SPI_OK_TD_REGISTER)
+		elog(ERROR, "SPI_register_trigger_data failed");
+
+	/* history is the extension's to write: as its owner */
+	en_become_table_owner("status_history", &save_userid, &save_sec_context);
+	if (SPI_execute_with_args(is_update ?
+							  "INSERT INTO expert_network.status_history (user_id, entity, row_id, from_status, to_status)"
+							  " SELECT n.user_id, $1, n.id, o.status, n.status"
+							  "   FROM en_new AS n JOIN en_old AS o ON o.id OPERATOR(pg_catalog.=) n.id"
+							  "  WHERE o.status OPERATOR(pg_catalog.<>) n.status" :
+							  "INSERT INTO expert_network.status_history (user_id, entity, row_id, from_status, to_status)"
+							  " SELECT n.user_id, $1, n.id, NULL, n.status FROM en_new AS n",
+							  1, argtypes, args, NULL, false, 0) != SPI_OK_INSERT)
+		elog(ERROR, "recording status history failed");
+	SetUserIdAndSecContext(save_userid, save_sec_context);
+
+	SPI_finish();
+	return PointerGetDatum(NULL);
+}
+
+/*
+ * Trigger: AFTER INSERT or AFTER UPDATE FOR EACH STATEMENT on interviews,
+ * with transition tables: what an interview's progress does to the rest.
+ *	 - each newly completed interview gets its completed_interviews row
+ *	   (exactly one: the interview id is unique there);
+ *	 - a new live interview moves a reviewed or scheduling expert to
+ *	   scheduled;
+ *	 - a completed interview moves a scheduled expert to completed;
+ *	 - cancelling an expert's last live interview moves a scheduled expert
+ *	   back to scheduling.
+ * The experts' own triggers check and record those steps.  Runs as the
+ * caller: these are the caller's rows.
+ */
+Datum
+expert_network_interview_lifecycle(PG_FUNCTION_ARGS)
+{
+	TriggerData *trigdata = (TriggerData *) fcinfo->context;
+	bool		is_update;
+	const char *changed;
+
+	if (!CALLED_AS_TRIGGER(fcinfo) ||
+		!TRIGGER_FIRED_AFTER(trigdata->tg_event) ||
+		TRIGGER_FIRED_FOR_ROW(trigdata->tg_event) ||
+		!(TRIGGER_FIRED_BY_INSERT(trigdata->tg_event) || TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event)) ||
+		trigdata->tg_newtable == NULL ||
+		(TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) && trigdata->tg_oldtable == NULL))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("function interview_lifecycle must be fired AFTER INSERT or AFTER UPDATE FOR EACH STATEMENT with transition tables en_new and en_old")));
+
+	if (en_restoring())
+		return PointerGetDatum(NULL);
+
+	is_update = TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event);
+
+	/* the rows whose status is new: all of an INSERT's, an UPDATE's changed ones */
+	changed = is_update ?
+		"SELECT n.* FROM en_new AS n JOIN en_old AS o ON o.id OPERATOR(pg_catalog.=) n.id"
+		" WHERE o.status OPERATOR(pg_catalog.<>) n.status" :
+		"SELECT n.* FROM en_new AS n";
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	if (SPI_register_trigger_data(trigdata) != SPI_OK_TD_REGISTER)
+		elog(ERROR, "SPI_register_trigger_data failed");
+
+	{
+		StringInfoData sql;
+
+		initStringInfo(&sql);
+		appendStringInfo(&sql,
+						 "INSERT INTO expert_network.completed_interviews"
+						 " (interview_id, campaign_id, expert_id, interview_date, interview_time, duration, completed_at)"
+						 " SELECT c.id, c.campaign_id, c.expert_id, c.scheduled_date,"
+						 "        pg_catalog.substr(c.scheduled_time::pg_catalog.text, 1, 5) OPERATOR(pg_catalog.||) ' ' OPERATOR(pg_catalog.||) c.timezone,"
+						 "        c.duration_minutes::pg_catalog.text OPERATOR(pg_catalog.||) ' min',"
+						 "        COALESCE(c.completed_at, pg_catalog.now())"
+						 "   FROM (%s) AS c WHERE c.status OPERATOR(pg_catalog.=) 'completed'"
+						 " ON CONFLICT (interview_id) DO NOTHING", changed);
+		if (SPI_execute(sql.data, false, 0) != SPI_OK_INSERT)
+			elog(ERROR, "recording completed interviews failed");
+
+		if (!is_update)
+		{
+			resetStringInfo(&sql);
+			appendStringInfo(&sql,
+							 "UPDATE expert_network.experts SET status = 'scheduled'"
+							 " WHERE id OPERATOR(pg_catalog.=) ANY (SELECT c.expert_id FROM (%s) AS c"
+							 "                 WHERE c.status OPERATOR(pg_catalog.=) ANY (" LIVE_INTERVIEW "))"
+							 "   AND status OPERATOR(pg_catalog.=) ANY (ARRAY['reviewed', 'scheduling']::pg_catalog.text[])",
+							 changed);
+			if (SPI_execute(sql.data, false, 0) != SPI_OK_UPDATE)
+				elog(ERROR, "scheduling experts failed");
+		}
+
+		resetStringInfo(&sql);
+		appendStringInfo(&sql,
+						 "UPDATE expert_network.experts SET status = 'completed'"
+						 " WHERE id OPERATOR(pg_catalog.=) ANY (SELECT c.expert_id FROM (%s) AS c"
+						 "                 WHERE c.status OPERATOR(pg_catalog.=) 'completed')"
+						 "   AND status OPERATOR(pg_catalog.=) 'scheduled'", changed);
+		if (SPI_execute(sql.data, false, 0) != SPI_OK_UPDATE)
+			elog(ERROR, "completing experts failed");
+
+		if (is_update)
+		{
+			resetStringInfo(&sql);
+			appendStringInfo(&sql,
+							 "UPDATE expert_network.experts AS e SET status = 'scheduling'"
+							 " WHERE e.id OPERATOR(pg_catalog.=) ANY (SELECT c.expert_id FROM (%s) AS c"
+							 "                   WHERE c.status OPERATOR(pg_catalog.=) 'cancelled')"
+							 "   AND e.status OPERATOR(pg_catalog.=) 'scheduled'"
+							 "   AND NOT EXISTS (SELECT FROM expert_network.interviews AS i"
+							 "                    WHERE i.expert_id OPERATOR(pg_catalog.=) e.id"
+							 "                      AND i.status OPERATOR(pg_catalog.=) ANY (" LIVE_INTERVIEW "))",
+							 changed);
+			if (SPI_execute(sql.data, false, 0) != SPI_OK_UPDATE)
+				elog(ERROR, "rescheduling experts failed");
+		}
+		pfree(sql.data);
+	}
+
+	SPI_finish();
+	return PointerGetDatum(NULL);
+}
+
+/*
+ * allowed_transitions(entity, from_status): the statuses one step away, in
+ * workflow order (none from a final status).
+ */
+Datum
+expert_network_allowed_transitions(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	char	   *entity = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	char	   *from = text_to_cstring(PG_GETARG_TEXT_PP(1));
+	const Machine *m = MachineByEntity(entity);
+	const StateEdges *state;
+
+	if (m == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown workflow entity \"%s\"", entity),
+				 errhint("Entities are campaign, expert, interview, enrollment, research_activity and research_source.")));
+	state = FindState(m, from);
+	if (state == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown %s status \"%s\"", entity, from)));
+
+	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
+	for (int i = 0; state->to[i] != NULL; i++)
+	{
+		Datum		value = CStringGetTextDatum(state->to[i]);
+		bool		isnull = false;
+
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, &value, &isnull);
+	}
+	return (Datum) 0;
+}
+
+/*
+ * transition_graph(): every edge of every workflow (entity, from_status,
+ * to_status); the view workflow_transitions shows it.
+ */
+Datum
+expert_network_transition_graph(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+
+	InitMaterializedSRF(fcinfo, 0);
+	for (size_t i = 0; i < lengthof(machines); i++)
+		for (int s = 0; s < machines[i].nstates; s++)
+			for (int t = 0; machines[i].states[s].to[t] != NULL; t++)
+			{
+				Datum		values[3];
+				bool		nulls[3] = {false, false, false};
+
+				values[0] = CStringGetTextDatum(machines[i].entity);
+				values[1] = CStringGetTextDatum(machines[i].states[s].from);
+				values[2] = CStringGetTextDatum(machines[i].states[s].to[t]);
+				tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+			}
+	return (Datum) 0;
+}
