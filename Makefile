@@ -6,7 +6,7 @@ EXTENSION    = expert_network
 EXTVERSION   = $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" $(EXTENSION).control)
 
 MODULE_big   = $(EXTENSION)
-OBJS         = src/expert_network.o src/timestamps.o src/scoping.o src/access.o src/counters.o \
+OBJS         = src/expert_network.o src/plans.o src/timestamps.o src/scoping.o src/access.o src/counters.o \
                src/workflow.o src/interviews.o
 
 # Full scripts of released versions and upgrade scripts are kept in sql/; the

@@ -107,6 +107,19 @@ INSERT INTO expert_network.chat_messages (chat_session_id, role, content, create
 VALUES ('50000000-0000-4000-8000-000000000002', 'user', 'Earlier note', '2025-12-31 08:00+00');
 SELECT title, updated_at AT TIME ZONE 'UTC' AS updated_at FROM expert_network.chat_sessions ORDER BY updated_at DESC;
 
+-- the triggers keep their plans for the session; a change of the table's
+-- columns makes them plan again (an interview inserted before and after)
+SET expert_network.user_id = 'user_1';
+INSERT INTO expert_network.interviews (campaign_id, expert_id, scheduled_date, scheduled_time)
+VALUES ('20000000-0000-4000-8000-000000000002', '30000000-0000-4000-8000-000000000002', '2026-02-03', '10:00');
+ALTER TABLE expert_network.interviews ADD COLUMN regress_note text;
+INSERT INTO expert_network.interviews (campaign_id, expert_id, scheduled_date, scheduled_time, regress_note)
+VALUES ('20000000-0000-4000-8000-000000000002', '30000000-0000-4000-8000-000000000002', '2026-02-04', '10:00', 'added');
+ALTER TABLE expert_network.interviews DROP COLUMN regress_note;
+UPDATE expert_network.interviews SET status = 'cancelled' WHERE scheduled_date = '2026-02-03';
+SELECT campaign_name, scheduled_calls, completed_calls FROM expert_network.campaigns WHERE campaign_name = 'Europe (DACH)';
+SELECT count(*) AS drifted FROM expert_network.verify_counters();
+
 -- leave the database as the next test expects it
 RESET expert_network.user_id;
 DELETE FROM expert_network.campaigns;

@@ -142,8 +142,8 @@ expert_network_grant_access(PG_FUNCTION_ARGS)
 {
 	const char *role;
 	char	   *level;
-	bool		write,
-				admin;
+	bool		write = false,
+				admin = false;
 
 	CheckExtensionOwner("grant_access");
 	role = RoleArgument(fcinfo);

@@ -132,23 +132,9 @@ static const char *const chat_touch =
 
 static SPIPlanPtr apply_delta_plan;
 static SPIPlanPtr chat_touch_plan;
+static TransitionPlan delta_plans[3];	/* insert, update, delete */
+static TransitionPlan chat_delta_plan;
 
-static SPIPlanPtr
-KeptPlan(SPIPlanPtr *cache, const char *query, int nargs, Oid *argtypes)
-{
-	if (*cache == NULL)
-	{
-		SPIPlanPtr	plan = SPI_prepare(query, nargs, argtypes);
-
-		if (plan == NULL)
-			elog(ERROR, "SPI_prepare failed for \"%s\": %s", query,
-				 SPI_result_code_string(SPI_result));
-		if (SPI_keepplan(plan) != 0)
-			elog(ERROR, "SPI_keepplan failed");
-		*cache = plan;
-	}
-	return *cache;
-}
 
 /*
  * Trigger: AFTER INSERT, UPDATE or DELETE FOR EACH STATEMENT on interviews,
@@ -160,6 +146,7 @@ expert_network_count_calls(PG_FUNCTION_ARGS)
 	TriggerData *trigdata = (TriggerData *) fcinfo->context;
 	TriggerEvent event;
 	const char *delta;
+	TransitionPlan *cache;
 	Oid			save_userid;
 	int			save_sec_context;
 
@@ -172,13 +159,13 @@ expert_network_count_calls(PG_FUNCTION_ARGS)
 	event = trigdata->tg_event;
 
 	if (TRIGGER_FIRED_BY_INSERT(event))
-		delta = delta_insert;
+		delta = delta_insert, cache = &delta_plans[0];
 	else if (TRIGGER_FIRED_BY_UPDATE(event))
-		delta = delta_update;
+		delta = delta_update, cache = &delta_plans[1];
 	else if (TRIGGER_FIRED_BY_DELETE(event))
-		delta = delta_delete;
+		delta = delta_delete, cache = &delta_plans[2];
 	else
-		delta = NULL;			/* TRUNCATE */
+		delta = NULL, cache = NULL;	/* TRUNCATE */
 
 	if ((delta == delta_insert || delta == delta_update) && trigdata->tg_newtable == NULL)
 		delta = NULL, event = 0;
@@ -188,6 +175,12 @@ expert_network_count_calls(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("function count_calls needs the transition tables en_new and en_old")));
+
+	/* a statement that touched no interview counts nothing */
+	if (delta != NULL &&
+		(trigdata->tg_newtable == NULL || tuplestore_tuple_count(trigdata->tg_newtable) == 0) &&
+		(trigdata->tg_oldtable == NULL || tuplestore_tuple_count(trigdata->tg_oldtable) == 0))
+		return PointerGetDatum(NULL);
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
@@ -204,13 +197,14 @@ expert_network_count_calls(PG_FUNCTION_ARGS)
 		else
 		{
 			Oid			argtypes[3] = {UUIDOID, INT4OID, INT4OID};
-			SPIPlanPtr	plan = KeptPlan(&apply_delta_plan, apply_delta, 3, argtypes);
+			SPIPlanPtr	plan = en_kept_plan(&apply_delta_plan, apply_delta, 3, argtypes);
 			SPITupleTable *deltas;
 			uint64		ndeltas;
 
 			if (SPI_register_trigger_data(trigdata) != SPI_OK_TD_REGISTER)
 				elog(ERROR, "SPI_register_trigger_data failed");
-			if (SPI_execute(delta, true, 0) != SPI_OK_SELECT)
+			if (SPI_execute_plan(en_transition_plan(cache, trigdata->tg_relation, delta, 0, NULL),
+								 NULL, NULL, true, 0) != SPI_OK_SELECT)
 				elog(ERROR, "computing call counter changes failed");
 			deltas = SPI_tuptable;
 			ndeltas = SPI_processed;
@@ -337,6 +331,9 @@ expert_network_touch_chat_sessions(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("function touch_chat_sessions must be fired AFTER INSERT FOR EACH STATEMENT with the transition table en_new")));
 
+	if (tuplestore_tuple_count(trigdata->tg_newtable) == 0)
+		return PointerGetDatum(NULL);
+
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 
@@ -345,13 +342,14 @@ expert_network_touch_chat_sessions(PG_FUNCTION_ARGS)
 	PG_TRY();
 	{
 		Oid			argtypes[2] = {UUIDOID, TIMESTAMPTZOID};
-		SPIPlanPtr	plan = KeptPlan(&chat_touch_plan, chat_touch, 2, argtypes);
+		SPIPlanPtr	plan = en_kept_plan(&chat_touch_plan, chat_touch, 2, argtypes);
 		SPITupleTable *sessions;
 		uint64		nsessions;
 
 		if (SPI_register_trigger_data(trigdata) != SPI_OK_TD_REGISTER)
 			elog(ERROR, "SPI_register_trigger_data failed");
-		if (SPI_execute(chat_delta, true, 0) != SPI_OK_SELECT)
+		if (SPI_execute_plan(en_transition_plan(&chat_delta_plan, trigdata->tg_relation, chat_delta, 0, NULL),
+							 NULL, NULL, true, 0) != SPI_OK_SELECT)
 			elog(ERROR, "reading new chat messages failed");
 		sessions = SPI_tuptable;
 		nsessions = SPI_processed;

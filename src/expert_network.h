@@ -16,6 +16,21 @@
 /* Prefix of every setting the module defines */
 #define EN_GUC_PREFIX "expert_network"
 
+#include "executor/spi.h"
+#include "utils/relcache.h"
+
+/* plans.c */
+typedef struct TransitionPlan
+{
+	SPIPlanPtr	plan;
+	TupleDesc	desc;			/* the table's row type when prepared */
+} TransitionPlan;
+
+extern SPIPlanPtr en_kept_plan(SPIPlanPtr *cache, const char *query, int nargs,
+							   Oid *argtypes);
+extern SPIPlanPtr en_transition_plan(TransitionPlan *cache, Relation rel,
+									 const char *query, int nargs, Oid *argtypes);
+
 /* scoping.c */
 extern void en_scoping_init(void);
 extern const char *en_current_user_id(void);

@@ -22,6 +22,7 @@
 #include "fmgr.h"
 #include "funcapi.h"
 #include "lib/stringinfo.h"
+#include "utils/tuplestore.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/rel.h"
@@ -113,6 +114,9 @@ MachineByEntity(const char *entity)
 			return &machines[i];
 	return NULL;
 }
+
+/* kept plans of the history INSERT, per machine, for INSERT and UPDATE */
+static TransitionPlan history_plans[lengthof(machines)][2];
 
 static const Machine *
 MachineByTable(Relation rel)
@@ -220,18 +224,7 @@ UuidText(Datum id)
 static bool
 LookUp(SPIPlanPtr *cache, const char *query, int nargs, Oid *argtypes, Datum *args)
 {
-	if (*cache == NULL)
-	{
-		SPIPlanPtr	plan = SPI_prepare(query, nargs, argtypes);
-
-		if (plan == NULL)
-			elog(ERROR, "SPI_prepare failed for \"%s\": %s", query,
-				 SPI_result_code_string(SPI_result));
-		if (SPI_keepplan(plan) != 0)
-			elog(ERROR, "SPI_keepplan failed");
-		*cache = plan;
-	}
-	if (SPI_execute_plan(*cache, args, NULL, true, 1) != SPI_OK_SELECT)
+	if (SPI_execute_plan(en_kept_plan(cache, query, nargs, argtypes), args, NULL, true, 1) != SPI_OK_SELECT)
 		elog(ERROR, "SPI_execute_plan failed for \"%s\"", query);
 	return SPI_processed == 1;
 }
@@ -366,7 +359,7 @@ expert_network_check_transition(PG_FUNCTION_ARGS)
 
 		if (from && to && strcmp(from, to) != 0)
 		{
-			Datum		now = TimestampTzGetDatum(GetCurrentTransactionStartTimestamp());
+			Datum		stamp = TimestampTzGetDatum(GetCurrentTransactionStartTimestamp());
 			bool		isnull;
 
 			en_check_transition(m->entity, from, to);
@@ -378,7 +371,7 @@ expert_network_check_transition(PG_FUNCTION_ARGS)
 				if (isnull)
 				{
 					attnums[nchanged] = SPI_fnumber(tupdesc, "reviewed_at");
-					values[nchanged++] = now;
+					values[nchanged++] = stamp;
 				}
 				attnums[nchanged] = SPI_fnumber(tupdesc, "is_new");
 				values[nchanged++] = BoolGetDatum(false);
@@ -388,18 +381,18 @@ expert_network_check_transition(PG_FUNCTION_ARGS)
 			{
 				attnums[nchanged] = SPI_fnumber(tupdesc, strcmp(to, "completed") == 0 ?
 												"completed_at" : "cancelled_at");
-				values[nchanged++] = now;
+				values[nchanged++] = stamp;
 			}
 			else if (strcmp(m->entity, "enrollment") == 0 && strcmp(to, "enrolled") == 0)
 			{
 				attnums[nchanged] = SPI_fnumber(tupdesc, "enrolled_at");
-				values[nchanged++] = now;
+				values[nchanged++] = stamp;
 			}
 			else if (strcmp(m->entity, "research_activity") == 0 &&
 					 (strcmp(to, "completed") == 0 || strcmp(to, "failed") == 0))
 			{
 				attnums[nchanged] = SPI_fnumber(tupdesc, "completed_at");
-				values[nchanged++] = now;
+				values[nchanged++] = stamp;
 			}
 		}
 	}
@@ -476,6 +469,8 @@ expert_network_record_transitions(PG_FUNCTION_ARGS)
 
 	if (en_restoring())
 		return PointerGetDatum(NULL);	/* the dump carries the history */
+	if (tuplestore_tuple_count(trigdata->tg_newtable) == 0)
+		return PointerGetDatum(NULL);
 
 	m = MachineByTable(trigdata->tg_relation);
 	is_update = TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event);
@@ -488,20 +483,68 @@ expert_network_record_transitions(PG_FUNCTION_ARGS)
 
 	/* history is the extension's to write: as its owner */
 	en_become_table_owner("status_history", &save_userid, &save_sec_context);
-	if (SPI_execute_with_args(is_update ?
-							  "INSERT INTO expert_network.status_history (user_id, entity, row_id, from_status, to_status)"
-							  " SELECT n.user_id, $1, n.id, o.status, n.status"
-							  "   FROM en_new AS n JOIN en_old AS o ON o.id OPERATOR(pg_catalog.=) n.id"
-							  "  WHERE o.status OPERATOR(pg_catalog.<>) n.status" :
-							  "INSERT INTO expert_network.status_history (user_id, entity, row_id, from_status, to_status)"
-							  " SELECT n.user_id, $1, n.id, NULL, n.status FROM en_new AS n",
-							  1, argtypes, args, NULL, false, 0) != SPI_OK_INSERT)
+	if (SPI_execute_plan(en_transition_plan(&history_plans[m - machines][is_update ? 1 : 0],
+											trigdata->tg_relation,
+											is_update ?
+											"INSERT INTO expert_network.status_history (user_id, entity, row_id, from_status, to_status)"
+											" SELECT n.user_id, $1, n.id, o.status, n.status"
+											"   FROM en_new AS n JOIN en_old AS o ON o.id OPERATOR(pg_catalog.=) n.id"
+											"  WHERE o.status OPERATOR(pg_catalog.<>) n.status" :
+											"INSERT INTO expert_network.status_history (user_id, entity, row_id, from_status, to_status)"
+											" SELECT n.user_id, $1, n.id, NULL, n.status FROM en_new AS n",
+											1, argtypes),
+						 args, NULL, false, 0) != SPI_OK_INSERT)
 		elog(ERROR, "recording status history failed");
 	SetUserIdAndSecContext(save_userid, save_sec_context);
 
 	SPI_finish();
 	return PointerGetDatum(NULL);
 }
+
+/* the rows whose status is new: all of an INSERT's, an UPDATE's changed ones */
+#define CHANGED_BY_INSERT "SELECT n.* FROM en_new AS n"
+#define CHANGED_BY_UPDATE \
+	"SELECT n.* FROM en_new AS n JOIN en_old AS o ON o.id OPERATOR(pg_catalog.=) n.id" \
+	" WHERE o.status OPERATOR(pg_catalog.<>) n.status"
+
+#define RECORD_COMPLETED(changed) \
+	"INSERT INTO expert_network.completed_interviews" \
+	" (interview_id, campaign_id, expert_id, interview_date, interview_time, duration, completed_at)" \
+	" SELECT c.id, c.campaign_id, c.expert_id, c.scheduled_date," \
+	"        pg_catalog.substr(c.scheduled_time::pg_catalog.text, 1, 5) OPERATOR(pg_catalog.||) ' ' OPERATOR(pg_catalog.||) c.timezone," \
+	"        c.duration_minutes::pg_catalog.text OPERATOR(pg_catalog.||) ' min'," \
+	"        COALESCE(c.completed_at, pg_catalog.now())" \
+	"   FROM (" changed ") AS c WHERE c.status OPERATOR(pg_catalog.=) 'completed'" \
+	" ON CONFLICT (interview_id) DO NOTHING"
+#define SCHEDULE_EXPERTS(changed) \
+	"UPDATE expert_network.experts SET status = 'scheduled'" \
+	" WHERE id OPERATOR(pg_catalog.=) ANY (SELECT c.expert_id FROM (" changed ") AS c" \
+	"                 WHERE c.status OPERATOR(pg_catalog.=) ANY (" LIVE_INTERVIEW "))" \
+	"   AND status OPERATOR(pg_catalog.=) ANY (ARRAY['reviewed', 'scheduling']::pg_catalog.text[])"
+#define COMPLETE_EXPERTS(changed) \
+	"UPDATE expert_network.experts SET status = 'completed'" \
+	" WHERE id OPERATOR(pg_catalog.=) ANY (SELECT c.expert_id FROM (" changed ") AS c" \
+	"                 WHERE c.status OPERATOR(pg_catalog.=) 'completed')" \
+	"   AND status OPERATOR(pg_catalog.=) 'scheduled'"
+#define RESCHEDULE_EXPERTS(changed) \
+	"UPDATE expert_network.experts AS e SET status = 'scheduling'" \
+	" WHERE e.id OPERATOR(pg_catalog.=) ANY (SELECT c.expert_id FROM (" changed ") AS c" \
+	"                   WHERE c.status OPERATOR(pg_catalog.=) 'cancelled')" \
+	"   AND e.status OPERATOR(pg_catalog.=) 'scheduled'" \
+	"   AND NOT EXISTS (SELECT FROM expert_network.interviews AS i" \
+	"                    WHERE i.expert_id OPERATOR(pg_catalog.=) e.id" \
+	"                      AND i.status OPERATOR(pg_catalog.=) ANY (" LIVE_INTERVIEW "))"
+
+#define LIFECYCLE_STEPS 4
+
+/* the steps, in order, after an INSERT and after an UPDATE */
+static const char *const lifecycle_steps[2][LIFECYCLE_STEPS] = {
+	{RECORD_COMPLETED(CHANGED_BY_INSERT), SCHEDULE_EXPERTS(CHANGED_BY_INSERT),
+	COMPLETE_EXPERTS(CHANGED_BY_INSERT), NULL},
+	{RECORD_COMPLETED(CHANGED_BY_UPDATE), NULL,
+	COMPLETE_EXPERTS(CHANGED_BY_UPDATE), RESCHEDULE_EXPERTS(CHANGED_BY_UPDATE)},
+};
+static TransitionPlan lifecycle_plans[2][LIFECYCLE_STEPS];
 
 /*
  * Trigger: AFTER INSERT or AFTER UPDATE FOR EACH STATEMENT on interviews,
@@ -521,7 +564,6 @@ expert_network_interview_lifecycle(PG_FUNCTION_ARGS)
 {
 	TriggerData *trigdata = (TriggerData *) fcinfo->context;
 	bool		is_update;
-	const char *changed;
 
 	if (!CALLED_AS_TRIGGER(fcinfo) ||
 		!TRIGGER_FIRED_AFTER(trigdata->tg_event) ||
@@ -536,73 +578,27 @@ expert_network_interview_lifecycle(PG_FUNCTION_ARGS)
 	if (en_restoring())
 		return PointerGetDatum(NULL);
 
+	if (tuplestore_tuple_count(trigdata->tg_newtable) == 0)
+		return PointerGetDatum(NULL);
 	is_update = TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event);
-
-	/* the rows whose status is new: all of an INSERT's, an UPDATE's changed ones */
-	changed = is_update ?
-		"SELECT n.* FROM en_new AS n JOIN en_old AS o ON o.id OPERATOR(pg_catalog.=) n.id"
-		" WHERE o.status OPERATOR(pg_catalog.<>) n.status" :
-		"SELECT n.* FROM en_new AS n";
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	if (SPI_register_trigger_data(trigdata) != SPI_OK_TD_REGISTER)
 		elog(ERROR, "SPI_register_trigger_data failed");
 
+	for (int step = 0; step < LIFECYCLE_STEPS; step++)
 	{
-		StringInfoData sql;
+		const char *query = lifecycle_steps[is_update ? 1 : 0][step];
+		int			rc;
 
-		initStringInfo(&sql);
-		appendStringInfo(&sql,
-						 "INSERT INTO expert_network.completed_interviews"
-						 " (interview_id, campaign_id, expert_id, interview_date, interview_time, duration, completed_at)"
-						 " SELECT c.id, c.campaign_id, c.expert_id, c.scheduled_date,"
-						 "        pg_catalog.substr(c.scheduled_time::pg_catalog.text, 1, 5) OPERATOR(pg_catalog.||) ' ' OPERATOR(pg_catalog.||) c.timezone,"
-						 "        c.duration_minutes::pg_catalog.text OPERATOR(pg_catalog.||) ' min',"
-						 "        COALESCE(c.completed_at, pg_catalog.now())"
-						 "   FROM (%s) AS c WHERE c.status OPERATOR(pg_catalog.=) 'completed'"
-						 " ON CONFLICT (interview_id) DO NOTHING", changed);
-		if (SPI_execute(sql.data, false, 0) != SPI_OK_INSERT)
-			elog(ERROR, "recording completed interviews failed");
-
-		if (!is_update)
-		{
-			resetStringInfo(&sql);
-			appendStringInfo(&sql,
-							 "UPDATE expert_network.experts SET status = 'scheduled'"
-							 " WHERE id OPERATOR(pg_catalog.=) ANY (SELECT c.expert_id FROM (%s) AS c"
-							 "                 WHERE c.status OPERATOR(pg_catalog.=) ANY (" LIVE_INTERVIEW "))"
-							 "   AND status OPERATOR(pg_catalog.=) ANY (ARRAY['reviewed', 'scheduling']::pg_catalog.text[])",
-							 changed);
-			if (SPI_execute(sql.data, false, 0) != SPI_OK_UPDATE)
-				elog(ERROR, "scheduling experts failed");
-		}
-
-		resetStringInfo(&sql);
-		appendStringInfo(&sql,
-						 "UPDATE expert_network.experts SET status = 'completed'"
-						 " WHERE id OPERATOR(pg_catalog.=) ANY (SELECT c.expert_id FROM (%s) AS c"
-						 "                 WHERE c.status OPERATOR(pg_catalog.=) 'completed')"
-						 "   AND status OPERATOR(pg_catalog.=) 'scheduled'", changed);
-		if (SPI_execute(sql.data, false, 0) != SPI_OK_UPDATE)
-			elog(ERROR, "completing experts failed");
-
-		if (is_update)
-		{
-			resetStringInfo(&sql);
-			appendStringInfo(&sql,
-							 "UPDATE expert_network.experts AS e SET status = 'scheduling'"
-							 " WHERE e.id OPERATOR(pg_catalog.=) ANY (SELECT c.expert_id FROM (%s) AS c"
-							 "                   WHERE c.status OPERATOR(pg_catalog.=) 'cancelled')"
-							 "   AND e.status OPERATOR(pg_catalog.=) 'scheduled'"
-							 "   AND NOT EXISTS (SELECT FROM expert_network.interviews AS i"
-							 "                    WHERE i.expert_id OPERATOR(pg_catalog.=) e.id"
-							 "                      AND i.status OPERATOR(pg_catalog.=) ANY (" LIVE_INTERVIEW "))",
-							 changed);
-			if (SPI_execute(sql.data, false, 0) != SPI_OK_UPDATE)
-				elog(ERROR, "rescheduling experts failed");
-		}
-		pfree(sql.data);
+		if (query == NULL)
+			continue;
+		rc = SPI_execute_plan(en_transition_plan(&lifecycle_plans[is_update ? 1 : 0][step],
+												 trigdata->tg_relation, query, 0, NULL),
+							  NULL, NULL, false, 0);
+		if (rc != SPI_OK_INSERT && rc != SPI_OK_UPDATE)
+			elog(ERROR, "interview lifecycle step failed: %s", SPI_result_code_string(rc));
 	}
 
 	SPI_finish();

@@ -1,0 +1,66 @@
+/*
+ * plans.c
+ *	  SPI plans kept for the life of the backend, so that a trigger fired by
+ *	  every single-row statement does not parse and plan its queries each
+ *	  time.
+ *
+ * A plan over a trigger's transition tables (en_new, en_old) depends on the
+ * table's row type, which the plan cache does not track for ephemeral named
+ * relations: it is kept with a copy of the tuple descriptor it was made for,
+ * and made again when the table's columns change.
+ */
+#include "expert_network.h"
+
+#include "access/tupdesc.h"
+#include "executor/spi.h"
+#include "utils/memutils.h"
+#include "utils/rel.h"
+
+/*
+ * The plan of a query, prepared on first use and kept.
+ */
+SPIPlanPtr
+en_kept_plan(SPIPlanPtr *cache, const char *query, int nargs, Oid *argtypes)
+{
+	if (*cache == NULL)
+	{
+		SPIPlanPtr	plan = SPI_prepare(query, nargs, argtypes);
+
+		if (plan == NULL)
+			elog(ERROR, "SPI_prepare failed for \"%s\": %s", query,
+				 SPI_result_code_string(SPI_result));
+		if (SPI_keepplan(plan) != 0)
+			elog(ERROR, "SPI_keepplan failed");
+		*cache = plan;
+	}
+	return *cache;
+}
+
+/*
+ * The plan of a query over the transition tables of a trigger on rel, whose
+ * trigger data is already registered with SPI.
+ */
+SPIPlanPtr
+en_transition_plan(TransitionPlan *cache, Relation rel, const char *query,
+				   int nargs, Oid *argtypes)
+{
+	TupleDesc	desc = RelationGetDescr(rel);
+
+	if (cache->plan != NULL && !equalTupleDescs(cache->desc, desc))
+	{
+		SPI_freeplan(cache->plan);
+		FreeTupleDesc(cache->desc);
+		cache->plan = NULL;
+		cache->desc = NULL;
+	}
+	if (cache->plan == NULL)
+	{
+		MemoryContext old;
+
+		(void) en_kept_plan(&cache->plan, query, nargs, argtypes);
+		old = MemoryContextSwitchTo(TopMemoryContext);
+		cache->desc = CreateTupleDescCopy(desc);
+		MemoryContextSwitchTo(old);
+	}
+	return cache->plan;
+}
