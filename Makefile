@@ -7,7 +7,7 @@ EXTVERSION   = $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" $(EXTENSION
 
 MODULE_big   = $(EXTENSION)
 OBJS         = src/expert_network.o src/plans.o src/timestamps.o src/scoping.o src/access.o src/counters.o \
-               src/workflow.o src/interviews.o
+               src/workflow.o src/interviews.o src/questions.o
 
 # Full scripts of released versions and upgrade scripts are kept in sql/; the
 # full script of the latest version is made from the maintained source.
@@ -15,9 +15,9 @@ LATEST_SQL   = sql/$(EXTENSION)--$(EXTVERSION).sql
 DATA         = $(sort $(wildcard sql/$(EXTENSION)--*.sql) $(LATEST_SQL))
 
 # pg_regress: inputs sql/NAME.sql, expected output expected/NAME.out
-REGRESS      = install constraints timestamps vendors scoping counters workflow
+REGRESS      = install constraints timestamps vendors scoping counters workflow questions
 
-ISOLATION    = counters_insert_order counters_insert_order_rr counters_complete_cancel counters_expert_cascade workflow_complete_cancel
+ISOLATION    = counters_insert_order counters_insert_order_rr counters_complete_cancel counters_expert_cascade workflow_complete_cancel question_cycles
 
 # PostgreSQL's headers are system headers: warnings (-Wall -Wextra) are ours
 PG_CPPFLAGS  = -isystem $(includedir_server) -isystem $(includedir_internal)

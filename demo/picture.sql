@@ -142,42 +142,32 @@ $q$, c.campaign_name, c.id)
 \echo '── Screeners'
 \pset tuples_only on
 \pset format unaligned
-WITH RECURSIVE
-ranked AS (                     -- position among siblings: 1, 2, 3 ...
-  SELECT s.*, row_number() OVER (PARTITION BY s.campaign_id, s.parent_question_id
-                                 ORDER BY s.display_order, s.created_at, s.id) AS pos
-    FROM screening_questions s
-),
-tree AS (
-  SELECT r.id, r.campaign_id, r.question_text, r.question_type, r.options, ARRAY[r.pos] AS path
-    FROM ranked r
-   WHERE r.parent_question_id IS NULL
+-- each screener as an outline, walked by the extension (question_tree, C)
+SELECT line FROM (
+  SELECT c.n, 0 AS ord,
+         format(E'\n%s  (%s questions)', c.campaign_name,
+                (SELECT count(*) FROM expert_network.question_tree(c.id))) AS line
+    FROM ordered_campaigns c
   UNION ALL
-  SELECT r.id, r.campaign_id, r.question_text, r.question_type, r.options, t.path || r.pos
-    FROM ranked r JOIN tree t ON r.parent_question_id = t.id
-),
-lines AS (
-  SELECT c.n, ARRAY[0]::bigint[] AS path,
-         format(E'\n%s  (%s questions)', c.campaign_name, count(t.id)) AS line
-    FROM ordered_campaigns c JOIN tree t ON t.campaign_id = c.id
-   GROUP BY c.n, c.campaign_name
-  UNION ALL
-  SELECT c.n, t.path,
-         repeat('    ', cardinality(t.path)) || rpad(array_to_string(t.path, '.'), 5) || t.question_text
-         || CASE t.question_type
+  SELECT c.n, q.ord,
+         repeat('    ', q.depth + 1) || rpad(q.position, 5) || q.question_text
+         || CASE q.question_type
               WHEN 'multiple-choice' THEN
-                E'\n' || repeat('    ', cardinality(t.path)) || '     ○ '
+                E'\n' || repeat('    ', q.depth + 1) || '     ○ '
                 || (SELECT string_agg(o, '  ○ ' ORDER BY i)
-                      FROM jsonb_array_elements_text(t.options) WITH ORDINALITY AS x (o, i))
+                      FROM jsonb_array_elements_text(q.options) WITH ORDINALITY AS x (o, i))
               WHEN 'rating' THEN
-                E'\n' || repeat('    ', cardinality(t.path)) || '     rating '
-                || coalesce(t.options->>'min', '1') || '–' || coalesce(t.options->>'max', '5')
-                || coalesce(' (' || (t.options->'labels'->>0) || ' … ' || (t.options->'labels'->>1) || ')', '')
+                E'\n' || repeat('    ', q.depth + 1) || '     rating '
+                || coalesce(q.options->>'min', '1') || '–' || coalesce(q.options->>'max', '5')
+                || coalesce(' (' || (q.options->'labels'->>0) || ' … ' || (q.options->'labels'->>1) || ')', '')
               ELSE ''
             END
-    FROM ordered_campaigns c JOIN tree t ON t.campaign_id = c.id
-)
-SELECT line FROM lines ORDER BY n, path;
+    FROM ordered_campaigns c,
+         LATERAL expert_network.question_tree(c.id) WITH ORDINALITY AS q(id, parent_question_id, depth, position,
+                                                                        path, question_text, question_type,
+                                                                        options, display_order, ord)
+) lines
+ORDER BY n, ord;
 \echo
 \pset format aligned
 \pset tuples_only off

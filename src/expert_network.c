@@ -24,6 +24,7 @@ void
 _PG_init(void)
 {
 	en_scoping_init();
+	en_questions_init();
 	MarkGUCPrefixReserved(EN_GUC_PREFIX);
 }
 

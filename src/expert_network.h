@@ -44,6 +44,9 @@ extern void en_report_unavailable(const char *table, Datum id);
 /* workflow.c */
 extern void en_check_transition(const char *entity, const char *from, const char *to);
 
+/* questions.c */
+extern void en_questions_init(void);
+
 /* counters.c */
 extern bool en_writing_derived(void);
 

@@ -268,9 +268,12 @@ SELECT set_eq(
                                       'check_transition', 'record_transitions', 'interview_lifecycle',
                                       'allowed_transitions', 'transition_graph',
                                       'schedule_interview', 'complete_interview', 'cancel_interview',
-                                      'rate_interview']) AS f
+                                      'rate_interview',
+                                      'question_tree', 'question_subtree', 'question_ancestors',
+                                      'move_question', 'copy_question_tree',
+                                      'question_integrity', 'response_integrity']) AS f
        UNION ALL SELECT 'en_tap_admin', 'delete_user_data' $$,
-    'every level executes the trigger functions, current_user_id(), verify_counters(), repair_counters(), the workflow graphs and the interview API; admin also delete_user_data(); none grant_access() or revoke_access()');
+    'every level executes the trigger functions, current_user_id(), verify_counters(), repair_counters(), the workflow graphs, the interview API and the question tree functions; admin also delete_user_data(); none grant_access() or revoke_access()');
 SELECT is_empty(
     $$ SELECT rolname FROM pg_catalog.pg_roles
         WHERE rolname IN ('en_tap_app', 'en_tap_ro', 'en_tap_admin')

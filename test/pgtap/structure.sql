@@ -21,7 +21,7 @@ SET client_min_messages = warning;
 
 BEGIN;
 
-SELECT plan(1181);
+SELECT plan(1230);
 
 /* ------------------------------------------------------------------------
  * Schema and tables
@@ -599,9 +599,9 @@ SELECT indexes_are('expert_network', 'campaign_team_assignments', ARRAY[
 ]::name[], 'campaign_team_assignments has exactly its 3 indexes');
 SELECT indexes_are('expert_network', 'screening_questions', ARRAY[
     'screening_questions_pkey', 'idx_screening_campaign', 'idx_screening_parent',
-    'idx_screening_order',
+    'idx_screening_order', 'idx_screening_top',
     'idx_screening_questions_user'
-]::name[], 'screening_questions has exactly its 5 indexes');
+]::name[], 'screening_questions has exactly its 6 indexes');
 SELECT indexes_are('expert_network', 'vendor_platforms', ARRAY[
     'vendor_platforms_pkey', 'vendor_platforms_name_key', 'idx_vendors_active'
 ]::name[], 'vendor_platforms has exactly its 3 indexes');
@@ -683,6 +683,7 @@ SELECT set_eq(
     ('idx_screening_campaign',         'CREATE INDEX idx_screening_campaign ON expert_network.screening_questions USING btree (campaign_id)'),
     ('idx_screening_parent',           'CREATE INDEX idx_screening_parent ON expert_network.screening_questions USING btree (parent_question_id)'),
     ('idx_screening_order',            'CREATE INDEX idx_screening_order ON expert_network.screening_questions USING btree (campaign_id, display_order)'),
+    ('idx_screening_top',              'CREATE INDEX idx_screening_top ON expert_network.screening_questions USING btree (campaign_id) WHERE (parent_question_id IS NULL)'),
     ('idx_vendors_active',             'CREATE INDEX idx_vendors_active ON expert_network.vendor_platforms USING btree (is_active)'),
     ('idx_enrollments_vendor',         'CREATE INDEX idx_enrollments_vendor ON expert_network.campaign_vendor_enrollments USING btree (vendor_platform_id)'),
     ('idx_enrollments_status',         'CREATE INDEX idx_enrollments_status ON expert_network.campaign_vendor_enrollments USING btree (status)'),
@@ -733,7 +734,7 @@ SELECT set_eq(
     ('idx_status_history_user',              'CREATE INDEX idx_status_history_user ON expert_network.status_history USING btree (user_id)'),
     ('idx_status_history_row',               'CREATE INDEX idx_status_history_row ON expert_network.status_history USING btree (row_id, changed_at)')
     $$,
-    'the 57 idx_* indexes have the definitions of the script');
+    'the 58 idx_* indexes have the definitions of the script');
 
 -- what the policies filter on is indexed: user_id leads some index of every
 -- table that has it (the primary key of user_ui_preferences, the unique key
@@ -769,11 +770,11 @@ SELECT triggers_are('expert_network', 'projects', ARRAY['a_enforce_owner', 'a_re
 SELECT triggers_are('expert_network', 'campaigns', ARRAY['a_enforce_owner', 'a_require_identity', 'check_transition', 'history_insert', 'history_update', 'protect_call_counters', 'set_updated_at']::name[], 'campaigns has exactly the triggers a_enforce_owner, a_require_identity, check_transition, history_insert, history_update, protect_call_counters, set_updated_at');
 SELECT triggers_are('expert_network', 'team_members', ARRAY['a_enforce_owner', 'a_require_identity']::name[], 'team_members has exactly the triggers a_enforce_owner, a_require_identity');
 SELECT triggers_are('expert_network', 'campaign_team_assignments', ARRAY['a_enforce_owner', 'a_require_identity']::name[], 'campaign_team_assignments has exactly the triggers a_enforce_owner, a_require_identity');
-SELECT triggers_are('expert_network', 'screening_questions', ARRAY['a_enforce_owner', 'a_require_identity', 'set_updated_at']::name[], 'screening_questions has exactly the triggers a_enforce_owner, a_require_identity, set_updated_at');
+SELECT triggers_are('expert_network', 'screening_questions', ARRAY['a_enforce_owner', 'a_require_identity', 'question_integrity', 'set_updated_at']::name[], 'screening_questions has exactly the triggers a_enforce_owner, a_require_identity, question_integrity, set_updated_at');
 SELECT triggers_are('expert_network', 'vendor_platforms', ARRAY['set_updated_at']::name[], 'vendor_platforms has exactly the trigger set_updated_at (no scoping trigger)');
 SELECT triggers_are('expert_network', 'campaign_vendor_enrollments', ARRAY['a_enforce_owner', 'a_require_identity', 'check_transition', 'history_insert', 'history_update', 'set_updated_at']::name[], 'campaign_vendor_enrollments has exactly the triggers a_enforce_owner, a_require_identity, check_transition, history_insert, history_update, set_updated_at');
 SELECT triggers_are('expert_network', 'experts', ARRAY['a_enforce_owner', 'a_require_identity', 'check_transition', 'history_insert', 'history_update', 'set_updated_at']::name[], 'experts has exactly the triggers a_enforce_owner, a_require_identity, check_transition, history_insert, history_update, set_updated_at');
-SELECT triggers_are('expert_network', 'expert_screening_responses', ARRAY['a_enforce_owner', 'a_require_identity']::name[], 'expert_screening_responses has exactly the triggers a_enforce_owner, a_require_identity');
+SELECT triggers_are('expert_network', 'expert_screening_responses', ARRAY['a_enforce_owner', 'a_require_identity', 'response_integrity']::name[], 'expert_screening_responses has exactly the triggers a_enforce_owner, a_require_identity, response_integrity');
 SELECT triggers_are('expert_network', 'interviews', ARRAY['a_enforce_owner', 'a_require_identity', 'check_transition', 'count_calls_delete', 'count_calls_insert', 'count_calls_truncate', 'count_calls_update', 'history_insert', 'history_update', 'interview_lifecycle_insert', 'interview_lifecycle_update', 'set_updated_at']::name[], 'interviews has exactly the triggers a_enforce_owner, a_require_identity, check_transition, count_calls_delete, count_calls_insert, count_calls_truncate, count_calls_update, history_insert, history_update, interview_lifecycle_insert, interview_lifecycle_update, set_updated_at');
 SELECT triggers_are('expert_network', 'interview_team_assignments', ARRAY['a_enforce_owner', 'a_require_identity']::name[], 'interview_team_assignments has exactly the triggers a_enforce_owner, a_require_identity');
 SELECT triggers_are('expert_network', 'completed_interviews', ARRAY['a_enforce_owner', 'a_require_identity']::name[], 'completed_interviews has exactly the triggers a_enforce_owner, a_require_identity');
@@ -1016,8 +1017,10 @@ SELECT functions_are('expert_network', ARRAY[
     'verify_counters', 'repair_counters',
     'check_transition', 'record_transitions', 'interview_lifecycle',
     'allowed_transitions', 'transition_graph',
-    'schedule_interview', 'complete_interview', 'cancel_interview', 'rate_interview'
-]::name[], 'schema expert_network has exactly its 21 functions');
+    'schedule_interview', 'complete_interview', 'cancel_interview', 'rate_interview',
+    'question_tree', 'question_subtree', 'question_ancestors', 'move_question',
+    'copy_question_tree', 'question_integrity', 'response_integrity'
+]::name[], 'schema expert_network has exactly its 28 functions');
 
 CREATE TEMPORARY TABLE funcs (
     ord       serial PRIMARY KEY,
@@ -1056,7 +1059,15 @@ INSERT INTO funcs (fname, args, rettype, definer, strict, volat, parallel, symbo
 ('complete_interview',  '{uuid,text,text,text}',       'uuid',         false, false, 'VOLATILE',  'u', 'expert_network_complete_interview'),
 ('cancel_interview',    '{uuid}',                      'void',         false, false, 'VOLATILE',  'u', 'expert_network_cancel_interview'),
 ('rate_interview',      '{uuid,numeric,numeric,numeric,numeric,text}',
-                                                       'void',         false, false, 'VOLATILE',  'u', 'expert_network_rate_interview');
+                                                       'void',         false, false, 'VOLATILE',  'u', 'expert_network_rate_interview'),
+-- 0.5.0 (the walks run SPI: PARALLEL RESTRICTED)
+('question_tree',       '{uuid}',                      'setof record', false, true,  'STABLE',    'r', 'expert_network_question_tree'),
+('question_subtree',    '{uuid}',                      'setof record', false, true,  'STABLE',    'r', 'expert_network_question_subtree'),
+('question_ancestors',  '{uuid}',                      'setof record', false, true,  'STABLE',    'r', 'expert_network_question_ancestors'),
+('move_question',       '{uuid,uuid,integer}',         'void',         false, false, 'VOLATILE',  'u', 'expert_network_move_question'),
+('copy_question_tree',  '{uuid,uuid}',                 'integer',      false, true,  'VOLATILE',  'u', 'expert_network_copy_question_tree'),
+('question_integrity',  '{}',                          'trigger',      false, false, 'VOLATILE',  'u', 'expert_network_question_integrity'),
+('response_integrity',  '{}',                          'trigger',      false, false, 'VOLATILE',  'u', 'expert_network_response_integrity');
 
 -- existence (21), result type (21), language (21)
 SELECT has_function('expert_network', fname, args,
@@ -1089,7 +1100,7 @@ SELECT set_eq(
     $$ SELECT p.proname::text, p.proparallel::text FROM pg_catalog.pg_proc p
         WHERE p.pronamespace = 'expert_network'::regnamespace $$,
     $$ SELECT fname::text, parallel FROM funcs $$,
-    'current_user_id(), allowed_transitions() and transition_graph() are PARALLEL SAFE, every other function PARALLEL UNSAFE');
+    'current_user_id(), allowed_transitions() and transition_graph() are PARALLEL SAFE, the question walks PARALLEL RESTRICTED, every other function PARALLEL UNSAFE');
 SELECT set_eq(
     $$ SELECT p.proname::text, p.prosrc, p.probin FROM pg_catalog.pg_proc p
         WHERE p.pronamespace = 'expert_network'::regnamespace $$,
