@@ -27,7 +27,7 @@ PG_CONFIG   ?= $(firstword $(wildcard /usr/lib/postgresql/15/bin/pg_config) pg_c
 PGXS        := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
 ifneq ($(wildcard $(PGXS)),)
 include $(PGXS)
-else ifeq ($(filter test demo,$(MAKECMDGOALS)),)
+else ifeq ($(filter test demo bench,$(MAKECMDGOALS)),)
 $(error PGXS not found: install postgresql-server-dev-15, or run 'make test' or 'make demo', which install what they need)
 endif
 
@@ -38,5 +38,7 @@ $(LATEST_SQL): sql/$(EXTENSION).sql
 
 test: ; @test/run
 demo: ; @demo/run
+# every benchmark, one after the other; each prints its ratios
+bench: ; @for b in bench/*.sh; do bash "$$b" || exit 1; done
 
-.PHONY: test demo
+.PHONY: test demo bench

@@ -28,6 +28,9 @@ typedef struct TransitionPlan
 
 extern SPIPlanPtr en_kept_plan(SPIPlanPtr *cache, const char *query, int nargs,
 							   Oid *argtypes);
+extern SPIPlanPtr en_kept_generic_plan(SPIPlanPtr *cache, const char *query,
+									   int nargs, Oid *argtypes);
+extern int	en_column_number(Relation rel, const char *column);
 extern SPIPlanPtr en_transition_plan(TransitionPlan *cache, Relation rel,
 									 const char *query, int nargs, Oid *argtypes);
 

@@ -13,18 +13,16 @@
 
 #include "access/tupdesc.h"
 #include "executor/spi.h"
+#include "nodes/parsenodes.h"
 #include "utils/memutils.h"
 #include "utils/rel.h"
 
-/*
- * The plan of a query, prepared on first use and kept.
- */
-SPIPlanPtr
-en_kept_plan(SPIPlanPtr *cache, const char *query, int nargs, Oid *argtypes)
+static SPIPlanPtr
+KeptPlan(SPIPlanPtr *cache, const char *query, int nargs, Oid *argtypes, int options)
 {
 	if (*cache == NULL)
 	{
-		SPIPlanPtr	plan = SPI_prepare(query, nargs, argtypes);
+		SPIPlanPtr	plan = SPI_prepare_cursor(query, nargs, argtypes, options);
 
 		if (plan == NULL)
 			elog(ERROR, "SPI_prepare failed for \"%s\": %s", query,
@@ -34,6 +32,39 @@ en_kept_plan(SPIPlanPtr *cache, const char *query, int nargs, Oid *argtypes)
 		*cache = plan;
 	}
 	return *cache;
+}
+
+/*
+ * The plan of a query, prepared on first use and kept.
+ */
+SPIPlanPtr
+en_kept_plan(SPIPlanPtr *cache, const char *query, int nargs, Oid *argtypes)
+{
+	return KeptPlan(cache, query, nargs, argtypes, 0);
+}
+
+/*
+ * The same, always the generic plan: for queries run once per written row,
+ * where planning with each row's parameters would cost more than running.
+ */
+SPIPlanPtr
+en_kept_generic_plan(SPIPlanPtr *cache, const char *query, int nargs, Oid *argtypes)
+{
+	return KeptPlan(cache, query, nargs, argtypes, CURSOR_OPT_GENERIC_PLAN);
+}
+
+/*
+ * The number of a column of rel, which must have it.
+ */
+int
+en_column_number(Relation rel, const char *column)
+{
+	int			attnum = SPI_fnumber(RelationGetDescr(rel), column);
+
+	if (attnum <= 0)
+		elog(ERROR, "column \"%s\" of relation \"%s\" does not exist",
+			 column, RelationGetRelationName(rel));
+	return attnum;
 }
 
 /*

@@ -308,28 +308,6 @@ static SPIPlanPtr campaign_visible_plan;
 static SPIPlanPtr last_top_order_plan;
 static SPIPlanPtr copy_insert_plan;
 
-/*
- * The plan of a query, prepared on first use and kept, and always the
- * generic plan: the plan cache would otherwise re-plan the recursive queries
- * with their parameters on every call, which costs more than running them
- * (once per written row, in the triggers).
- */
-static SPIPlanPtr
-KeptPlan(SPIPlanPtr *cache, const char *query, int nargs, Oid *argtypes)
-{
-	if (*cache == NULL)
-	{
-		SPIPlanPtr	plan = SPI_prepare_cursor(query, nargs, argtypes, CURSOR_OPT_GENERIC_PLAN);
-
-		if (plan == NULL)
-			elog(ERROR, "SPI_prepare failed for \"%s\": %s", query,
-				 SPI_result_code_string(SPI_result));
-		if (SPI_keepplan(plan) != 0)
-			elog(ERROR, "SPI_keepplan failed");
-		*cache = plan;
-	}
-	return *cache;
-}
 
 /*
  * Run a kept plan, with the snapshot given (or SPI's own).  Every query here
@@ -881,7 +859,7 @@ expert_network_question_tree(PG_FUNCTION_ARGS)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 
-	LoadQuestions(&s, KeptPlan(&campaign_questions_plan, campaign_questions_query, 1, argtypes),
+	LoadQuestions(&s, en_kept_generic_plan(&campaign_questions_plan, campaign_questions_query, 1, argtypes),
 				  &campaign, false);
 	LinkQuestions(&s);
 	order = palloc(sizeof(int32) * Max(s.n, 1));
@@ -920,7 +898,7 @@ expert_network_question_subtree(PG_FUNCTION_ARGS)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 
-	LoadQuestions(&s, KeptPlan(&subtree_questions_plan, subtree_questions_query, 1, argtypes),
+	LoadQuestions(&s, en_kept_generic_plan(&subtree_questions_plan, subtree_questions_query, 1, argtypes),
 				  &question, false);
 	for (int32 i = 0; i < s.n && target < 0; i++)
 		if (memcmp(s.q[i].id.data, DatumGetUUIDP(question)->data, UUID_LEN) == 0)
@@ -963,7 +941,7 @@ expert_network_question_ancestors(PG_FUNCTION_ARGS)
 
 	args[0] = PG_GETARG_DATUM(0);
 	args[1] = Int32GetDatum(EN_QUESTION_DEPTH_LIMIT);
-	LoadQuestions(&s, KeptPlan(&ancestor_questions_plan, ancestor_questions_query, 2, argtypes),
+	LoadQuestions(&s, en_kept_generic_plan(&ancestor_questions_plan, ancestor_questions_query, 2, argtypes),
 				  args, true);
 	for (int32 i = 0; i < s.n && target < 0; i++)
 		if (memcmp(s.q[i].id.data, DatumGetUUIDP(args[0])->data, UUID_LEN) == 0)
@@ -1005,7 +983,7 @@ PlaceOf(Datum question, Datum *campaign, Datum *parent, bool *top)
 	bool		isnull;
 	int			rc;
 
-	rc = RunKept(KeptPlan(&question_place_plan, question_place_query, 1, argtypes),
+	rc = RunKept(en_kept_generic_plan(&question_place_plan, question_place_query, 1, argtypes),
 				 &question, NULL, InvalidSnapshot, false, 0);
 	if (rc != SPI_OK_SELECT)
 		elog(ERROR, "reading a screening question failed: %s", SPI_result_code_string(rc));
@@ -1086,10 +1064,10 @@ expert_network_move_question(PG_FUNCTION_ARGS)
 	args[2] = Int32GetDatum(position);
 	args[3] = campaign;
 	if (to_top)
-		rc = RunKept(KeptPlan(&place_at_top_plan, place_at_top, 4, place_types),
+		rc = RunKept(en_kept_generic_plan(&place_at_top_plan, place_at_top, 4, place_types),
 					 args, nulls, InvalidSnapshot, false, 0);
 	else
-		rc = RunKept(KeptPlan(&place_under_parent_plan, place_under_parent, 4, place_types),
+		rc = RunKept(en_kept_generic_plan(&place_under_parent_plan, place_under_parent, 4, place_types),
 					 args, nulls, InvalidSnapshot, false, 0);
 	if (rc != SPI_OK_UPDATE)
 		elog(ERROR, "moving a screening question failed: %s", SPI_result_code_string(rc));
@@ -1104,10 +1082,10 @@ expert_network_move_question(PG_FUNCTION_ARGS)
 		args[1] = campaign;
 		nulls[1] = ' ';
 		if (from_top)
-			rc = RunKept(KeptPlan(&renumber_at_top_plan, renumber_at_top, 2, renumber_types),
+			rc = RunKept(en_kept_generic_plan(&renumber_at_top_plan, renumber_at_top, 2, renumber_types),
 						 args, nulls, InvalidSnapshot, false, 0);
 		else
-			rc = RunKept(KeptPlan(&renumber_under_parent_plan, renumber_under_parent, 2,
+			rc = RunKept(en_kept_generic_plan(&renumber_under_parent_plan, renumber_under_parent, 2,
 								  renumber_types),
 						 args, nulls, InvalidSnapshot, false, 0);
 		if (rc != SPI_OK_UPDATE)
@@ -1163,7 +1141,7 @@ expert_network_copy_question_tree(PG_FUNCTION_ARGS)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 
-	rc = RunKept(KeptPlan(&campaign_visible_plan, campaign_visible_query, 1, uuid_type),
+	rc = RunKept(en_kept_generic_plan(&campaign_visible_plan, campaign_visible_query, 1, uuid_type),
 				 &from, NULL, InvalidSnapshot, true, 1);
 	if (rc != SPI_OK_SELECT)
 		elog(ERROR, "reading a campaign failed: %s", SPI_result_code_string(rc));
@@ -1173,7 +1151,7 @@ expert_network_copy_question_tree(PG_FUNCTION_ARGS)
 				 errmsg("campaign %s does not exist", UuidText(from)),
 				 errdetail("No campaign of the current user has this id.")));
 
-	LoadQuestions(&s, KeptPlan(&campaign_questions_plan, campaign_questions_query, 1, uuid_type),
+	LoadQuestions(&s, en_kept_generic_plan(&campaign_questions_plan, campaign_questions_query, 1, uuid_type),
 				  &from, false);
 	if (s.n == 0)
 	{
@@ -1187,7 +1165,7 @@ expert_network_copy_question_tree(PG_FUNCTION_ARGS)
 
 	/* after the target's top level, read under the lock the inserts take anyway */
 	LockScreener(to);
-	rc = RunKept(KeptPlan(&last_top_order_plan, last_top_order_query, 1, uuid_type),
+	rc = RunKept(en_kept_generic_plan(&last_top_order_plan, last_top_order_query, 1, uuid_type),
 				 &to, NULL, InvalidSnapshot, false, 1);
 	if (rc != SPI_OK_SELECT)
 		elog(ERROR, "reading screening questions failed: %s", SPI_result_code_string(rc));
@@ -1245,7 +1223,7 @@ expert_network_copy_question_tree(PG_FUNCTION_ARGS)
 												 JSONBOID, -1, false, TYPALIGN_INT));
 	args[6] = PointerGetDatum(construct_array(orders, s.n, INT4OID, sizeof(int32), true, TYPALIGN_INT));
 
-	rc = RunKept(KeptPlan(&copy_insert_plan, copy_insert_query, 7, insert_types),
+	rc = RunKept(en_kept_generic_plan(&copy_insert_plan, copy_insert_query, 7, insert_types),
 				 args, NULL, InvalidSnapshot, false, 0);
 	if (rc != SPI_OK_INSERT)
 		elog(ERROR, "copying screening questions failed: %s", SPI_result_code_string(rc));
@@ -1274,16 +1252,6 @@ CheckRowTrigger(FunctionCallInfo fcinfo, const char *funcname)
 				 errmsg("function %s must be fired BEFORE INSERT OR UPDATE FOR EACH ROW", funcname)));
 }
 
-static int
-ColumnNumber(Relation rel, const char *column)
-{
-	int			attnum = SPI_fnumber(RelationGetDescr(rel), column);
-
-	if (attnum <= 0)
-		elog(ERROR, "column \"%s\" of relation \"%s\" does not exist",
-			 column, RelationGetRelationName(rel));
-	return attnum;
-}
 
 /* A column of the new row, and whether an UPDATE changed it */
 static Datum
@@ -1291,7 +1259,7 @@ NewValue(TriggerData *trigdata, HeapTuple newtuple, const char *column,
 		 bool *isnull, bool *changed)
 {
 	Relation	rel = trigdata->tg_relation;
-	int			attnum = ColumnNumber(rel, column);
+	int			attnum = en_column_number(rel, column);
 	Datum		value = SPI_getbinval(newtuple, RelationGetDescr(rel), attnum, isnull);
 
 	*changed = true;
@@ -1357,7 +1325,7 @@ CheckAncestry(Datum id, Datum parent, Datum campaign, bool campaign_moved)
 	bool		isnull;
 	Datum		parent_campaign;
 
-	rows = CheckQuery(KeptPlan(&ancestry_plan, ancestry_query, 3, argtypes), args, NULL);
+	rows = CheckQuery(en_kept_generic_plan(&ancestry_plan, ancestry_query, 3, argtypes), args, NULL);
 	n = SPI_processed;
 	if (n == 0)
 		return -1;
@@ -1440,7 +1408,7 @@ expert_network_question_integrity(PG_FUNCTION_ARGS)
 		return PointerGetDatum(newtuple);
 	if (is_update && campaign_moved)
 		old_campaign = SPI_getbinval(trigdata->tg_trigtuple, RelationGetDescr(trigdata->tg_relation),
-									 ColumnNumber(trigdata->tg_relation, "campaign_id"), &isnull);
+									 en_column_number(trigdata->tg_relation, "campaign_id"), &isnull);
 	if (!is_update)
 		campaign_moved = false;
 
@@ -1474,7 +1442,7 @@ expert_network_question_integrity(PG_FUNCTION_ARGS)
 	down_args[0] = id;
 	down_args[1] = Int32GetDatum(en_max_question_depth);
 	down_args[2] = campaign;
-	rows = CheckQuery(KeptPlan(&descendants_plan, descendants_query, 3, down_types), down_args, NULL);
+	rows = CheckQuery(en_kept_generic_plan(&descendants_plan, descendants_query, 3, down_types), down_args, NULL);
 	nbelow = DatumGetInt64(SPI_getbinval(rows->vals[0], rows->tupdesc, 1, &isnull));
 	if (nbelow > 0)
 	{
@@ -1504,7 +1472,7 @@ expert_network_question_integrity(PG_FUNCTION_ARGS)
 		Datum		args[2] = {id, campaign};
 		int64		answered;
 
-		rows = CheckQuery(KeptPlan(&foreign_responses_plan, foreign_responses_query, 2, argtypes),
+		rows = CheckQuery(en_kept_generic_plan(&foreign_responses_plan, foreign_responses_query, 2, argtypes),
 						  args, NULL);
 		answered = DatumGetInt64(SPI_getbinval(rows->vals[0], rows->tupdesc, 1, &isnull));
 		if (answered > 0)
@@ -1563,7 +1531,7 @@ expert_network_response_integrity(PG_FUNCTION_ARGS)
 		Datum		question_campaign,
 					expert_campaign;
 
-		rows = CheckQuery(KeptPlan(&response_campaigns_plan, response_campaigns_query, 2, argtypes),
+		rows = CheckQuery(en_kept_generic_plan(&response_campaigns_plan, response_campaigns_query, 2, argtypes),
 						  args, NULL);
 		if (SPI_processed == 0)
 			break;

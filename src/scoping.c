@@ -258,16 +258,6 @@ LookupOwnedTable(Relation rel)
 	return NULL;				/* keep compiler quiet */
 }
 
-static int
-ColumnNumber(Relation rel, const char *column)
-{
-	int			attnum = SPI_fnumber(RelationGetDescr(rel), column);
-
-	if (attnum <= 0)
-		elog(ERROR, "column \"%s\" of relation \"%s\" does not exist",
-			 column, RelationGetRelationName(rel));
-	return attnum;
-}
 
 /* the owner of a relation (an invalid oid is reported as a missing table) */
 static Oid
@@ -393,7 +383,7 @@ expert_network_enforce_owner(PG_FUNCTION_ARGS)
 	owned = LookupOwnedTable(rel);
 	newtuple = TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) ?
 		trigdata->tg_newtuple : trigdata->tg_trigtuple;
-	owner_attnum = ColumnNumber(rel, "user_id");
+	owner_attnum = en_column_number(rel, "user_id");
 
 	identity = en_current_user_id();
 	if (identity == NULL && !en_may_write_without_identity())
@@ -440,7 +430,7 @@ expert_network_enforce_owner(PG_FUNCTION_ARGS)
 		for (int i = 0; i < MAX_PARENTS && owned->refs[i].column != NULL; i++)
 		{
 			const ParentRef *ref = &owned->refs[i];
-			int			attnum = ColumnNumber(rel, ref->column);
+			int			attnum = en_column_number(rel, ref->column);
 			char	   *parent_owner;
 			Datum		id;
 
