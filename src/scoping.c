@@ -423,9 +423,7 @@ expert_network_enforce_owner(PG_FUNCTION_ARGS)
 		MemoryContext caller = CurrentMemoryContext;
 		const ParentRef *missing = NULL;
 		Datum		missing_id = (Datum) 0;
-
-		if (SPI_connect() != SPI_OK_CONNECT)
-			elog(ERROR, "SPI_connect failed");
+		bool		connected = false;
 
 		for (int i = 0; i < MAX_PARENTS && owned->refs[i].column != NULL; i++)
 		{
@@ -445,6 +443,12 @@ expert_network_enforce_owner(PG_FUNCTION_ARGS)
 
 				if (!oldnull && DatumGetBool(DirectFunctionCall2(uuid_eq, id, oldid)))
 					continue;
+			}
+			if (!connected)
+			{
+				if (SPI_connect() != SPI_OK_CONNECT)
+					elog(ERROR, "SPI_connect failed");
+				connected = true;
 			}
 			parent_owner = ParentOwner(ref->kind, id);
 			if (parent_owner == NULL)
@@ -476,7 +480,8 @@ expert_network_enforce_owner(PG_FUNCTION_ARGS)
 							UuidText(missing_id)),
 					 errdetail("A row of \"%s\" takes its owner from its %s.",
 							   RelationGetRelationName(rel), parents[missing->kind].noun)));
-		SPI_finish();
+		if (connected)
+			SPI_finish();
 	}
 
 	if (owner == NULL)

@@ -469,7 +469,8 @@ expert_network_record_transitions(PG_FUNCTION_ARGS)
 
 	if (en_restoring())
 		return PointerGetDatum(NULL);	/* the dump carries the history */
-	if (tuplestore_tuple_count(trigdata->tg_newtable) == 0)
+	/* the extension's own writes of derived columns change no status */
+	if (en_writing_derived() || tuplestore_tuple_count(trigdata->tg_newtable) == 0)
 		return PointerGetDatum(NULL);
 
 	m = MachineByTable(trigdata->tg_relation);
