@@ -14,6 +14,7 @@
 #include "access/tupdesc.h"
 #include "executor/spi.h"
 #include "nodes/parsenodes.h"
+#include "catalog/namespace.h"
 #include "utils/memutils.h"
 #include "utils/rel.h"
 
@@ -94,4 +95,23 @@ en_transition_plan(TransitionPlan *cache, Relation rel, const char *query,
 		MemoryContextSwitchTo(old);
 	}
 	return cache->plan;
+}
+
+/*
+ * Is rel in the extension's schema?  Triggers ask for every row, so the
+ * schema's oid is remembered; a miss looks the name up again (the extension
+ * may have been dropped and created anew in this session).
+ */
+bool
+en_in_extension_schema(Relation rel)
+{
+	static Oid	schema = InvalidOid;
+	Oid			nsp = RelationGetNamespace(rel);
+
+	if (OidIsValid(schema) && nsp == schema)
+		return true;
+	if (nsp != get_namespace_oid("expert_network", true))
+		return false;
+	schema = nsp;
+	return true;
 }

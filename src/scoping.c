@@ -243,9 +243,8 @@ static const OwnedTable *
 LookupOwnedTable(Relation rel)
 {
 	const char *relname = RelationGetRelationName(rel);
-	char	   *nspname = get_namespace_name(RelationGetNamespace(rel));
 
-	if (nspname != NULL && strcmp(nspname, "expert_network") == 0)
+	if (en_in_extension_schema(rel))
 	{
 		for (size_t i = 0; i < lengthof(owned_tables); i++)
 			if (strcmp(owned_tables[i].table, relname) == 0)

@@ -123,7 +123,7 @@ MachineByTable(Relation rel)
 {
 	const char *relname = RelationGetRelationName(rel);
 
-	if (RelationGetNamespace(rel) == get_namespace_oid("expert_network", false))
+	if (en_in_extension_schema(rel))
 		for (size_t i = 0; i < lengthof(machines); i++)
 			if (strcmp(machines[i].table, relname) == 0)
 				return &machines[i];
@@ -407,31 +407,35 @@ expert_network_check_transition(PG_FUNCTION_ARGS)
 
 		if (!isnull)
 		{
-			if (SPI_connect() != SPI_OK_CONNECT)
-				elog(ERROR, "SPI_connect failed");
-			if (strcmp(m->entity, "expert") == 0)
+			bool		other_changed;
+			Datum		other_id;
+			bool		other_null;
+
+			/* the expert's vendor, or the interview's expert */
+			other_id = SPI_getbinval(newtuple, tupdesc,
+									 SPI_fnumber(tupdesc, strcmp(m->entity, "expert") == 0 ?
+												 "vendor_platform_id" : "expert_id"),
+									 &other_null);
+			other_changed = campaign_changed ||
+				UuidColumnChanged(trigdata, tupdesc, strcmp(m->entity, "expert") == 0 ?
+								  "vendor_platform_id" : "expert_id");
+
+			/* SPI only when a rule has something to check */
+			if (campaign_changed || (!other_null && other_changed))
 			{
-				Datum		vendor_id = SPI_getbinval(newtuple, tupdesc, SPI_fnumber(tupdesc, "vendor_platform_id"), &isnull);
-
-				bool		vendor_changed = campaign_changed ||
-					UuidColumnChanged(trigdata, tupdesc, "vendor_platform_id");
-
-				if ((!campaign_changed || CheckCampaignOpen(campaign_id, "expert")) &&
-					!isnull && vendor_changed)
-					CheckVendorEnrolled(campaign_id, vendor_id);
+				if (SPI_connect() != SPI_OK_CONNECT)
+					elog(ERROR, "SPI_connect failed");
+				if ((!campaign_changed ||
+					 CheckCampaignOpen(campaign_id, strcmp(m->entity, "expert") == 0 ? "expert" : "interview")) &&
+					!other_null && other_changed)
+				{
+					if (strcmp(m->entity, "expert") == 0)
+						CheckVendorEnrolled(campaign_id, other_id);
+					else
+						CheckInterviewExpert(campaign_id, other_id);
+				}
+				SPI_finish();
 			}
-			else
-			{
-				Datum		expert_id = SPI_getbinval(newtuple, tupdesc, SPI_fnumber(tupdesc, "expert_id"), &isnull);
-
-				bool		expert_changed = campaign_changed ||
-					UuidColumnChanged(trigdata, tupdesc, "expert_id");
-
-				if ((!campaign_changed || CheckCampaignOpen(campaign_id, "interview")) &&
-					!isnull && expert_changed)
-					CheckInterviewExpert(campaign_id, expert_id);
-			}
-			SPI_finish();
 		}
 	}
 
