@@ -1,0 +1,9 @@
+-- bench/scoping/copies.sql — the tables of variants (C) and (D): copies of
+-- expert_network.experts, same rows in the same physical order, same
+-- columns and indexes, no triggers, each with one policy of its own.
+-- psql variable: copy (experts_seed002 or experts_setting).
+\set ON_ERROR_STOP on
+
+CREATE TABLE bench.:copy (LIKE expert_network.experts INCLUDING ALL);
+-- a sequential scan returns the rows in physical order
+INSERT INTO bench.:copy SELECT * FROM expert_network.experts;
