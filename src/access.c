@@ -158,7 +158,7 @@ expert_network_grant_access(PG_FUNCTION_ARGS)
 	else
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid access level \"%s\"", level),
+				 errmsg("invalid access level \"%s\"", en_shorten(level)),
 				 errhint("Valid levels are readonly, app and admin.")));
 
 	if (SPI_connect() != SPI_OK_CONNECT)

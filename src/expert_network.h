@@ -32,6 +32,7 @@ extern SPIPlanPtr en_kept_generic_plan(SPIPlanPtr *cache, const char *query,
 									   int nargs, Oid *argtypes);
 extern int	en_column_number(Relation rel, const char *column);
 extern bool en_in_extension_schema(Relation rel);
+extern char *en_shorten(const char *value);
 extern SPIPlanPtr en_transition_plan(TransitionPlan *cache, Relation rel,
 									 const char *query, int nargs, Oid *argtypes);
 

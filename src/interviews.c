@@ -94,7 +94,7 @@ expert_network_schedule_interview(PG_FUNCTION_ARGS)
 	if (pg_tzset(timezone) == NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("time zone \"%s\" not recognized", timezone),
+				 errmsg("time zone \"%s\" not recognized", en_shorten(timezone)),
 				 errhint("Use a name from pg_timezone_names, such as America/New_York or UTC.")));
 
 	for (int i = 0; i < 5; i++)

@@ -1,6 +1,9 @@
 /*
  * plans.c
- *	  SPI plans kept for the life of the backend, so that a trigger fired by
+ *	  Small helpers every part uses: SPI plans kept for the life of the
+ *	  backend, column look-ups, the schema check, messages.
+ *
+ *	  SPI plans are kept for the life of the backend, so that a trigger fired by
  *	  every single-row statement does not parse and plan its queries each
  *	  time.
  *
@@ -15,6 +18,7 @@
 #include "executor/spi.h"
 #include "nodes/parsenodes.h"
 #include "catalog/namespace.h"
+#include "mb/pg_wchar.h"
 #include "utils/memutils.h"
 #include "utils/rel.h"
 
@@ -114,4 +118,19 @@ en_in_extension_schema(Relation rel)
 		return false;
 	schema = nsp;
 	return true;
+}
+
+/*
+ * A value from the caller, cut for an error message: a megabyte of input
+ * should not come back as a megabyte of message.
+ */
+char *
+en_shorten(const char *value)
+{
+	const int	max = 64;
+	size_t		len = strlen(value);
+
+	if (len <= (size_t) max)
+		return pstrdup(value);
+	return psprintf("%.*s...", pg_mbcliplen(value, len, max), value);
 }

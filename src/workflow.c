@@ -626,13 +626,13 @@ expert_network_allowed_transitions(PG_FUNCTION_ARGS)
 	if (m == NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("unknown workflow entity \"%s\"", entity),
+				 errmsg("unknown workflow entity \"%s\"", en_shorten(entity)),
 				 errhint("Entities are campaign, expert, interview, enrollment, research_activity and research_source.")));
 	state = FindState(m, from);
 	if (state == NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("unknown %s status \"%s\"", entity, from)));
+				 errmsg("unknown %s status \"%s\"", entity, en_shorten(from))));
 
 	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
 	for (int i = 0; state->to[i] != NULL; i++)
