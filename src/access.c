@@ -79,15 +79,7 @@ TableExists(const char *table)
 static void
 CheckExtensionOwner(const char *funcname)
 {
-	Oid			extoid = get_extension_oid("expert_network", false);
-	HeapTuple	tuple;
-	Oid			extowner;
-
-	tuple = SearchSysCache1(EXTENSIONOID, ObjectIdGetDatum(extoid));
-	if (!HeapTupleIsValid(tuple))
-		elog(ERROR, "cache lookup failed for extension %u", extoid);
-	extowner = ((Form_pg_extension) GETSTRUCT(tuple))->extowner;
-	ReleaseSysCache(tuple);
+	Oid			extowner = en_extension_owner(NULL);
 
 	if (!has_privs_of_role(GetUserId(), extowner))
 		ereport(ERROR,

@@ -131,10 +131,74 @@ static const char *const chat_touch =
 " WHERE id OPERATOR(pg_catalog.=) $1 AND updated_at OPERATOR(pg_catalog.<) $2";
 
 static SPIPlanPtr apply_delta_plan;
+static SPIPlanPtr reset_all_plan;
 static SPIPlanPtr chat_touch_plan;
 static TransitionPlan delta_plans[3];	/* insert, update, delete */
 static TransitionPlan chat_delta_plan;
 
+
+/*
+ * The module's own write of derived columns of expert_network.<table>, as
+ * the table's owner: each row the read query returns from the statement's
+ * transition tables (in key order) is the arguments of one execution of the
+ * write query; with no read query, the write query runs once.
+ */
+static void
+WriteDerived(TriggerData *trigdata, const char *table,
+			 TransitionPlan *read_plan, const char *read_query,
+			 SPIPlanPtr *write_plan, const char *write_query, int nargs, Oid *argtypes)
+{
+	Oid			save_userid;
+	int			save_sec_context;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+
+	en_become_table_owner(table, &save_userid, &save_sec_context);
+	derived_writes++;
+	PG_TRY();
+	{
+		SPIPlanPtr	plan = en_kept_plan(write_plan, write_query, nargs, argtypes);
+		SPITupleTable *rows;
+		uint64		nrows;
+
+		if (read_query == NULL)
+		{
+			if (SPI_execute_plan(plan, NULL, NULL, false, 0) != SPI_OK_UPDATE)
+				elog(ERROR, "\"%s\" failed", write_query);
+		}
+		else
+		{
+			if (SPI_register_trigger_data(trigdata) != SPI_OK_TD_REGISTER)
+				elog(ERROR, "SPI_register_trigger_data failed");
+			if (SPI_execute_plan(en_transition_plan(read_plan, trigdata->tg_relation, read_query, 0, NULL),
+								 NULL, NULL, true, 0) != SPI_OK_SELECT)
+				elog(ERROR, "\"%s\" failed", read_query);
+			rows = SPI_tuptable;
+			nrows = SPI_processed;
+
+			for (uint64 i = 0; i < nrows; i++)
+			{
+				Datum		values[3];
+				bool		isnull;
+
+				Assert(nargs <= 3);
+				for (int col = 0; col < nargs; col++)
+					values[col] = SPI_getbinval(rows->vals[i], rows->tupdesc, col + 1, &isnull);
+				if (SPI_execute_plan(plan, values, NULL, false, 0) != SPI_OK_UPDATE)
+					elog(ERROR, "\"%s\" failed", write_query);
+			}
+		}
+	}
+	PG_FINALLY();
+	{
+		derived_writes--;
+	}
+	PG_END_TRY();
+	SetUserIdAndSecContext(save_userid, save_sec_context);
+
+	SPI_finish();
+}
 
 /*
  * Trigger: AFTER INSERT, UPDATE or DELETE FOR EACH STATEMENT on interviews,
@@ -147,8 +211,6 @@ expert_network_count_calls(PG_FUNCTION_ARGS)
 	TriggerEvent event;
 	const char *delta;
 	TransitionPlan *cache;
-	Oid			save_userid;
-	int			save_sec_context;
 
 	if (!CALLED_AS_TRIGGER(fcinfo) ||
 		!TRIGGER_FIRED_AFTER(trigdata->tg_event) ||
@@ -182,53 +244,14 @@ expert_network_count_calls(PG_FUNCTION_ARGS)
 		(trigdata->tg_oldtable == NULL || tuplestore_tuple_count(trigdata->tg_oldtable) == 0))
 		return PointerGetDatum(NULL);
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-
-	en_become_table_owner("campaigns", &save_userid, &save_sec_context);
-	derived_writes++;
-	PG_TRY();
+	if (delta == NULL)
+		WriteDerived(trigdata, "campaigns", NULL, NULL, &reset_all_plan, reset_all, 0, NULL);
+	else
 	{
-		if (delta == NULL)
-		{
-			if (SPI_execute(reset_all, false, 0) != SPI_OK_UPDATE)
-				elog(ERROR, "resetting call counters failed");
-		}
-		else
-		{
-			Oid			argtypes[3] = {UUIDOID, INT4OID, INT4OID};
-			SPIPlanPtr	plan = en_kept_plan(&apply_delta_plan, apply_delta, 3, argtypes);
-			SPITupleTable *deltas;
-			uint64		ndeltas;
+		Oid			argtypes[3] = {UUIDOID, INT4OID, INT4OID};
 
-			if (SPI_register_trigger_data(trigdata) != SPI_OK_TD_REGISTER)
-				elog(ERROR, "SPI_register_trigger_data failed");
-			if (SPI_execute_plan(en_transition_plan(cache, trigdata->tg_relation, delta, 0, NULL),
-								 NULL, NULL, true, 0) != SPI_OK_SELECT)
-				elog(ERROR, "computing call counter changes failed");
-			deltas = SPI_tuptable;
-			ndeltas = SPI_processed;
-
-			for (uint64 i = 0; i < ndeltas; i++)
-			{
-				Datum		values[3];
-				bool		isnull;
-
-				for (int col = 0; col < 3; col++)
-					values[col] = SPI_getbinval(deltas->vals[i], deltas->tupdesc, col + 1, &isnull);
-				if (SPI_execute_plan(plan, values, NULL, false, 0) != SPI_OK_UPDATE)
-					elog(ERROR, "updating call counters failed");
-			}
-		}
+		WriteDerived(trigdata, "campaigns", cache, delta, &apply_delta_plan, apply_delta, 3, argtypes);
 	}
-	PG_FINALLY();
-	{
-		derived_writes--;
-	}
-	PG_END_TRY();
-	SetUserIdAndSecContext(save_userid, save_sec_context);
-
-	SPI_finish();
 	return PointerGetDatum(NULL);
 }
 
@@ -319,8 +342,6 @@ Datum
 expert_network_touch_chat_sessions(PG_FUNCTION_ARGS)
 {
 	TriggerData *trigdata = (TriggerData *) fcinfo->context;
-	Oid			save_userid;
-	int			save_sec_context;
 
 	if (!CALLED_AS_TRIGGER(fcinfo) ||
 		!TRIGGER_FIRED_AFTER(trigdata->tg_event) ||
@@ -334,45 +355,12 @@ expert_network_touch_chat_sessions(PG_FUNCTION_ARGS)
 	if (tuplestore_tuple_count(trigdata->tg_newtable) == 0)
 		return PointerGetDatum(NULL);
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-
-	en_become_table_owner("chat_sessions", &save_userid, &save_sec_context);
-	derived_writes++;
-	PG_TRY();
 	{
 		Oid			argtypes[2] = {UUIDOID, TIMESTAMPTZOID};
-		SPIPlanPtr	plan = en_kept_plan(&chat_touch_plan, chat_touch, 2, argtypes);
-		SPITupleTable *sessions;
-		uint64		nsessions;
 
-		if (SPI_register_trigger_data(trigdata) != SPI_OK_TD_REGISTER)
-			elog(ERROR, "SPI_register_trigger_data failed");
-		if (SPI_execute_plan(en_transition_plan(&chat_delta_plan, trigdata->tg_relation, chat_delta, 0, NULL),
-							 NULL, NULL, true, 0) != SPI_OK_SELECT)
-			elog(ERROR, "reading new chat messages failed");
-		sessions = SPI_tuptable;
-		nsessions = SPI_processed;
-
-		for (uint64 i = 0; i < nsessions; i++)
-		{
-			Datum		values[2];
-			bool		isnull;
-
-			values[0] = SPI_getbinval(sessions->vals[i], sessions->tupdesc, 1, &isnull);
-			values[1] = SPI_getbinval(sessions->vals[i], sessions->tupdesc, 2, &isnull);
-			if (SPI_execute_plan(plan, values, NULL, false, 0) != SPI_OK_UPDATE)
-				elog(ERROR, "touching chat sessions failed");
-		}
+		WriteDerived(trigdata, "chat_sessions", &chat_delta_plan, chat_delta,
+					 &chat_touch_plan, chat_touch, 2, argtypes);
 	}
-	PG_FINALLY();
-	{
-		derived_writes--;
-	}
-	PG_END_TRY();
-	SetUserIdAndSecContext(save_userid, save_sec_context);
-
-	SPI_finish();
 	return PointerGetDatum(NULL);
 }
 

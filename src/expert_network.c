@@ -31,6 +31,25 @@ _PG_init(void)
 PG_FUNCTION_INFO_V1(expert_network_check_schema_owner);
 
 /*
+ * The role that owns the extension expert_network, and (if asked) its schema.
+ */
+Oid
+en_extension_owner(Oid *schema)
+{
+	Oid			extoid = get_extension_oid("expert_network", false);
+	HeapTuple	tuple = SearchSysCache1(EXTENSIONOID, ObjectIdGetDatum(extoid));
+	Oid			owner;
+
+	if (!HeapTupleIsValid(tuple))
+		elog(ERROR, "cache lookup failed for extension %u", extoid);
+	owner = ((Form_pg_extension) GETSTRUCT(tuple))->extowner;
+	if (schema != NULL)
+		*schema = ((Form_pg_extension) GETSTRUCT(tuple))->extnamespace;
+	ReleaseSysCache(tuple);
+	return owner;
+}
+
+/*
  * Called once by the install script, then dropped: refuse to install into a
  * schema that someone other than the installing role (or a superuser) owns.
  * A schema's owner may drop any object in it, so such an owner could later
@@ -39,18 +58,10 @@ PG_FUNCTION_INFO_V1(expert_network_check_schema_owner);
 Datum
 expert_network_check_schema_owner(PG_FUNCTION_ARGS)
 {
-	Oid			extoid = get_extension_oid("expert_network", false);
 	Oid			nspoid;
+	Oid			extowner = en_extension_owner(&nspoid);
 	HeapTuple	tuple;
-	Oid			extowner;
 	Oid			nspowner;
-
-	tuple = SearchSysCache1(EXTENSIONOID, ObjectIdGetDatum(extoid));
-	if (!HeapTupleIsValid(tuple))
-		elog(ERROR, "cache lookup failed for extension %u", extoid);
-	extowner = ((Form_pg_extension) GETSTRUCT(tuple))->extowner;
-	nspoid = ((Form_pg_extension) GETSTRUCT(tuple))->extnamespace;
-	ReleaseSysCache(tuple);
 
 	tuple = SearchSysCache1(NAMESPACEOID, ObjectIdGetDatum(nspoid));
 	if (!HeapTupleIsValid(tuple))

@@ -19,6 +19,9 @@
 #include "executor/spi.h"
 #include "utils/relcache.h"
 
+/* expert_network.c */
+extern Oid	en_extension_owner(Oid *schema);
+
 /* plans.c */
 typedef struct TransitionPlan
 {
