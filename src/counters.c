@@ -159,16 +159,17 @@ WriteDerived(TriggerData *trigdata, const char *table,
 	PG_TRY();
 	{
 		SPIPlanPtr	plan = en_kept_plan(write_plan, write_query, nargs, argtypes);
-		SPITupleTable *rows;
-		uint64		nrows;
 
-		if (read_query == NULL)
+		if (read_plan == NULL || read_query == NULL)
 		{
 			if (SPI_execute_plan(plan, NULL, NULL, false, 0) != SPI_OK_UPDATE)
 				elog(ERROR, "\"%s\" failed", write_query);
 		}
 		else
 		{
+			SPITupleTable *rows;
+			uint64		nrows;
+
 			if (SPI_register_trigger_data(trigdata) != SPI_OK_TD_REGISTER)
 				elog(ERROR, "SPI_register_trigger_data failed");
 			if (SPI_execute_plan(en_transition_plan(read_plan, trigdata->tg_relation, read_query, 0, NULL),
