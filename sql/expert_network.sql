@@ -947,8 +947,16 @@ CREATE TRIGGER touch_chat_sessions AFTER INSERT ON expert_network.chat_messages
  * workflow_transitions shows them.
  * ------------------------------------------------------------------------ */
 
+CREATE FUNCTION expert_network.uuid_v7()
+RETURNS pg_catalog.uuid
+LANGUAGE c VOLATILE PARALLEL SAFE
+AS 'MODULE_PATHNAME', 'expert_network_uuid_v7';
+
+COMMENT ON FUNCTION expert_network.uuid_v7() IS
+'A time-ordered UUID (version 7, RFC 9562): Unix time in milliseconds and a sub-millisecond fraction, then 62 random bits; increasing within a session.  The ids of status_history, so that its primary key grows at its right edge';
+
 CREATE TABLE expert_network.status_history (
-    id          uuid        NOT NULL DEFAULT pg_catalog.gen_random_uuid(),
+    id          uuid        NOT NULL DEFAULT expert_network.uuid_v7(),
     user_id     text        NOT NULL DEFAULT expert_network.current_user_id(),
     entity      text        NOT NULL,
     row_id      uuid        NOT NULL,
@@ -961,6 +969,7 @@ CREATE TABLE expert_network.status_history (
 );
 
 COMMENT ON TABLE expert_network.status_history IS 'Every status change of campaigns, experts, interviews, enrollments and research, and each row''s initial status; written by the extension';
+COMMENT ON COLUMN expert_network.status_history.id IS 'Time-ordered (uuid_v7()): ids of later changes sort after those of earlier ones made in the same session';
 COMMENT ON COLUMN expert_network.status_history.user_id IS 'Owner: that of the row whose status changed';
 COMMENT ON COLUMN expert_network.status_history.entity IS 'campaign, expert, interview, enrollment, research_activity or research_source';
 COMMENT ON COLUMN expert_network.status_history.row_id IS 'id of the row whose status changed';
@@ -1312,6 +1321,7 @@ REVOKE ALL ON FUNCTION expert_network.verify_counters() FROM PUBLIC;
 REVOKE ALL ON FUNCTION expert_network.repair_counters() FROM PUBLIC;
 REVOKE ALL ON FUNCTION expert_network.check_transition() FROM PUBLIC;
 REVOKE ALL ON FUNCTION expert_network.record_transitions() FROM PUBLIC;
+REVOKE ALL ON FUNCTION expert_network.uuid_v7() FROM PUBLIC;
 REVOKE ALL ON FUNCTION expert_network.interview_lifecycle() FROM PUBLIC;
 REVOKE ALL ON FUNCTION expert_network.allowed_transitions(text, text) FROM PUBLIC;
 REVOKE ALL ON FUNCTION expert_network.transition_graph() FROM PUBLIC;

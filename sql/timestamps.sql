@@ -62,6 +62,15 @@ CREATE TRIGGER stamp_two BEFORE UPDATE ON public.named_stamp
     FOR EACH ROW EXECUTE FUNCTION expert_network.set_updated_at('touched', 'id');
 UPDATE public.named_stamp SET id = 3;
 \echo :LAST_ERROR_SQLSTATE
+DROP TRIGGER stamp_two ON public.named_stamp;
+-- the column dropped and added again, at another number, in this session:
+-- the trigger finds it where it is now
+ALTER TABLE public.named_stamp DROP COLUMN touched;
+ALTER TABLE public.named_stamp ADD COLUMN note text, ADD COLUMN touched timestamptz;
+BEGIN;
+UPDATE public.named_stamp SET id = 4, note = 'moved';
+SELECT id, note, touched = now() AS stamped FROM public.named_stamp;
+COMMIT;
 DROP TABLE public.no_stamp, public.wrong_stamp, public.named_stamp;
 
 DELETE FROM expert_network.projects;

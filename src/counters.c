@@ -283,9 +283,9 @@ expert_network_protect_call_counters(PG_FUNCTION_ARGS)
 
 	rel = trigdata->tg_relation;
 	tupdesc = RelationGetDescr(rel);
-	attnums[0] = SPI_fnumber(tupdesc, "scheduled_calls");
-	attnums[1] = SPI_fnumber(tupdesc, "completed_calls");
-	if (attnums[0] <= 0 || attnums[1] <= 0)
+	attnums[0] = en_attnum(rel, "scheduled_calls");
+	attnums[1] = en_attnum(rel, "completed_calls");
+	if (attnums[0] == InvalidAttrNumber || attnums[1] == InvalidAttrNumber)
 		elog(ERROR, "relation \"%s\" has no call counters", RelationGetRelationName(rel));
 
 	if (TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event))

@@ -33,6 +33,7 @@ extern SPIPlanPtr en_kept_plan(SPIPlanPtr *cache, const char *query, int nargs,
 							   Oid *argtypes);
 extern SPIPlanPtr en_kept_generic_plan(SPIPlanPtr *cache, const char *query,
 									   int nargs, Oid *argtypes);
+extern AttrNumber en_attnum(Relation rel, const char *column);
 extern int	en_column_number(Relation rel, const char *column);
 extern bool en_in_extension_schema(Relation rel);
 extern char *en_shorten(const char *value);

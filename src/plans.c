@@ -59,14 +59,63 @@ en_kept_generic_plan(SPIPlanPtr *cache, const char *query, int nargs, Oid *argty
 }
 
 /*
+ * The number of a column of rel, or InvalidAttrNumber when it has none.
+ *
+ * Row triggers ask for the same few columns of the same tables for every
+ * row, and a search by name compares it with each column's.  So the answers
+ * are remembered in a small table indexed by the relation and the address of
+ * the name (the callers pass string constants), and each remembered answer
+ * is checked before use: the column at that number must still bear that
+ * name.  A check that fails (a column dropped, the table gone, two look-ups
+ * sharing a slot) only costs a search.
+ */
+#define COLUMN_CACHE_SIZE 128
+
+typedef struct ColumnCacheEntry
+{
+	Oid			relid;
+	const char *name;
+	AttrNumber	attnum;
+} ColumnCacheEntry;
+
+static ColumnCacheEntry column_cache[COLUMN_CACHE_SIZE];
+
+AttrNumber
+en_attnum(Relation rel, const char *column)
+{
+	TupleDesc	desc = RelationGetDescr(rel);
+	Oid			relid = RelationGetRelid(rel);
+	ColumnCacheEntry *entry;
+	int			attnum;
+
+	entry = &column_cache[(relid * 31 + (uintptr_t) column / sizeof(char *)) % COLUMN_CACHE_SIZE];
+	if (entry->relid == relid && entry->name == column &&
+		entry->attnum <= desc->natts)
+	{
+		Form_pg_attribute attr = TupleDescAttr(desc, entry->attnum - 1);
+
+		if (!attr->attisdropped && strcmp(NameStr(attr->attname), column) == 0)
+			return entry->attnum;
+	}
+
+	attnum = SPI_fnumber(desc, column);
+	if (attnum <= 0)
+		return InvalidAttrNumber;	/* system columns are not asked for */
+	entry->relid = relid;
+	entry->name = column;
+	entry->attnum = (AttrNumber) attnum;
+	return entry->attnum;
+}
+
+/*
  * The number of a column of rel, which must have it.
  */
 int
 en_column_number(Relation rel, const char *column)
 {
-	int			attnum = SPI_fnumber(RelationGetDescr(rel), column);
+	AttrNumber	attnum = en_attnum(rel, column);
 
-	if (attnum <= 0)
+	if (attnum == InvalidAttrNumber)
 		elog(ERROR, "column \"%s\" of relation \"%s\" does not exist",
 			 column, RelationGetRelationName(rel));
 	return attnum;

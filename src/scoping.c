@@ -368,6 +368,7 @@ expert_network_enforce_owner(PG_FUNCTION_ARGS)
 	char	   *owner = NULL;
 	int			owner_attnum;
 	bool		isnull;
+	bool		row_has_owner;
 	Datum		value;
 
 	CheckTriggerContext(fcinfo, "enforce_owner", true);
@@ -391,6 +392,7 @@ expert_network_enforce_owner(PG_FUNCTION_ARGS)
 	value = SPI_getbinval(newtuple, tupdesc, owner_attnum, &isnull);
 	if (!isnull)
 		owner = TextDatumGetCString(value);
+	row_has_owner = !isnull;
 
 	if (TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event))
 	{
@@ -483,8 +485,12 @@ expert_network_enforce_owner(PG_FUNCTION_ARGS)
 			SPI_finish();
 	}
 
-	if (owner == NULL)
-		return PointerGetDatum(newtuple);	/* NOT NULL reports it */
+	/*
+	 * An owner the row already carries has passed every check above (it is
+	 * the identity's, the old one, or the parents'): leave the row as it is.
+	 */
+	if (owner == NULL || row_has_owner)
+		return PointerGetDatum(newtuple);	/* NULL: NOT NULL reports it */
 
 	value = CStringGetTextDatum(owner);
 	isnull = false;

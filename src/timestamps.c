@@ -52,8 +52,8 @@ expert_network_set_updated_at(PG_FUNCTION_ARGS)
 
 	rel = trigdata->tg_relation;
 	tupdesc = RelationGetDescr(rel);
-	attnum = SPI_fnumber(tupdesc, colname);
-	if (attnum <= 0)
+	attnum = en_attnum(rel, colname);
+	if (attnum == InvalidAttrNumber)
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_COLUMN),
 				 errmsg("column \"%s\" of relation \"%s\" does not exist",

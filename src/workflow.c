@@ -18,15 +18,17 @@
 #include "catalog/namespace.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
+#include "executor/executor.h"
 #include "executor/spi.h"
 #include "fmgr.h"
 #include "funcapi.h"
 #include "lib/stringinfo.h"
-#include "utils/tuplestore.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
+#include "utils/memutils.h"
 #include "utils/rel.h"
 #include "utils/timestamp.h"
+#include "utils/tuplestore.h"
 #include "utils/uuid.h"
 
 PG_FUNCTION_INFO_V1(expert_network_check_transition);
@@ -115,8 +117,9 @@ MachineByEntity(const char *entity)
 	return NULL;
 }
 
-/* kept plans of the history INSERT, per machine, for INSERT and UPDATE */
-static TransitionPlan history_plans[lengthof(machines)][2];
+/* the kept plan of the history INSERT, and the row type of what it reads */
+static SPIPlanPtr history_plan;
+static TupleDesc changes_desc;
 
 static const Machine *
 MachineByTable(Relation rel)
@@ -188,22 +191,24 @@ en_check_transition(const char *entity, const char *from, const char *to)
 }
 
 static char *
-TextColumn(HeapTuple tuple, TupleDesc tupdesc, const char *column)
+TextColumn(Relation rel, HeapTuple tuple, const char *column)
 {
 	bool		isnull;
-	Datum		d = SPI_getbinval(tuple, tupdesc, SPI_fnumber(tupdesc, column), &isnull);
+	Datum		d = heap_getattr(tuple, en_column_number(rel, column), RelationGetDescr(rel), &isnull);
 
 	return isnull ? NULL : TextDatumGetCString(d);
 }
 
 static bool
-UuidColumnChanged(TriggerData *trigdata, TupleDesc tupdesc, const char *column)
+UuidColumnChanged(TriggerData *trigdata, const char *column)
 {
-	int			attnum = SPI_fnumber(tupdesc, column);
+	Relation	rel = trigdata->tg_relation;
+	TupleDesc	tupdesc = RelationGetDescr(rel);
+	int			attnum = en_column_number(rel, column);
 	bool		oldnull,
 				newnull;
-	Datum		oldval = SPI_getbinval(trigdata->tg_trigtuple, tupdesc, attnum, &oldnull);
-	Datum		newval = SPI_getbinval(trigdata->tg_newtuple, tupdesc, attnum, &newnull);
+	Datum		oldval = heap_getattr(trigdata->tg_trigtuple, attnum, tupdesc, &oldnull);
+	Datum		newval = heap_getattr(trigdata->tg_newtuple, attnum, tupdesc, &newnull);
 
 	if (oldnull || newnull)
 		return oldnull != newnull;
@@ -214,6 +219,35 @@ static char *
 UuidText(Datum id)
 {
 	return DatumGetCString(DirectFunctionCall1(uuid_out, id));
+}
+
+static bool
+TextDatumsEqual(Datum a, Datum b)
+{
+	text	   *ta = DatumGetTextPP(a);
+	text	   *tb = DatumGetTextPP(b);
+
+	return VARSIZE_ANY_EXHDR(ta) == VARSIZE_ANY_EXHDR(tb) &&
+		memcmp(VARDATA_ANY(ta), VARDATA_ANY(tb), VARSIZE_ANY_EXHDR(ta)) == 0;
+}
+
+/* (user_id text, row_id uuid, from_status text, to_status text) */
+static TupleDesc
+ChangesDesc(void)
+{
+	if (changes_desc == NULL)
+	{
+		MemoryContext old = MemoryContextSwitchTo(TopMemoryContext);
+		TupleDesc	desc = CreateTemplateTupleDesc(4);
+
+		TupleDescInitEntry(desc, 1, "user_id", TEXTOID, -1, 0);
+		TupleDescInitEntry(desc, 2, "row_id", UUIDOID, -1, 0);
+		TupleDescInitEntry(desc, 3, "from_status", TEXTOID, -1, 0);
+		TupleDescInitEntry(desc, 4, "to_status", TEXTOID, -1, 0);
+		MemoryContextSwitchTo(old);
+		changes_desc = desc;
+	}
+	return changes_desc;
 }
 
 /*
@@ -354,8 +388,8 @@ expert_network_check_transition(PG_FUNCTION_ARGS)
 
 	if (is_update)
 	{
-		char	   *from = TextColumn(trigdata->tg_trigtuple, tupdesc, "status");
-		char	   *to = TextColumn(newtuple, tupdesc, "status");
+		char	   *from = TextColumn(rel, trigdata->tg_trigtuple, "status");
+		char	   *to = TextColumn(rel, newtuple, "status");
 
 		if (from && to && strcmp(from, to) != 0)
 		{
@@ -367,31 +401,31 @@ expert_network_check_transition(PG_FUNCTION_ARGS)
 			/* stamps of the step */
 			if (strcmp(m->entity, "expert") == 0 && strcmp(from, "proposed") == 0)
 			{
-				(void) SPI_getbinval(newtuple, tupdesc, SPI_fnumber(tupdesc, "reviewed_at"), &isnull);
+				(void) heap_getattr(newtuple, en_column_number(rel, "reviewed_at"), tupdesc, &isnull);
 				if (isnull)
 				{
-					attnums[nchanged] = SPI_fnumber(tupdesc, "reviewed_at");
+					attnums[nchanged] = en_column_number(rel, "reviewed_at");
 					values[nchanged++] = stamp;
 				}
-				attnums[nchanged] = SPI_fnumber(tupdesc, "is_new");
+				attnums[nchanged] = en_column_number(rel, "is_new");
 				values[nchanged++] = BoolGetDatum(false);
 			}
 			else if (strcmp(m->entity, "interview") == 0 &&
 					 (strcmp(to, "completed") == 0 || strcmp(to, "cancelled") == 0))
 			{
-				attnums[nchanged] = SPI_fnumber(tupdesc, strcmp(to, "completed") == 0 ?
+				attnums[nchanged] = en_column_number(rel, strcmp(to, "completed") == 0 ?
 												"completed_at" : "cancelled_at");
 				values[nchanged++] = stamp;
 			}
 			else if (strcmp(m->entity, "enrollment") == 0 && strcmp(to, "enrolled") == 0)
 			{
-				attnums[nchanged] = SPI_fnumber(tupdesc, "enrolled_at");
+				attnums[nchanged] = en_column_number(rel, "enrolled_at");
 				values[nchanged++] = stamp;
 			}
 			else if (strcmp(m->entity, "research_activity") == 0 &&
 					 (strcmp(to, "completed") == 0 || strcmp(to, "failed") == 0))
 			{
-				attnums[nchanged] = SPI_fnumber(tupdesc, "completed_at");
+				attnums[nchanged] = en_column_number(rel, "completed_at");
 				values[nchanged++] = stamp;
 			}
 		}
@@ -402,8 +436,8 @@ expert_network_check_transition(PG_FUNCTION_ARGS)
 		(strcmp(m->entity, "expert") == 0 || strcmp(m->entity, "interview") == 0))
 	{
 		bool		isnull;
-		Datum		campaign_id = SPI_getbinval(newtuple, tupdesc, SPI_fnumber(tupdesc, "campaign_id"), &isnull);
-		bool		campaign_changed = !is_update || UuidColumnChanged(trigdata, tupdesc, "campaign_id");
+		Datum		campaign_id = heap_getattr(newtuple, en_column_number(rel, "campaign_id"), tupdesc, &isnull);
+		bool		campaign_changed = !is_update || UuidColumnChanged(trigdata, "campaign_id");
 
 		if (!isnull)
 		{
@@ -413,11 +447,11 @@ expert_network_check_transition(PG_FUNCTION_ARGS)
 
 			/* the expert's vendor, or the interview's expert */
 			other_id = SPI_getbinval(newtuple, tupdesc,
-									 SPI_fnumber(tupdesc, strcmp(m->entity, "expert") == 0 ?
+									 en_column_number(rel, strcmp(m->entity, "expert") == 0 ?
 												 "vendor_platform_id" : "expert_id"),
 									 &other_null);
 			other_changed = campaign_changed ||
-				UuidColumnChanged(trigdata, tupdesc, strcmp(m->entity, "expert") == 0 ?
+				UuidColumnChanged(trigdata, strcmp(m->entity, "expert") == 0 ?
 								  "vendor_platform_id" : "expert_id");
 
 			/* SPI only when a rule has something to check */
@@ -446,9 +480,117 @@ expert_network_check_transition(PG_FUNCTION_ARGS)
 }
 
 /*
+ * The status changes of a statement, as a tuplestore of
+ * (user_id, row_id, from_status, to_status): every row of an INSERT, with no
+ * from_status, and the rows of an UPDATE whose status changed.
+ *
+ * Read from the transition tables in one pass, without joining them: for
+ * each updated row PostgreSQL adds the old version to en_old and the new one
+ * to en_new together, so the two tables are read side by side.  Each pair is
+ * checked to be one row (same id); a pair that is not is an internal error,
+ * never a wrong history row.
+ *
+ * Statuses are compared byte for byte, as the graphs compare them; a NULL
+ * status on either side is no change (as "o.status <> n.status" would have
+ * it).
+ */
+static Tuplestorestate *
+CollectChanges(TriggerData *trigdata, bool is_update)
+{
+	Relation	rel = trigdata->tg_relation;
+	TupleDesc	desc = RelationGetDescr(rel);
+	int			id_att = en_column_number(rel, "id");
+	int			owner_att = en_column_number(rel, "user_id");
+	int			status_att = en_column_number(rel, "status");
+	Tuplestorestate *changes = tuplestore_begin_heap(false, false, work_mem);
+	Tuplestorestate *newts = trigdata->tg_newtable;
+	Tuplestorestate *oldts = is_update ? trigdata->tg_oldtable : NULL;
+	TupleTableSlot *newslot = MakeSingleTupleTableSlot(desc, &TTSOpsMinimalTuple);
+	TupleTableSlot *oldslot = is_update ? MakeSingleTupleTableSlot(desc, &TTSOpsMinimalTuple) : NULL;
+	MemoryContext rowcxt = AllocSetContextCreate(CurrentMemoryContext,
+												 "expert_network status changes",
+												 ALLOCSET_SMALL_SIZES);
+	MemoryContext caller;
+
+	/*
+	 * Our own read pointers, rewound: other statement triggers of the same
+	 * event read the same tuplestores.
+	 */
+	tuplestore_select_read_pointer(newts, tuplestore_alloc_read_pointer(newts, EXEC_FLAG_REWIND));
+	tuplestore_rescan(newts);
+	if (is_update)
+	{
+		tuplestore_select_read_pointer(oldts, tuplestore_alloc_read_pointer(oldts, EXEC_FLAG_REWIND));
+		tuplestore_rescan(oldts);
+	}
+
+	while (tuplestore_gettupleslot(newts, true, false, newslot))
+	{
+		Datum		values[4];
+		bool		nulls[4];
+
+		values[3] = slot_getattr(newslot, status_att, &nulls[3]);
+		if (is_update)
+		{
+			bool		oldid_null,
+						newid_null;
+			Datum		oldid,
+						newid;
+			bool		same;
+
+			if (!tuplestore_gettupleslot(oldts, true, false, oldslot))
+				elog(ERROR, "transition table en_old of \"%s\" has fewer rows than en_new",
+					 RelationGetRelationName(rel));
+			oldid = slot_getattr(oldslot, id_att, &oldid_null);
+			newid = slot_getattr(newslot, id_att, &newid_null);
+			if (oldid_null || newid_null ||
+				memcmp(DatumGetUUIDP(oldid), DatumGetUUIDP(newid), UUID_LEN) != 0)
+				elog(ERROR, "transition tables en_old and en_new of \"%s\" are not in step",
+					 RelationGetRelationName(rel));
+			values[2] = slot_getattr(oldslot, status_att, &nulls[2]);
+			if (nulls[2] || nulls[3])
+				continue;
+			/* a status stored out of line is detoasted in rowcxt, for this row */
+			caller = MemoryContextSwitchTo(rowcxt);
+			same = TextDatumsEqual(values[2], values[3]);
+			MemoryContextSwitchTo(caller);
+			MemoryContextReset(rowcxt);
+			if (same)
+				continue;
+		}
+		else
+		{
+			values[2] = (Datum) 0;
+			nulls[2] = true;
+		}
+		values[0] = slot_getattr(newslot, owner_att, &nulls[0]);
+		values[1] = slot_getattr(newslot, id_att, &nulls[1]);
+		/* copied into the tuplestore's own memory */
+		tuplestore_putvalues(changes, ChangesDesc(), values, nulls);
+	}
+	if (is_update && tuplestore_gettupleslot(oldts, true, false, oldslot))
+		elog(ERROR, "transition table en_old of \"%s\" has more rows than en_new",
+			 RelationGetRelationName(rel));
+
+	tuplestore_select_read_pointer(newts, 0);
+	if (is_update)
+		tuplestore_select_read_pointer(oldts, 0);
+	ExecDropSingleTupleTableSlot(newslot);
+	if (oldslot)
+		ExecDropSingleTupleTableSlot(oldslot);
+	MemoryContextDelete(rowcxt);
+	return changes;
+}
+
+/*
  * Trigger: AFTER INSERT or AFTER UPDATE FOR EACH STATEMENT, with transition
  * tables en_new (and en_old): one set-based INSERT into status_history of
  * every row's initial status, or of every changed status.
+ *
+ * The changes go in ordered by row id, so that consecutive history rows land
+ * next to each other in the (row_id, changed_at) index instead of all over
+ * it; the ids of history rows increase with time (uuid_v7()), so the primary
+ * key grows at its right edge.
  */
 Datum
 expert_network_record_transitions(PG_FUNCTION_ARGS)
@@ -456,6 +598,8 @@ expert_network_record_transitions(PG_FUNCTION_ARGS)
 	TriggerData *trigdata = (TriggerData *) fcinfo->context;
 	const Machine *m;
 	bool		is_update;
+	Tuplestorestate *changes;
+	EphemeralNamedRelation enr;
 	Oid			save_userid;
 	int			save_sec_context;
 	Oid			argtypes[1] = {TEXTOID};
@@ -479,30 +623,39 @@ expert_network_record_transitions(PG_FUNCTION_ARGS)
 
 	m = MachineByTable(trigdata->tg_relation);
 	is_update = TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event);
+	changes = CollectChanges(trigdata, is_update);
+	if (tuplestore_tuple_count(changes) == 0)
+	{
+		tuplestore_end(changes);
+		return PointerGetDatum(NULL);	/* no status changed */
+	}
 	args[0] = CStringGetTextDatum(m->entity);
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	if (SPI_register_trigger_data(trigdata) != SPI_OK_TD_REGISTER)
-		elog(ERROR, "SPI_register_trigger_data failed");
+	enr = palloc0(sizeof(EphemeralNamedRelationData));
+	enr->md.name = "en_changes";
+	enr->md.reliddesc = InvalidOid;
+	enr->md.tupdesc = ChangesDesc();
+	enr->md.enrtype = ENR_NAMED_TUPLESTORE;
+	enr->md.enrtuples = tuplestore_tuple_count(changes);
+	enr->reldata = changes;
+	if (SPI_register_relation(enr) != SPI_OK_REL_REGISTER)
+		elog(ERROR, "SPI_register_relation failed");
 
 	/* history is the extension's to write: as its owner */
 	en_become_table_owner("status_history", &save_userid, &save_sec_context);
-	if (SPI_execute_plan(en_transition_plan(&history_plans[m - machines][is_update ? 1 : 0],
-											trigdata->tg_relation,
-											is_update ?
-											"INSERT INTO expert_network.status_history (user_id, entity, row_id, from_status, to_status)"
-											" SELECT n.user_id, $1, n.id, o.status, n.status"
-											"   FROM en_new AS n JOIN en_old AS o ON o.id OPERATOR(pg_catalog.=) n.id"
-											"  WHERE o.status OPERATOR(pg_catalog.<>) n.status" :
-											"INSERT INTO expert_network.status_history (user_id, entity, row_id, from_status, to_status)"
-											" SELECT n.user_id, $1, n.id, NULL, n.status FROM en_new AS n",
-											1, argtypes),
+	if (SPI_execute_plan(en_kept_plan(&history_plan,
+									  "INSERT INTO expert_network.status_history (user_id, entity, row_id, from_status, to_status)"
+									  " SELECT c.user_id, $1, c.row_id, c.from_status, c.to_status"
+									  "   FROM en_changes AS c ORDER BY c.row_id",
+									  1, argtypes),
 						 args, NULL, false, 0) != SPI_OK_INSERT)
 		elog(ERROR, "recording status history failed");
 	SetUserIdAndSecContext(save_userid, save_sec_context);
 
 	SPI_finish();
+	tuplestore_end(changes);
 	return PointerGetDatum(NULL);
 }
 

@@ -271,7 +271,7 @@ SELECT set_eq(
                                       'rate_interview',
                                       'question_tree', 'question_subtree', 'question_ancestors',
                                       'move_question', 'copy_question_tree',
-                                      'question_integrity', 'response_integrity']) AS f
+                                      'question_integrity', 'response_integrity', 'uuid_v7']) AS f
        UNION ALL SELECT 'en_tap_admin', 'delete_user_data' $$,
     'every level executes the trigger functions, current_user_id(), verify_counters(), repair_counters(), the workflow graphs, the interview API and the question tree functions; admin also delete_user_data(); none grant_access() or revoke_access()');
 SELECT is_empty(

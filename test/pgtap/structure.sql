@@ -21,7 +21,7 @@ SET client_min_messages = warning;
 
 BEGIN;
 
-SELECT plan(1230);
+SELECT plan(1237);
 
 /* ------------------------------------------------------------------------
  * Schema and tables
@@ -378,7 +378,7 @@ INSERT INTO cols (tbl, col, typ, not_null, dflt) VALUES
 ('campaign_costs', 'user_id',            'text',                     true,  'expert_network.current_user_id()'),
 -- status_history (7), 0.4.0: changed_at is clock time, so that the changes
 -- of one transaction keep their order
-('status_history', 'id',          'uuid',                     true,  'gen_random_uuid()'),
+('status_history', 'id',          'uuid',                     true,  'expert_network.uuid_v7()'),
 ('status_history', 'user_id',     'text',                     true,  'expert_network.current_user_id()'),
 ('status_history', 'entity',      'text',                     true,  NULL),
 ('status_history', 'row_id',      'uuid',                     true,  NULL),
@@ -1019,8 +1019,9 @@ SELECT functions_are('expert_network', ARRAY[
     'allowed_transitions', 'transition_graph',
     'schedule_interview', 'complete_interview', 'cancel_interview', 'rate_interview',
     'question_tree', 'question_subtree', 'question_ancestors', 'move_question',
-    'copy_question_tree', 'question_integrity', 'response_integrity'
-]::name[], 'schema expert_network has exactly its 28 functions');
+    'copy_question_tree', 'question_integrity', 'response_integrity',
+    'uuid_v7'
+]::name[], 'schema expert_network has exactly its 29 functions');
 
 CREATE TEMPORARY TABLE funcs (
     ord       serial PRIMARY KEY,
@@ -1067,7 +1068,9 @@ INSERT INTO funcs (fname, args, rettype, definer, strict, volat, parallel, symbo
 ('move_question',       '{uuid,uuid,integer}',         'void',         false, false, 'VOLATILE',  'u', 'expert_network_move_question'),
 ('copy_question_tree',  '{uuid,uuid}',                 'integer',      false, true,  'VOLATILE',  'u', 'expert_network_copy_question_tree'),
 ('question_integrity',  '{}',                          'trigger',      false, false, 'VOLATILE',  'u', 'expert_network_question_integrity'),
-('response_integrity',  '{}',                          'trigger',      false, false, 'VOLATILE',  'u', 'expert_network_response_integrity');
+('response_integrity',  '{}',                          'trigger',      false, false, 'VOLATILE',  'u', 'expert_network_response_integrity'),
+-- 0.6.0
+('uuid_v7',             '{}',                          'uuid',         false, false, 'VOLATILE',  's', 'expert_network_uuid_v7');
 
 -- existence (21), result type (21), language (21)
 SELECT has_function('expert_network', fname, args,
@@ -1100,7 +1103,7 @@ SELECT set_eq(
     $$ SELECT p.proname::text, p.proparallel::text FROM pg_catalog.pg_proc p
         WHERE p.pronamespace = 'expert_network'::regnamespace $$,
     $$ SELECT fname::text, parallel FROM funcs $$,
-    'current_user_id(), allowed_transitions() and transition_graph() are PARALLEL SAFE, the question walks PARALLEL RESTRICTED, every other function PARALLEL UNSAFE');
+    'current_user_id(), allowed_transitions(), transition_graph() and uuid_v7() are PARALLEL SAFE, the question walks PARALLEL RESTRICTED, every other function PARALLEL UNSAFE');
 SELECT set_eq(
     $$ SELECT p.proname::text, p.prosrc, p.probin FROM pg_catalog.pg_proc p
         WHERE p.pronamespace = 'expert_network'::regnamespace $$,

@@ -35,7 +35,7 @@ SET client_min_messages = warning;
 
 BEGIN;
 
-SELECT plan(247);
+SELECT plan(252);
 
 CREATE ROLE en_wf_app NOLOGIN;
 SELECT expert_network.grant_access('en_wf_app', 'app') \g /dev/null
@@ -879,7 +879,7 @@ SELECT is((SELECT rating FROM expert_network.completed_interviews WHERE intervie
           'rate_interview(): the failed calls left the rating as it was');
 
 /* ------------------------------------------------------------------------
- * The history (14)
+ * The history (19)
  * ------------------------------------------------------------------------ */
 
 -- H1 (2…0601) walks the expert graph by UPDATEs, with two UPDATEs that do
@@ -938,6 +938,50 @@ UPDATE expert_network.campaigns SET brief_description = 'no status change';
 SELECT is((SELECT count(*) FROM expert_network.status_history) - :h1, 0::bigint,
           'history: UPDATEs of many rows that change no status record nothing');
 SELECT is((:h1 - :h0)::bigint, 3::bigint, 'history: and the three-row UPDATE recorded exactly three rows');
+
+-- one statement in which only some rows change status records just those
+SELECT pg_temp.new_row('research_source', 'processing') AS rs4,
+       pg_temp.new_row('research_source', 'processing') AS rs5,
+       pg_temp.new_row('research_source', 'failed') AS rs6 \gset
+SELECT count(*) AS h2 FROM expert_network.status_history \gset
+UPDATE expert_network.research_sources
+   SET status = CASE WHEN id = :'rs5' THEN 'scraped' ELSE status END, source_name = 'mixed'
+ WHERE id IN (:'rs4', :'rs5', :'rs6');
+SELECT results_eq(
+    format($$ SELECT row_id, from_status, to_status FROM expert_network.status_history
+               ORDER BY changed_at DESC LIMIT %s $$, (SELECT count(*) FROM expert_network.status_history) - :h2),
+    format($$ VALUES (%L::uuid, 'processing'::text, 'scraped'::text) $$, :'rs5'),
+    'history: an UPDATE of three rows that changes the status of one records that one');
+
+-- a statement large enough for its transition tables to spill past work_mem
+-- (record_transitions reads them side by side, from disk)
+SET LOCAL work_mem = '64kB';
+INSERT INTO expert_network.experts (campaign_id, vendor_platform_id, name, title)
+SELECT '00000001-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000001', 'Bulk ' || n, 'Title'
+  FROM pg_catalog.generate_series(1, 3000) AS n;
+UPDATE expert_network.experts SET status = 'reviewed' WHERE name LIKE 'Bulk %';
+SELECT results_eq(
+    $$ SELECT h.from_status, h.to_status, count(*)::int, count(DISTINCT h.row_id)::int
+         FROM expert_network.status_history AS h JOIN expert_network.experts AS e ON e.id = h.row_id
+        WHERE e.name LIKE 'Bulk %' GROUP BY 1, 2 ORDER BY 1 NULLS FIRST $$,
+    $$ VALUES (NULL::text, 'proposed'::text, 3000, 3000), ('proposed', 'reviewed', 3000, 3000) $$,
+    'history: 3,000 rows inserted and updated in bulk, transition tables spilled to disk: each change recorded once');
+RESET work_mem;
+DELETE FROM expert_network.experts WHERE name LIKE 'Bulk %';
+
+-- history ids are version 7 UUIDs: time first, so that they increase
+SELECT is_empty(
+    $$ SELECT id FROM expert_network.status_history
+        WHERE pg_catalog.substr(id::text, 15, 1) <> '7' OR pg_catalog.substr(id::text, 20, 1) NOT IN ('8', '9', 'a', 'b') $$,
+    'history: every id is a version 7, variant 10 UUID');
+SELECT is((SELECT count(*) FROM (SELECT u, pg_catalog.lag(u) OVER (ORDER BY n) AS prev
+                                   FROM (SELECT expert_network.uuid_v7() AS u, n
+                                           FROM pg_catalog.generate_series(1, 10000) AS n) AS g) AS s
+            WHERE u <= prev), 0::bigint,
+          'uuid_v7(): 10,000 ids made in one statement strictly increase');
+SELECT ok(abs(('x' || pg_catalog.substr(pg_catalog.replace(expert_network.uuid_v7()::text, '-', ''), 1, 12))::bit(48)::bigint
+              - (extract(epoch FROM pg_catalog.clock_timestamp()) * 1000)::bigint) < 1000,
+          'uuid_v7(): its first 48 bits are the Unix time in milliseconds');
 
 -- every history row of wf_u1's rows is wf_u1's, and wf_u2 sees none of them
 SELECT is_empty(
