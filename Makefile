@@ -1,6 +1,7 @@
 # expert_network — PGXS build.  `make test` and `make demo` are the two
 # commands of the README; `make installcheck` runs the pg_regress suite
-# against a server you already run.
+# against a server you already run, then the TAP tests, which start
+# clusters of their own (run it as a user initdb accepts, not root).
 
 EXTENSION    = expert_network
 EXTVERSION   = $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" $(EXTENSION).control)
@@ -18,6 +19,10 @@ DATA         = $(sort $(wildcard sql/$(EXTENSION)--*.sql) $(LATEST_SQL))
 REGRESS      = install constraints timestamps vendors scoping counters workflow questions hostile_input
 
 ISOLATION    = counters_insert_order counters_insert_order_rr counters_complete_cancel counters_expert_cascade workflow_complete_cancel question_cycles
+
+# PostgreSQL::Test::Cluster tests (prove), in test/perl/
+TAP_TESTS    = 1
+PROVE_TESTS  = test/perl/*.pl
 
 # PostgreSQL's headers are system headers: warnings (-Wall -Wextra) are ours
 PG_CPPFLAGS  = -isystem $(includedir_server) -isystem $(includedir_internal)

@@ -1,15 +1,17 @@
--- cancel: a pending, scheduled or confirmed interview of a random campaign
--- (none, if another client took it meanwhile)
--- The WHERE repeats the statuses the step may leave: a row another client
--- moved meanwhile is skipped, not refused (since 0.4.0 completed and
--- cancelled are final: an UPDATE of such a row fails with 23514).
-\set c random(1, 20)
+-- cancel: cancel_interview() of a pending, scheduled or confirmed interview
+-- of a random campaign (none, if another client took it meanwhile).  The
+-- row is locked first and skipped if another client moved it meanwhile, so
+-- that the function is never called on a row it must refuse.
+\set u random(1, 2)
+\set k random(1, 20)
+\set c (:u - 1) * 20 + :k
 BEGIN;
-SELECT pg_catalog.set_config('expert_network.user_id', 'stress', true);
-UPDATE expert_network.interviews SET status = 'cancelled'
- WHERE status IN ('pending', 'scheduled', 'confirmed')
-   AND id = (SELECT id FROM expert_network.interviews
-              WHERE campaign_id = ('c0000000-0000-4000-8000-' || pg_catalog.lpad(:c::text, 12, '0'))::uuid
-                AND status IN ('pending', 'scheduled', 'confirmed')
-              ORDER BY pg_catalog.random() LIMIT 1);
+SELECT pg_catalog.set_config('expert_network.user_id', 'stress' || :u, true);
+WITH picked AS MATERIALIZED (
+  SELECT id FROM expert_network.interviews
+   WHERE campaign_id = ('c0000000-0000-4000-8000-' || pg_catalog.lpad(:c::text, 12, '0'))::uuid
+     AND status IN ('pending', 'scheduled', 'confirmed')
+   ORDER BY pg_catalog.random() LIMIT 1
+     FOR UPDATE)
+SELECT expert_network.cancel_interview(picked.id) FROM picked;
 COMMIT;

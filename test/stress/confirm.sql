@@ -1,11 +1,13 @@
--- confirm: a pending or scheduled interview of a random campaign (none, if
--- another client took it meanwhile)
--- The WHERE repeats the statuses the step may leave: a row another client
--- moved meanwhile is skipped, not refused (since 0.4.0 completed and
--- cancelled are final: an UPDATE of such a row fails with 23514).
-\set c random(1, 20)
+-- confirm: a pending or scheduled interview of a random campaign, by a
+-- plain UPDATE (none, if another client took it meanwhile).  The WHERE
+-- repeats the statuses the step may leave: a row another client moved
+-- meanwhile is skipped, not refused (completed and cancelled are final: an
+-- UPDATE of such a row fails with 23514).
+\set u random(1, 2)
+\set k random(1, 20)
+\set c (:u - 1) * 20 + :k
 BEGIN;
-SELECT pg_catalog.set_config('expert_network.user_id', 'stress', true);
+SELECT pg_catalog.set_config('expert_network.user_id', 'stress' || :u, true);
 UPDATE expert_network.interviews SET status = 'confirmed'
  WHERE status IN ('pending', 'scheduled')
    AND id = (SELECT id FROM expert_network.interviews

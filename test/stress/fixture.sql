@@ -1,34 +1,52 @@
--- test/stress/fixture.sql — the rows test/t/counters_stress.sh starts from:
--- 20 campaigns of user "stress", ids c0000000-0000-4000-8000-0000000000NN
--- (NN = 01…20, as the pgbench scripts compute them), each with GLG enrolled,
--- two reviewed experts and five interviews, one in each status, all with the
--- first expert (whom they schedule and complete: 0.4.0's lifecycle; the
--- second stays reviewed until the run schedules it).  Run as a superuser,
--- with the identity set, so that the rows are the user's and follow the
--- workflow rules (enrolled vendor, reviewed experts), not the restore path.
+-- test/stress/fixture.sql — the rows the concurrency stress test
+-- (test/t/stress.sh) and the crash test (test/perl/001_crash.pl) start from.
+-- Run as a superuser with psql, -v role=NAME naming the app role the pgbench
+-- scripts run as.
+--
+-- Two application users, stress1 and stress2, with 20 campaigns each:
+-- campaign N (1…40) has the id c0000000-0000-4000-8000-0000000000NN (as the
+-- scripts compute it) and belongs to stress1 for N ≤ 20, to stress2 above.
+-- Each campaign has GLG enrolled, two reviewed experts, five interviews, one
+-- in each status, all with the first expert (0.4.0's lifecycle moves that
+-- expert to completed; the second stays reviewed until the run schedules
+-- it), and a screener of three questions with a follow-up each.  Rows are
+-- written with the identity set, so that they are the users' and follow the
+-- workflow rules (enrolled vendor, reviewed experts), not the restore path:
+-- as the app role, which row-level security applies to.
+--
+-- Besides, in schema public: stress_move(), the move the scripts make (a
+-- move the screener's integrity refuses, a cycle or too deep a tree, is
+-- recorded as refused instead of failing the transaction), and the table
+-- stress_moves it records outcomes in.
 \set ON_ERROR_STOP 1
 BEGIN;
-SET LOCAL expert_network.user_id = 'stress';
 
-INSERT INTO expert_network.campaigns (id, campaign_name, industry_vertical, start_date,
-                                      target_completion_date, created_at, updated_at)
-SELECT ('c0000000-0000-4000-8000-' || pg_catalog.lpad(n::text, 12, '0'))::uuid,
-       'Stress campaign ' || n, 'Technology', '2026-01-01', '2026-12-31',
-       '2000-01-01 00:00:00+00', '2000-01-01 00:00:00+00'
-  FROM pg_catalog.generate_series(1, 20) AS n;
+CREATE TABLE public.stress_moves (outcome text NOT NULL);
 
-INSERT INTO expert_network.campaign_vendor_enrollments (campaign_id, vendor_platform_id, status)
-SELECT id, '00000000-0000-4000-8000-000000000001', 'enrolled' FROM expert_network.campaigns;
+CREATE FUNCTION public.stress_move(question uuid, new_parent uuid, new_position integer)
+RETURNS void
+LANGUAGE plpgsql
+AS $$
+BEGIN
+    PERFORM expert_network.move_question(question, new_parent, new_position);
+    INSERT INTO public.stress_moves VALUES ('moved');
+EXCEPTION WHEN check_violation THEN
+    INSERT INTO public.stress_moves
+    VALUES (CASE WHEN SQLERRM LIKE '%own ancestor%' THEN 'refused: cycle'
+                 WHEN SQLERRM LIKE '%depth%' THEN 'refused: depth'
+                 ELSE 'refused: ' || SQLERRM END);
+END
+$$;
 
-INSERT INTO expert_network.experts (campaign_id, vendor_platform_id, name, title, status)
-SELECT c.id, '00000000-0000-4000-8000-000000000001', 'Expert ' || k || ' of ' || c.campaign_name,
-       'Former executive', 'reviewed'
-  FROM expert_network.campaigns AS c, pg_catalog.generate_series(1, 2) AS k;
+GRANT INSERT ON public.stress_moves TO :"role";
+GRANT EXECUTE ON FUNCTION public.stress_move(uuid, uuid, integer) TO :"role";
 
-INSERT INTO expert_network.interviews (campaign_id, expert_id, scheduled_date, scheduled_time, status)
-SELECT e.campaign_id, e.id, '2026-02-01', '10:00', s.status
-  FROM (SELECT DISTINCT ON (campaign_id) id, campaign_id FROM expert_network.experts
-         ORDER BY campaign_id, id) AS e,
-       pg_catalog.unnest(ARRAY['pending', 'scheduled', 'confirmed', 'completed', 'cancelled']) AS s(status);
+SET LOCAL ROLE :"role";
+\set user stress1
+\set first 1
+\ir fixture_user.sql
+\set user stress2
+\set first 21
+\ir fixture_user.sql
 
 COMMIT;

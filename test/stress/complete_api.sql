@@ -1,0 +1,17 @@
+-- complete_api: complete_interview() of a scheduled or confirmed interview
+-- of a random campaign (none, if another client took it meanwhile).  The
+-- row is locked first and skipped if another client moved it meanwhile, so
+-- that the function is never called on a row it must refuse.
+\set u random(1, 2)
+\set k random(1, 20)
+\set c (:u - 1) * 20 + :k
+BEGIN;
+SELECT pg_catalog.set_config('expert_network.user_id', 'stress' || :u, true);
+WITH picked AS MATERIALIZED (
+  SELECT id FROM expert_network.interviews
+   WHERE campaign_id = ('c0000000-0000-4000-8000-' || pg_catalog.lpad(:c::text, 12, '0'))::uuid
+     AND status IN ('scheduled', 'confirmed')
+   ORDER BY pg_catalog.random() LIMIT 1
+     FOR UPDATE)
+SELECT expert_network.complete_interview(picked.id, 'Call notes', 'https://example.com/t/' || picked.id, NULL) FROM picked;
+COMMIT;
