@@ -659,11 +659,50 @@ expert_network_record_transitions(PG_FUNCTION_ARGS)
 	return PointerGetDatum(NULL);
 }
 
-/* the rows whose status is new: all of an INSERT's, an UPDATE's changed ones */
+/*
+ * The interview lifecycle's steps, over the statement's transition tables.
+ *
+ * "Changed" rows are those whose status is new: all of an INSERT's, the
+ * UPDATE's rows whose status changed.  An UPDATE may also hand a live
+ * interview to another expert: the new expert gains a live interview, the
+ * old one loses it.
+ */
 #define CHANGED_BY_INSERT "SELECT n.* FROM en_new AS n"
 #define CHANGED_BY_UPDATE \
 	"SELECT n.* FROM en_new AS n JOIN en_old AS o ON o.id OPERATOR(pg_catalog.=) n.id" \
 	" WHERE o.status OPERATOR(pg_catalog.<>) n.status"
+/* the experts that gain a live interview */
+#define GAINING_BY_INSERT \
+	"SELECT n.expert_id FROM en_new AS n WHERE n.status OPERATOR(pg_catalog.=) ANY (" LIVE_INTERVIEW ")"
+#define GAINING_BY_UPDATE \
+	"SELECT n.expert_id FROM en_new AS n JOIN en_old AS o ON o.id OPERATOR(pg_catalog.=) n.id" \
+	" WHERE n.status OPERATOR(pg_catalog.=) ANY (" LIVE_INTERVIEW ")" \
+	"   AND o.expert_id OPERATOR(pg_catalog.<>) n.expert_id"
+/* the experts that lose one: cancelled, or handed to another expert */
+#define LOSING_BY_UPDATE \
+	"SELECT o.expert_id FROM en_new AS n JOIN en_old AS o ON o.id OPERATOR(pg_catalog.=) n.id" \
+	" WHERE o.status OPERATOR(pg_catalog.=) ANY (" LIVE_INTERVIEW ")" \
+	"   AND (n.status OPERATOR(pg_catalog.=) 'cancelled' OR o.expert_id OPERATOR(pg_catalog.<>) n.expert_id)"
+/* every expert an UPDATE's changes concern */
+#define CONCERNED_BY_UPDATE \
+	"SELECT x.expert_id FROM en_new AS n JOIN en_old AS o ON o.id OPERATOR(pg_catalog.=) n.id," \
+	"       LATERAL (VALUES (n.expert_id), (o.expert_id)) AS x(expert_id)" \
+	" WHERE o.status OPERATOR(pg_catalog.<>) n.status OR o.expert_id OPERATOR(pg_catalog.<>) n.expert_id"
+
+/*
+ * First, the experts concerned are locked, in id order (so that two
+ * statements lock them in the same order), before anything about them is
+ * read: each later step is a new query, with a snapshot taken after the
+ * lock, so it sees what a concurrent lifecycle step did to the expert.
+ * Without it, a rejection committed between the check of a new interview's
+ * expert (BEFORE row) and this trigger, or another session cancelling the
+ * expert's last other interview, would leave a live interview with a
+ * rejected or a "scheduling" expert.
+ */
+#define LOCK_EXPERTS(concerned) \
+	"SELECT e.id FROM expert_network.experts AS e" \
+	" WHERE e.id OPERATOR(pg_catalog.=) ANY (" concerned ")" \
+	" ORDER BY e.id FOR NO KEY UPDATE OF e"
 
 #define RECORD_COMPLETED(changed) \
 	"INSERT INTO expert_network.completed_interviews" \
@@ -674,33 +713,66 @@ expert_network_record_transitions(PG_FUNCTION_ARGS)
 	"        COALESCE(c.completed_at, pg_catalog.now())" \
 	"   FROM (" changed ") AS c WHERE c.status OPERATOR(pg_catalog.=) 'completed'" \
 	" ON CONFLICT (interview_id) DO NOTHING"
-#define SCHEDULE_EXPERTS(changed) \
+#define SCHEDULE_EXPERTS(gaining) \
 	"UPDATE expert_network.experts SET status = 'scheduled'" \
-	" WHERE id OPERATOR(pg_catalog.=) ANY (SELECT c.expert_id FROM (" changed ") AS c" \
-	"                 WHERE c.status OPERATOR(pg_catalog.=) ANY (" LIVE_INTERVIEW "))" \
+	" WHERE id OPERATOR(pg_catalog.=) ANY (" gaining ")" \
 	"   AND status OPERATOR(pg_catalog.=) ANY (ARRAY['reviewed', 'scheduling']::pg_catalog.text[])"
+/*
+ * After that, every expert with a new live interview is scheduled, or
+ * completed (a follow-up call).  Anything else was changed by a concurrent
+ * transaction after the BEFORE row check: refuse, as that check would have.
+ */
+#define UNSCHEDULED_EXPERT(gaining) \
+	"SELECT e.id, e.status FROM expert_network.experts AS e" \
+	" WHERE e.id OPERATOR(pg_catalog.=) ANY (" gaining ")" \
+	"   AND e.status OPERATOR(pg_catalog.<>) ALL (ARRAY['scheduled', 'completed']::pg_catalog.text[])" \
+	" ORDER BY e.id LIMIT 1"
 #define COMPLETE_EXPERTS(changed) \
 	"UPDATE expert_network.experts SET status = 'completed'" \
 	" WHERE id OPERATOR(pg_catalog.=) ANY (SELECT c.expert_id FROM (" changed ") AS c" \
 	"                 WHERE c.status OPERATOR(pg_catalog.=) 'completed')" \
 	"   AND status OPERATOR(pg_catalog.=) 'scheduled'"
-#define RESCHEDULE_EXPERTS(changed) \
+#define RESCHEDULE_EXPERTS(losing) \
 	"UPDATE expert_network.experts AS e SET status = 'scheduling'" \
-	" WHERE e.id OPERATOR(pg_catalog.=) ANY (SELECT c.expert_id FROM (" changed ") AS c" \
-	"                   WHERE c.status OPERATOR(pg_catalog.=) 'cancelled')" \
+	" WHERE e.id OPERATOR(pg_catalog.=) ANY (" losing ")" \
 	"   AND e.status OPERATOR(pg_catalog.=) 'scheduled'" \
 	"   AND NOT EXISTS (SELECT FROM expert_network.interviews AS i" \
 	"                    WHERE i.expert_id OPERATOR(pg_catalog.=) e.id" \
 	"                      AND i.status OPERATOR(pg_catalog.=) ANY (" LIVE_INTERVIEW "))"
 
-#define LIFECYCLE_STEPS 4
+typedef enum StepKind
+{
+	STEP_LOCK,					/* a SELECT ... FOR NO KEY UPDATE */
+	STEP_WRITE,					/* an INSERT or an UPDATE */
+	STEP_CHECK					/* a SELECT whose one row is an error */
+} StepKind;
+
+typedef struct LifecycleStep
+{
+	StepKind	kind;
+	const char *query;
+} LifecycleStep;
+
+#define LIFECYCLE_STEPS 6
 
 /* the steps, in order, after an INSERT and after an UPDATE */
-static const char *const lifecycle_steps[2][LIFECYCLE_STEPS] = {
-	{RECORD_COMPLETED(CHANGED_BY_INSERT), SCHEDULE_EXPERTS(CHANGED_BY_INSERT),
-	COMPLETE_EXPERTS(CHANGED_BY_INSERT), NULL},
-	{RECORD_COMPLETED(CHANGED_BY_UPDATE), NULL,
-	COMPLETE_EXPERTS(CHANGED_BY_UPDATE), RESCHEDULE_EXPERTS(CHANGED_BY_UPDATE)},
+static const LifecycleStep lifecycle_steps[2][LIFECYCLE_STEPS] = {
+	{
+		{STEP_LOCK, LOCK_EXPERTS("SELECT n.expert_id FROM en_new AS n")},
+		{STEP_WRITE, RECORD_COMPLETED(CHANGED_BY_INSERT)},
+		{STEP_WRITE, SCHEDULE_EXPERTS(GAINING_BY_INSERT)},
+		{STEP_CHECK, UNSCHEDULED_EXPERT(GAINING_BY_INSERT)},
+		{STEP_WRITE, COMPLETE_EXPERTS(CHANGED_BY_INSERT)},
+		{STEP_WRITE, NULL},
+	},
+	{
+		{STEP_LOCK, LOCK_EXPERTS(CONCERNED_BY_UPDATE)},
+		{STEP_WRITE, RECORD_COMPLETED(CHANGED_BY_UPDATE)},
+		{STEP_WRITE, SCHEDULE_EXPERTS(GAINING_BY_UPDATE)},
+		{STEP_CHECK, UNSCHEDULED_EXPERT(GAINING_BY_UPDATE)},
+		{STEP_WRITE, COMPLETE_EXPERTS(CHANGED_BY_UPDATE)},
+		{STEP_WRITE, RESCHEDULE_EXPERTS(LOSING_BY_UPDATE)},
+	},
 };
 static TransitionPlan lifecycle_plans[2][LIFECYCLE_STEPS];
 
@@ -709,11 +781,11 @@ static TransitionPlan lifecycle_plans[2][LIFECYCLE_STEPS];
  * with transition tables: what an interview's progress does to the rest.
  *	 - each newly completed interview gets its completed_interviews row
  *	   (exactly one: the interview id is unique there);
- *	 - a new live interview moves a reviewed or scheduling expert to
- *	   scheduled;
+ *	 - a new live interview (or one handed to another expert) moves a
+ *	   reviewed or scheduling expert to scheduled;
  *	 - a completed interview moves a scheduled expert to completed;
- *	 - cancelling an expert's last live interview moves a scheduled expert
- *	   back to scheduling.
+ *	 - cancelling an expert's last live interview (or handing it to another
+ *	   expert) moves a scheduled expert back to scheduling.
  * The experts' own triggers check and record those steps.  Runs as the
  * caller: these are the caller's rows.
  */
@@ -745,18 +817,43 @@ expert_network_interview_lifecycle(PG_FUNCTION_ARGS)
 	if (SPI_register_trigger_data(trigdata) != SPI_OK_TD_REGISTER)
 		elog(ERROR, "SPI_register_trigger_data failed");
 
-	for (int step = 0; step < LIFECYCLE_STEPS; step++)
+	for (int i = 0; i < LIFECYCLE_STEPS; i++)
 	{
-		const char *query = lifecycle_steps[is_update ? 1 : 0][step];
+		const LifecycleStep *step = &lifecycle_steps[is_update ? 1 : 0][i];
 		int			rc;
 
-		if (query == NULL)
+		if (step->query == NULL)
 			continue;
-		rc = SPI_execute_plan(en_transition_plan(&lifecycle_plans[is_update ? 1 : 0][step],
-												 trigdata->tg_relation, query, 0, NULL),
+		rc = SPI_execute_plan(en_transition_plan(&lifecycle_plans[is_update ? 1 : 0][i],
+												 trigdata->tg_relation, step->query, 0, NULL),
 							  NULL, NULL, false, 0);
-		if (rc != SPI_OK_INSERT && rc != SPI_OK_UPDATE)
-			elog(ERROR, "interview lifecycle step failed: %s", SPI_result_code_string(rc));
+		switch (step->kind)
+		{
+			case STEP_LOCK:
+				if (rc != SPI_OK_SELECT)
+					elog(ERROR, "locking the interviews' experts failed: %s", SPI_result_code_string(rc));
+				break;
+			case STEP_WRITE:
+				if (rc != SPI_OK_INSERT && rc != SPI_OK_UPDATE)
+					elog(ERROR, "interview lifecycle step failed: %s", SPI_result_code_string(rc));
+				break;
+			case STEP_CHECK:
+				if (rc != SPI_OK_SELECT)
+					elog(ERROR, "interview lifecycle check failed: %s", SPI_result_code_string(rc));
+				if (SPI_processed > 0)
+				{
+					bool		isnull;
+					Datum		expert = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+					char	   *status = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2);
+
+					ereport(ERROR,
+							(errcode(ERRCODE_CHECK_VIOLATION),
+							 errmsg("expert %s is %s", UuidText(expert), status),
+							 errdetail("Interviews are for experts in reviewed, scheduling, scheduled or completed; the expert's status changed while the interview was being written."),
+							 errhint("Review the expert again, then schedule the interview.")));
+				}
+				break;
+		}
 	}
 
 	SPI_finish();
