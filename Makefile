@@ -43,7 +43,7 @@ $(LATEST_SQL): sql/$(EXTENSION).sql
 
 test: ; @test/run
 demo: ; @demo/run
-# every benchmark, one after the other; each prints its ratios
-bench: ; @for b in bench/*.sh; do bash "$$b" || exit 1; done
+# every benchmark in one throwaway cluster; one table, also in bench/RESULTS.md
+bench: ; @bench/run
 
 .PHONY: test demo bench

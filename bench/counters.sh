@@ -41,14 +41,15 @@
 set -eu
 cd "$(dirname "$0")/.."
 
+. bench/lib.bash
 if [ "${1:-}" != --inside ]; then
-  . bench/lib.bash
   en_bench_outside bench/counters.sh -o shared_buffers=2GB
 fi
 
 # ---------------------------------------------------------------------------
 # Inside the throwaway cluster: PGHOST, PGPORT, PGUSER (the superuser) and
-# PGPASSWORD are set by pg_virtualenv.
+# PGPASSWORD are set by pg_virtualenv; under bench/run (make bench), which
+# runs every benchmark in one cluster, PGDATABASE is a database of its own.
 # ---------------------------------------------------------------------------
 dir=bench/counters
 runs=${BENCH_RUNS:-5}
@@ -427,5 +428,14 @@ echo "   the same by CPU time, which other work on the machine moves much less:"
 row 'INSERT...SELECT CPU (A) / (B)' "$ca" "$cb" ms '<=' 1.25
 row 'INSERT...SELECT CPU (C) / (A)' "$cc" "$ca" ms '>=' 3
 row 'pgbench CPU per transaction (B) / (A)' "$pb" "$pa" us '>=' 0.85
+
+# the report of bench/run: wall clock and TPS judged, as above; CPU also
+en_bench_row counters 'INSERT...SELECT of 100,000 rows: (A) counters / (B) none' \
+  "$(num "$ma") ms" "$(num "$mb") ms" "$(ratio "$ma" "$mb")" '<=' 1.25 "backend CPU $(ratio "$ca" "$cb")"
+en_bench_row counters 'INSERT...SELECT of 100,000 rows: (C) PL/pgSQL row trigger / (A) counters' \
+  "$(num "$mc") ms" "$(num "$ma") ms" "$(ratio "$mc" "$ma")" '>=' 3 "backend CPU $(ratio "$cc" "$ca")"
+en_bench_row counters 'single-row inserts, pgbench -c 2 TPS: (A) counters / (B) none' \
+  "$(num "$ta") tps" "$(num "$tb") tps" "$(ratio "$ta" "$tb")" '>=' 0.85 \
+  "CPU per transaction (B)/(A) $(ratio "$pb" "$pa")"
 
 [ ! -e "$work/failed" ]

@@ -34,14 +34,15 @@
 set -eu
 cd "$(dirname "$0")/.."
 
+. bench/lib.bash
 if [ "${1:-}" != --inside ]; then
-  . bench/lib.bash
   en_bench_outside bench/scoping.sh -o shared_buffers=4GB -o effective_io_concurrency=200
 fi
 
 # ---------------------------------------------------------------------------
 # Inside the throwaway cluster: PGHOST, PGPORT, PGUSER (the superuser) and
-# PGPASSWORD are set by pg_virtualenv.
+# PGPASSWORD are set by pg_virtualenv; under bench/run (make bench), which
+# runs every benchmark in one cluster, PGDATABASE is a database of its own.
 # ---------------------------------------------------------------------------
 dir=bench/scoping
 seconds=${BENCH_SECONDS:-10}
@@ -237,9 +238,13 @@ done
 # cluster's postmaster (so every backend it starts from now on) go to the
 # last CPU; the others are left to whatever else runs on the machine.
 postmaster=$(head -1 "$(psql -Atc 'SHOW data_directory')/postmaster.pid")
+# The postmaster gets its CPUs back on exit: under bench/run the other
+# benchmarks run in the same cluster after this one.
 pinned=
 if command -v taskset >/dev/null; then
   last_cpu=$(( $(nproc) - 1 ))
+  postmaster_cpus=$(taskset -p -c "$postmaster" | sed 's/^.*: *//')
+  trap 'taskset -p -c "$postmaster_cpus" "$postmaster" >/dev/null; rm -rf "$work"' EXIT
   if taskset -p -c "$last_cpu" "$postmaster" >/dev/null && taskset -p -c "$last_cpu" $$ >/dev/null; then
     pinned=$last_cpu
   fi
@@ -413,6 +418,12 @@ printf '  %-46s Q1 %5s %-8s Q2 %5s %s\n' \
   "${cpu_ratio[q2a]}" "$(verdict "${cpu_ratio[q2a]}")"
 echo "  (where they disagree and \"machine busy\" was well above 50%, other processes moved the"
 echo "  separate runs: trust the paired runs)"
+declare -A qname=([q1]="Q1 one campaign's experts" [q2]="Q2 count of a user's experts")
+for q in q1 q2; do
+  en_bench_row scoping "${qname[$q]}, latency: (A) RLS / (B) explicit user_id" \
+    "$(median <"$work/${q}_a.lat") ms" "$(median <"$work/${q}_b.lat") ms" "${ratio[${q}a]}" '<=' 1.10 \
+    "paired runs ${paired[$q]}, server CPU ${cpu_ratio[${q}a]}"
+done
 cat <<'TXT'
 
 How the identity is set.  Every transaction picks a random campaign (Q1) or
