@@ -51,16 +51,19 @@ en_bench_outside() {
 # set (a benchmark run alone prints only its own table).  FIRST and SECOND
 # are the two medians with their unit, RATIO the one the script judges
 # (FIRST / SECOND, or its own median of per-round ratios), OP BOUND the
-# target (<= 1.25); ALSO the script's other measures of the same ratio.
+# target (<= 1.25), or "- -" for a comparison shown without one; ALSO the
+# script's other measures of the same ratio.
 # A tab-separated line: benchmark, comparison, first, second, ratio,
-# target, met / missed / no result, also.
+# target, met / missed / informational / no result, also.
 en_bench_row() {
   local verdict
   [ -n "${BENCH_RESULTS:-}" ] || return 0
   verdict=$(awk -v r="$5" -v op="$6" -v b="$7" 'BEGIN {
     if (r == "-" || r == "") print "no result";
+    else if (op == "-") print "informational";
     else if ((op == "<=" && r + 0 <= b + 0) || (op == ">=" && r + 0 >= b + 0)) print "met";
     else print "missed" }')
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "${5:--}" "$6 $7" "$verdict" "${8:-}" \
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "${5:--}" \
+    "$([ "$6" = - ] && echo - || echo "$6 $7")" "$verdict" "${8:-}" \
     >>"$BENCH_RESULTS"
 }
