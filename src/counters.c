@@ -26,11 +26,13 @@
 #include "access/htup_details.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
+#include "executor/executor.h"
 #include "executor/spi.h"
 #include "fmgr.h"
 #include "funcapi.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
+#include "utils/hsearch.h"
 #include "utils/rel.h"
 #include "utils/uuid.h"
 
@@ -51,30 +53,6 @@ en_writing_derived(void)
 
 #define LIVE_STATUSES \
 	"ARRAY['pending', 'scheduled', 'confirmed']::pg_catalog.text[]"
-#define SCHEDULED(rel) \
-	"CASE WHEN " rel ".status OPERATOR(pg_catalog.=) ANY (" LIVE_STATUSES ") THEN 1 ELSE 0 END"
-#define COMPLETED(rel) \
-	"CASE WHEN " rel ".status OPERATOR(pg_catalog.=) 'completed' THEN 1 ELSE 0 END"
-
-/*
- * Net change per campaign of a statement, from its transition tables
- * (en_new, en_old), campaigns in id order.
- */
-#define DELTA_QUERY(rows) \
-	"SELECT campaign_id, pg_catalog.sum(s)::pg_catalog.int4, pg_catalog.sum(c)::pg_catalog.int4" \
-	"  FROM (" rows ") AS d" \
-	" GROUP BY campaign_id" \
-	" HAVING pg_catalog.sum(s) OPERATOR(pg_catalog.<>) 0" \
-	"     OR pg_catalog.sum(c) OPERATOR(pg_catalog.<>) 0" \
-	" ORDER BY campaign_id"
-#define NEW_ROWS \
-	"SELECT n.campaign_id, " SCHEDULED("n") " AS s, " COMPLETED("n") " AS c FROM en_new AS n"
-#define OLD_ROWS \
-	"SELECT o.campaign_id, -" SCHEDULED("o") " AS s, -" COMPLETED("o") " AS c FROM en_old AS o"
-
-static const char *const delta_insert = DELTA_QUERY(NEW_ROWS);
-static const char *const delta_update = DELTA_QUERY(NEW_ROWS " UNION ALL " OLD_ROWS);
-static const char *const delta_delete = DELTA_QUERY(OLD_ROWS);
 
 static const char *const apply_delta =
 "UPDATE expert_network.campaigns"
@@ -133,19 +111,20 @@ static const char *const chat_touch =
 static SPIPlanPtr apply_delta_plan;
 static SPIPlanPtr reset_all_plan;
 static SPIPlanPtr chat_touch_plan;
-static TransitionPlan delta_plans[3];	/* insert, update, delete */
 static TransitionPlan chat_delta_plan;
 
 
 /*
  * The module's own write of derived columns of expert_network.<table>, as
  * the table's owner: each row the read query returns from the statement's
- * transition tables (in key order) is the arguments of one execution of the
- * write query; with no read query, the write query runs once.
+ * transition tables (in key order), or each of the ngiven rows of nargs
+ * values in given, is the arguments of one execution of the write query;
+ * with neither, the write query runs once.
  */
 static void
 WriteDerived(TriggerData *trigdata, const char *table,
 			 TransitionPlan *read_plan, const char *read_query,
+			 const Datum *given, uint64 ngiven,
 			 SPIPlanPtr *write_plan, const char *write_query, int nargs, Oid *argtypes)
 {
 	Oid			save_userid;
@@ -160,7 +139,13 @@ WriteDerived(TriggerData *trigdata, const char *table,
 	{
 		SPIPlanPtr	plan = en_kept_plan(write_plan, write_query, nargs, argtypes);
 
-		if (read_plan == NULL || read_query == NULL)
+		if (given != NULL)
+		{
+			for (uint64 i = 0; i < ngiven; i++)
+				if (SPI_execute_plan(plan, (Datum *) &given[i * nargs], NULL, false, 0) != SPI_OK_UPDATE)
+					elog(ERROR, "\"%s\" failed", write_query);
+		}
+		else if (read_plan == NULL || read_query == NULL)
 		{
 			if (SPI_execute_plan(plan, NULL, NULL, false, 0) != SPI_OK_UPDATE)
 				elog(ERROR, "\"%s\" failed", write_query);
@@ -201,6 +186,127 @@ WriteDerived(TriggerData *trigdata, const char *table,
 	SPI_finish();
 }
 
+/* Net change of one campaign's counters in a statement */
+typedef struct CallDelta
+{
+	pg_uuid_t	campaign_id;	/* hash key */
+	int64		scheduled;
+	int64		completed;
+} CallDelta;
+
+static int
+CompareCallDeltas(const void *a, const void *b)
+{
+	return memcmp(((const CallDelta *) a)->campaign_id.data,
+				  ((const CallDelta *) b)->campaign_id.data, UUID_LEN);
+}
+
+static bool
+StatusIs(Datum status, const char *name)
+{
+	text	   *t = DatumGetTextPP(status);
+	size_t		len = strlen(name);
+
+	return VARSIZE_ANY_EXHDR(t) == len && memcmp(VARDATA_ANY(t), name, len) == 0;
+}
+
+/* Add each row's calls (sign +1) or take them away (sign -1) */
+static void
+AddCalls(HTAB *deltas, Relation rel, Tuplestorestate *rows, int sign)
+{
+	int			campaign_att = en_column_number(rel, "campaign_id");
+	int			status_att = en_column_number(rel, "status");
+	TupleTableSlot *slot = MakeSingleTupleTableSlot(RelationGetDescr(rel), &TTSOpsMinimalTuple);
+
+	en_transition_rewind(rows);
+	while (tuplestore_gettupleslot(rows, true, false, slot))
+	{
+		bool		isnull;
+		Datum		campaign = slot_getattr(slot, campaign_att, &isnull);
+		Datum		status;
+		int			scheduled = 0,
+					completed = 0;
+		CallDelta  *delta;
+		bool		found;
+
+		if (isnull)
+			continue;			/* no campaign to count in */
+		status = slot_getattr(slot, status_att, &isnull);
+		if (!isnull)
+		{
+			if (StatusIs(status, "pending") || StatusIs(status, "scheduled") ||
+				StatusIs(status, "confirmed"))
+				scheduled = 1;
+			else if (StatusIs(status, "completed"))
+				completed = 1;
+		}
+		if (scheduled == 0 && completed == 0)
+			continue;
+		delta = hash_search(deltas, DatumGetUUIDP(campaign), HASH_ENTER, &found);
+		if (!found)
+			delta->scheduled = delta->completed = 0;
+		delta->scheduled += sign * scheduled;
+		delta->completed += sign * completed;
+	}
+	en_transition_done(rows);
+	ExecDropSingleTupleTableSlot(slot);
+}
+
+/*
+ * The statement's net change per campaign, as rows (campaign_id, scheduled,
+ * completed) of the apply query's arguments, campaigns in id order, those
+ * whose counters do not change left out.  Read from the transition tables in
+ * one pass each, without a query.
+ */
+static Datum *
+CallDeltas(TriggerData *trigdata, uint64 *nrows)
+{
+	HASHCTL		ctl;
+	HTAB	   *deltas;
+	HASH_SEQ_STATUS scan;
+	CallDelta  *delta;
+	CallDelta  *sorted;
+	Datum	   *rows;
+	uint64		n = 0;
+
+	ctl.keysize = sizeof(pg_uuid_t);
+	ctl.entrysize = sizeof(CallDelta);
+	ctl.hcxt = CurrentMemoryContext;
+	deltas = hash_create("expert_network call deltas", 16, &ctl,
+						 HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+	if (trigdata->tg_newtable != NULL)
+		AddCalls(deltas, trigdata->tg_relation, trigdata->tg_newtable, 1);
+	if (trigdata->tg_oldtable != NULL)
+		AddCalls(deltas, trigdata->tg_relation, trigdata->tg_oldtable, -1);
+
+	sorted = palloc(sizeof(CallDelta) * Max(hash_get_num_entries(deltas), 1));
+	hash_seq_init(&scan, deltas);
+	while ((delta = hash_seq_search(&scan)) != NULL)
+		if (delta->scheduled != 0 || delta->completed != 0)
+			sorted[n++] = *delta;
+	hash_destroy(deltas);
+	qsort(sorted, n, sizeof(CallDelta), CompareCallDeltas);
+
+	rows = palloc(sizeof(Datum) * 3 * Max(n, 1));
+	for (uint64 i = 0; i < n; i++)
+	{
+		pg_uuid_t  *id = palloc(sizeof(pg_uuid_t));
+
+		if (sorted[i].scheduled < PG_INT32_MIN || sorted[i].scheduled > PG_INT32_MAX ||
+			sorted[i].completed < PG_INT32_MIN || sorted[i].completed > PG_INT32_MAX)
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("too many interviews of one campaign in one statement")));
+		*id = sorted[i].campaign_id;
+		rows[i * 3] = UUIDPGetDatum(id);
+		rows[i * 3 + 1] = Int32GetDatum((int32) sorted[i].scheduled);
+		rows[i * 3 + 2] = Int32GetDatum((int32) sorted[i].completed);
+	}
+	pfree(sorted);
+	*nrows = n;
+	return rows;
+}
+
 /*
  * Trigger: AFTER INSERT, UPDATE or DELETE FOR EACH STATEMENT on interviews,
  * with transition tables en_new / en_old; or AFTER TRUNCATE.
@@ -210,8 +316,8 @@ expert_network_count_calls(PG_FUNCTION_ARGS)
 {
 	TriggerData *trigdata = (TriggerData *) fcinfo->context;
 	TriggerEvent event;
-	const char *delta;
-	TransitionPlan *cache;
+	bool		need_new,
+				need_old;
 
 	if (!CALLED_AS_TRIGGER(fcinfo) ||
 		!TRIGGER_FIRED_AFTER(trigdata->tg_event) ||
@@ -221,37 +327,32 @@ expert_network_count_calls(PG_FUNCTION_ARGS)
 				 errmsg("function count_calls must be fired AFTER, FOR EACH STATEMENT")));
 	event = trigdata->tg_event;
 
-	if (TRIGGER_FIRED_BY_INSERT(event))
-		delta = delta_insert, cache = &delta_plans[0];
-	else if (TRIGGER_FIRED_BY_UPDATE(event))
-		delta = delta_update, cache = &delta_plans[1];
-	else if (TRIGGER_FIRED_BY_DELETE(event))
-		delta = delta_delete, cache = &delta_plans[2];
-	else
-		delta = NULL, cache = NULL;	/* TRUNCATE */
+	if (TRIGGER_FIRED_BY_TRUNCATE(event))
+	{
+		WriteDerived(trigdata, "campaigns", NULL, NULL, NULL, 0, &reset_all_plan, reset_all, 0, NULL);
+		return PointerGetDatum(NULL);
+	}
 
-	if ((delta == delta_insert || delta == delta_update) && trigdata->tg_newtable == NULL)
-		delta = NULL, event = 0;
-	if ((delta == delta_delete || delta == delta_update) && trigdata->tg_oldtable == NULL)
-		delta = NULL, event = 0;
-	if (delta == NULL && !TRIGGER_FIRED_BY_TRUNCATE(event))
+	need_new = TRIGGER_FIRED_BY_INSERT(event) || TRIGGER_FIRED_BY_UPDATE(event);
+	need_old = TRIGGER_FIRED_BY_DELETE(event) || TRIGGER_FIRED_BY_UPDATE(event);
+	if ((need_new && trigdata->tg_newtable == NULL) || (need_old && trigdata->tg_oldtable == NULL))
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("function count_calls needs the transition tables en_new and en_old")));
 
 	/* a statement that touched no interview counts nothing */
-	if (delta != NULL &&
-		(trigdata->tg_newtable == NULL || tuplestore_tuple_count(trigdata->tg_newtable) == 0) &&
+	if ((trigdata->tg_newtable == NULL || tuplestore_tuple_count(trigdata->tg_newtable) == 0) &&
 		(trigdata->tg_oldtable == NULL || tuplestore_tuple_count(trigdata->tg_oldtable) == 0))
 		return PointerGetDatum(NULL);
 
-	if (delta == NULL)
-		WriteDerived(trigdata, "campaigns", NULL, NULL, &reset_all_plan, reset_all, 0, NULL);
-	else
 	{
 		Oid			argtypes[3] = {UUIDOID, INT4OID, INT4OID};
+		uint64		nrows;
+		Datum	   *rows = CallDeltas(trigdata, &nrows);
 
-		WriteDerived(trigdata, "campaigns", cache, delta, &apply_delta_plan, apply_delta, 3, argtypes);
+		if (nrows > 0)
+			WriteDerived(trigdata, "campaigns", NULL, NULL, rows, nrows,
+						 &apply_delta_plan, apply_delta, 3, argtypes);
 	}
 	return PointerGetDatum(NULL);
 }
@@ -359,7 +460,7 @@ expert_network_touch_chat_sessions(PG_FUNCTION_ARGS)
 	{
 		Oid			argtypes[2] = {UUIDOID, TIMESTAMPTZOID};
 
-		WriteDerived(trigdata, "chat_sessions", &chat_delta_plan, chat_delta,
+		WriteDerived(trigdata, "chat_sessions", &chat_delta_plan, chat_delta, NULL, 0,
 					 &chat_touch_plan, chat_touch, 2, argtypes);
 	}
 	return PointerGetDatum(NULL);

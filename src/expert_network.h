@@ -18,6 +18,7 @@
 
 #include "executor/spi.h"
 #include "utils/relcache.h"
+#include "utils/tuplestore.h"
 
 /* expert_network.c */
 extern Oid	en_extension_owner(Oid *schema);
@@ -39,6 +40,8 @@ extern bool en_in_extension_schema(Relation rel);
 extern char *en_shorten(const char *value);
 extern SPIPlanPtr en_transition_plan(TransitionPlan *cache, Relation rel,
 									 const char *query, int nargs, Oid *argtypes);
+extern void en_transition_rewind(Tuplestorestate *rows);
+extern void en_transition_done(Tuplestorestate *rows);
 
 /* scoping.c */
 extern void en_scoping_init(void);

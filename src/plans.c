@@ -15,12 +15,14 @@
 #include "expert_network.h"
 
 #include "access/tupdesc.h"
+#include "executor/executor.h"
 #include "executor/spi.h"
 #include "nodes/parsenodes.h"
 #include "catalog/namespace.h"
 #include "mb/pg_wchar.h"
 #include "utils/memutils.h"
 #include "utils/rel.h"
+#include "utils/tuplestore.h"
 
 static SPIPlanPtr
 KeptPlan(SPIPlanPtr *cache, const char *query, int nargs, Oid *argtypes, int options)
@@ -148,6 +150,24 @@ en_transition_plan(TransitionPlan *cache, Relation rel, const char *query,
 		MemoryContextSwitchTo(old);
 	}
 	return cache->plan;
+}
+
+/*
+ * Read a trigger's transition table from its first row, through a read
+ * pointer of our own (other statement triggers of the same event read the
+ * same tuplestore); en_transition_done() when finished.
+ */
+void
+en_transition_rewind(Tuplestorestate *rows)
+{
+	tuplestore_select_read_pointer(rows, tuplestore_alloc_read_pointer(rows, EXEC_FLAG_REWIND));
+	tuplestore_rescan(rows);
+}
+
+void
+en_transition_done(Tuplestorestate *rows)
+{
+	tuplestore_select_read_pointer(rows, 0);
 }
 
 /*

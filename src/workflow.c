@@ -516,13 +516,9 @@ CollectChanges(TriggerData *trigdata, bool is_update)
 	 * Our own read pointers, rewound: other statement triggers of the same
 	 * event read the same tuplestores.
 	 */
-	tuplestore_select_read_pointer(newts, tuplestore_alloc_read_pointer(newts, EXEC_FLAG_REWIND));
-	tuplestore_rescan(newts);
+	en_transition_rewind(newts);
 	if (is_update)
-	{
-		tuplestore_select_read_pointer(oldts, tuplestore_alloc_read_pointer(oldts, EXEC_FLAG_REWIND));
-		tuplestore_rescan(oldts);
-	}
+		en_transition_rewind(oldts);
 
 	while (tuplestore_gettupleslot(newts, true, false, newslot))
 	{
@@ -572,9 +568,9 @@ CollectChanges(TriggerData *trigdata, bool is_update)
 		elog(ERROR, "transition table en_old of \"%s\" has more rows than en_new",
 			 RelationGetRelationName(rel));
 
-	tuplestore_select_read_pointer(newts, 0);
+	en_transition_done(newts);
 	if (is_update)
-		tuplestore_select_read_pointer(oldts, 0);
+		en_transition_done(oldts);
 	ExecDropSingleTupleTableSlot(newslot);
 	if (oldslot)
 		ExecDropSingleTupleTableSlot(oldslot);
