@@ -17,7 +17,8 @@
 -- Besides, in schema public: stress_move(), the move the scripts make (a
 -- move the screener's integrity refuses, a cycle or too deep a tree, is
 -- recorded as refused instead of failing the transaction), and the table
--- stress_moves it records outcomes in.
+-- stress_moves it records outcomes in; stress_schedule(), the same for new
+-- interviews (see below).
 \set ON_ERROR_STOP 1
 BEGIN;
 
@@ -38,7 +39,31 @@ EXCEPTION WHEN check_violation THEN
 END
 $$;
 
+-- A new interview whose expert another transaction rejected meanwhile is
+-- refused by the lifecycle trigger (23514, "expert ... is rejected"): the
+-- schedule scripts go through stress_schedule(), which records that refusal
+-- in stress_schedules instead of failing the transaction; any other error
+-- fails it.
+CREATE TABLE public.stress_schedules (outcome text NOT NULL);
+
+CREATE FUNCTION public.stress_schedule(statement text)
+RETURNS void
+LANGUAGE plpgsql
+AS $$
+BEGIN
+    EXECUTE statement;
+    INSERT INTO public.stress_schedules VALUES ('scheduled');
+EXCEPTION WHEN check_violation THEN
+    IF SQLERRM !~ '^expert [0-9a-f-]+ is (proposed|rejected)$' THEN
+        RAISE;
+    END IF;
+    INSERT INTO public.stress_schedules VALUES ('refused: expert changed meanwhile');
+END
+$$;
+
 GRANT INSERT ON public.stress_moves TO :"role";
+GRANT INSERT ON public.stress_schedules TO :"role";
+GRANT EXECUTE ON FUNCTION public.stress_schedule(text) TO :"role";
 GRANT EXECUTE ON FUNCTION public.stress_move(uuid, uuid, integer) TO :"role";
 
 SET LOCAL ROLE :"role";

@@ -96,6 +96,9 @@ ok $? "interviews were completed ($(q $db "SELECT sum(completed_calls) FROM expe
 [ "$(q $db "SELECT count(*) FROM expert_network.completed_interviews WHERE rated_at IS NOT NULL")" -gt 50 ]
 ok $? "interviews were rated ($(q $db "SELECT count(*) FROM expert_network.completed_interviews WHERE rated_at IS NOT NULL"))"
 q $db "SELECT outcome || ': ' || count(*) FROM public.stress_moves GROUP BY outcome ORDER BY outcome" | sed 's/^/# moves /'
+q $db "SELECT outcome || ': ' || count(*) FROM public.stress_schedules GROUP BY outcome ORDER BY outcome" | sed 's/^/# schedules /'
+[ "$(q $db "SELECT count(*) FROM public.stress_schedules WHERE outcome = 'scheduled'")" -gt 100 ]
+ok $? "interviews were scheduled ($(q $db "SELECT count(*) FROM public.stress_schedules WHERE outcome = 'scheduled'") statements)"
 is "$(q $db "SELECT string_agg(DISTINCT outcome, ', ' ORDER BY outcome) FROM public.stress_moves")" \
    "moved, refused: cycle, refused: depth" "questions were moved, and moves making a cycle or too deep a tree refused"
 [ "$(q $db "SELECT count(*) FROM expert_network.screening_questions")" -gt 240 ]
