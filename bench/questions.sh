@@ -29,8 +29,10 @@
 #             timed by the backend's time on a CPU (/proc/<pid>/schedstat):
 #             the machine these run on is shared, and CPU time, unlike the
 #             wall clock, does not grow with the neighbours' load (the wall
-#             clock is shown too).  BENCH_ROUNDS (5) rounds, the variants
-#             interleaved in each, ratios taken per round, then their median.
+#             clock is shown too).  BENCH_ROUNDS (15) rounds, the variants
+#             interleaved in each, ratios taken per round, then their median
+#             (a round takes about a second; many steady the median on a
+#             machine others share).
 #             The issue's targets are read on this measure.
 #   client    pgbench -n -M prepared -c 1 -T BENCH_SECONDS (5), BENCH_RUNS (3)
 #             interleaved runs, median latency: what an application waits,
@@ -61,7 +63,7 @@ fi
 # runs every benchmark in one cluster, PGDATABASE is a database of its own.
 # ---------------------------------------------------------------------------
 dir=bench/questions
-rounds=${BENCH_ROUNDS:-5}
+rounds=${BENCH_ROUNDS:-15}
 seconds=${BENCH_SECONDS:-5}
 runs=${BENCH_RUNS:-3}
 pgbench=/usr/lib/postgresql/15/bin/pgbench
@@ -240,12 +242,13 @@ tree_cte (identical rows) and is measured alone by tree_output
 client measure every ratio moves towards 1.
 
 tree_c / tree_flat.  A set-returning function in FROM hands its rows over in
-a tuplestore: question_tree() reads the campaign (what tree_flat does, about
-its whole cost), then forms its 10,000 result rows, paths included (about
-4 MB), into the tuplestore, which the function scan reads back.  Forming and
-re-reading those rows costs more than tree_flat altogether; linking and
-walking the 10,000 questions in memory is under a millisecond.  No function
-returning these columns from FROM can get under about 2.5x the flat read.
+a tuplestore.  question_tree() scans the campaign as tree_flat does (the scan
+is about half of tree_flat), the rows going straight from the executor into
+its own arrays; links and walks the 10,000 questions in memory (a few tenths
+of a millisecond); then lays out its result rows, paths included, twice as
+wide as tree_flat's (about 3.3 MB), into the tuplestore, which the function
+scan reads back.  Writing and re-reading those rows is most of what it costs
+beyond the scan.
 
 ancestors.  question_ancestors() runs one query: the chain of parents by
 primary key, the siblings of each (to number it), the top-level questions

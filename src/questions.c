@@ -12,10 +12,18 @@
  * the links, never a query per level: question_tree() and question_subtree()
  * read the campaign's questions; question_ancestors() reads the question's
  * chain of parents together with the siblings of each, which is all an
- * outline number needs.  They read as the caller, so row-level security
- * limits them to the caller's rows.  A chain of parents that loops, leaves
- * its campaign or is deeper than EN_QUESTION_DEPTH_LIMIT (possible only with
- * the triggers disabled) is an error, never an endless walk.
+ * outline number needs.  They read as the caller, through the executor, so
+ * row-level security limits them to the caller's rows.  A chain of parents
+ * that loops, leaves its campaign or is deeper than EN_QUESTION_DEPTH_LIMIT
+ * (possible only with the triggers disabled) is an error, never an endless
+ * walk.
+ *
+ * A walk's cost is mostly moving rows, not walking: question_tree() of a
+ * large screener reads as many rows as a flat SELECT of the campaign, and
+ * returns them wider (paths, outline numbers) through a tuplestore.  So the
+ * rows come from the executor straight into the walk's own arrays (a
+ * DestReceiver, no SPI tuple table), and the result rows are laid out in one
+ * pass, packed in memory sized to them (FormRow(), ResultContext()).
  *
  * Integrity (23514): a sub-question is in its parent's campaign; no question
  * is its own ancestor; depth stays below expert_network.max_question_depth,
@@ -49,9 +57,11 @@
 #include "commands/trigger.h"
 #include "common/hashfn.h"
 #include "executor/spi.h"
+#include "executor/tuptable.h"
 #include "fmgr.h"
 #include "funcapi.h"
 #include "miscadmin.h"
+#include "nodes/params.h"
 #include "storage/lock.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
@@ -310,21 +320,19 @@ static SPIPlanPtr copy_insert_plan;
 
 
 /*
- * Run a kept plan, with the snapshot given (or SPI's own).  Every query here
- * finds rows by key, a few at a time (a campaign's questions, a question's
- * parents, children or siblings), and the triggers run theirs once per
- * written row.  A plan made while the table was small, as in the first rows of a
- * restore or of a copy into an empty database, would scan the table whole
- * for every row after.  So the plans are made, and made again whenever the
- * plan cache re-plans, with sequential scans and hash and merge joins
- * disabled: whatever the statistics say, each step is an index probe.
+ * Every query here finds rows by key, a few at a time (a campaign's
+ * questions, a question's parents, children or siblings), and the triggers
+ * run theirs once per written row.  A plan made while the table was small, as
+ * in the first rows of a restore or of a copy into an empty database, would
+ * scan the table whole for every row after.  So the plans are made, and made
+ * again whenever the plan cache re-plans, with sequential scans and hash and
+ * merge joins disabled: whatever the statistics say, each step is an index
+ * probe.  Returns the GUC nest level to pass to AtEOXact_GUC() afterwards.
  */
 static int
-RunKept(SPIPlanPtr plan, Datum *args, const char *nulls, Snapshot snapshot,
-		bool read_only, long tcount)
+RestrictPlans(void)
 {
 	int			nestlevel = NewGUCNestLevel();
-	int			rc;
 
 	(void) set_config_option("enable_seqscan", "off", PGC_USERSET, PGC_S_SESSION,
 							 GUC_ACTION_SAVE, true, 0, false);
@@ -332,6 +340,17 @@ RunKept(SPIPlanPtr plan, Datum *args, const char *nulls, Snapshot snapshot,
 							 GUC_ACTION_SAVE, true, 0, false);
 	(void) set_config_option("enable_mergejoin", "off", PGC_USERSET, PGC_S_SESSION,
 							 GUC_ACTION_SAVE, true, 0, false);
+	return nestlevel;
+}
+
+/* Run a kept plan, with the snapshot given (or SPI's own) */
+static int
+RunKept(SPIPlanPtr plan, Datum *args, const char *nulls, Snapshot snapshot,
+		bool read_only, long tcount)
+{
+	int			nestlevel = RestrictPlans();
+	int			rc;
+
 	if (snapshot != InvalidSnapshot)
 		rc = SPI_execute_snapshot(plan, args, nulls, snapshot, InvalidSnapshot,
 								  read_only, false, tcount);
@@ -409,35 +428,26 @@ LockScreeners(Datum a, Datum b)
  * A question tree in memory
  * ------------------------------------------------------------------------ */
 
-typedef struct Question
+/* What links a question to its parent and orders it among its siblings */
+typedef struct QuestionKey
 {
 	pg_uuid_t	id;
 	pg_uuid_t	parent_id;
-	pg_uuid_t	campaign_id;	/* loaded by question_ancestors() only */
-	bool		has_parent;
-	bool		type_null;
-	bool		options_null;
-	bool		visited;		/* met by the walk */
-	bool		duplicate;		/* the same row again (a loop in question_ancestors()) */
-	bool		on_chain;		/* met going up a chain of parents */
-	int32		display_order;
 	TimestampTz created_at;
-	Datum		question_text;	/* these three point into the SPI result */
+	int32		display_order;
+	bool		has_parent;
+} QuestionKey;
+
+/* The rest of a question as read, in the loader's arena, followed there by its values */
+typedef struct Question
+{
+	pg_uuid_t	campaign_id;	/* loaded by question_ancestors() only */
+	Datum		question_text;
 	Datum		question_type;
 	Datum		options;
-	int32		parent;			/* index of the parent; -1 at the top, or missing */
-	int32		first_child;	/* children: kids[first_child .. first_child + nchildren) */
-	int32		nchildren;
-	int32		rank;			/* 1-based place among its siblings */
+	bool		type_null;
+	bool		options_null;
 } Question;
-
-/* id -> index of the question, for linking children to parents */
-typedef struct QuestionIdEntry
-{
-	pg_uuid_t	id;
-	int32		index;
-	char		status;
-} QuestionIdEntry;
 
 /* uuids are often made by hand ('...-000000000001'): mix all 128 bits (splitmix64's finalizer) */
 static inline uint32
@@ -458,20 +468,9 @@ HashUuid(pg_uuid_t id)
 	return (uint32) h;
 }
 
-#define SH_PREFIX questionid
-#define SH_ELEMENT_TYPE QuestionIdEntry
-#define SH_KEY_TYPE pg_uuid_t
-#define SH_KEY id
-#define SH_HASH_KEY(tb, key) HashUuid(key)
-#define SH_EQUAL(tb, a, b) (memcmp((a).data, (b).data, UUID_LEN) == 0)
-#define SH_SCOPE static inline
-#define SH_DECLARE
-#define SH_DEFINE
-#include "lib/simplehash.h"
-
 /* Sibling order: display_order, then created_at, then id (uuid order is memcmp) */
 static inline int
-CompareSiblings(const Question *a, const Question *b)
+CompareSiblings(const QuestionKey *a, const QuestionKey *b)
 {
 	if (a->display_order != b->display_order)
 		return a->display_order < b->display_order ? -1 : 1;
@@ -482,69 +481,276 @@ CompareSiblings(const Question *a, const Question *b)
 
 #define ST_SORT sort_siblings
 #define ST_ELEMENT_TYPE int32
-#define ST_COMPARE_ARG_TYPE Question
+#define ST_COMPARE_ARG_TYPE QuestionKey
 #define ST_COMPARE(a, b, arg) CompareSiblings(&(arg)[*(a)], &(arg)[*(b)])
 #define ST_SCOPE static
 #define ST_DEFINE
 #include "lib/sort_template.h"
 
+/*
+ * parent[] of a question at the top, of one whose parent is not among the
+ * rows, and of the same row read again (a loop in question_ancestors()); the
+ * last two are in no list of children.
+ */
+#define PARENT_NONE		(-1)
+#define PARENT_MISSING	(-2)
+#define PARENT_DUPLICATE (-3)
+
+/* state[] bits */
+#define Q_VISITED		0x01	/* met by the walk */
+#define Q_ON_CHAIN		0x02	/* met going up a chain of parents */
+
+/*
+ * The questions, and how they link, by index in the order read.  What the
+ * hash index, the sort and the walk go through again and again (keys, links,
+ * ranks, marks) is kept in arrays of its own, small and dense; the rest of
+ * each question is read once more, when it is put in the result.
+ */
 typedef struct Screener
 {
 	int32		n;
-	Question   *q;
+	QuestionKey *key;
+	Question  **q;
+	int32	   *parent;			/* index of the parent, or a PARENT_ code */
+	uint8	   *state;			/* Q_ bits */
+	int32	   *first_child;	/* children: kids[first_child .. + nchildren) */
+	int32	   *nchildren;
+	int32	   *rank;			/* 1-based place among its siblings */
 	int32	   *kids;			/* children grouped by parent; the top level last */
 	int32		first_root;		/* top-level questions: kids[first_root .. + nroots) */
 	int32		nroots;
+	Size		value_bytes;	/* text, type and options of all n, together */
+
+	/*
+	 * While linking, id -> index: open addressing, linear probing, at most
+	 * half full.  A slot holds the id's hash and the index + 1 (0: empty);
+	 * the hash settles most comparisons without reading the key.
+	 */
+	uint64	   *slots;			/* hash << 32 | (index + 1) */
+	uint32		mask;
 } Screener;
 
 /*
- * Run a walk query as the caller and keep its rows as questions.  The values
- * stay in the SPI result, which lives until SPI_finish().
+ * The index of the question with this id (and hash), or -1; when there is
+ * none and insert >= 0, that question is entered under insert.
  */
-static void
-LoadQuestions(Screener *s, SPIPlanPtr plan, Datum *args, bool with_campaign)
+static int32
+FindQuestion(Screener *s, const pg_uuid_t *id, uint32 hash, int32 insert)
 {
-	SPITupleTable *tuptable;
-	int			natts;
+	for (uint32 pos = hash & s->mask;; pos = (pos + 1) & s->mask)
+	{
+		uint64		slot = s->slots[pos];
+		int32		index = (int32) (uint32) slot - 1;
+
+		if (slot == 0)
+		{
+			if (insert >= 0)
+				s->slots[pos] = ((uint64) hash << 32) | (uint32) (insert + 1);
+			return -1;
+		}
+		if ((uint32) (slot >> 32) == hash &&
+			memcmp(s->key[index].id.data, id->data, UUID_LEN) == 0)
+			return index;
+	}
+}
+
+/*
+ * The rows of a walk query go straight from the executor into the Screener,
+ * through this receiver: each question, then its three varlena values, copied
+ * as they are (short header, compressed or TOAST pointer alike), end to end
+ * into an arena of large blocks.  Through SPI_tuptable every row would be
+ * copied whole as a heap tuple, then deformed again, each copy a palloc
+ * rounded up to a power of two.  What links and orders questions goes to
+ * a dense array of keys instead, which LinkQuestions() reads in order.
+ */
+typedef struct QuestionReceiver
+{
+	DestReceiver pub;
+	Screener   *s;
+	bool		with_campaign;
+	MemoryContext cxt;			/* where the Screener lives; the executor's own
+								 * context is gone when the query ends */
+	int32		allocated;		/* room in s->key and s->q */
+	char	   *free;			/* the arena's current block */
+	Size		left;
+	Size		next_block;
+} QuestionReceiver;
+
+#define ARENA_FIRST_BLOCK	(32 * 1024)
+#define ARENA_MAX_BLOCK		(256 * 1024)
+
+static void
+QuestionReceiverStartup(DestReceiver *self, int operation pg_attribute_unused(),
+						TupleDesc typeinfo)
+{
+	QuestionReceiver *r = (QuestionReceiver *) self;
+
+	if (typeinfo->natts != (r->with_campaign ? COL_CAMPAIGN + 1 : COL_CAMPAIGN))
+		elog(ERROR, "screening question query returns %d columns", typeinfo->natts);
+}
+
+/* A new arena block with room for at least len bytes */
+static void
+ArenaGrow(QuestionReceiver *r, Size len)
+{
+	Size		size = Max(r->next_block, len);
+
+	r->free = MemoryContextAlloc(r->cxt, size);	/* MAXALIGNed */
+	r->left = size;
+	r->next_block = Min(r->next_block * 2, ARENA_MAX_BLOCK);
+}
+
+/*
+ * Copy a varlena value to p, its header kept as it is; a 4-byte header is
+ * read as an int, so it is aligned like one.  Returns the copy, and moves p
+ * past it.
+ */
+static inline Datum
+PlaceValue(char **p, Pointer value, Size len)
+{
+	char	   *copy = VARATT_IS_1B(value) ? *p : (char *) INTALIGN(*p);
+
+	memcpy(copy, value, len);
+	*p = copy + len;
+	return PointerGetDatum(copy);
+}
+
+static bool
+QuestionReceiverReceive(TupleTableSlot *slot, DestReceiver *self)
+{
+	QuestionReceiver *r = (QuestionReceiver *) self;
+	Screener   *s = r->s;
 	Datum	   *values;
 	bool	   *nulls;
+	Question   *q;
+	QuestionKey *key;
+	int32		i = s->n;
+	Size		text_len,
+				type_len = 0,
+				options_len = 0,
+				need;
+	char	   *p;
+
+	slot_getallattrs(slot);
+	values = slot->tts_values;
+	nulls = slot->tts_isnull;
+	if (nulls[COL_ID] || nulls[COL_TEXT] || nulls[COL_ORDER] || nulls[COL_CREATED] ||
+		(r->with_campaign && nulls[COL_CAMPAIGN]))
+		elog(ERROR, "screening question query returned a null in a NOT NULL column");
+
+	if (i == r->allocated)
+	{
+		int32		more;
+
+		if ((Size) r->allocated * 2 > MaxAllocSize / sizeof(QuestionKey))
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("too many screening questions to walk: more than %d",
+							r->allocated)));
+		more = r->allocated * 2;
+		s->key = repalloc(s->key, sizeof(QuestionKey) * more);
+		s->q = repalloc(s->q, sizeof(Question *) * more);
+		r->allocated = more;
+	}
+
+	/* the question, then its values, each with room to align it */
+	text_len = VARSIZE_ANY(DatumGetPointer(values[COL_TEXT]));
+	if (!nulls[COL_TYPE])
+		type_len = VARSIZE_ANY(DatumGetPointer(values[COL_TYPE]));
+	if (!nulls[COL_OPTIONS])
+		options_len = VARSIZE_ANY(DatumGetPointer(values[COL_OPTIONS]));
+	need = MAXALIGN(sizeof(Question)) + text_len + type_len + options_len + 3 * (ALIGNOF_INT - 1);
+	p = (char *) MAXALIGN(r->free);
+	if (r->left < (Size) (p - r->free) + need)
+	{
+		ArenaGrow(r, need);
+		p = r->free;
+	}
+	q = (Question *) p;
+	p += MAXALIGN(sizeof(Question));
+
+	key = &s->key[i];
+	key->id = *DatumGetUUIDP(values[COL_ID]);
+	key->has_parent = !nulls[COL_PARENT];
+	if (key->has_parent)
+		key->parent_id = *DatumGetUUIDP(values[COL_PARENT]);
+	else
+		memset(&key->parent_id, 0, sizeof(key->parent_id));
+	key->display_order = DatumGetInt32(values[COL_ORDER]);
+	key->created_at = DatumGetTimestampTz(values[COL_CREATED]);
+	if (r->with_campaign)
+		q->campaign_id = *DatumGetUUIDP(values[COL_CAMPAIGN]);
+	else
+		memset(&q->campaign_id, 0, sizeof(q->campaign_id));
+	q->question_text = PlaceValue(&p, DatumGetPointer(values[COL_TEXT]), text_len);
+	q->type_null = nulls[COL_TYPE];
+	q->question_type = q->type_null ? (Datum) 0 :
+		PlaceValue(&p, DatumGetPointer(values[COL_TYPE]), type_len);
+	q->options_null = nulls[COL_OPTIONS];
+	q->options = q->options_null ? (Datum) 0 :
+		PlaceValue(&p, DatumGetPointer(values[COL_OPTIONS]), options_len);
+	r->left -= p - r->free;
+	r->free = p;
+	s->value_bytes += text_len + type_len + options_len;
+
+	s->q[i] = q;
+	s->n++;
+	return true;
+}
+
+/* Nothing to do at the end: the rows stay for the walk, the receiver is on the stack */
+static void
+QuestionReceiverNoop(DestReceiver *self pg_attribute_unused())
+{
+}
+
+/*
+ * Run a walk query as the caller, through the executor (row-level security
+ * applies), and keep its rows as questions in the current memory context.
+ */
+static void
+LoadQuestions(Screener *s, SPIPlanPtr plan, const Datum *args, bool with_campaign)
+{
+	QuestionReceiver r;
+	SPIExecuteOptions options;
+	int			nargs = SPI_getargcount(plan);
+	int			nestlevel;
 	int			rc;
 
-	rc = RunKept(plan, args, NULL, InvalidSnapshot, true, 0);
-	if (rc != SPI_OK_SELECT)
-		elog(ERROR, "reading screening questions failed: %s", SPI_result_code_string(rc));
-	tuptable = SPI_tuptable;
-	if (SPI_processed > (uint64) (MaxAllocSize / sizeof(Question)))
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("too many screening questions to walk: %llu",
-						(unsigned long long) SPI_processed)));
+	memset(s, 0, sizeof(*s));
+	memset(&r, 0, sizeof(r));
+	r.pub.receiveSlot = QuestionReceiverReceive;
+	r.pub.rStartup = QuestionReceiverStartup;
+	r.pub.rShutdown = QuestionReceiverNoop;
+	r.pub.rDestroy = QuestionReceiverNoop;
+	r.pub.mydest = DestNone;	/* SPI makes no tuple table, and says SPI_OK_UTILITY */
+	r.s = s;
+	r.with_campaign = with_campaign;
+	r.cxt = CurrentMemoryContext;
+	r.allocated = 1024;
+	r.next_block = ARENA_FIRST_BLOCK;
+	s->key = palloc(sizeof(QuestionKey) * r.allocated);
+	s->q = palloc(sizeof(Question *) * r.allocated);
 
-	s->n = (int32) SPI_processed;
-	s->q = palloc0(sizeof(Question) * Max(s->n, 1));
-	natts = tuptable->tupdesc->natts;
-	values = palloc(sizeof(Datum) * natts);
-	nulls = palloc(sizeof(bool) * natts);
-
-	for (int32 i = 0; i < s->n; i++)
+	memset(&options, 0, sizeof(options));
+	options.params = makeParamList(nargs);
+	for (int i = 0; i < nargs; i++)
 	{
-		Question   *q = &s->q[i];
+		ParamExternData *prm = &options.params->params[i];
 
-		heap_deform_tuple(tuptable->vals[i], tuptable->tupdesc, values, nulls);
-		q->id = *DatumGetUUIDP(values[COL_ID]);
-		q->has_parent = !nulls[COL_PARENT];
-		if (q->has_parent)
-			q->parent_id = *DatumGetUUIDP(values[COL_PARENT]);
-		q->question_text = values[COL_TEXT];
-		q->question_type = values[COL_TYPE];
-		q->type_null = nulls[COL_TYPE];
-		q->options = values[COL_OPTIONS];
-		q->options_null = nulls[COL_OPTIONS];
-		q->display_order = DatumGetInt32(values[COL_ORDER]);
-		q->created_at = DatumGetTimestampTz(values[COL_CREATED]);
-		if (with_campaign)
-			q->campaign_id = *DatumGetUUIDP(values[COL_CAMPAIGN]);
+		prm->value = args[i];
+		prm->isnull = false;
+		prm->pflags = PARAM_FLAG_CONST;
+		prm->ptype = SPI_getargtypeid(plan, i);
 	}
+	options.read_only = true;
+	options.dest = &r.pub;
+
+	nestlevel = RestrictPlans();
+	rc = SPI_execute_plan_extended(plan, &options);
+	AtEOXact_GUC(true, nestlevel);
+	if (rc != SPI_OK_UTILITY)
+		elog(ERROR, "reading screening questions failed: %s", SPI_result_code_string(rc));
 }
 
 /*
@@ -556,38 +762,46 @@ static void
 LinkQuestions(Screener *s)
 {
 	int32		n = s->n;
-	questionid_hash *ids = questionid_create(CurrentMemoryContext, Max(n, 1), NULL);
 	int32	   *start = palloc0(sizeof(int32) * (n + 2));	/* per parent; n: the top */
 	int32	   *fill;
+	uint32		size = 2;
 
+	s->parent = palloc(sizeof(int32) * Max(n, 1));
+	s->state = palloc0(sizeof(uint8) * Max(n, 1));
+
+	/* the id index, at most half full; an id met again is a duplicate */
+	while (size < (uint32) n * 2)
+		size *= 2;
+	s->slots = palloc0(sizeof(uint64) * size);
+	s->mask = size - 1;
 	for (int32 i = 0; i < n; i++)
 	{
-		bool		found;
-		QuestionIdEntry *entry = questionid_insert(ids, s->q[i].id, &found);
+		QuestionKey *key = &s->key[i];
 
-		if (found)
-			s->q[i].duplicate = true;	/* a repeat of the row at entry->index */
-		else
-			entry->index = i;
+		s->parent[i] = FindQuestion(s, &key->id, HashUuid(key->id), i) >= 0 ?
+			PARENT_DUPLICATE : PARENT_NONE;
 	}
+	for (int32 i = 0; i < n; i++)
+	{
+		QuestionKey *key = &s->key[i];
+
+		if (key->has_parent && s->parent[i] != PARENT_DUPLICATE)
+		{
+			int32		found = FindQuestion(s, &key->parent_id, HashUuid(key->parent_id), -1);
+
+			s->parent[i] = found >= 0 ? found : PARENT_MISSING;
+		}
+	}
+	pfree(s->slots);
+	s->slots = NULL;
 
 	for (int32 i = 0; i < n; i++)
 	{
-		Question   *q = &s->q[i];
+		int32		p = s->parent[i];
 
-		q->parent = -1;
-		if (q->duplicate)
-			continue;			/* in no list */
-		if (q->has_parent)
-		{
-			QuestionIdEntry *entry = questionid_lookup(ids, q->parent_id);
-
-			if (entry == NULL)
-				continue;		/* orphan: in no list */
-			q->parent = entry->index;
-			start[q->parent + 1]++;
-		}
-		else
+		if (p >= 0)
+			start[p + 1]++;
+		else if (p == PARENT_NONE)
 			start[n + 1]++;
 	}
 	for (int32 p = 1; p <= n + 1; p++)
@@ -598,39 +812,34 @@ LinkQuestions(Screener *s)
 	memcpy(fill, start, sizeof(int32) * (n + 1));
 	for (int32 i = 0; i < n; i++)
 	{
-		Question   *q = &s->q[i];
+		int32		p = s->parent[i];
 
-		if (q->duplicate)
-			continue;
-		if (q->parent >= 0)
-			s->kids[fill[q->parent]++] = i;
-		else if (!q->has_parent)
+		if (p >= 0)
+			s->kids[fill[p]++] = i;
+		else if (p == PARENT_NONE)
 			s->kids[fill[n]++] = i;
 	}
 
+	s->first_child = start;		/* start[p] for p < n, as is */
+	s->nchildren = palloc(sizeof(int32) * Max(n, 1));
+	s->rank = palloc(sizeof(int32) * Max(n, 1));
 	for (int32 p = 0; p <= n; p++)
 	{
 		int32		first = start[p];
 		int32		count = start[p + 1] - first;
 
 		if (p < n)
-		{
-			s->q[p].first_child = first;
-			s->q[p].nchildren = count;
-		}
+			s->nchildren[p] = count;
 		else
 		{
 			s->first_root = first;
 			s->nroots = count;
 		}
 		if (count > 1)
-			sort_siblings(&s->kids[first], count, s->q);
+			sort_siblings(&s->kids[first], count, s->key);
 		for (int32 k = 0; k < count; k++)
-			s->q[s->kids[first + k]].rank = k + 1;
+			s->rank[s->kids[first + k]] = k + 1;
 	}
-
-	questionid_destroy(ids);
-	pfree(start);
 	pfree(fill);
 }
 
@@ -640,7 +849,7 @@ ReportNotATree(Screener *s, int32 at, const char *why)
 	ereport(ERROR,
 			(errcode(ERRCODE_DATA_CORRUPTED),
 			 errmsg("screening question %s is not in its campaign's question tree",
-					UuidText(UUIDPGetDatum(&s->q[at].id))),
+					UuidText(UUIDPGetDatum(&s->key[at].id))),
 			 errdetail("%s", why),
 			 errhint("Correct its parent_question_id; the integrity triggers refuse such rows unless they are disabled.")));
 }
@@ -657,21 +866,19 @@ ChainOf(Screener *s, int32 at, int32 *chain)
 
 	for (int32 i = at;;)
 	{
-		Question   *q = &s->q[i];
-
-		if (q->on_chain)
+		if (s->state[i] & Q_ON_CHAIN)
 			ReportNotATree(s, at, "Its chain of parents loops.");
 		if (len >= EN_QUESTION_DEPTH_LIMIT)
 			ReportNotATree(s, at, psprintf("Its chain of parents is longer than %d.",
 										   EN_QUESTION_DEPTH_LIMIT));
-		q->on_chain = true;
+		s->state[i] |= Q_ON_CHAIN;
 		chain[len++] = i;
-		if (!q->has_parent)
+		if (s->parent[i] == PARENT_NONE)
 			break;
-		if (q->parent < 0)
+		if (s->parent[i] < 0)
 			ReportNotATree(s, at, psprintf("Question %s, on its chain of parents, is not in the campaign.",
-										   UuidText(UUIDPGetDatum(&q->parent_id))));
-		i = q->parent;
+										   UuidText(UUIDPGetDatum(&s->key[i].parent_id))));
+		i = s->parent[i];
 	}
 	for (int32 k = 0; k < len / 2; k++)
 	{
@@ -681,7 +888,7 @@ ChainOf(Screener *s, int32 at, int32 *chain)
 		chain[len - 1 - k] = t;
 	}
 	for (int32 k = 0; k < len; k++)
-		s->q[chain[k]].on_chain = false;
+		s->state[chain[k]] &= ~Q_ON_CHAIN;
 	return len;
 }
 
@@ -701,27 +908,27 @@ WalkPreorder(Screener *s, int32 top, int32 top_depth,
 
 	stack[0] = top;
 	next[0] = 0;
-	s->q[top].visited = true;
+	s->state[top] |= Q_VISITED;
 	order[*count] = top;
 	depths[(*count)++] = top_depth;
 
 	while (sp >= 0)
 	{
-		Question   *q = &s->q[stack[sp]];
+		int32		at = stack[sp];
 		int32		child;
 
-		if (next[sp] >= q->nchildren)
+		if (next[sp] >= s->nchildren[at])
 		{
 			sp--;
 			continue;
 		}
-		child = s->kids[q->first_child + next[sp]++];
-		if (s->q[child].visited)
+		child = s->kids[s->first_child[at] + next[sp]++];
+		if (s->state[child] & Q_VISITED)
 			ReportNotATree(s, child, "A walk of the tree meets it twice.");
 		if (top_depth + sp + 1 >= EN_QUESTION_DEPTH_LIMIT)
 			ReportNotATree(s, child, psprintf("Its chain of parents is longer than %d.",
 											  EN_QUESTION_DEPTH_LIMIT));
-		s->q[child].visited = true;
+		s->state[child] |= Q_VISITED;
 		order[*count] = child;
 		depths[(*count)++] = top_depth + sp + 1;
 		sp++;
@@ -751,8 +958,8 @@ WalkAll(Screener *s, int32 *order, int32 *depths)
 
 		/* name the unreached question with the lowest id: the same every time */
 		for (int32 i = 0; i < s->n; i++)
-			if (!s->q[i].visited && !s->q[i].duplicate &&
-				(first < 0 || memcmp(s->q[i].id.data, s->q[first].id.data, UUID_LEN) < 0))
+			if (!(s->state[i] & Q_VISITED) && s->parent[i] != PARENT_DUPLICATE &&
+				(first < 0 || memcmp(s->key[i].id.data, s->key[first].id.data, UUID_LEN) < 0))
 				first = i;
 		(void) ChainOf(s, first, chain);	/* says why */
 		ReportNotATree(s, first, "No walk from the top level reaches it.");
@@ -770,19 +977,256 @@ typedef struct Outline
 
 /* Enter question q at the given level: its id ends the path, its rank the number */
 static inline void
-Descend(Outline *o, const Question *q, int32 level)
+Descend(Outline *o, const pg_uuid_t *id, int32 rank, int32 level)
 {
 	int			len = level > 0 ? o->poslen[level - 1] : 0;
 
-	memcpy(ARR_DATA_PTR(o->path) + (Size) UUID_LEN * level, q->id.data, UUID_LEN);
+	memcpy(ARR_DATA_PTR(o->path) + (Size) UUID_LEN * level, id->data, UUID_LEN);
 	if (level > 0)
 		VARDATA(o->pos)[len++] = '.';
-	len += pg_ltoa(q->rank, VARDATA(o->pos) + len);
+	len += pg_ltoa(rank, VARDATA(o->pos) + len);
 	o->poslen[level] = len;
 	SET_VARSIZE(o->pos, VARHDRSZ + len);
 	ARR_DIMS(o->path)[0] = level + 1;
 	SET_VARSIZE(o->path, ARR_OVERHEAD_NONULLS(1) + (Size) UUID_LEN * (level + 1));
 }
+
+/*
+ * The result's row type, as FormRow() lays it out: the columns' types and
+ * their storage.  BeginResult() checks the function's row type against it.
+ */
+static const Oid result_types[] = {
+	UUIDOID,					/* id */
+	UUIDOID,					/* parent_question_id */
+	INT4OID,					/* depth */
+	TEXTOID,					/* position */
+	UUIDARRAYOID,				/* path */
+	TEXTOID,					/* question_text */
+	TEXTOID,					/* question_type */
+	JSONBOID,					/* options */
+	INT4OID						/* display_order */
+};
+
+#define RESULT_NATTS ((int) lengthof(result_types))
+
+/* the columns that can be null, 0-based */
+#define RESULT_PARENT	1
+#define RESULT_TYPE		6
+#define RESULT_OPTIONS	7
+
+/* The row header, MAXALIGNed, with or without a null bitmap */
+#define RESULT_HOFF_NULLS MAXALIGN(SizeofMinimalTupleHeader + BITMAPLEN(RESULT_NATTS))
+#define RESULT_HOFF MAXALIGN(SizeofMinimalTupleHeader)
+
+/* An int4 column at the next int boundary, zero bytes before */
+static inline char *
+PutInt32(char *data, int32 value)
+{
+	while ((uintptr_t) data % ALIGNOF_INT != 0)
+		*data++ = 0;
+	memcpy(data, &value, sizeof(int32));
+	return data + sizeof(int32);
+}
+
+/*
+ * A varlena column (of a type not stored plain, aligned on int): a TOAST
+ * pointer or a value with a 1-byte header as it is, a value that fits one
+ * with a 1-byte header, any other at the next int boundary.
+ */
+static inline char *
+PutVarlena(char *data, Pointer value, uint16 *infomask)
+{
+	Size		len;
+
+	if (VARATT_IS_EXTERNAL(value))
+	{
+		if (VARATT_IS_EXTERNAL_EXPANDED(value))
+			elog(ERROR, "unexpected expanded object in a screening question row");
+		*infomask |= HEAP_HASEXTERNAL;
+		len = VARSIZE_EXTERNAL(value);
+		memcpy(data, value, len);
+	}
+	else if (VARATT_IS_SHORT(value))
+	{
+		len = VARSIZE_SHORT(value);
+		memcpy(data, value, len);
+	}
+	else if (VARATT_CAN_MAKE_SHORT(value))
+	{
+		len = VARATT_CONVERTED_SHORT_SIZE(value);
+		SET_VARSIZE_SHORT(data, len);
+		memcpy(data + 1, VARDATA(value), len - 1);
+	}
+	else
+	{
+		while ((uintptr_t) data % ALIGNOF_INT != 0)
+			*data++ = 0;
+		len = VARSIZE(value);
+		memcpy(data, value, len);
+	}
+	return data + len;
+}
+
+/* Room FormRow() needs at most for the row of q */
+static inline Size
+RowBound(const Question *q, const text *pos, const ArrayType *path)
+{
+	return RESULT_HOFF_NULLS + 2 * UUID_LEN + 2 * (ALIGNOF_INT - 1 + sizeof(int32)) +
+		5 * (ALIGNOF_INT - 1) + VARSIZE(pos) + VARSIZE(path) +
+		VARSIZE_ANY(DatumGetPointer(q->question_text)) +
+		(q->type_null ? 0 : VARSIZE_ANY(DatumGetPointer(q->question_type))) +
+		(q->options_null ? 0 : VARSIZE_ANY(DatumGetPointer(q->options)));
+}
+
+/*
+ * The result row of a question as a minimal tuple in buf, which is
+ * MAXALIGNed and has room for RowBound() bytes.
+ *
+ * tuplestore_putvalues() would form it with heap_form_minimal_tuple(), which
+ * goes over the columns twice, once to size the row and once to fill a
+ * zeroed allocation, looking up each column's type attributes both times;
+ * for this function's nine columns that costs more than the whole walk.  The
+ * row type is fixed (result_types), so the row is laid out here in one pass,
+ * as heap_form_minimal_tuple() would lay it out (a null bitmap, each value at
+ * its type's alignment with zero bytes between, short varlena headers where
+ * they fit), into a buffer used for every row; the tuplestore then copies it
+ * at its exact size.
+ */
+static MinimalTuple
+FormRow(char *buf, const QuestionKey *key, const Question *q, int32 depth,
+		const text *pos, const ArrayType *path)
+{
+	MinimalTuple tuple = (MinimalTuple) buf;
+	bool		hasnull = !key->has_parent || q->type_null || q->options_null;
+	Size		hoff = hasnull ? RESULT_HOFF_NULLS : RESULT_HOFF;
+	uint16		infomask = HEAP_HASVARWIDTH | (hasnull ? HEAP_HASNULL : 0);
+	char	   *data;
+
+	memset(buf, 0, hoff);
+	data = buf + hoff;
+	if (hasnull)
+	{
+		/* a bit per column, set if not null: only three can be null */
+		for (int i = 0; i < RESULT_NATTS; i++)
+			tuple->t_bits[i >> 3] |= 1 << (i & 7);
+		if (!key->has_parent)
+			tuple->t_bits[RESULT_PARENT >> 3] &= ~(1 << (RESULT_PARENT & 7));
+		if (q->type_null)
+			tuple->t_bits[RESULT_TYPE >> 3] &= ~(1 << (RESULT_TYPE & 7));
+		if (q->options_null)
+			tuple->t_bits[RESULT_OPTIONS >> 3] &= ~(1 << (RESULT_OPTIONS & 7));
+	}
+
+	memcpy(data, key->id.data, UUID_LEN);
+	data += UUID_LEN;
+	if (key->has_parent)
+	{
+		memcpy(data, key->parent_id.data, UUID_LEN);
+		data += UUID_LEN;
+	}
+	data = PutInt32(data, depth);
+	data = PutVarlena(data, (Pointer) pos, &infomask);
+	data = PutVarlena(data, (Pointer) path, &infomask);
+	data = PutVarlena(data, DatumGetPointer(q->question_text), &infomask);
+	if (!q->type_null)
+		data = PutVarlena(data, DatumGetPointer(q->question_type), &infomask);
+	if (!q->options_null)
+		data = PutVarlena(data, DatumGetPointer(q->options), &infomask);
+	data = PutInt32(data, key->display_order);
+
+	tuple->t_len = data - buf;
+	HeapTupleHeaderSetNatts(tuple, RESULT_NATTS);
+	tuple->t_hoff = hoff + MINIMAL_TUPLE_OFFSET;
+	tuple->t_infomask = infomask;
+	return tuple;
+}
+
+/*
+ * Check that the caller takes a tuplestore, as InitMaterializedSRF() does, and
+ * describe the result; EmitRows() makes the tuplestore.  Called first, so
+ * that a call where no set can be returned fails before any work.
+ */
+static ReturnSetInfo *
+BeginResult(FunctionCallInfo fcinfo)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	MemoryContext old;
+	TupleDesc	desc;
+
+	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("set-valued function called in context that cannot accept a set")));
+	if (!(rsinfo->allowedModes & SFRM_Materialize))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("materialize mode required, but it is not allowed in this context")));
+
+	old = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
+	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	if (desc->natts != RESULT_NATTS)
+		elog(ERROR, "return type must have %d columns", RESULT_NATTS);
+	for (int i = 0; i < desc->natts; i++)
+	{
+		Form_pg_attribute att = TupleDescAttr(desc, i);
+
+		/* FormRow() relies on these: uuid, int4, and varlenas stored packed, aligned on int */
+		if (att->atttypid != result_types[i] ||
+			(att->attlen == -1 &&
+			 (att->attalign != TYPALIGN_INT || att->attstorage == TYPSTORAGE_PLAIN)))
+			elog(ERROR, "return type does not match: column %d is of type %s",
+				 i + 1, format_type_be(att->atttypid));
+	}
+	MemoryContextSwitchTo(old);
+	rsinfo->setDesc = desc;
+	return rsinfo;
+}
+
+/*
+ * A memory context for the result's rows, holding them all in one block.
+ *
+ * In the query's own context every row would be a palloc of its own, which
+ * an AllocSet rounds up to a power of two: a row of question_tree() is about
+ * 330 bytes, and takes a 512-byte chunk.  A generation context packs the rows
+ * end to end, in a block sized to the estimate of all of them (capped at
+ * work_mem, beyond which the tuplestore writes rows to a file instead).
+ *
+ * The tuplestore frees its rows when the executor ends it, but a context
+ * outlives that: it would stay, empty, until the query ends, one per call for
+ * a function called once per outer row (LATERAL).  So the context is kept in
+ * fn_extra, and the next call from the same place deletes it if it is empty,
+ * that is if the result it held is done with.
+ */
+static MemoryContext
+ResultContext(FunctionCallInfo fcinfo, Size estimate)
+{
+	FmgrInfo   *flinfo = fcinfo->flinfo;
+	MemoryContext previous = (MemoryContext) flinfo->fn_extra;
+	Size		block;
+
+	if (previous != NULL && MemoryContextIsEmpty(previous))
+		MemoryContextDelete(previous);
+
+	block = Min(estimate, (Size) work_mem * 1024);
+	block = Max(block, 8 * 1024);
+	block = Min(block, MaxAllocSize);
+	block = MAXALIGN(block);
+	flinfo->fn_extra = GenerationContextCreate(flinfo->fn_mcxt, "screening question walk result",
+											   0, block, block);
+	return (MemoryContext) flinfo->fn_extra;
+}
+
+/*
+ * EmitRows() visits questions in tree order, at random in memory, and asks
+ * for the ones some rows ahead before it needs them.
+ */
+#if defined(__GNUC__) || defined(__clang__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void) 0)
+#endif
+#define EMIT_PREFETCH_DISTANCE 4
 
 /*
  * Put walked questions into the result, each with its depth, outline number
@@ -794,16 +1238,44 @@ Descend(Outline *o, const Question *q, int32 level)
  * walk goes down and up: no allocation per row.
  */
 static void
-EmitRows(ReturnSetInfo *rsinfo, Screener *s, const int32 *order, const int32 *depths,
-		 int32 count, const int32 *prefix, int32 nprefix)
+EmitRows(FunctionCallInfo fcinfo, ReturnSetInfo *rsinfo, Screener *s,
+		 const int32 *order, const int32 *depths, int32 count,
+		 const int32 *prefix, int32 nprefix)
 {
 	int32		levels = nprefix + 1;
 	Outline		o;
-	Datum		values[9];
-	bool		nulls[9] = {false};
+	Size		estimate;
+	Size		path_bytes = 0;
+	Size		pos_bytes = 0;
+	MemoryContext old;
+	Tuplestorestate *store;
+	TupleTableSlot *slot;
+	Size		room = 1024;
+	char	   *buf = palloc(room);
 
 	for (int32 k = 0; k < count; k++)
+	{
 		levels = Max(levels, depths[k] + 1);
+		path_bytes += (Size) UUID_LEN * (depths[k] + 1);
+		pos_bytes += (Size) 4 * (depths[k] + 1);	/* mostly a digit or two and a dot */
+	}
+
+	/*
+	 * The rows' size, for the block that holds them: per row a header, the
+	 * fixed-width columns, the path and outline number, alignment and the
+	 * chunk header (24 or 32 bytes), and the row's share of the text, type
+	 * and options read (all of them for question_tree()); and the
+	 * tuplestore's array of row pointers, 16kB at first, doubled as it
+	 * grows.  Too little only means a second block.
+	 */
+	estimate = (Size) count * (RESULT_HOFF_NULLS + 2 * UUID_LEN + 2 * sizeof(int32) +
+							   VARHDRSZ + ARR_OVERHEAD_NONULLS(1) +
+							   7 * (ALIGNOF_INT - 1) + MAXIMUM_ALIGNOF + 32) +
+		path_bytes + pos_bytes +
+		(count == s->n ? s->value_bytes :
+		 (Size) ((double) s->value_bytes / Max(s->n, 1) * count)) +
+		2 * sizeof(MinimalTuple) * Max(count, 2048);
+
 	o.path = palloc0(ARR_OVERHEAD_NONULLS(1) + (Size) UUID_LEN * levels);
 	o.path->ndim = 1;
 	o.path->dataoffset = 0;
@@ -813,27 +1285,49 @@ EmitRows(ReturnSetInfo *rsinfo, Screener *s, const int32 *order, const int32 *de
 	o.poslen = palloc(sizeof(int) * levels);
 
 	for (int32 level = 0; level < nprefix; level++)
-		Descend(&o, &s->q[prefix[level]], level);
+		Descend(&o, &s->key[prefix[level]].id, s->rank[prefix[level]], level);
 
-	values[3] = PointerGetDatum(o.pos);
-	values[4] = PointerGetDatum(o.path);
+	old = MemoryContextSwitchTo(ResultContext(fcinfo, estimate));
+	store = tuplestore_begin_heap((rsinfo->allowedModes & SFRM_Materialize_Random) != 0,
+								  false, work_mem);
+	MemoryContextSwitchTo(old);
+	rsinfo->returnMode = SFRM_Materialize;
+	rsinfo->setResult = store;
+	slot = MakeSingleTupleTableSlot(rsinfo->setDesc, &TTSOpsMinimalTuple);
+
 	for (int32 k = 0; k < count; k++)
 	{
-		Question   *q = &s->q[order[k]];
+		QuestionKey *key = &s->key[order[k]];
+		Question   *q = s->q[order[k]];
+		Size		bound;
 
-		Descend(&o, q, depths[k]);
-		values[0] = UUIDPGetDatum(&q->id);
-		values[1] = UUIDPGetDatum(&q->parent_id);
-		nulls[1] = !q->has_parent;
-		values[2] = Int32GetDatum(depths[k]);
-		values[5] = q->question_text;
-		values[6] = q->question_type;
-		nulls[6] = q->type_null;
-		values[7] = q->options;
-		nulls[7] = q->options_null;
-		values[8] = Int32GetDatum(q->display_order);
-		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		/* a question and its key, then its values, once the question is in */
+		if (k + 2 * EMIT_PREFETCH_DISTANCE < count)
+		{
+			PREFETCH(s->q[order[k + 2 * EMIT_PREFETCH_DISTANCE]]);
+			PREFETCH(&s->key[order[k + 2 * EMIT_PREFETCH_DISTANCE]]);
+		}
+		if (k + EMIT_PREFETCH_DISTANCE < count)
+		{
+			Question   *ahead = s->q[order[k + EMIT_PREFETCH_DISTANCE]];
+
+			PREFETCH(DatumGetPointer(ahead->question_text));
+			if (!ahead->options_null)
+				PREFETCH(DatumGetPointer(ahead->options));
+		}
+		Descend(&o, &key->id, s->rank[order[k]], depths[k]);
+		bound = RowBound(q, o.pos, o.path);
+		if (bound > room)
+		{
+			room = Max(bound, 2 * room);
+			buf = repalloc(buf, room);
+		}
+		ExecStoreMinimalTuple(FormRow(buf, key, q, depths[k], o.pos, o.path), slot, false);
+		tuplestore_puttupleslot(store, slot);
+		if ((k & 1023) == 1023)
+			CHECK_FOR_INTERRUPTS();
 	}
+	ExecDropSingleTupleTableSlot(slot);
 }
 
 /* ------------------------------------------------------------------------
@@ -848,14 +1342,14 @@ EmitRows(ReturnSetInfo *rsinfo, Screener *s, const int32 *order, const int32 *de
 Datum
 expert_network_question_tree(PG_FUNCTION_ARGS)
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	ReturnSetInfo *rsinfo;
 	Datum		campaign = PG_GETARG_DATUM(0);
 	Oid			argtypes[1] = {UUIDOID};
 	Screener	s;
 	int32	   *order;
 	int32	   *depths;
 
-	InitMaterializedSRF(fcinfo, 0);
+	rsinfo = BeginResult(fcinfo);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 
@@ -865,7 +1359,7 @@ expert_network_question_tree(PG_FUNCTION_ARGS)
 	order = palloc(sizeof(int32) * Max(s.n, 1));
 	depths = palloc(sizeof(int32) * Max(s.n, 1));
 	WalkAll(&s, order, depths);
-	EmitRows(rsinfo, &s, order, depths, s.n, NULL, 0);
+	EmitRows(fcinfo, rsinfo, &s, order, depths, s.n, NULL, 0);
 
 	SPI_finish();
 	return (Datum) 0;
@@ -882,7 +1376,7 @@ expert_network_question_tree(PG_FUNCTION_ARGS)
 Datum
 expert_network_question_subtree(PG_FUNCTION_ARGS)
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	ReturnSetInfo *rsinfo;
 	Datum		question = PG_GETARG_DATUM(0);
 	Oid			argtypes[1] = {UUIDOID};
 	Screener	s;
@@ -894,14 +1388,14 @@ expert_network_question_subtree(PG_FUNCTION_ARGS)
 	int32	   *stack;
 	int32		count = 0;
 
-	InitMaterializedSRF(fcinfo, 0);
+	rsinfo = BeginResult(fcinfo);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 
 	LoadQuestions(&s, en_kept_generic_plan(&subtree_questions_plan, subtree_questions_query, 1, argtypes),
 				  &question, false);
 	for (int32 i = 0; i < s.n && target < 0; i++)
-		if (memcmp(s.q[i].id.data, DatumGetUUIDP(question)->data, UUID_LEN) == 0)
+		if (memcmp(s.key[i].id.data, DatumGetUUIDP(question)->data, UUID_LEN) == 0)
 			target = i;
 	if (target < 0)
 		ReportUnknownQuestion(question);
@@ -913,7 +1407,7 @@ expert_network_question_subtree(PG_FUNCTION_ARGS)
 	depths = palloc(sizeof(int32) * s.n);
 	stack = palloc(sizeof(int32) * 2 * EN_QUESTION_DEPTH_LIMIT);
 	WalkPreorder(&s, target, depth, order, depths, &count, stack);
-	EmitRows(rsinfo, &s, order, depths, count, chain, depth);
+	EmitRows(fcinfo, rsinfo, &s, order, depths, count, chain, depth);
 
 	SPI_finish();
 	return (Datum) 0;
@@ -926,7 +1420,7 @@ expert_network_question_subtree(PG_FUNCTION_ARGS)
 Datum
 expert_network_question_ancestors(PG_FUNCTION_ARGS)
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	ReturnSetInfo *rsinfo;
 	Datum		args[2];
 	Oid			argtypes[2] = {UUIDOID, INT4OID};
 	Screener	s;
@@ -935,7 +1429,7 @@ expert_network_question_ancestors(PG_FUNCTION_ARGS)
 	int32		len;
 	int32	   *depths;
 
-	InitMaterializedSRF(fcinfo, 0);
+	rsinfo = BeginResult(fcinfo);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 
@@ -944,7 +1438,7 @@ expert_network_question_ancestors(PG_FUNCTION_ARGS)
 	LoadQuestions(&s, en_kept_generic_plan(&ancestor_questions_plan, ancestor_questions_query, 2, argtypes),
 				  args, true);
 	for (int32 i = 0; i < s.n && target < 0; i++)
-		if (memcmp(s.q[i].id.data, DatumGetUUIDP(args[0])->data, UUID_LEN) == 0)
+		if (memcmp(s.key[i].id.data, DatumGetUUIDP(args[0])->data, UUID_LEN) == 0)
 			target = i;
 	if (target < 0)
 		ReportUnknownQuestion(args[0]);
@@ -955,13 +1449,13 @@ expert_network_question_ancestors(PG_FUNCTION_ARGS)
 	depths = palloc(sizeof(int32) * len);
 	for (int32 k = 0; k < len; k++)
 	{
-		if (memcmp(s.q[chain[k]].campaign_id.data, s.q[target].campaign_id.data, UUID_LEN) != 0)
+		if (memcmp(s.q[chain[k]]->campaign_id.data, s.q[target]->campaign_id.data, UUID_LEN) != 0)
 			ReportNotATree(&s, target,
 						   psprintf("Question %s, on its chain of parents, is not in the campaign.",
-									UuidText(UUIDPGetDatum(&s.q[chain[k]].id))));
+									UuidText(UUIDPGetDatum(&s.key[chain[k]].id))));
 		depths[k] = k;
 	}
-	EmitRows(rsinfo, &s, chain, depths, len, NULL, 0);
+	EmitRows(fcinfo, rsinfo, &s, chain, depths, len, NULL, 0);
 
 	SPI_finish();
 	return (Datum) 0;
@@ -1198,17 +1692,19 @@ expert_network_copy_question_tree(PG_FUNCTION_ARGS)
 	options_nulls = palloc(sizeof(bool) * s.n);
 	for (int32 k = 0; k < s.n; k++)
 	{
-		Question   *q = &s.q[order[k]];
+		Question   *q = s.q[order[k]];
+		int32		parent = s.parent[order[k]];
+		int32		rank = s.rank[order[k]];
 
 		ids[k] = UUIDPGetDatum(&new_ids[order[k]]);
-		parent_nulls[k] = q->parent < 0;
-		parents[k] = q->parent < 0 ? (Datum) 0 : UUIDPGetDatum(&new_ids[q->parent]);
+		parent_nulls[k] = parent < 0;
+		parents[k] = parent < 0 ? (Datum) 0 : UUIDPGetDatum(&new_ids[parent]);
 		texts[k] = q->question_text;
 		types[k] = q->question_type;
 		type_nulls[k] = q->type_null;
 		options[k] = q->options;
 		options_nulls[k] = q->options_null;
-		orders[k] = Int32GetDatum(q->parent < 0 ? (int32) (base + q->rank) : q->rank);
+		orders[k] = Int32GetDatum(parent < 0 ? (int32) (base + rank) : rank);
 	}
 
 	dims[0] = s.n;
