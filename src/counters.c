@@ -318,6 +318,8 @@ expert_network_count_calls(PG_FUNCTION_ARGS)
 	TriggerEvent event;
 	bool		need_new,
 				need_old;
+	Datum	   *rows;
+	uint64		nrows;
 
 	if (!CALLED_AS_TRIGGER(fcinfo) ||
 		!TRIGGER_FIRED_AFTER(trigdata->tg_event) ||
@@ -345,14 +347,13 @@ expert_network_count_calls(PG_FUNCTION_ARGS)
 		(trigdata->tg_oldtable == NULL || tuplestore_tuple_count(trigdata->tg_oldtable) == 0))
 		return PointerGetDatum(NULL);
 
+	rows = CallDeltas(trigdata, &nrows);
+	if (nrows > 0)
 	{
 		Oid			argtypes[3] = {UUIDOID, INT4OID, INT4OID};
-		uint64		nrows;
-		Datum	   *rows = CallDeltas(trigdata, &nrows);
 
-		if (nrows > 0)
-			WriteDerived(trigdata, "campaigns", NULL, NULL, rows, nrows,
-						 &apply_delta_plan, apply_delta, 3, argtypes);
+		WriteDerived(trigdata, "campaigns", NULL, NULL, rows, nrows,
+					 &apply_delta_plan, apply_delta, 3, argtypes);
 	}
 	return PointerGetDatum(NULL);
 }
