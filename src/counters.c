@@ -201,15 +201,6 @@ CompareCallDeltas(const void *a, const void *b)
 				  ((const CallDelta *) b)->campaign_id.data, UUID_LEN);
 }
 
-static bool
-StatusIs(Datum status, const char *name)
-{
-	text	   *t = DatumGetTextPP(status);
-	size_t		len = strlen(name);
-
-	return VARSIZE_ANY_EXHDR(t) == len && memcmp(VARDATA_ANY(t), name, len) == 0;
-}
-
 /* Add each row's calls (sign +1) or take them away (sign -1) */
 static void
 AddCalls(HTAB *deltas, Relation rel, Tuplestorestate *rows, int sign)
@@ -234,10 +225,10 @@ AddCalls(HTAB *deltas, Relation rel, Tuplestorestate *rows, int sign)
 		status = slot_getattr(slot, status_att, &isnull);
 		if (!isnull)
 		{
-			if (StatusIs(status, "pending") || StatusIs(status, "scheduled") ||
-				StatusIs(status, "confirmed"))
+			if (en_text_is(status, "pending") || en_text_is(status, "scheduled") ||
+				en_text_is(status, "confirmed"))
 				scheduled = 1;
-			else if (StatusIs(status, "completed"))
+			else if (en_text_is(status, "completed"))
 				completed = 1;
 		}
 		if (scheduled == 0 && completed == 0)

@@ -40,6 +40,7 @@ extern bool en_in_extension_schema(Relation rel);
 extern char *en_shorten(const char *value);
 extern SPIPlanPtr en_transition_plan(TransitionPlan *cache, Relation rel,
 									 const char *query, int nargs, Oid *argtypes);
+extern bool en_text_is(Datum value, const char *name);
 extern void en_transition_rewind(Tuplestorestate *rows);
 extern void en_transition_done(Tuplestorestate *rows);
 

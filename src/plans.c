@@ -21,6 +21,7 @@
 #include "catalog/namespace.h"
 #include "mb/pg_wchar.h"
 #include "utils/memutils.h"
+#include "utils/builtins.h"
 #include "utils/rel.h"
 #include "utils/tuplestore.h"
 
@@ -150,6 +151,18 @@ en_transition_plan(TransitionPlan *cache, Relation rel, const char *query,
 		MemoryContextSwitchTo(old);
 	}
 	return cache->plan;
+}
+
+/*
+ * Is a text value (a status, say) this string, byte for byte?
+ */
+bool
+en_text_is(Datum value, const char *name)
+{
+	text	   *t = DatumGetTextPP(value);
+	size_t		len = strlen(name);
+
+	return VARSIZE_ANY_EXHDR(t) == len && memcmp(VARDATA_ANY(t), name, len) == 0;
 }
 
 /*

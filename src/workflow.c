@@ -743,9 +743,16 @@ typedef enum StepKind
 	STEP_CHECK					/* a SELECT whose one row is an error */
 } StepKind;
 
+/* what a statement's rows call for: a step runs only when its rows exist */
+#define NEEDS_COMPLETED	0x01	/* rows newly completed */
+#define NEEDS_GAINING	0x02	/* experts gaining a live interview */
+#define NEEDS_LOSING	0x04	/* experts losing one */
+#define NEEDS_ANY		(NEEDS_COMPLETED | NEEDS_GAINING | NEEDS_LOSING)
+
 typedef struct LifecycleStep
 {
 	StepKind	kind;
+	int			needs;			/* runs when the statement has any of these */
 	const char *query;
 } LifecycleStep;
 
@@ -754,23 +761,101 @@ typedef struct LifecycleStep
 /* the steps, in order, after an INSERT and after an UPDATE */
 static const LifecycleStep lifecycle_steps[2][LIFECYCLE_STEPS] = {
 	{
-		{STEP_LOCK, LOCK_EXPERTS("SELECT n.expert_id FROM en_new AS n")},
-		{STEP_WRITE, RECORD_COMPLETED(CHANGED_BY_INSERT)},
-		{STEP_WRITE, SCHEDULE_EXPERTS(GAINING_BY_INSERT)},
-		{STEP_CHECK, UNSCHEDULED_EXPERT(GAINING_BY_INSERT)},
-		{STEP_WRITE, COMPLETE_EXPERTS(CHANGED_BY_INSERT)},
-		{STEP_WRITE, NULL},
+		{STEP_LOCK, NEEDS_ANY, LOCK_EXPERTS("SELECT n.expert_id FROM en_new AS n")},
+		{STEP_WRITE, NEEDS_COMPLETED, RECORD_COMPLETED(CHANGED_BY_INSERT)},
+		{STEP_WRITE, NEEDS_GAINING, SCHEDULE_EXPERTS(GAINING_BY_INSERT)},
+		{STEP_CHECK, NEEDS_GAINING, UNSCHEDULED_EXPERT(GAINING_BY_INSERT)},
+		{STEP_WRITE, NEEDS_COMPLETED, COMPLETE_EXPERTS(CHANGED_BY_INSERT)},
+		{STEP_WRITE, 0, NULL},
 	},
 	{
-		{STEP_LOCK, LOCK_EXPERTS(CONCERNED_BY_UPDATE)},
-		{STEP_WRITE, RECORD_COMPLETED(CHANGED_BY_UPDATE)},
-		{STEP_WRITE, SCHEDULE_EXPERTS(GAINING_BY_UPDATE)},
-		{STEP_CHECK, UNSCHEDULED_EXPERT(GAINING_BY_UPDATE)},
-		{STEP_WRITE, COMPLETE_EXPERTS(CHANGED_BY_UPDATE)},
-		{STEP_WRITE, RESCHEDULE_EXPERTS(LOSING_BY_UPDATE)},
+		{STEP_LOCK, NEEDS_ANY, LOCK_EXPERTS(CONCERNED_BY_UPDATE)},
+		{STEP_WRITE, NEEDS_COMPLETED, RECORD_COMPLETED(CHANGED_BY_UPDATE)},
+		{STEP_WRITE, NEEDS_GAINING, SCHEDULE_EXPERTS(GAINING_BY_UPDATE)},
+		{STEP_CHECK, NEEDS_GAINING, UNSCHEDULED_EXPERT(GAINING_BY_UPDATE)},
+		{STEP_WRITE, NEEDS_COMPLETED, COMPLETE_EXPERTS(CHANGED_BY_UPDATE)},
+		{STEP_WRITE, NEEDS_LOSING, RESCHEDULE_EXPERTS(LOSING_BY_UPDATE)},
 	},
 };
 static TransitionPlan lifecycle_plans[2][LIFECYCLE_STEPS];
+
+static bool
+IsLive(Datum status)
+{
+	return en_text_is(status, "pending") || en_text_is(status, "scheduled") ||
+		en_text_is(status, "confirmed");
+}
+
+/*
+ * What the statement's rows call for (NEEDS_* bits), read from the
+ * transition tables in one pass, so that a statement runs only the steps
+ * that have rows to work on: a single new pending interview, the common
+ * write, needs no completed-interview record and no completion.  The
+ * conditions are those of the steps' queries.
+ */
+static int
+LifecycleNeeds(TriggerData *trigdata, bool is_update)
+{
+	Relation	rel = trigdata->tg_relation;
+	TupleDesc	desc = RelationGetDescr(rel);
+	int			status_att = en_column_number(rel, "status");
+	int			expert_att = en_column_number(rel, "expert_id");
+	Tuplestorestate *newts = trigdata->tg_newtable;
+	Tuplestorestate *oldts = is_update ? trigdata->tg_oldtable : NULL;
+	TupleTableSlot *newslot = MakeSingleTupleTableSlot(desc, &TTSOpsMinimalTuple);
+	TupleTableSlot *oldslot = is_update ? MakeSingleTupleTableSlot(desc, &TTSOpsMinimalTuple) : NULL;
+	int			needs = 0;
+
+	en_transition_rewind(newts);
+	if (is_update)
+		en_transition_rewind(oldts);
+	while (needs != NEEDS_ANY && tuplestore_gettupleslot(newts, true, false, newslot))
+	{
+		bool		new_null,
+					old_null,
+					nexp_null,
+					oexp_null;
+		Datum		new_status = slot_getattr(newslot, status_att, &new_null);
+		Datum		old_status;
+		bool		changed,
+					expert_changed;
+
+		if (!is_update)
+		{
+			if (!new_null && en_text_is(new_status, "completed"))
+				needs |= NEEDS_COMPLETED;
+			else if (!new_null && IsLive(new_status))
+				needs |= NEEDS_GAINING;
+			continue;
+		}
+		if (!tuplestore_gettupleslot(oldts, true, false, oldslot))
+			elog(ERROR, "transition table en_old of \"%s\" has fewer rows than en_new",
+				 RelationGetRelationName(rel));
+		old_status = slot_getattr(oldslot, status_att, &old_null);
+		changed = !new_null && !old_null && !TextDatumsEqual(old_status, new_status);
+		{
+			Datum		nexp = slot_getattr(newslot, expert_att, &nexp_null);
+			Datum		oexp = slot_getattr(oldslot, expert_att, &oexp_null);
+
+			expert_changed = !nexp_null && !oexp_null &&
+				memcmp(DatumGetUUIDP(nexp), DatumGetUUIDP(oexp), UUID_LEN) != 0;
+		}
+		if (changed && en_text_is(new_status, "completed"))
+			needs |= NEEDS_COMPLETED;
+		if (expert_changed && !new_null && IsLive(new_status))
+			needs |= NEEDS_GAINING;
+		if (!old_null && IsLive(old_status) &&
+			(expert_changed || (!new_null && en_text_is(new_status, "cancelled"))))
+			needs |= NEEDS_LOSING;
+	}
+	en_transition_done(newts);
+	if (is_update)
+		en_transition_done(oldts);
+	ExecDropSingleTupleTableSlot(newslot);
+	if (oldslot)
+		ExecDropSingleTupleTableSlot(oldslot);
+	return needs;
+}
 
 /*
  * Trigger: AFTER INSERT or AFTER UPDATE FOR EACH STATEMENT on interviews,
@@ -790,6 +875,7 @@ expert_network_interview_lifecycle(PG_FUNCTION_ARGS)
 {
 	TriggerData *trigdata = (TriggerData *) fcinfo->context;
 	bool		is_update;
+	int			needs;
 
 	if (!CALLED_AS_TRIGGER(fcinfo) ||
 		!TRIGGER_FIRED_AFTER(trigdata->tg_event) ||
@@ -807,6 +893,9 @@ expert_network_interview_lifecycle(PG_FUNCTION_ARGS)
 	if (tuplestore_tuple_count(trigdata->tg_newtable) == 0)
 		return PointerGetDatum(NULL);
 	is_update = TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event);
+	needs = LifecycleNeeds(trigdata, is_update);
+	if (needs == 0)
+		return PointerGetDatum(NULL);
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
@@ -818,7 +907,7 @@ expert_network_interview_lifecycle(PG_FUNCTION_ARGS)
 		const LifecycleStep *step = &lifecycle_steps[is_update ? 1 : 0][i];
 		int			rc;
 
-		if (step->query == NULL)
+		if (step->query == NULL || (step->needs & needs) == 0)
 			continue;
 		rc = SPI_execute_plan(en_transition_plan(&lifecycle_plans[is_update ? 1 : 0][i],
 												 trigdata->tg_relation, step->query, 0, NULL),
