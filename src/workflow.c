@@ -480,15 +480,86 @@ expert_network_check_transition(PG_FUNCTION_ARGS)
 }
 
 /*
+ * A statement's rows from its transition tables: every row of en_new, and
+ * for an UPDATE the same row's old version from en_old beside it.
+ *
+ * PostgreSQL adds each updated row's old and new versions to en_old and
+ * en_new together, so the two tables are read side by side, without a join.
+ * Each pair is checked to be one row (same id): a pair that is not is an
+ * internal error, never a wrong result.  The tables are read through read
+ * pointers of our own, since other statement triggers of the same event read
+ * the same tuplestores.
+ */
+typedef struct RowPairs
+{
+	Relation	rel;
+	Tuplestorestate *newts;
+	Tuplestorestate *oldts;		/* NULL for an INSERT */
+	TupleTableSlot *new;		/* the current row */
+	TupleTableSlot *old;		/* its old version, for an UPDATE */
+	int			id_att;
+} RowPairs;
+
+static void
+RowPairsBegin(RowPairs *pairs, TriggerData *trigdata, bool is_update)
+{
+	TupleDesc	desc = RelationGetDescr(trigdata->tg_relation);
+
+	pairs->rel = trigdata->tg_relation;
+	pairs->newts = trigdata->tg_newtable;
+	pairs->oldts = is_update ? trigdata->tg_oldtable : NULL;
+	pairs->new = MakeSingleTupleTableSlot(desc, &TTSOpsMinimalTuple);
+	pairs->old = is_update ? MakeSingleTupleTableSlot(desc, &TTSOpsMinimalTuple) : NULL;
+	pairs->id_att = en_column_number(pairs->rel, "id");
+	en_transition_rewind(pairs->newts);
+	if (pairs->oldts)
+		en_transition_rewind(pairs->oldts);
+}
+
+/* The next row (and its old version); false after the last */
+static bool
+RowPairsNext(RowPairs *pairs)
+{
+	const char *relname = RelationGetRelationName(pairs->rel);
+	bool		oldid_null,
+				newid_null;
+	Datum		oldid,
+				newid;
+
+	if (!tuplestore_gettupleslot(pairs->newts, true, false, pairs->new))
+	{
+		if (pairs->oldts && tuplestore_gettupleslot(pairs->oldts, true, false, pairs->old))
+			elog(ERROR, "transition table en_old of \"%s\" has more rows than en_new", relname);
+		return false;
+	}
+	if (pairs->oldts == NULL)
+		return true;
+	if (!tuplestore_gettupleslot(pairs->oldts, true, false, pairs->old))
+		elog(ERROR, "transition table en_old of \"%s\" has fewer rows than en_new", relname);
+	oldid = slot_getattr(pairs->old, pairs->id_att, &oldid_null);
+	newid = slot_getattr(pairs->new, pairs->id_att, &newid_null);
+	if (oldid_null || newid_null ||
+		memcmp(DatumGetUUIDP(oldid), DatumGetUUIDP(newid), UUID_LEN) != 0)
+		elog(ERROR, "transition tables en_old and en_new of \"%s\" are not in step", relname);
+	return true;
+}
+
+static void
+RowPairsEnd(RowPairs *pairs)
+{
+	en_transition_done(pairs->newts);
+	ExecDropSingleTupleTableSlot(pairs->new);
+	if (pairs->oldts)
+	{
+		en_transition_done(pairs->oldts);
+		ExecDropSingleTupleTableSlot(pairs->old);
+	}
+}
+
+/*
  * The status changes of a statement, as a tuplestore of
  * (user_id, row_id, from_status, to_status): every row of an INSERT, with no
  * from_status, and the rows of an UPDATE whose status changed.
- *
- * Read from the transition tables in one pass, without joining them: for
- * each updated row PostgreSQL adds the old version to en_old and the new one
- * to en_new together, so the two tables are read side by side.  Each pair is
- * checked to be one row (same id); a pair that is not is an internal error,
- * never a wrong history row.
  *
  * Statuses are compared byte for byte, as the graphs compare them; a NULL
  * status on either side is no change (as "o.status <> n.status" would have
@@ -498,52 +569,28 @@ static Tuplestorestate *
 CollectChanges(TriggerData *trigdata, bool is_update)
 {
 	Relation	rel = trigdata->tg_relation;
-	TupleDesc	desc = RelationGetDescr(rel);
 	int			id_att = en_column_number(rel, "id");
 	int			owner_att = en_column_number(rel, "user_id");
 	int			status_att = en_column_number(rel, "status");
 	Tuplestorestate *changes = tuplestore_begin_heap(false, false, work_mem);
-	Tuplestorestate *newts = trigdata->tg_newtable;
-	Tuplestorestate *oldts = is_update ? trigdata->tg_oldtable : NULL;
-	TupleTableSlot *newslot = MakeSingleTupleTableSlot(desc, &TTSOpsMinimalTuple);
-	TupleTableSlot *oldslot = is_update ? MakeSingleTupleTableSlot(desc, &TTSOpsMinimalTuple) : NULL;
 	MemoryContext rowcxt = AllocSetContextCreate(CurrentMemoryContext,
 												 "expert_network status changes",
 												 ALLOCSET_SMALL_SIZES);
-	MemoryContext caller;
+	RowPairs	pairs;
 
-	/*
-	 * Our own read pointers, rewound: other statement triggers of the same
-	 * event read the same tuplestores.
-	 */
-	en_transition_rewind(newts);
-	if (is_update)
-		en_transition_rewind(oldts);
-
-	while (tuplestore_gettupleslot(newts, true, false, newslot))
+	RowPairsBegin(&pairs, trigdata, is_update);
+	while (RowPairsNext(&pairs))
 	{
 		Datum		values[4];
 		bool		nulls[4];
 
-		values[3] = slot_getattr(newslot, status_att, &nulls[3]);
+		values[3] = slot_getattr(pairs.new, status_att, &nulls[3]);
 		if (is_update)
 		{
-			bool		oldid_null,
-						newid_null;
-			Datum		oldid,
-						newid;
+			MemoryContext caller;
 			bool		same;
 
-			if (!tuplestore_gettupleslot(oldts, true, false, oldslot))
-				elog(ERROR, "transition table en_old of \"%s\" has fewer rows than en_new",
-					 RelationGetRelationName(rel));
-			oldid = slot_getattr(oldslot, id_att, &oldid_null);
-			newid = slot_getattr(newslot, id_att, &newid_null);
-			if (oldid_null || newid_null ||
-				memcmp(DatumGetUUIDP(oldid), DatumGetUUIDP(newid), UUID_LEN) != 0)
-				elog(ERROR, "transition tables en_old and en_new of \"%s\" are not in step",
-					 RelationGetRelationName(rel));
-			values[2] = slot_getattr(oldslot, status_att, &nulls[2]);
+			values[2] = slot_getattr(pairs.old, status_att, &nulls[2]);
 			if (nulls[2] || nulls[3])
 				continue;
 			/* a status stored out of line is detoasted in rowcxt, for this row */
@@ -559,21 +606,12 @@ CollectChanges(TriggerData *trigdata, bool is_update)
 			values[2] = (Datum) 0;
 			nulls[2] = true;
 		}
-		values[0] = slot_getattr(newslot, owner_att, &nulls[0]);
-		values[1] = slot_getattr(newslot, id_att, &nulls[1]);
+		values[0] = slot_getattr(pairs.new, owner_att, &nulls[0]);
+		values[1] = slot_getattr(pairs.new, id_att, &nulls[1]);
 		/* copied into the tuplestore's own memory */
 		tuplestore_putvalues(changes, ChangesDesc(), values, nulls);
 	}
-	if (is_update && tuplestore_gettupleslot(oldts, true, false, oldslot))
-		elog(ERROR, "transition table en_old of \"%s\" has more rows than en_new",
-			 RelationGetRelationName(rel));
-
-	en_transition_done(newts);
-	if (is_update)
-		en_transition_done(oldts);
-	ExecDropSingleTupleTableSlot(newslot);
-	if (oldslot)
-		ExecDropSingleTupleTableSlot(oldslot);
+	RowPairsEnd(&pairs);
 	MemoryContextDelete(rowcxt);
 	return changes;
 }
@@ -797,26 +835,22 @@ static int
 LifecycleNeeds(TriggerData *trigdata, bool is_update)
 {
 	Relation	rel = trigdata->tg_relation;
-	TupleDesc	desc = RelationGetDescr(rel);
 	int			status_att = en_column_number(rel, "status");
 	int			expert_att = en_column_number(rel, "expert_id");
-	Tuplestorestate *newts = trigdata->tg_newtable;
-	Tuplestorestate *oldts = is_update ? trigdata->tg_oldtable : NULL;
-	TupleTableSlot *newslot = MakeSingleTupleTableSlot(desc, &TTSOpsMinimalTuple);
-	TupleTableSlot *oldslot = is_update ? MakeSingleTupleTableSlot(desc, &TTSOpsMinimalTuple) : NULL;
 	int			needs = 0;
+	RowPairs	pairs;
 
-	en_transition_rewind(newts);
-	if (is_update)
-		en_transition_rewind(oldts);
-	while (needs != NEEDS_ANY && tuplestore_gettupleslot(newts, true, false, newslot))
+	RowPairsBegin(&pairs, trigdata, is_update);
+	while (needs != NEEDS_ANY && RowPairsNext(&pairs))
 	{
 		bool		new_null,
 					old_null,
 					nexp_null,
 					oexp_null;
-		Datum		new_status = slot_getattr(newslot, status_att, &new_null);
-		Datum		old_status;
+		Datum		new_status = slot_getattr(pairs.new, status_att, &new_null);
+		Datum		old_status,
+					nexp,
+					oexp;
 		bool		changed,
 					expert_changed;
 
@@ -828,18 +862,13 @@ LifecycleNeeds(TriggerData *trigdata, bool is_update)
 				needs |= NEEDS_GAINING;
 			continue;
 		}
-		if (!tuplestore_gettupleslot(oldts, true, false, oldslot))
-			elog(ERROR, "transition table en_old of \"%s\" has fewer rows than en_new",
-				 RelationGetRelationName(rel));
-		old_status = slot_getattr(oldslot, status_att, &old_null);
+		old_status = slot_getattr(pairs.old, status_att, &old_null);
 		changed = !new_null && !old_null && !TextDatumsEqual(old_status, new_status);
-		{
-			Datum		nexp = slot_getattr(newslot, expert_att, &nexp_null);
-			Datum		oexp = slot_getattr(oldslot, expert_att, &oexp_null);
+		nexp = slot_getattr(pairs.new, expert_att, &nexp_null);
+		oexp = slot_getattr(pairs.old, expert_att, &oexp_null);
+		expert_changed = !nexp_null && !oexp_null &&
+			memcmp(DatumGetUUIDP(nexp), DatumGetUUIDP(oexp), UUID_LEN) != 0;
 
-			expert_changed = !nexp_null && !oexp_null &&
-				memcmp(DatumGetUUIDP(nexp), DatumGetUUIDP(oexp), UUID_LEN) != 0;
-		}
 		if (changed && en_text_is(new_status, "completed"))
 			needs |= NEEDS_COMPLETED;
 		if (expert_changed && !new_null && IsLive(new_status))
@@ -848,12 +877,7 @@ LifecycleNeeds(TriggerData *trigdata, bool is_update)
 			(expert_changed || (!new_null && en_text_is(new_status, "cancelled"))))
 			needs |= NEEDS_LOSING;
 	}
-	en_transition_done(newts);
-	if (is_update)
-		en_transition_done(oldts);
-	ExecDropSingleTupleTableSlot(newslot);
-	if (oldslot)
-		ExecDropSingleTupleTableSlot(oldslot);
+	RowPairsEnd(&pairs);
 	return needs;
 }
 
