@@ -21,6 +21,10 @@ LANGUAGE c AS 'MODULE_PATHNAME', 'expert_network_check_schema_owner';
 SELECT expert_network.check_schema_owner();
 DROP FUNCTION expert_network.check_schema_owner();
 
+-- the schema belongs to the owner of its objects, so that the role that ran
+-- CREATE EXTENSION can neither rename it nor create objects in it (0.7.0)
+ALTER SCHEMA expert_network OWNER TO CURRENT_USER;
+
 COMMENT ON SCHEMA expert_network IS 'Expert-network research: projects, campaigns, vendors, experts, screeners, interviews, research sessions';
 
 /* ------------------------------------------------------------------------
@@ -34,6 +38,14 @@ AS 'MODULE_PATHNAME', 'expert_network_current_user_id';
 
 COMMENT ON FUNCTION expert_network.current_user_id() IS
 'The application user whose rows this session sees and writes: the setting expert_network.user_id, or NULL when it is unset or empty';
+
+CREATE FUNCTION expert_network.set_user_id(user_id text)
+RETURNS text
+LANGUAGE c VOLATILE
+AS 'MODULE_PATHNAME', 'expert_network_set_user_id';
+
+COMMENT ON FUNCTION expert_network.set_user_id(text) IS
+'Sets expert_network.user_id until the end of the transaction (NULL or empty clears it) and returns it.  EXECUTE on this function is the right to set the identity at all: SET and set_config() of expert_network.user_id are checked against it';
 
 /* ------------------------------------------------------------------------
  * Timestamps
@@ -61,6 +73,7 @@ CREATE TABLE expert_network.projects (
     created_at      timestamptz NOT NULL DEFAULT pg_catalog.now(),
     updated_at      timestamptz NOT NULL DEFAULT pg_catalog.now(),
     CONSTRAINT projects_pkey PRIMARY KEY (id),
+    CONSTRAINT projects_id_user_id_key UNIQUE (id, user_id),
     CONSTRAINT projects_user_id_project_code_key UNIQUE (user_id, project_code)
 );
 
@@ -92,8 +105,9 @@ CREATE TABLE expert_network.campaigns (
     created_at              timestamptz NOT NULL DEFAULT pg_catalog.now(),
     updated_at              timestamptz NOT NULL DEFAULT pg_catalog.now(),
     CONSTRAINT campaigns_pkey PRIMARY KEY (id),
-    CONSTRAINT campaigns_project_id_fkey FOREIGN KEY (project_id)
-        REFERENCES expert_network.projects (id) ON DELETE SET NULL,
+    CONSTRAINT campaigns_id_user_id_key UNIQUE (id, user_id),
+    CONSTRAINT campaigns_project_id_fkey FOREIGN KEY (project_id, user_id)
+        REFERENCES expert_network.projects (id, user_id) ON DELETE SET NULL (project_id),
     CONSTRAINT campaigns_status_check
         CHECK (status OPERATOR(pg_catalog.=) ANY (ARRAY['draft', 'active', 'paused', 'completed', 'archived']::text[])),
     CONSTRAINT campaigns_dates_check
@@ -132,7 +146,8 @@ CREATE TABLE expert_network.team_members (
     designation text        NOT NULL,
     avatar_url  text,
     created_at  timestamptz NOT NULL DEFAULT pg_catalog.now(),
-    CONSTRAINT team_members_pkey PRIMARY KEY (id)
+    CONSTRAINT team_members_pkey PRIMARY KEY (id),
+    CONSTRAINT team_members_id_user_id_key UNIQUE (id, user_id)
 );
 
 COMMENT ON TABLE expert_network.team_members IS 'Pool of team members that can be assigned to campaigns';
@@ -146,10 +161,10 @@ CREATE TABLE expert_network.campaign_team_assignments (
     assigned_at     timestamptz NOT NULL DEFAULT pg_catalog.now(),
     user_id text NOT NULL DEFAULT expert_network.current_user_id(),
     CONSTRAINT campaign_team_assignments_pkey PRIMARY KEY (campaign_id, team_member_id),
-    CONSTRAINT campaign_team_assignments_campaign_id_fkey FOREIGN KEY (campaign_id)
-        REFERENCES expert_network.campaigns (id) ON DELETE CASCADE,
-    CONSTRAINT campaign_team_assignments_team_member_id_fkey FOREIGN KEY (team_member_id)
-        REFERENCES expert_network.team_members (id) ON DELETE CASCADE
+    CONSTRAINT campaign_team_assignments_campaign_id_fkey FOREIGN KEY (campaign_id, user_id)
+        REFERENCES expert_network.campaigns (id, user_id) ON DELETE CASCADE,
+    CONSTRAINT campaign_team_assignments_team_member_id_fkey FOREIGN KEY (team_member_id, user_id)
+        REFERENCES expert_network.team_members (id, user_id) ON DELETE CASCADE
 );
 
 COMMENT ON TABLE expert_network.campaign_team_assignments IS 'Many-to-many relationship between campaigns and team members';
@@ -173,10 +188,11 @@ CREATE TABLE expert_network.screening_questions (
     updated_at          timestamptz NOT NULL DEFAULT pg_catalog.now(),
     user_id text NOT NULL DEFAULT expert_network.current_user_id(),
     CONSTRAINT screening_questions_pkey PRIMARY KEY (id),
-    CONSTRAINT screening_questions_campaign_id_fkey FOREIGN KEY (campaign_id)
-        REFERENCES expert_network.campaigns (id) ON DELETE CASCADE,
-    CONSTRAINT screening_questions_parent_question_id_fkey FOREIGN KEY (parent_question_id)
-        REFERENCES expert_network.screening_questions (id) ON DELETE CASCADE,
+    CONSTRAINT screening_questions_id_user_id_key UNIQUE (id, user_id),
+    CONSTRAINT screening_questions_campaign_id_fkey FOREIGN KEY (campaign_id, user_id)
+        REFERENCES expert_network.campaigns (id, user_id) ON DELETE CASCADE,
+    CONSTRAINT screening_questions_parent_question_id_fkey FOREIGN KEY (parent_question_id, user_id)
+        REFERENCES expert_network.screening_questions (id, user_id) ON DELETE CASCADE,
     CONSTRAINT screening_questions_question_type_check
         CHECK (question_type OPERATOR(pg_catalog.=) ANY (ARRAY['text', 'multiple-choice', 'rating']::text[]))
 );
@@ -240,8 +256,8 @@ CREATE TABLE expert_network.campaign_vendor_enrollments (
     CONSTRAINT campaign_vendor_enrollments_pkey PRIMARY KEY (id),
     CONSTRAINT campaign_vendor_enrollments_campaign_id_vendor_platform_id_key
         UNIQUE (campaign_id, vendor_platform_id),
-    CONSTRAINT campaign_vendor_enrollments_campaign_id_fkey FOREIGN KEY (campaign_id)
-        REFERENCES expert_network.campaigns (id) ON DELETE CASCADE,
+    CONSTRAINT campaign_vendor_enrollments_campaign_id_fkey FOREIGN KEY (campaign_id, user_id)
+        REFERENCES expert_network.campaigns (id, user_id) ON DELETE CASCADE,
     CONSTRAINT campaign_vendor_enrollments_vendor_platform_id_fkey FOREIGN KEY (vendor_platform_id)
         REFERENCES expert_network.vendor_platforms (id) ON DELETE CASCADE,
     CONSTRAINT campaign_vendor_enrollments_status_check
@@ -279,8 +295,9 @@ CREATE TABLE expert_network.experts (
     reviewed_at         timestamptz,
     user_id text NOT NULL DEFAULT expert_network.current_user_id(),
     CONSTRAINT experts_pkey PRIMARY KEY (id),
-    CONSTRAINT experts_campaign_id_fkey FOREIGN KEY (campaign_id)
-        REFERENCES expert_network.campaigns (id) ON DELETE CASCADE,
+    CONSTRAINT experts_id_user_id_key UNIQUE (id, user_id),
+    CONSTRAINT experts_campaign_id_fkey FOREIGN KEY (campaign_id, user_id)
+        REFERENCES expert_network.campaigns (id, user_id) ON DELETE CASCADE,
     CONSTRAINT experts_vendor_platform_id_fkey FOREIGN KEY (vendor_platform_id)
         REFERENCES expert_network.vendor_platforms (id),
     CONSTRAINT experts_status_check
@@ -310,10 +327,10 @@ CREATE TABLE expert_network.expert_screening_responses (
     created_at              timestamptz NOT NULL DEFAULT pg_catalog.now(),
     user_id text NOT NULL DEFAULT expert_network.current_user_id(),
     CONSTRAINT expert_screening_responses_pkey PRIMARY KEY (id),
-    CONSTRAINT expert_screening_responses_expert_id_fkey FOREIGN KEY (expert_id)
-        REFERENCES expert_network.experts (id) ON DELETE CASCADE,
-    CONSTRAINT expert_screening_responses_screening_question_id_fkey FOREIGN KEY (screening_question_id)
-        REFERENCES expert_network.screening_questions (id) ON DELETE CASCADE
+    CONSTRAINT expert_screening_responses_expert_id_fkey FOREIGN KEY (expert_id, user_id)
+        REFERENCES expert_network.experts (id, user_id) ON DELETE CASCADE,
+    CONSTRAINT expert_screening_responses_screening_question_id_fkey FOREIGN KEY (screening_question_id, user_id)
+        REFERENCES expert_network.screening_questions (id, user_id) ON DELETE CASCADE
 );
 
 COMMENT ON TABLE expert_network.expert_screening_responses IS 'Experts responses to screening questions';
@@ -342,10 +359,11 @@ CREATE TABLE expert_network.interviews (
     cancelled_at        timestamptz,
     user_id text NOT NULL DEFAULT expert_network.current_user_id(),
     CONSTRAINT interviews_pkey PRIMARY KEY (id),
-    CONSTRAINT interviews_campaign_id_fkey FOREIGN KEY (campaign_id)
-        REFERENCES expert_network.campaigns (id) ON DELETE CASCADE,
-    CONSTRAINT interviews_expert_id_fkey FOREIGN KEY (expert_id)
-        REFERENCES expert_network.experts (id) ON DELETE CASCADE,
+    CONSTRAINT interviews_id_user_id_key UNIQUE (id, user_id),
+    CONSTRAINT interviews_campaign_id_fkey FOREIGN KEY (campaign_id, user_id)
+        REFERENCES expert_network.campaigns (id, user_id) ON DELETE CASCADE,
+    CONSTRAINT interviews_expert_id_fkey FOREIGN KEY (expert_id, user_id)
+        REFERENCES expert_network.experts (id, user_id) ON DELETE CASCADE,
     CONSTRAINT interviews_status_check
         CHECK (status OPERATOR(pg_catalog.=) ANY (ARRAY['pending', 'scheduled', 'confirmed', 'completed', 'cancelled']::text[])),
     CONSTRAINT interviews_duration_minutes_check CHECK (duration_minutes OPERATOR(pg_catalog.>) 0)
@@ -367,10 +385,10 @@ CREATE TABLE expert_network.interview_team_assignments (
     team_member_id  uuid NOT NULL,
     user_id text NOT NULL DEFAULT expert_network.current_user_id(),
     CONSTRAINT interview_team_assignments_pkey PRIMARY KEY (interview_id, team_member_id),
-    CONSTRAINT interview_team_assignments_interview_id_fkey FOREIGN KEY (interview_id)
-        REFERENCES expert_network.interviews (id) ON DELETE CASCADE,
-    CONSTRAINT interview_team_assignments_team_member_id_fkey FOREIGN KEY (team_member_id)
-        REFERENCES expert_network.team_members (id) ON DELETE CASCADE
+    CONSTRAINT interview_team_assignments_interview_id_fkey FOREIGN KEY (interview_id, user_id)
+        REFERENCES expert_network.interviews (id, user_id) ON DELETE CASCADE,
+    CONSTRAINT interview_team_assignments_team_member_id_fkey FOREIGN KEY (team_member_id, user_id)
+        REFERENCES expert_network.team_members (id, user_id) ON DELETE CASCADE
 );
 
 COMMENT ON TABLE expert_network.interview_team_assignments IS 'Assigns team members to specific interviews';
@@ -400,12 +418,12 @@ CREATE TABLE expert_network.completed_interviews (
     user_id text NOT NULL DEFAULT expert_network.current_user_id(),
     CONSTRAINT completed_interviews_pkey PRIMARY KEY (id),
     CONSTRAINT completed_interviews_interview_id_key UNIQUE (interview_id),
-    CONSTRAINT completed_interviews_interview_id_fkey FOREIGN KEY (interview_id)
-        REFERENCES expert_network.interviews (id) ON DELETE CASCADE,
-    CONSTRAINT completed_interviews_campaign_id_fkey FOREIGN KEY (campaign_id)
-        REFERENCES expert_network.campaigns (id) ON DELETE CASCADE,
-    CONSTRAINT completed_interviews_expert_id_fkey FOREIGN KEY (expert_id)
-        REFERENCES expert_network.experts (id) ON DELETE CASCADE,
+    CONSTRAINT completed_interviews_interview_id_fkey FOREIGN KEY (interview_id, user_id)
+        REFERENCES expert_network.interviews (id, user_id) ON DELETE CASCADE,
+    CONSTRAINT completed_interviews_campaign_id_fkey FOREIGN KEY (campaign_id, user_id)
+        REFERENCES expert_network.campaigns (id, user_id) ON DELETE CASCADE,
+    CONSTRAINT completed_interviews_expert_id_fkey FOREIGN KEY (expert_id, user_id)
+        REFERENCES expert_network.experts (id, user_id) ON DELETE CASCADE,
     CONSTRAINT completed_interviews_rating_check
         CHECK (rating OPERATOR(pg_catalog.>=) 0 AND rating OPERATOR(pg_catalog.<=) 5),
     CONSTRAINT completed_interviews_relevance_rating_check
@@ -438,8 +456,9 @@ CREATE TABLE expert_network.chat_sessions (
     created_at  timestamptz NOT NULL DEFAULT pg_catalog.now(),
     updated_at  timestamptz NOT NULL DEFAULT pg_catalog.now(),
     CONSTRAINT chat_sessions_pkey PRIMARY KEY (id),
-    CONSTRAINT chat_sessions_campaign_id_fkey FOREIGN KEY (campaign_id)
-        REFERENCES expert_network.campaigns (id) ON DELETE SET NULL
+    CONSTRAINT chat_sessions_id_user_id_key UNIQUE (id, user_id),
+    CONSTRAINT chat_sessions_campaign_id_fkey FOREIGN KEY (campaign_id, user_id)
+        REFERENCES expert_network.campaigns (id, user_id) ON DELETE SET NULL (campaign_id)
 );
 
 COMMENT ON TABLE expert_network.chat_sessions IS 'AI assistant chat sessions for research and analysis';
@@ -458,8 +477,8 @@ CREATE TABLE expert_network.chat_messages (
     created_at      timestamptz NOT NULL DEFAULT pg_catalog.now(),
     user_id text NOT NULL DEFAULT expert_network.current_user_id(),
     CONSTRAINT chat_messages_pkey PRIMARY KEY (id),
-    CONSTRAINT chat_messages_chat_session_id_fkey FOREIGN KEY (chat_session_id)
-        REFERENCES expert_network.chat_sessions (id) ON DELETE CASCADE,
+    CONSTRAINT chat_messages_chat_session_id_fkey FOREIGN KEY (chat_session_id, user_id)
+        REFERENCES expert_network.chat_sessions (id, user_id) ON DELETE CASCADE,
     CONSTRAINT chat_messages_role_check
         CHECK (role OPERATOR(pg_catalog.=) ANY (ARRAY['user', 'assistant']::text[]))
 );
@@ -482,8 +501,8 @@ CREATE TABLE expert_network.research_activities (
     completed_at    timestamptz,
     user_id text NOT NULL DEFAULT expert_network.current_user_id(),
     CONSTRAINT research_activities_pkey PRIMARY KEY (id),
-    CONSTRAINT research_activities_chat_session_id_fkey FOREIGN KEY (chat_session_id)
-        REFERENCES expert_network.chat_sessions (id) ON DELETE CASCADE,
+    CONSTRAINT research_activities_chat_session_id_fkey FOREIGN KEY (chat_session_id, user_id)
+        REFERENCES expert_network.chat_sessions (id, user_id) ON DELETE CASCADE,
     CONSTRAINT research_activities_status_check
         CHECK (status OPERATOR(pg_catalog.=) ANY (ARRAY['queued', 'processing', 'completed', 'failed']::text[])),
     CONSTRAINT research_activities_confidence_check
@@ -511,8 +530,8 @@ CREATE TABLE expert_network.research_sources (
     created_at      timestamptz NOT NULL DEFAULT pg_catalog.now(),
     user_id text NOT NULL DEFAULT expert_network.current_user_id(),
     CONSTRAINT research_sources_pkey PRIMARY KEY (id),
-    CONSTRAINT research_sources_chat_session_id_fkey FOREIGN KEY (chat_session_id)
-        REFERENCES expert_network.chat_sessions (id) ON DELETE CASCADE,
+    CONSTRAINT research_sources_chat_session_id_fkey FOREIGN KEY (chat_session_id, user_id)
+        REFERENCES expert_network.chat_sessions (id, user_id) ON DELETE CASCADE,
     CONSTRAINT research_sources_status_check
         CHECK (status OPERATOR(pg_catalog.=) ANY (ARRAY['processing', 'scraped', 'failed']::text[]))
 );
@@ -535,8 +554,8 @@ CREATE TABLE expert_network.answer_sections (
     created_at      timestamptz NOT NULL DEFAULT pg_catalog.now(),
     user_id text NOT NULL DEFAULT expert_network.current_user_id(),
     CONSTRAINT answer_sections_pkey PRIMARY KEY (id),
-    CONSTRAINT answer_sections_chat_session_id_fkey FOREIGN KEY (chat_session_id)
-        REFERENCES expert_network.chat_sessions (id) ON DELETE CASCADE
+    CONSTRAINT answer_sections_chat_session_id_fkey FOREIGN KEY (chat_session_id, user_id)
+        REFERENCES expert_network.chat_sessions (id, user_id) ON DELETE CASCADE
 );
 
 COMMENT ON TABLE expert_network.answer_sections IS 'Structured answer sections generated during research sessions';
@@ -603,8 +622,8 @@ CREATE TABLE expert_network.campaign_costs (
     updated_at          timestamptz   NOT NULL DEFAULT pg_catalog.now(),
     user_id text NOT NULL DEFAULT expert_network.current_user_id(),
     CONSTRAINT campaign_costs_pkey PRIMARY KEY (id),
-    CONSTRAINT campaign_costs_campaign_id_fkey FOREIGN KEY (campaign_id)
-        REFERENCES expert_network.campaigns (id) ON DELETE CASCADE,
+    CONSTRAINT campaign_costs_campaign_id_fkey FOREIGN KEY (campaign_id, user_id)
+        REFERENCES expert_network.campaigns (id, user_id) ON DELETE CASCADE,
     CONSTRAINT campaign_costs_vendor_platform_id_fkey FOREIGN KEY (vendor_platform_id)
         REFERENCES expert_network.vendor_platforms (id),
     CONSTRAINT campaign_costs_fee_type_check
@@ -840,13 +859,14 @@ CREATE TRIGGER a_require_identity BEFORE INSERT OR UPDATE OR DELETE ON expert_ne
  * Access levels and erasure (0.2.0)
  * ------------------------------------------------------------------------ */
 
-CREATE FUNCTION expert_network.grant_access(role regrole, level text DEFAULT 'app')
+CREATE FUNCTION expert_network.grant_access(role regrole, level text DEFAULT 'app',
+                                            may_set_identity boolean DEFAULT true)
 RETURNS void
 LANGUAGE c STRICT
 AS 'MODULE_PATHNAME', 'expert_network_grant_access';
 
-COMMENT ON FUNCTION expert_network.grant_access(regrole, text) IS
-'Gives a role exactly the privileges of an access level: readonly (read own rows), app (read and write own rows), admin (also the vendor catalog and delete_user_data)';
+COMMENT ON FUNCTION expert_network.grant_access(regrole, text, boolean) IS
+'Gives a role exactly the privileges of an access level, whoever granted it what it had: readonly (read own rows), app (read and write own rows), admin (also the vendor catalog and delete_user_data); may_set_identity false withholds set_user_id(), the right to act as an application user';
 
 CREATE FUNCTION expert_network.revoke_access(role regrole)
 RETURNS void
@@ -854,16 +874,15 @@ LANGUAGE c STRICT
 AS 'MODULE_PATHNAME', 'expert_network_revoke_access';
 
 COMMENT ON FUNCTION expert_network.revoke_access(regrole) IS
-'Takes every privilege on the extension''s objects away from a role';
+'Takes every privilege on the extension''s objects away from a role, whoever granted it';
 
 CREATE FUNCTION expert_network.delete_user_data(user_id text)
 RETURNS TABLE (table_name text, deleted bigint)
-LANGUAGE c STRICT SECURITY DEFINER
-SET search_path = pg_catalog, pg_temp
+LANGUAGE c STRICT
 AS 'MODULE_PATHNAME', 'expert_network_delete_user_data';
 
 COMMENT ON FUNCTION expert_network.delete_user_data(text) IS
-'Deletes every row of one application user, in every table, in one transaction; returns the rows deleted per table. For admin roles';
+'Deletes every row of one application user, in every table, in one transaction, as the caller acting for that user; returns the rows deleted per table. For admin roles';
 
 /* ------------------------------------------------------------------------
  * Call counters and chat recency (0.3.0)
@@ -982,6 +1001,17 @@ CREATE INDEX idx_status_history_row ON expert_network.status_history (row_id, ch
 ALTER TABLE expert_network.status_history ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 CREATE POLICY owner_rows ON expert_network.status_history
     USING (user_id OPERATOR(pg_catalog.=) (SELECT expert_network.current_user_id()));
+
+CREATE FUNCTION expert_network.protect_history()
+RETURNS trigger
+LANGUAGE c
+AS 'MODULE_PATHNAME', 'expert_network_protect_history';
+
+COMMENT ON FUNCTION expert_network.protect_history() IS
+'BEFORE statement trigger on status_history: only the extension writes the history (record_transitions inserts, delete_user_data erases); a restore loads it';
+
+CREATE TRIGGER protect_history BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON expert_network.status_history
+    FOR EACH STATEMENT EXECUTE FUNCTION expert_network.protect_history();
 
 CREATE FUNCTION expert_network.check_transition()
 RETURNS trigger
@@ -1296,22 +1326,27 @@ SELECT pg_catalog.pg_extension_config_dump('expert_network.campaign_costs', '');
 SELECT pg_catalog.pg_extension_config_dump('expert_network.status_history', '');
 
 /* ------------------------------------------------------------------------
- * Privileges.  The objects above belong to the installing superuser (for a
- * trusted extension, the bootstrap superuser); the role that ran CREATE
- * EXTENSION gets full use of them and may pass it on, with grant_access()
- * or by hand.  PUBLIC gets nothing.
+ * Privileges.  The objects above, and the schema, belong to the installing
+ * superuser (for a trusted extension, the bootstrap superuser); the role
+ * that ran CREATE EXTENSION gets the use of them and may pass it on, with
+ * grant_access() or by hand.  It gets no TRIGGER, TRUNCATE or REFERENCES:
+ * a trigger of its own on these tables would run as whoever writes them,
+ * TRUNCATE ignores row-level security, and a foreign key of its own could
+ * block or watch every tenant's deletes (0.7.0).  PUBLIC gets nothing.
  * ------------------------------------------------------------------------ */
 
 REVOKE ALL ON FUNCTION expert_network.set_updated_at() FROM PUBLIC;
-GRANT USAGE ON SCHEMA expert_network TO @extowner@;
-GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER
+GRANT USAGE ON SCHEMA expert_network TO @extowner@ WITH GRANT OPTION;
+GRANT SELECT, INSERT, UPDATE, DELETE
     ON ALL TABLES IN SCHEMA expert_network TO @extowner@ WITH GRANT OPTION;
 
 -- functions: PUBLIC gets none; grant_access() hands them out by level
 REVOKE ALL ON FUNCTION expert_network.current_user_id() FROM PUBLIC;
+REVOKE ALL ON FUNCTION expert_network.set_user_id(text) FROM PUBLIC;
+REVOKE ALL ON FUNCTION expert_network.protect_history() FROM PUBLIC;
 REVOKE ALL ON FUNCTION expert_network.require_identity() FROM PUBLIC;
 REVOKE ALL ON FUNCTION expert_network.enforce_owner() FROM PUBLIC;
-REVOKE ALL ON FUNCTION expert_network.grant_access(regrole, text) FROM PUBLIC;
+REVOKE ALL ON FUNCTION expert_network.grant_access(regrole, text, boolean) FROM PUBLIC;
 REVOKE ALL ON FUNCTION expert_network.revoke_access(regrole) FROM PUBLIC;
 REVOKE ALL ON FUNCTION expert_network.delete_user_data(text) FROM PUBLIC;
 REVOKE ALL ON FUNCTION expert_network.count_calls() FROM PUBLIC;

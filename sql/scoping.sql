@@ -101,7 +101,7 @@ RETURNING id;
 DELETE FROM expert_network.experts WHERE id = '30000000-0000-4000-8000-00000000000b'
 RETURNING id;
 
--- nor point at them (42501), whatever the table
+-- nor point at them: 23503, exactly as for a row that does not exist
 INSERT INTO expert_network.experts (campaign_id, vendor_platform_id, name, title)
 VALUES ('20000000-0000-4000-8000-00000000000b', '00000000-0000-4000-8000-000000000001', 'Planted', 'Spy');
 \echo :LAST_ERROR_SQLSTATE
@@ -132,7 +132,8 @@ VALUES ('20000000-0000-4000-8000-00000000000b', 'About bob''s campaign');
 UPDATE expert_network.campaigns SET project_id = '10000000-0000-4000-8000-00000000000b'
 WHERE id = '20000000-0000-4000-8000-00000000000a';
 \echo :LAST_ERROR_SQLSTATE
--- the ownership check comes first: this row breaks a constraint too
+-- a row that also breaks a check constraint reports that first: the
+-- composite foreign key is checked after the row
 INSERT INTO expert_network.experts (campaign_id, vendor_platform_id, name, title, rating)
 VALUES ('20000000-0000-4000-8000-00000000000b', '00000000-0000-4000-8000-000000000001', 'Planted', 'Spy', 9);
 \echo :LAST_ERROR_SQLSTATE

@@ -8,19 +8,42 @@
  * set of privileges:
  *
  *	readonly	read the rows of the current user (RLS decides which)
- *	app			also write them (not the status history: the extension writes it)
+ *	app			also write them (the status history only through the
+ *				workflow tables: protect_history)
  *	admin		also write the vendor catalog and erase a user's data
+ *
+ * and, unless asked otherwise, EXECUTE on set_user_id(text): the right to
+ * act as an application user at all.
+ *
+ * One grantor.  GRANT records who granted, and REVOKE only takes back the
+ * revoking role's own grants: a level granted by a superuser (recorded as
+ * granted by the tables' owner) would survive a revoke by the extension's
+ * owner.  So every GRANT and REVOKE here runs as the tables' owner, whoever
+ * calls; revokes also run as the extension's owner, for the grants it made
+ * by hand; and the catalog is then checked: a privilege of the role left by
+ * any other grantor is an error that names it.  Running as the tables' owner
+ * is the one place the module acts with rights its caller may lack: the
+ * statements are fixed GRANT and REVOKE texts on the extension's own schema
+ * (checked by oid first), in a security-restricted operation with
+ * search_path pinned to pg_catalog; no trigger, function or operator runs.
+ *
+ * Erasure (delete_user_data) runs as the caller, acting for the user it
+ * erases: row-level security shows it that user's rows, and the admin
+ * level's DELETE privileges do the rest.
  */
 #include "expert_network.h"
 
+#include "access/xact.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_extension.h"
+#include "catalog/pg_class.h"
 #include "commands/extension.h"
 #include "executor/spi.h"
 #include "fmgr.h"
 #include "funcapi.h"
 #include "miscadmin.h"
 #include "utils/acl.h"
+#include "utils/guc.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 #include "utils/syscache.h"
@@ -28,12 +51,18 @@
 PG_FUNCTION_INFO_V1(expert_network_grant_access);
 PG_FUNCTION_INFO_V1(expert_network_revoke_access);
 PG_FUNCTION_INFO_V1(expert_network_delete_user_data);
+PG_FUNCTION_INFO_V1(expert_network_carry_levels_forward);
 
 /*
  * Functions only the extension owner (and those it grants) may run; every
  * other function of the schema is executable at every level.
  */
 #define OWNER_ONLY_FUNCTIONS \
+	"expert_network.grant_access(pg_catalog.regrole, pg_catalog.text, pg_catalog.bool), " \
+	"expert_network.revoke_access(pg_catalog.regrole), " \
+	"expert_network.delete_user_data(pg_catalog.text)"
+/* before 0.7.0 */
+#define LEGACY_OWNER_ONLY_FUNCTIONS \
 	"expert_network.grant_access(pg_catalog.regrole, pg_catalog.text), " \
 	"expert_network.revoke_access(pg_catalog.regrole), " \
 	"expert_network.delete_user_data(pg_catalog.text)"
@@ -69,7 +98,7 @@ static const char *const user_tables[] = {
 static bool
 TableExists(const char *table)
 {
-	return OidIsValid(get_relname_relid(table, get_namespace_oid("expert_network", false)));
+	return OidIsValid(get_relname_relid(table, en_extension_schema()));
 }
 
 /*
@@ -104,17 +133,172 @@ RunAcl(const char *fmt, const char *role)
 	pfree(sql.data);
 }
 
-/* Take every privilege on the extension's objects away from the role */
-static void
-RevokeAll(const char *role)
+/* The owner of the extension's tables: the grantor of every level */
+static Oid
+TablesOwner(void)
 {
-	RunAcl("REVOKE ALL ON ALL TABLES IN SCHEMA expert_network FROM %s", role);
-	RunAcl("REVOKE ALL ON ALL FUNCTIONS IN SCHEMA expert_network FROM %s", role);
-	RunAcl("REVOKE ALL ON SCHEMA expert_network FROM %s", role);
+	Oid			relid = get_relname_relid("campaigns", en_extension_schema());
+	HeapTuple	tuple = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
+	Oid			owner;
+
+	if (!HeapTupleIsValid(tuple))
+		elog(ERROR, "cache lookup failed for relation expert_network.campaigns");
+	owner = ((Form_pg_class) GETSTRUCT(tuple))->relowner;
+	ReleaseSysCache(tuple);
+	return owner;
 }
 
-static const char *
-RoleArgument(FunctionCallInfo fcinfo)
+typedef struct AclChange
+{
+	const char *role;			/* quoted */
+	bool		grant;			/* grant the level, or only revoke */
+	bool		write;
+	bool		admin;
+	bool		may_set_identity;
+} AclChange;
+
+/*
+ * Run GRANT or REVOKE statements as another role, in a security-restricted
+ * operation with search_path pinned: see the file header.
+ */
+static void
+AsRole(Oid roleid, void (*statements) (const AclChange *), const AclChange *change)
+{
+	Oid			save_userid;
+	int			save_sec_context;
+	int			save_nestlevel;
+
+	GetUserIdAndSecContext(&save_userid, &save_sec_context);
+	SetUserIdAndSecContext(roleid, save_sec_context | SECURITY_LOCAL_USERID_CHANGE |
+						   SECURITY_RESTRICTED_OPERATION);
+	save_nestlevel = NewGUCNestLevel();
+	(void) set_config_option("search_path", "pg_catalog, pg_temp",
+							 PGC_USERSET, PGC_S_SESSION, GUC_ACTION_SAVE,
+							 true, 0, false);
+	statements(change);
+	AtEOXact_GUC(false, save_nestlevel);
+	SetUserIdAndSecContext(save_userid, save_sec_context);
+}
+
+/* Take every privilege on the extension's objects away from the role */
+static void
+RevokeStatements(const AclChange *change)
+{
+	RunAcl("REVOKE ALL ON ALL TABLES IN SCHEMA expert_network FROM %s CASCADE", change->role);
+	RunAcl("REVOKE ALL ON ALL FUNCTIONS IN SCHEMA expert_network FROM %s CASCADE", change->role);
+	RunAcl("REVOKE ALL ON SCHEMA expert_network FROM %s CASCADE", change->role);
+}
+
+/* Give the role the privileges of its level (it has none now) */
+static void
+GrantStatements(const AclChange *change)
+{
+	bool		legacy = en_legacy_schema();
+
+	RunAcl("GRANT USAGE ON SCHEMA expert_network TO %s", change->role);
+	RunAcl("GRANT SELECT ON ALL TABLES IN SCHEMA expert_network TO %s", change->role);
+	RunAcl("GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA expert_network TO %s", change->role);
+	RunAcl(legacy ? "REVOKE EXECUTE ON FUNCTION " LEGACY_OWNER_ONLY_FUNCTIONS " FROM %s"
+		   : "REVOKE EXECUTE ON FUNCTION " OWNER_ONLY_FUNCTIONS " FROM %s",
+		   change->role);
+	if (change->write)
+	{
+		/* never TRUNCATE: it ignores row-level security */
+		RunAcl("GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA expert_network TO %s", change->role);
+		if (!change->admin)
+			RunAcl("REVOKE INSERT, UPDATE, DELETE ON expert_network.vendor_platforms FROM %s", change->role);
+		/*
+		 * The history: INSERT for record_transitions, which writes it as
+		 * the caller, DELETE for delete_user_data; protect_history refuses
+		 * both to anything else.  A legacy schema writes it as its owner.
+		 */
+		if (TableExists("status_history"))
+		{
+			RunAcl("REVOKE UPDATE ON expert_network.status_history FROM %s", change->role);
+			if (legacy)
+				RunAcl("REVOKE INSERT, DELETE ON expert_network.status_history FROM %s", change->role);
+			else if (!change->admin)
+				RunAcl("REVOKE DELETE ON expert_network.status_history FROM %s", change->role);
+		}
+		/* a view is not written */
+		if (TableExists("workflow_transitions"))
+			RunAcl("REVOKE INSERT, UPDATE, DELETE ON expert_network.workflow_transitions FROM %s", change->role);
+	}
+	if (change->admin)
+		RunAcl("GRANT EXECUTE ON FUNCTION expert_network.delete_user_data(pg_catalog.text) TO %s", change->role);
+	if (!change->may_set_identity && !legacy)
+		RunAcl("REVOKE EXECUTE ON FUNCTION expert_network.set_user_id(pg_catalog.text) FROM %s", change->role);
+}
+
+/*
+ * Privileges on the extension's objects (schema, relations, columns,
+ * functions) that the role still holds from any grantor: none, or an error
+ * naming the first few and who granted them.
+ */
+#define REMAINING_PRIVILEGES \
+	"SELECT o.kind OPERATOR(pg_catalog.||) ' ' OPERATOR(pg_catalog.||) o.name," \
+	"       a.privilege_type, pg_catalog.pg_get_userbyid(a.grantor)" \
+	"  FROM (SELECT 'schema', n.nspname::pg_catalog.text, n.nspacl" \
+	"          FROM pg_catalog.pg_namespace AS n WHERE n.oid OPERATOR(pg_catalog.=) $1" \
+	"        UNION ALL" \
+	"        SELECT 'relation', c.relname::pg_catalog.text, c.relacl" \
+	"          FROM pg_catalog.pg_class AS c WHERE c.relnamespace OPERATOR(pg_catalog.=) $1" \
+	"        UNION ALL" \
+	"        SELECT 'column', c.relname OPERATOR(pg_catalog.||) '.' OPERATOR(pg_catalog.||) t.attname, t.attacl" \
+	"          FROM pg_catalog.pg_class AS c" \
+	"          JOIN pg_catalog.pg_attribute AS t ON t.attrelid OPERATOR(pg_catalog.=) c.oid" \
+	"         WHERE c.relnamespace OPERATOR(pg_catalog.=) $1 AND t.attacl IS NOT NULL" \
+	"        UNION ALL" \
+	"        SELECT 'function', p.oid::pg_catalog.regprocedure::pg_catalog.text, p.proacl" \
+	"          FROM pg_catalog.pg_proc AS p WHERE p.pronamespace OPERATOR(pg_catalog.=) $1" \
+	"       ) AS o (kind, name, acl)," \
+	"       LATERAL pg_catalog.aclexplode(o.acl) AS a" \
+	" WHERE a.grantee OPERATOR(pg_catalog.=) $2" \
+	" ORDER BY 1, 2 LIMIT 5"
+
+static void
+CheckNoPrivilegesLeft(Oid roleid)
+{
+	Oid			argtypes[2] = {OIDOID, OIDOID};
+	Datum		args[2] = {ObjectIdGetDatum(en_extension_schema()), ObjectIdGetDatum(roleid)};
+	StringInfoData left;
+
+	/* not read-only: a new snapshot, which sees the revokes just made */
+	if (SPI_execute_with_args(REMAINING_PRIVILEGES, 2, argtypes, args, NULL, false, 0) != SPI_OK_SELECT)
+		elog(ERROR, "reading the privileges of role %u failed", roleid);
+	if (SPI_processed == 0)
+		return;
+
+	initStringInfo(&left);
+	for (uint64 i = 0; i < SPI_processed; i++)
+		appendStringInfo(&left, "%s%s on %s, granted by %s", i > 0 ? "; " : "",
+						 SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2),
+						 SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1),
+						 SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 3));
+	ereport(ERROR,
+			(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+			 errmsg("role \"%s\" keeps privileges on expert_network that another grantor gave",
+					GetUserNameFromId(roleid, false)),
+			 errdetail("%s.", left.data),
+			 errhint("Only that grantor (or a superuser, as that grantor) can take them back: REVOKE ... FROM %s.",
+					 quote_identifier(GetUserNameFromId(roleid, false)))));
+}
+
+/* Take everything away: as the tables' owner, then as the extension's */
+static void
+RevokeEverything(Oid roleid, const AclChange *change)
+{
+	Oid			tables_owner = TablesOwner();
+	Oid			extowner = en_extension_owner(NULL);
+
+	AsRole(tables_owner, RevokeStatements, change);
+	if (extowner != tables_owner && !superuser_arg(extowner))
+		AsRole(extowner, RevokeStatements, change);
+	CheckNoPrivilegesLeft(roleid);
+}
+
+static Oid
+RoleArgument(FunctionCallInfo fcinfo, const char *funcname)
 {
 	Oid			roleid = PG_GETARG_OID(0);
 
@@ -122,87 +306,92 @@ RoleArgument(FunctionCallInfo fcinfo)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("role must not be PUBLIC or 0")));
-	return quote_identifier(GetUserNameFromId(roleid, false));
+	if (roleid == en_extension_owner(NULL) || roleid == TablesOwner())
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s cannot change the access of role \"%s\"", funcname,
+						GetUserNameFromId(roleid, false)),
+				 errdetail("It owns the extension or its objects; its privileges come with that.")));
+	return roleid;
 }
 
 /*
- * grant_access(role regrole, level text): give the role exactly the
- * privileges of the level (what it had before is taken away first).
+ * grant_access(role regrole, level text, may_set_identity boolean): give
+ * the role exactly the privileges of the level (what it had before is taken
+ * away first).
  */
 Datum
 expert_network_grant_access(PG_FUNCTION_ARGS)
 {
-	const char *role;
+	Oid			roleid;
 	char	   *level;
-	bool		write = false,
-				admin = false;
+	AclChange	change = {0};
 
 	CheckExtensionOwner("grant_access");
-	role = RoleArgument(fcinfo);
+	roleid = RoleArgument(fcinfo, "grant_access");
 	level = text_to_cstring(PG_GETARG_TEXT_PP(1));
+	/* before 0.7.0 the function had no third argument */
+	change.may_set_identity = PG_NARGS() < 3 || PG_GETARG_BOOL(2);
 
 	if (strcmp(level, "readonly") == 0)
-		write = admin = false;
+		change.write = change.admin = false;
 	else if (strcmp(level, "app") == 0)
-		write = true, admin = false;
+		change.write = true, change.admin = false;
 	else if (strcmp(level, "admin") == 0)
-		write = admin = true;
+		change.write = change.admin = true;
 	else
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("invalid access level \"%s\"", en_shorten(level)),
 				 errhint("Valid levels are readonly, app and admin.")));
+	change.role = quote_identifier(GetUserNameFromId(roleid, false));
+	change.grant = true;
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-
-	RevokeAll(role);
-	RunAcl("GRANT USAGE ON SCHEMA expert_network TO %s", role);
-	RunAcl("GRANT SELECT ON ALL TABLES IN SCHEMA expert_network TO %s", role);
-	RunAcl("GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA expert_network TO %s", role);
-	RunAcl("REVOKE EXECUTE ON FUNCTION " OWNER_ONLY_FUNCTIONS " FROM %s", role);
-	if (write)
-	{
-		/* never TRUNCATE: it ignores row-level security */
-		RunAcl("GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA expert_network TO %s", role);
-		if (!admin)
-			RunAcl("REVOKE INSERT, UPDATE, DELETE ON expert_network.vendor_platforms FROM %s", role);
-		/* the history is the extension's to write; a view is not written */
-		if (TableExists("status_history"))
-			RunAcl("REVOKE INSERT, UPDATE, DELETE ON expert_network.status_history FROM %s", role);
-		if (TableExists("workflow_transitions"))
-			RunAcl("REVOKE INSERT, UPDATE, DELETE ON expert_network.workflow_transitions FROM %s", role);
-	}
-	if (admin)
-		RunAcl("GRANT EXECUTE ON FUNCTION expert_network.delete_user_data(pg_catalog.text) TO %s", role);
-
+	RevokeEverything(roleid, &change);
+	AsRole(TablesOwner(), GrantStatements, &change);
 	SPI_finish();
 	PG_RETURN_VOID();
 }
 
 /*
  * revoke_access(role regrole): take every privilege on the extension's
- * objects away from the role.
+ * objects away from the role, whoever granted it.
  */
 Datum
 expert_network_revoke_access(PG_FUNCTION_ARGS)
 {
-	const char *role;
+	Oid			roleid;
+	AclChange	change = {0};
 
 	CheckExtensionOwner("revoke_access");
-	role = RoleArgument(fcinfo);
+	roleid = RoleArgument(fcinfo, "revoke_access");
+	change.role = quote_identifier(GetUserNameFromId(roleid, false));
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	RevokeAll(role);
+	RevokeEverything(roleid, &change);
 	SPI_finish();
 	PG_RETURN_VOID();
 }
 
+/* > 0 while delete_user_data erases (protect_history lets it) */
+static int	erasing = 0;
+
+bool
+en_erasing(void)
+{
+	return erasing > 0;
+}
+
 /*
  * delete_user_data(user_id text): delete every row of the user, in every
- * table, and return how many each table lost.  SECURITY DEFINER, so that
- * row-level security does not hide the rows; EXECUTE is for admin roles.
+ * table, and return how many each table lost.  As the caller, acting for
+ * that user until it returns: row-level security shows it that user's rows
+ * and no other's.  EXECUTE is for admin roles, whose DELETE privileges
+ * cover every table of a user's data.  (Before 0.7.0 the function was
+ * SECURITY DEFINER and ran as the tables' owner.)
  */
 Datum
 expert_network_delete_user_data(PG_FUNCTION_ARGS)
@@ -211,6 +400,7 @@ expert_network_delete_user_data(PG_FUNCTION_ARGS)
 	Datum		user_id = PG_GETARG_DATUM(0);
 	char	   *id = TextDatumGetCString(user_id);
 	Oid			argtypes[1] = {TEXTOID};
+	int			nestlevel;
 
 	if (id[0] == '\0')
 		ereport(ERROR,
@@ -222,27 +412,122 @@ expert_network_delete_user_data(PG_FUNCTION_ARGS)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 
-	for (size_t i = 0; i < lengthof(user_tables); i++)
+	nestlevel = en_set_identity_locally(id);
+	erasing++;
+	PG_TRY();
 	{
-		char		sql[256];
-		int			rc;
-		Datum		values[2];
-		bool		nulls[2] = {false, false};
+		for (size_t i = 0; i < lengthof(user_tables); i++)
+		{
+			char		sql[256];
+			int			rc;
+			Datum		values[2];
+			bool		nulls[2] = {false, false};
 
-		if (!TableExists(user_tables[i]))
-			continue;
-		snprintf(sql, sizeof(sql),
-				 "DELETE FROM expert_network.%s WHERE user_id OPERATOR(pg_catalog.=) $1",
-				 user_tables[i]);
-		rc = SPI_execute_with_args(sql, 1, argtypes, &user_id, NULL, false, 0);
-		if (rc != SPI_OK_DELETE)
-			elog(ERROR, "\"%s\" failed: %s", sql, SPI_result_code_string(rc));
+			if (!TableExists(user_tables[i]))
+				continue;
+			snprintf(sql, sizeof(sql),
+					 "DELETE FROM expert_network.%s WHERE user_id OPERATOR(pg_catalog.=) $1",
+					 user_tables[i]);
+			rc = SPI_execute_with_args(sql, 1, argtypes, &user_id, NULL, false, 0);
+			if (rc != SPI_OK_DELETE)
+				elog(ERROR, "\"%s\" failed: %s", sql, SPI_result_code_string(rc));
 
-		values[0] = CStringGetTextDatum(user_tables[i]);
-		values[1] = Int64GetDatum((int64) SPI_processed);
-		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+			values[0] = CStringGetTextDatum(user_tables[i]);
+			values[1] = Int64GetDatum((int64) SPI_processed);
+			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		}
 	}
+	PG_FINALLY();
+	{
+		erasing--;
+	}
+	PG_END_TRY();
+	AtEOXact_GUC(true, nestlevel);
 
 	SPI_finish();
 	return (Datum) 0;
+}
+
+/*
+ * The roles holding a level before 0.7.0, by what they hold (from any
+ * grantor): USAGE on the schema (every level), INSERT on experts (app and
+ * admin), EXECUTE on delete_user_data (admin).  Never PUBLIC, the tables'
+ * owner or the extension's owner.
+ */
+#define LEVEL_ROLES \
+	"SELECT a.grantee," \
+	"       pg_catalog.bool_or(o.kind OPERATOR(pg_catalog.=) 'write')," \
+	"       pg_catalog.bool_or(o.kind OPERATOR(pg_catalog.=) 'admin')" \
+	"  FROM (SELECT 'read', n.nspacl, 'USAGE' FROM pg_catalog.pg_namespace AS n" \
+	"         WHERE n.oid OPERATOR(pg_catalog.=) $1" \
+	"        UNION ALL" \
+	"        SELECT 'write', c.relacl, 'INSERT' FROM pg_catalog.pg_class AS c" \
+	"         WHERE c.relnamespace OPERATOR(pg_catalog.=) $1 AND c.relname OPERATOR(pg_catalog.=) 'experts'" \
+	"        UNION ALL" \
+	"        SELECT 'admin', p.proacl, 'EXECUTE' FROM pg_catalog.pg_proc AS p" \
+	"         WHERE p.pronamespace OPERATOR(pg_catalog.=) $1 AND p.proname OPERATOR(pg_catalog.=) 'delete_user_data'" \
+	"       ) AS o (kind, acl, privilege)," \
+	"       LATERAL pg_catalog.aclexplode(o.acl) AS a" \
+	" WHERE a.privilege_type OPERATOR(pg_catalog.=) o.privilege" \
+	"   AND a.grantee OPERATOR(pg_catalog.<>) ALL (ARRAY[0, $2, $3]::pg_catalog.oid[])" \
+	" GROUP BY a.grantee ORDER BY a.grantee"
+
+/*
+ * Called once by the 0.6.0--0.7.0 update script, then dropped: give every
+ * role that holds a level what 0.7.0 adds to it (see the script).  Granted
+ * with creating_extension off, so that they are not recorded as the
+ * extension's initial privileges: pg_dump dumps only what differs from
+ * those, and these grants belong to the database's roles, not to the
+ * extension.
+ */
+Datum
+expert_network_carry_levels_forward(PG_FUNCTION_ARGS)
+{
+	Oid			argtypes[3] = {OIDOID, OIDOID, OIDOID};
+	Datum		args[3];
+	bool		saved = creating_extension;
+
+	if (!creating_extension)
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("carry_levels_forward() is for the extension's update script only")));
+
+	args[0] = ObjectIdGetDatum(en_extension_schema());
+	args[1] = ObjectIdGetDatum(TablesOwner());
+	args[2] = ObjectIdGetDatum(en_extension_owner(NULL));
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	if (SPI_execute_with_args(LEVEL_ROLES, 3, argtypes, args, NULL, true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "reading the roles of each level failed");
+
+	PG_TRY();
+	{
+		SPITupleTable *roles = SPI_tuptable;
+		uint64		nroles = SPI_processed;
+
+		creating_extension = false;
+		for (uint64 i = 0; i < nroles; i++)
+		{
+			bool		isnull;
+			Oid			roleid = DatumGetObjectId(SPI_getbinval(roles->vals[i], roles->tupdesc, 1, &isnull));
+			bool		write = DatumGetBool(SPI_getbinval(roles->vals[i], roles->tupdesc, 2, &isnull));
+			bool		admin = DatumGetBool(SPI_getbinval(roles->vals[i], roles->tupdesc, 3, &isnull));
+			const char *role = quote_identifier(GetUserNameFromId(roleid, false));
+
+			RunAcl("GRANT EXECUTE ON FUNCTION expert_network.set_user_id(pg_catalog.text) TO %s", role);
+			if (write)
+				RunAcl("GRANT INSERT ON expert_network.status_history TO %s", role);
+			if (admin)
+				RunAcl("GRANT DELETE ON expert_network.status_history TO %s", role);
+		}
+	}
+	PG_FINALLY();
+	{
+		creating_extension = saved;
+	}
+	PG_END_TRY();
+
+	SPI_finish();
+	PG_RETURN_VOID();
 }

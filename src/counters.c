@@ -11,9 +11,12 @@
  * transition tables once, net the changes per campaign, and apply one UPDATE
  * per touched campaign, in campaign id order: two transactions touching the
  * same campaigns lock them in the same order and cannot deadlock on them.
- * The UPDATEs run as the campaigns' owner with row-level security not forced,
- * as foreign-key actions do, so that a cascade or a TRUNCATE by any role
- * leaves every campaign right.
+ * The UPDATEs run as the caller, like any statement of the caller's: a
+ * campaign and its interviews always have the same owner (composite foreign
+ * keys), so row-level security shows the caller every campaign its
+ * statement touched, and only the tables' owner or a superuser, who bypass
+ * it, may TRUNCATE.  (In a legacy schema, as the campaigns' owner, as 0.6.0
+ * did.)
  *
  * The counters are protected: only this module changes them.  A campaign is
  * inserted with zero calls (a restored dump loads campaigns before their
@@ -116,10 +119,10 @@ static TransitionPlan chat_delta_plan;
 
 /*
  * The module's own write of derived columns of expert_network.<table>, as
- * the table's owner: each row the read query returns from the statement's
- * transition tables (in key order), or each of the ngiven rows of nargs
- * values in given, is the arguments of one execution of the write query;
- * with neither, the write query runs once.
+ * the caller (legacy schemas: the table's owner): each row the read query
+ * returns from the statement's transition tables (in key order), or each of
+ * the ngiven rows of nargs values in given, is the arguments of one
+ * execution of the write query; with neither, the write query runs once.
  */
 static void
 WriteDerived(TriggerData *trigdata, const char *table,
@@ -129,11 +132,13 @@ WriteDerived(TriggerData *trigdata, const char *table,
 {
 	Oid			save_userid;
 	int			save_sec_context;
+	bool		legacy = en_legacy_schema();
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 
-	en_become_table_owner(table, &save_userid, &save_sec_context);
+	if (legacy)
+		en_become_table_owner(table, &save_userid, &save_sec_context);
 	derived_writes++;
 	PG_TRY();
 	{
@@ -181,7 +186,8 @@ WriteDerived(TriggerData *trigdata, const char *table,
 		derived_writes--;
 	}
 	PG_END_TRY();
-	SetUserIdAndSecContext(save_userid, save_sec_context);
+	if (legacy)
+		SetUserIdAndSecContext(save_userid, save_sec_context);
 
 	SPI_finish();
 }

@@ -8,27 +8,123 @@
 
 #include "access/htup_details.h"
 #include "catalog/pg_extension.h"
+#include "catalog/namespace.h"
 #include "catalog/pg_namespace.h"
 #include "commands/extension.h"
 #include "fmgr.h"
 #include "miscadmin.h"
+#include "utils/builtins.h"
 #include "utils/guc.h"
+#include "utils/inval.h"
 #include "utils/lsyscache.h"
 #include "utils/syscache.h"
 
 PG_MODULE_MAGIC;
 
 void		_PG_init(void);
+static void ForgetExtension(Datum arg, int cacheid, uint32 hashvalue);
 
 void
 _PG_init(void)
 {
 	en_scoping_init();
 	en_questions_init();
+	CacheRegisterSyscacheCallback(EXTENSIONOID, ForgetExtension, (Datum) 0);
+	CacheRegisterSyscacheCallback(NAMESPACEOID, ForgetExtension, (Datum) 0);
 	MarkGUCPrefixReserved(EN_GUC_PREFIX);
 }
 
 PG_FUNCTION_INFO_V1(expert_network_check_schema_owner);
+
+/*
+ * The extension's catalog entry, remembered until pg_extension or
+ * pg_namespace changes (an update, a new owner, DROP and CREATE EXTENSION,
+ * a renamed schema).
+ */
+static EnExtension extension;
+static bool extension_valid = false;
+
+static void
+ForgetExtension(Datum arg, int cacheid, uint32 hashvalue)
+{
+	extension_valid = false;
+}
+
+/* "0.7.0" -> 700; 0 for anything else */
+static int
+VersionNumber(const char *version)
+{
+	int			major,
+				minor,
+				patch;
+
+	if (sscanf(version, "%d.%d.%d", &major, &minor, &patch) != 3)
+		return 0;
+	return major * 10000 + minor * 100 + patch;
+}
+
+/*
+ * The extension as its catalog entry describes it: oid, schema, owner and
+ * installed version.  Everything the module looks up in the database starts
+ * here, by oid, never from the schema's name.  NULL if the extension is not
+ * installed in this database and missing_ok.
+ */
+const EnExtension *
+en_extension(bool missing_ok)
+{
+	if (!extension_valid)
+	{
+		Oid			extoid = get_extension_oid("expert_network", true);
+		HeapTuple	tuple;
+		Form_pg_extension form;
+		bool		isnull;
+		Datum		version;
+
+		if (!OidIsValid(extoid))
+		{
+			if (missing_ok)
+				return NULL;
+			ereport(ERROR,
+					(errcode(ERRCODE_UNDEFINED_OBJECT),
+					 errmsg("extension \"expert_network\" is not installed in this database")));
+		}
+		tuple = SearchSysCache1(EXTENSIONOID, ObjectIdGetDatum(extoid));
+		if (!HeapTupleIsValid(tuple))
+			elog(ERROR, "cache lookup failed for extension %u", extoid);
+		form = (Form_pg_extension) GETSTRUCT(tuple);
+		extension.oid = extoid;
+		extension.schema = form->extnamespace;
+		extension.owner = form->extowner;
+		version = SysCacheGetAttr(EXTENSIONOID, tuple, Anum_pg_extension_extversion, &isnull);
+		extension.version = isnull ? 0 : VersionNumber(TextDatumGetCString(version));
+		ReleaseSysCache(tuple);
+		extension_valid = true;
+	}
+	return &extension;
+}
+
+/*
+ * The extension's schema, checked to still be the one its queries name.
+ * The module's queries are fixed text naming expert_network.<object>; if
+ * the schema was renamed, that name could lead to other objects, so every
+ * query refuses to run until the schema has its name back.  Only the
+ * schema's owner, the extension's superuser, can rename it.
+ */
+Oid
+en_extension_schema(void)
+{
+	const EnExtension *ext = en_extension(false);
+
+	if (get_namespace_oid("expert_network", true) != ext->schema)
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("the schema of extension expert_network is not named expert_network"),
+				 errdetail("It is named \"%s\"; the extension's queries name their objects expert_network.<object>.",
+						   get_namespace_name(ext->schema)),
+				 errhint("Rename it back: ALTER SCHEMA %s RENAME TO expert_network.",
+						 quote_identifier(get_namespace_name(ext->schema)))));
+	return ext->schema;
+}
 
 /*
  * The role that owns the extension expert_network, and (if asked) its schema.
@@ -36,17 +132,11 @@ PG_FUNCTION_INFO_V1(expert_network_check_schema_owner);
 Oid
 en_extension_owner(Oid *schema)
 {
-	Oid			extoid = get_extension_oid("expert_network", false);
-	HeapTuple	tuple = SearchSysCache1(EXTENSIONOID, ObjectIdGetDatum(extoid));
-	Oid			owner;
+	const EnExtension *ext = en_extension(false);
 
-	if (!HeapTupleIsValid(tuple))
-		elog(ERROR, "cache lookup failed for extension %u", extoid);
-	owner = ((Form_pg_extension) GETSTRUCT(tuple))->extowner;
 	if (schema != NULL)
-		*schema = ((Form_pg_extension) GETSTRUCT(tuple))->extnamespace;
-	ReleaseSysCache(tuple);
-	return owner;
+		*schema = ext->schema;
+	return ext->owner;
 }
 
 /*

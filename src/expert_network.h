@@ -21,6 +21,19 @@
 #include "utils/tuplestore.h"
 
 /* expert_network.c */
+typedef struct EnExtension
+{
+	Oid			oid;
+	Oid			schema;			/* pg_extension.extnamespace */
+	Oid			owner;			/* the role that ran CREATE EXTENSION */
+	int			version;		/* installed version: 0.7.0 is 700 */
+} EnExtension;
+
+/* the first version whose scripts give the trust model of the README */
+#define EN_VERSION_CALLER_RIGHTS 700
+
+extern const EnExtension *en_extension(bool missing_ok);
+extern Oid	en_extension_schema(void);
 extern Oid	en_extension_owner(Oid *schema);
 
 /* plans.c */
@@ -49,6 +62,8 @@ extern void en_scoping_init(void);
 extern const char *en_current_user_id(void);
 extern bool en_may_write_without_identity(void);
 extern bool en_restoring(void);
+extern int	en_set_identity_locally(const char *user_id);
+extern bool en_legacy_schema(void);
 extern void en_become_table_owner(const char *table, Oid *save_userid,
 								  int *save_sec_context);
 
@@ -62,5 +77,11 @@ extern void en_questions_init(void);
 
 /* counters.c */
 extern bool en_writing_derived(void);
+
+/* workflow.c */
+extern bool en_writing_history(void);
+
+/* access.c */
+extern bool en_erasing(void);
 
 #endif							/* EXPERT_NETWORK_H */

@@ -28,6 +28,8 @@
 static SPIPlanPtr
 KeptPlan(SPIPlanPtr *cache, const char *query, int nargs, Oid *argtypes, int options)
 {
+	/* the query's expert_network.<object> names must lead to the extension */
+	(void) en_extension_schema();
 	if (*cache == NULL)
 	{
 		SPIPlanPtr	plan = SPI_prepare_cursor(query, nargs, argtypes, options);
@@ -134,6 +136,7 @@ en_transition_plan(TransitionPlan *cache, Relation rel, const char *query,
 {
 	TupleDesc	desc = RelationGetDescr(rel);
 
+	(void) en_extension_schema();
 	if (cache->plan != NULL && !equalTupleDescs(cache->desc, desc))
 	{
 		SPI_freeplan(cache->plan);
@@ -184,22 +187,15 @@ en_transition_done(Tuplestorestate *rows)
 }
 
 /*
- * Is rel in the extension's schema?  Triggers ask for every row, so the
- * schema's oid is remembered; a miss looks the name up again (the extension
- * may have been dropped and created anew in this session).
+ * Is rel in the extension's schema?  (By oid: a table of the same name in
+ * another schema, or in a schema that took the name, is not.)
  */
 bool
 en_in_extension_schema(Relation rel)
 {
-	static Oid	schema = InvalidOid;
-	Oid			nsp = RelationGetNamespace(rel);
+	const EnExtension *ext = en_extension(true);
 
-	if (OidIsValid(schema) && nsp == schema)
-		return true;
-	if (nsp != get_namespace_oid("expert_network", true))
-		return false;
-	schema = nsp;
-	return true;
+	return ext != NULL && RelationGetNamespace(rel) == ext->schema;
 }
 
 /*

@@ -108,7 +108,7 @@ en_questions_init(void)
 							"setting; it is checked when a question is inserted or moved.",
 							&en_max_question_depth,
 							16, 1, EN_QUESTION_DEPTH_LIMIT,
-							PGC_USERSET,
+							PGC_SUSET,
 							0,
 							NULL, NULL, NULL);
 }
@@ -1770,9 +1770,9 @@ NewValue(TriggerData *trigdata, HeapTuple newtuple, const char *column,
 }
 
 /*
- * Run a check as the table's owner with row-level security not forced, as
- * foreign-key checks do (the rules concern every row, whoever may see it),
- * with the latest snapshot (see the file header).
+ * Run a check with the latest snapshot (see the file header), as the caller:
+ * every row a check reads belongs to the written row's user (the composite
+ * foreign keys see to that), so row-level security hides none of them.
  */
 static SPITupleTable *
 CheckQuery(SPIPlanPtr plan, Datum *args, const char *nulls)
@@ -1782,14 +1782,6 @@ CheckQuery(SPIPlanPtr plan, Datum *args, const char *nulls)
 	if (rc != SPI_OK_SELECT)
 		elog(ERROR, "screening question check failed: %s", SPI_result_code_string(rc));
 	return SPI_tuptable;
-}
-
-static void
-BecomeOwner(Relation rel, Oid *save_userid, int *save_sec_context)
-{
-	GetUserIdAndSecContext(save_userid, save_sec_context);
-	SetUserIdAndSecContext(rel->rd_rel->relowner,
-						   *save_sec_context | SECURITY_LOCAL_USERID_CHANGE | SECURITY_NOFORCE_RLS);
 }
 
 static void
@@ -1881,8 +1873,6 @@ expert_network_question_integrity(PG_FUNCTION_ARGS)
 				campaign_moved,
 				reparented;
 	Datum		old_campaign = (Datum) 0;
-	Oid			save_userid;
-	int			save_sec_context;
 	int			depth = 0;
 	Oid			down_types[3] = {UUIDOID, INT4OID, UUIDOID};
 	Datum		down_args[3];
@@ -1916,7 +1906,6 @@ expert_network_question_integrity(PG_FUNCTION_ARGS)
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	BecomeOwner(trigdata->tg_relation, &save_userid, &save_sec_context);
 
 	/*
 	 * A new top-level question changes no other question's place; anything
@@ -1980,7 +1969,6 @@ expert_network_question_integrity(PG_FUNCTION_ARGS)
 					 errhint("Delete those responses first, or copy the question instead.")));
 	}
 
-	SetUserIdAndSecContext(save_userid, save_sec_context);
 	SPI_finish();
 	return PointerGetDatum(newtuple);
 }
@@ -2004,8 +1992,6 @@ expert_network_response_integrity(PG_FUNCTION_ARGS)
 				question_changed,
 				expert_changed;
 	Oid			argtypes[2] = {UUIDOID, UUIDOID};
-	Oid			save_userid;
-	int			save_sec_context;
 
 	CheckRowTrigger(fcinfo, "response_integrity");
 	newtuple = TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) ?
@@ -2018,7 +2004,6 @@ expert_network_response_integrity(PG_FUNCTION_ARGS)
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	BecomeOwner(trigdata->tg_relation, &save_userid, &save_sec_context);
 
 	for (int pass = 0; pass < 2; pass++)
 	{
@@ -2045,7 +2030,6 @@ expert_network_response_integrity(PG_FUNCTION_ARGS)
 			LockScreener(question_campaign);
 	}
 
-	SetUserIdAndSecContext(save_userid, save_sec_context);
 	SPI_finish();
 	return PointerGetDatum(newtuple);
 }

@@ -5,11 +5,17 @@
  *	  row's owner key right.
  *
  * Every table holding a user's data has a user_id column and one row-level
- * security policy comparing it with current_user_id().  Rows reach a user
- * through their parents (an interview through its campaign and expert), so
- * the owner-key trigger fills user_id from the parents and refuses a row
- * whose parents belong to someone else: RLS alone cannot see that, because
- * foreign-key checks ignore it.
+ * security policy comparing it with current_user_id().  Since 0.7.0 every
+ * reference to a user's row is a composite foreign key, (parent_id, user_id)
+ * to the parent's (id, user_id): PostgreSQL's own foreign-key checks, with
+ * their fresh snapshot and row locks, make a reference to another user's row
+ * impossible, and refuse it exactly as a reference to no row at all (23503),
+ * so that no error tells a user that someone else's id exists.  The
+ * owner-key trigger only settles user_id: the identity's, never changed.
+ *
+ * Who may act as an application user at all is a privilege: EXECUTE on
+ * set_user_id(text).  Setting expert_network.user_id any other way (SET,
+ * set_config, a role's default) is checked against the same privilege.
  *
  * Restoring a dump is the one write path without an identity: a superuser
  * (or a BYPASSRLS role) with no identity set writes rows with the owner the
@@ -18,7 +24,10 @@
 #include "expert_network.h"
 
 #include "access/htup_details.h"
+#include "access/parallel.h"
+#include "access/xact.h"
 #include "catalog/namespace.h"
+#include "catalog/pg_proc.h"
 #include "catalog/pg_class.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
@@ -36,6 +45,7 @@
 PG_FUNCTION_INFO_V1(expert_network_current_user_id);
 PG_FUNCTION_INFO_V1(expert_network_require_identity);
 PG_FUNCTION_INFO_V1(expert_network_enforce_owner);
+PG_FUNCTION_INFO_V1(expert_network_set_user_id);
 
 static char *en_user_id = NULL;
 
@@ -118,6 +128,71 @@ static Oid	RelationOwner(Oid relid, const char *relname);
 /* Plans of the parent look-ups, prepared on first use and kept */
 static SPIPlanPtr parent_plans[NUM_PARENT_KINDS];
 
+/* > 0 while the module itself sets the identity (delete_user_data) */
+static int	module_sets_identity = 0;
+
+/*
+ * The function whose EXECUTE privilege is the right to act as an
+ * application user, or InvalidOid if the installed version has none (before
+ * 0.7.0: every role may set the identity, as then).
+ */
+static Oid
+SetUserIdFunction(const EnExtension *ext)
+{
+	Oid			argtypes[1] = {TEXTOID};
+	oidvector  *args = buildoidvector(argtypes, 1);
+
+	return GetSysCacheOid3(PROCNAMEARGSNSP, Anum_pg_proc_oid,
+						   CStringGetDatum("set_user_id"),
+						   PointerGetDatum(args),
+						   ObjectIdGetDatum(ext->schema));
+}
+
+/*
+ * check_hook of expert_network.user_id: only a role with EXECUTE on
+ * set_user_id(text) may set an identity (an empty value, no identity, is
+ * always allowed).  Checked when the value is set, as the role setting it:
+ * a login role that sets the identity and then SET ROLE to a role without
+ * the right has decided for it, as PostgREST's authenticator does.
+ */
+static bool
+CheckUserId(char **newval, void **extra, GucSource source)
+{
+	const EnExtension *ext;
+	Oid			func;
+
+	if (*newval == NULL || (*newval)[0] == '\0' ||
+		source == PGC_S_DEFAULT || source == PGC_S_TEST ||
+		module_sets_identity > 0 || InitializingParallelWorker)
+		return true;
+
+	if (!IsTransactionState())
+	{
+		/* no catalog to ask: only the server's own configuration may */
+		if (source < PGC_S_CLIENT)
+			return true;
+		GUC_check_errcode(ERRCODE_INSUFFICIENT_PRIVILEGE);
+		GUC_check_errdetail("The identity can only be set inside a transaction, where the right to set it can be checked.");
+		return false;
+	}
+
+	ext = en_extension(true);
+	if (ext == NULL)
+		return true;			/* nothing here to act on */
+	func = SetUserIdFunction(ext);
+	if (!OidIsValid(func))
+		return true;			/* a version before the right existed */
+	if (pg_proc_aclcheck(func, GetUserId(), ACL_EXECUTE) == ACLCHECK_OK)
+		return true;
+
+	GUC_check_errcode(ERRCODE_INSUFFICIENT_PRIVILEGE);
+	GUC_check_errmsg("permission denied to set parameter \"expert_network.user_id\"");
+	GUC_check_errdetail("Role \"%s\" may not act as an application user: that takes EXECUTE on expert_network.set_user_id(text).",
+						GetUserNameFromId(GetUserId(), false));
+	GUC_check_errhint("The extension's owner gives it with expert_network.grant_access(role, level, may_set_identity => true).");
+	return false;
+}
+
 /*
  * Register the identity setting.
  */
@@ -127,12 +202,63 @@ en_scoping_init(void)
 	DefineCustomStringVariable("expert_network.user_id",
 							   "Id of the application user whose rows the session sees and writes.",
 							   "Set it per transaction: SET LOCAL expert_network.user_id = '...', "
-							   "or set_config('expert_network.user_id', $1, true).",
+							   "or set_config('expert_network.user_id', $1, true), or "
+							   "expert_network.set_user_id($1).  Only roles with EXECUTE on "
+							   "expert_network.set_user_id(text) may set it.",
 							   &en_user_id,
 							   "",
 							   PGC_USERSET,
 							   0,
-							   NULL, NULL, NULL);
+							   CheckUserId, NULL, NULL);
+}
+
+/*
+ * Set the identity for the rest of the transaction, without the check of
+ * CheckUserId (the module's own erasure acts for the user it erases); undo
+ * with AtEOXact_GUC(true, the returned nest level).
+ */
+int
+en_set_identity_locally(const char *user_id)
+{
+	int			nestlevel = NewGUCNestLevel();
+
+	module_sets_identity++;
+	PG_TRY();
+	{
+		(void) set_config_option("expert_network.user_id", user_id,
+								 PGC_USERSET, PGC_S_SESSION, GUC_ACTION_SAVE,
+								 true, 0, false);
+	}
+	PG_FINALLY();
+	{
+		module_sets_identity--;
+	}
+	PG_END_TRY();
+	return nestlevel;
+}
+
+/*
+ * set_user_id(user_id text): set the identity until the end of the
+ * transaction (NULL or '' clears it) and return it.  Its EXECUTE privilege
+ * is the right to set the identity at all.
+ */
+Datum
+expert_network_set_user_id(PG_FUNCTION_ARGS)
+{
+	char	   *id = PG_ARGISNULL(0) ? "" : text_to_cstring(PG_GETARG_TEXT_PP(0));
+
+	if (!IsTransactionBlock())
+		ereport(ERROR,
+				(errcode(ERRCODE_NO_ACTIVE_SQL_TRANSACTION),
+				 errmsg("set_user_id() can only be used in transaction blocks"),
+				 errdetail("The identity lasts until the end of the transaction; outside BEGIN ... COMMIT that is this statement."),
+				 errhint("Call it right after BEGIN.")));
+	(void) set_config_option("expert_network.user_id", id,
+							 PGC_USERSET, PGC_S_SESSION, GUC_ACTION_LOCAL,
+							 true, 0, false);
+	if (id[0] == '\0')
+		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(cstring_to_text(id));
 }
 
 /*
@@ -171,19 +297,35 @@ en_restoring(void)
 }
 
 /*
- * Become the owner of expert_network.<table>, with row-level security not
- * forced, as foreign-key checks and actions do; the caller restores the
- * saved user with SetUserIdAndSecContext (an error restores it anyway).
+ * Is the installed schema older than the module's trust model (0.7.0)?  A
+ * database whose binaries were updated before ALTER EXTENSION ... UPDATE
+ * ran: its references are single-column foreign keys, its app roles may not
+ * write the status history.  The module then does what 0.6.0 did, as the
+ * table's owner, until the update.
+ */
+bool
+en_legacy_schema(void)
+{
+	return en_extension(false)->version < EN_VERSION_CALLER_RIGHTS;
+}
+
+/*
+ * Legacy schemas only (see en_legacy_schema): become the owner of
+ * expert_network.<table>, with row-level security not forced, as
+ * foreign-key checks do, in a security-restricted operation; the caller
+ * restores the saved user with SetUserIdAndSecContext (an error restores it
+ * anyway).
  */
 void
 en_become_table_owner(const char *table, Oid *save_userid, int *save_sec_context)
 {
-	Oid			relid = get_relname_relid(table, get_namespace_oid("expert_network", false));
+	Oid			relid = get_relname_relid(table, en_extension_schema());
 
+	Assert(en_legacy_schema());
 	GetUserIdAndSecContext(save_userid, save_sec_context);
 	SetUserIdAndSecContext(RelationOwner(relid, table),
 						   *save_sec_context | SECURITY_LOCAL_USERID_CHANGE |
-						   SECURITY_NOFORCE_RLS);
+						   SECURITY_RESTRICTED_OPERATION | SECURITY_NOFORCE_RLS);
 }
 
 static void
@@ -274,9 +416,10 @@ RelationOwner(Oid relid, const char *relname)
 
 /*
  * The owner of a parent row, or NULL if there is no such row (the foreign
- * key then reports it).  Looked up as the parent table's owner, with
- * row-level security not forced, as the foreign-key checks themselves do:
- * the row may belong to someone else, and that is what is being checked.
+ * key then reports it).  Looked up as the caller: a role writing without an
+ * identity bypasses row-level security and sees every row.  In a legacy
+ * schema, also asked with an identity, as the parent table's owner (the
+ * row may belong to someone else, and that is what is being checked).
  */
 static char *
 ParentOwner(ParentKind kind, Datum id)
@@ -299,10 +442,15 @@ ParentOwner(ParentKind kind, Datum id)
 		parent_plans[kind] = plan;
 	}
 
-	en_become_table_owner(parents[kind].table, &save_userid, &save_sec_context);
-	rc = SPI_execute_plan(parent_plans[kind], &id, NULL, true, 1);
-
-	SetUserIdAndSecContext(save_userid, save_sec_context);
+	(void) en_extension_schema();
+	if (en_legacy_schema())
+	{
+		en_become_table_owner(parents[kind].table, &save_userid, &save_sec_context);
+		rc = SPI_execute_plan(parent_plans[kind], &id, NULL, true, 1);
+		SetUserIdAndSecContext(save_userid, save_sec_context);
+	}
+	else
+		rc = SPI_execute_plan(parent_plans[kind], &id, NULL, true, 1);
 
 	if (rc != SPI_OK_SELECT)
 		elog(ERROR, "SPI_execute_plan returned %s", SPI_result_code_string(rc));
@@ -324,9 +472,9 @@ UuidText(Datum id)
 }
 
 /*
- * For an API function whose row, looked up as the caller, was not found: is
- * it someone else's (42501, as for a reference) or nobody's (P0002)?  Needs
- * SPI connected.
+ * For an API function whose row, looked up as the caller, was not found:
+ * P0002, whether the row is someone else's or nobody's.  Telling the two
+ * apart would tell a user that another user's id exists.
  */
 void
 en_report_unavailable(const char *table, Datum id)
@@ -335,10 +483,6 @@ en_report_unavailable(const char *table, Datum id)
 	{
 		if (strcmp(parents[kind].table, table) != 0)
 			continue;
-		if (ParentOwner((ParentKind) kind, id) != NULL)
-			ereport(ERROR,
-					(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
-					 errmsg("%s %s belongs to another user", parents[kind].noun, UuidText(id))));
 		ereport(ERROR,
 				(errcode(ERRCODE_NO_DATA_FOUND),
 				 errmsg("%s %s does not exist", parents[kind].noun, UuidText(id))));
@@ -351,10 +495,11 @@ en_report_unavailable(const char *table, Datum id)
  * settles the row's owner and refuses references to another user's rows.
  *
  * With an identity, the owner is the identity: an explicit user_id naming
- * someone else is refused, and so is a parent owned by someone else.  With
- * no identity (a superuser restoring a dump), the owner is what the row
- * says, or its first parent's owner when it says nothing, and its parents
- * must still agree.  An UPDATE never changes a row's owner.
+ * someone else is refused.  With no identity (a role that bypasses
+ * row-level security, restoring a dump say), the owner is what the row
+ * says, or its first parent's owner when it says nothing.  An UPDATE never
+ * changes a row's owner.  That the parents have the same owner is the
+ * composite foreign keys' to check (in a legacy schema, this trigger's).
  */
 Datum
 expert_network_enforce_owner(PG_FUNCTION_ARGS)
@@ -419,9 +564,10 @@ expert_network_enforce_owner(PG_FUNCTION_ARGS)
 		owner = pstrdup(identity);
 	}
 
-	if (owned->refs[0].column != NULL)
+	if (owned->refs[0].column != NULL && (owner == NULL || en_legacy_schema()))
 	{
 		MemoryContext caller = CurrentMemoryContext;
+		bool		legacy = en_legacy_schema();
 		const ParentRef *missing = NULL;
 		Datum		missing_id = (Datum) 0;
 		bool		connected = false;
@@ -463,6 +609,8 @@ expert_network_enforce_owner(PG_FUNCTION_ARGS)
 			{
 				/* restoring a row that carries no owner: its parent's */
 				owner = MemoryContextStrdup(caller, parent_owner);
+				if (!legacy)
+					break;		/* the foreign keys check the others */
 				continue;
 			}
 			if (strcmp(parent_owner, owner) != 0)

@@ -33,6 +33,7 @@
 
 PG_FUNCTION_INFO_V1(expert_network_check_transition);
 PG_FUNCTION_INFO_V1(expert_network_record_transitions);
+PG_FUNCTION_INFO_V1(expert_network_protect_history);
 PG_FUNCTION_INFO_V1(expert_network_interview_lifecycle);
 PG_FUNCTION_INFO_V1(expert_network_allowed_transitions);
 PG_FUNCTION_INFO_V1(expert_network_transition_graph);
@@ -120,6 +121,15 @@ MachineByEntity(const char *entity)
 /* the kept plan of the history INSERT, and the row type of what it reads */
 static SPIPlanPtr history_plan;
 static TupleDesc changes_desc;
+
+/* > 0 while record_transitions writes the history */
+static int	history_writes = 0;
+
+bool
+en_writing_history(void)
+{
+	return history_writes > 0;
+}
 
 static const Machine *
 MachineByTable(Relation rel)
@@ -634,8 +644,9 @@ expert_network_record_transitions(PG_FUNCTION_ARGS)
 	bool		is_update;
 	Tuplestorestate *changes;
 	EphemeralNamedRelation enr;
-	Oid			save_userid;
-	int			save_sec_context;
+	Oid			save_userid = InvalidOid;
+	int			save_sec_context = 0;
+	bool		legacy;
 	Oid			argtypes[1] = {TEXTOID};
 	Datum		args[1];
 
@@ -677,20 +688,68 @@ expert_network_record_transitions(PG_FUNCTION_ARGS)
 	if (SPI_register_relation(enr) != SPI_OK_REL_REGISTER)
 		elog(ERROR, "SPI_register_relation failed");
 
-	/* history is the extension's to write: as its owner */
-	en_become_table_owner("status_history", &save_userid, &save_sec_context);
-	if (SPI_execute_plan(en_kept_plan(&history_plan,
-									  "INSERT INTO expert_network.status_history (user_id, entity, row_id, from_status, to_status)"
-									  " SELECT c.user_id, $1, c.row_id, c.from_status, c.to_status"
-									  "   FROM en_changes AS c ORDER BY c.row_id",
-									  1, argtypes),
-						 args, NULL, false, 0) != SPI_OK_INSERT)
-		elog(ERROR, "recording status history failed");
-	SetUserIdAndSecContext(save_userid, save_sec_context);
+	/*
+	 * The history is the extension's to write: as the caller, whom
+	 * protect_history lets through only while this INSERT runs (a legacy
+	 * schema's app roles may not insert: as the table's owner there).
+	 */
+	legacy = en_legacy_schema();
+	if (legacy)
+		en_become_table_owner("status_history", &save_userid, &save_sec_context);
+	history_writes++;
+	PG_TRY();
+	{
+		if (SPI_execute_plan(en_kept_plan(&history_plan,
+										  "INSERT INTO expert_network.status_history (user_id, entity, row_id, from_status, to_status)"
+										  " SELECT c.user_id, $1, c.row_id, c.from_status, c.to_status"
+										  "   FROM en_changes AS c ORDER BY c.row_id",
+										  1, argtypes),
+							 args, NULL, false, 0) != SPI_OK_INSERT)
+			elog(ERROR, "recording status history failed");
+	}
+	PG_FINALLY();
+	{
+		history_writes--;
+	}
+	PG_END_TRY();
+	if (legacy)
+		SetUserIdAndSecContext(save_userid, save_sec_context);
 
 	SPI_finish();
 	tuplestore_end(changes);
 	return PointerGetDatum(NULL);
+}
+
+/*
+ * Statement trigger, BEFORE INSERT, UPDATE, DELETE or TRUNCATE on
+ * status_history: the history is written by record_transitions and erased
+ * by delete_user_data; a role that may write the workflow tables (and so
+ * holds INSERT here) writes it through them only.  A restore loads it as
+ * the dump has it, and a superuser, who could disable this trigger anyway,
+ * may repair it.
+ */
+Datum
+expert_network_protect_history(PG_FUNCTION_ARGS)
+{
+	TriggerData *trigdata = (TriggerData *) fcinfo->context;
+
+	if (!CALLED_AS_TRIGGER(fcinfo) ||
+		!TRIGGER_FIRED_BEFORE(trigdata->tg_event) ||
+		TRIGGER_FIRED_FOR_ROW(trigdata->tg_event))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("function protect_history must be fired BEFORE, FOR EACH STATEMENT")));
+
+	if (en_writing_history() || en_restoring() || superuser() ||
+		(en_erasing() && TRIGGER_FIRED_BY_DELETE(trigdata->tg_event)))
+		return PointerGetDatum(NULL);
+
+	ereport(ERROR,
+			(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+			 errmsg("status_history is written by expert_network only"),
+			 errdetail("Every status change of the workflow tables records itself; the history is never edited."),
+			 errhint("Change the row's status instead; expert_network.delete_user_data() erases a user's history.")));
+	return PointerGetDatum(NULL);	/* keep compiler quiet */
 }
 
 /*

@@ -1,0 +1,211 @@
+/*
+ * sql/expert_network--0.6.0--0.7.0.sql — the trust model of a trusted
+ * install: the role that installed the extension gains nothing through it.
+ *
+ * - The schema passes to the owner of its objects: the installing role can
+ *   no longer rename it, put a look-alike in its place or add objects to it.
+ * - The installing role loses TRIGGER, TRUNCATE and REFERENCES on the
+ *   tables (and whatever it passed on of them).
+ * - Every reference to a user's row becomes a composite foreign key,
+ *   (parent_id, user_id) to the parent's (id, user_id).
+ * - Acting as an application user becomes a privilege: EXECUTE on the new
+ *   set_user_id(text); grant_access() takes a third argument for it.
+ * - The history is written as the caller, behind the new protect_history
+ *   trigger; delete_user_data() runs as the caller.
+ * - Roles that hold a level get what 0.7.0 adds to it.
+ *
+ * Runs with the extension's schema first in search_path while the role that
+ * installed 0.6.0 still owned that schema and could have created functions
+ * and operators in it: every name here is qualified, operators included.
+ */
+
+-- complain if script is sourced in psql, rather than via ALTER EXTENSION
+\echo Use "ALTER EXTENSION expert_network UPDATE TO '0.7.0'" to load this file. \quit
+
+-- the names below must lead to the extension's own schema, not a look-alike
+DO $$
+BEGIN
+    IF (SELECT e.extnamespace FROM pg_catalog.pg_extension AS e
+         WHERE e.extname OPERATOR(pg_catalog.=) 'expert_network')
+       OPERATOR(pg_catalog.<>) pg_catalog.to_regnamespace('expert_network') THEN
+        RAISE EXCEPTION 'the schema of extension expert_network is not named expert_network'
+            USING ERRCODE = '55000',
+                  HINT = 'Rename it back to expert_network, then update the extension.';
+    END IF;
+END
+$$;
+
+ALTER SCHEMA expert_network OWNER TO CURRENT_USER;
+
+-- the extension's owner: the use of the schema, with grant option; none of
+-- TRIGGER, TRUNCATE or REFERENCES (unless it owns the tables themselves)
+DO $$
+DECLARE
+    extowner pg_catalog.oid := (SELECT e.extowner FROM pg_catalog.pg_extension AS e
+                                 WHERE e.extname OPERATOR(pg_catalog.=) 'expert_network');
+    tables_owner pg_catalog.oid := (SELECT c.relowner FROM pg_catalog.pg_class AS c
+                                     WHERE c.oid OPERATOR(pg_catalog.=) 'expert_network.campaigns'::pg_catalog.regclass);
+BEGIN
+    EXECUTE pg_catalog.format('GRANT USAGE ON SCHEMA expert_network TO %I WITH GRANT OPTION',
+                              pg_catalog.pg_get_userbyid(extowner));
+    IF extowner OPERATOR(pg_catalog.<>) tables_owner THEN
+        EXECUTE pg_catalog.format('REVOKE TRUNCATE, REFERENCES, TRIGGER ON ALL TABLES IN SCHEMA expert_network FROM %I CASCADE',
+                                  pg_catalog.pg_get_userbyid(extowner));
+    ELSE
+        -- a superuser's install granted them to the owner itself: only the
+        -- explicit grant options go, as a fresh install has it
+        EXECUTE pg_catalog.format('REVOKE GRANT OPTION FOR TRUNCATE, REFERENCES, TRIGGER ON ALL TABLES IN SCHEMA expert_network FROM %I CASCADE',
+                                  pg_catalog.pg_get_userbyid(extowner));
+    END IF;
+END
+$$;
+
+-- every reference to a user's row names the user too: drop the old keys
+ALTER TABLE expert_network.campaigns DROP CONSTRAINT campaigns_project_id_fkey;
+ALTER TABLE expert_network.campaign_team_assignments DROP CONSTRAINT campaign_team_assignments_campaign_id_fkey;
+ALTER TABLE expert_network.campaign_team_assignments DROP CONSTRAINT campaign_team_assignments_team_member_id_fkey;
+ALTER TABLE expert_network.screening_questions DROP CONSTRAINT screening_questions_campaign_id_fkey;
+ALTER TABLE expert_network.screening_questions DROP CONSTRAINT screening_questions_parent_question_id_fkey;
+ALTER TABLE expert_network.campaign_vendor_enrollments DROP CONSTRAINT campaign_vendor_enrollments_campaign_id_fkey;
+ALTER TABLE expert_network.experts DROP CONSTRAINT experts_campaign_id_fkey;
+ALTER TABLE expert_network.expert_screening_responses DROP CONSTRAINT expert_screening_responses_expert_id_fkey;
+ALTER TABLE expert_network.expert_screening_responses DROP CONSTRAINT expert_screening_responses_screening_question_id_fkey;
+ALTER TABLE expert_network.interviews DROP CONSTRAINT interviews_campaign_id_fkey;
+ALTER TABLE expert_network.interviews DROP CONSTRAINT interviews_expert_id_fkey;
+ALTER TABLE expert_network.interview_team_assignments DROP CONSTRAINT interview_team_assignments_interview_id_fkey;
+ALTER TABLE expert_network.interview_team_assignments DROP CONSTRAINT interview_team_assignments_team_member_id_fkey;
+ALTER TABLE expert_network.completed_interviews DROP CONSTRAINT completed_interviews_interview_id_fkey;
+ALTER TABLE expert_network.completed_interviews DROP CONSTRAINT completed_interviews_campaign_id_fkey;
+ALTER TABLE expert_network.completed_interviews DROP CONSTRAINT completed_interviews_expert_id_fkey;
+ALTER TABLE expert_network.chat_sessions DROP CONSTRAINT chat_sessions_campaign_id_fkey;
+ALTER TABLE expert_network.chat_messages DROP CONSTRAINT chat_messages_chat_session_id_fkey;
+ALTER TABLE expert_network.research_activities DROP CONSTRAINT research_activities_chat_session_id_fkey;
+ALTER TABLE expert_network.research_sources DROP CONSTRAINT research_sources_chat_session_id_fkey;
+ALTER TABLE expert_network.answer_sections DROP CONSTRAINT answer_sections_chat_session_id_fkey;
+ALTER TABLE expert_network.campaign_costs DROP CONSTRAINT campaign_costs_campaign_id_fkey;
+
+-- the targets: (id, user_id) is unique wherever id is
+ALTER TABLE expert_network.projects ADD CONSTRAINT projects_id_user_id_key UNIQUE (id, user_id);
+ALTER TABLE expert_network.campaigns ADD CONSTRAINT campaigns_id_user_id_key UNIQUE (id, user_id);
+ALTER TABLE expert_network.team_members ADD CONSTRAINT team_members_id_user_id_key UNIQUE (id, user_id);
+ALTER TABLE expert_network.screening_questions ADD CONSTRAINT screening_questions_id_user_id_key UNIQUE (id, user_id);
+ALTER TABLE expert_network.experts ADD CONSTRAINT experts_id_user_id_key UNIQUE (id, user_id);
+ALTER TABLE expert_network.interviews ADD CONSTRAINT interviews_id_user_id_key UNIQUE (id, user_id);
+ALTER TABLE expert_network.chat_sessions ADD CONSTRAINT chat_sessions_id_user_id_key UNIQUE (id, user_id);
+
+-- and the composite keys, checked against the existing rows
+ALTER TABLE expert_network.campaigns ADD CONSTRAINT campaigns_project_id_fkey
+    FOREIGN KEY (project_id, user_id) REFERENCES expert_network.projects (id, user_id) ON DELETE SET NULL (project_id);
+ALTER TABLE expert_network.campaign_team_assignments ADD CONSTRAINT campaign_team_assignments_campaign_id_fkey
+    FOREIGN KEY (campaign_id, user_id) REFERENCES expert_network.campaigns (id, user_id) ON DELETE CASCADE;
+ALTER TABLE expert_network.campaign_team_assignments ADD CONSTRAINT campaign_team_assignments_team_member_id_fkey
+    FOREIGN KEY (team_member_id, user_id) REFERENCES expert_network.team_members (id, user_id) ON DELETE CASCADE;
+ALTER TABLE expert_network.screening_questions ADD CONSTRAINT screening_questions_campaign_id_fkey
+    FOREIGN KEY (campaign_id, user_id) REFERENCES expert_network.campaigns (id, user_id) ON DELETE CASCADE;
+ALTER TABLE expert_network.screening_questions ADD CONSTRAINT screening_questions_parent_question_id_fkey
+    FOREIGN KEY (parent_question_id, user_id) REFERENCES expert_network.screening_questions (id, user_id) ON DELETE CASCADE;
+ALTER TABLE expert_network.campaign_vendor_enrollments ADD CONSTRAINT campaign_vendor_enrollments_campaign_id_fkey
+    FOREIGN KEY (campaign_id, user_id) REFERENCES expert_network.campaigns (id, user_id) ON DELETE CASCADE;
+ALTER TABLE expert_network.experts ADD CONSTRAINT experts_campaign_id_fkey
+    FOREIGN KEY (campaign_id, user_id) REFERENCES expert_network.campaigns (id, user_id) ON DELETE CASCADE;
+ALTER TABLE expert_network.expert_screening_responses ADD CONSTRAINT expert_screening_responses_expert_id_fkey
+    FOREIGN KEY (expert_id, user_id) REFERENCES expert_network.experts (id, user_id) ON DELETE CASCADE;
+ALTER TABLE expert_network.expert_screening_responses ADD CONSTRAINT expert_screening_responses_screening_question_id_fkey
+    FOREIGN KEY (screening_question_id, user_id) REFERENCES expert_network.screening_questions (id, user_id) ON DELETE CASCADE;
+ALTER TABLE expert_network.interviews ADD CONSTRAINT interviews_campaign_id_fkey
+    FOREIGN KEY (campaign_id, user_id) REFERENCES expert_network.campaigns (id, user_id) ON DELETE CASCADE;
+ALTER TABLE expert_network.interviews ADD CONSTRAINT interviews_expert_id_fkey
+    FOREIGN KEY (expert_id, user_id) REFERENCES expert_network.experts (id, user_id) ON DELETE CASCADE;
+ALTER TABLE expert_network.interview_team_assignments ADD CONSTRAINT interview_team_assignments_interview_id_fkey
+    FOREIGN KEY (interview_id, user_id) REFERENCES expert_network.interviews (id, user_id) ON DELETE CASCADE;
+ALTER TABLE expert_network.interview_team_assignments ADD CONSTRAINT interview_team_assignments_team_member_id_fkey
+    FOREIGN KEY (team_member_id, user_id) REFERENCES expert_network.team_members (id, user_id) ON DELETE CASCADE;
+ALTER TABLE expert_network.completed_interviews ADD CONSTRAINT completed_interviews_interview_id_fkey
+    FOREIGN KEY (interview_id, user_id) REFERENCES expert_network.interviews (id, user_id) ON DELETE CASCADE;
+ALTER TABLE expert_network.completed_interviews ADD CONSTRAINT completed_interviews_campaign_id_fkey
+    FOREIGN KEY (campaign_id, user_id) REFERENCES expert_network.campaigns (id, user_id) ON DELETE CASCADE;
+ALTER TABLE expert_network.completed_interviews ADD CONSTRAINT completed_interviews_expert_id_fkey
+    FOREIGN KEY (expert_id, user_id) REFERENCES expert_network.experts (id, user_id) ON DELETE CASCADE;
+ALTER TABLE expert_network.chat_sessions ADD CONSTRAINT chat_sessions_campaign_id_fkey
+    FOREIGN KEY (campaign_id, user_id) REFERENCES expert_network.campaigns (id, user_id) ON DELETE SET NULL (campaign_id);
+ALTER TABLE expert_network.chat_messages ADD CONSTRAINT chat_messages_chat_session_id_fkey
+    FOREIGN KEY (chat_session_id, user_id) REFERENCES expert_network.chat_sessions (id, user_id) ON DELETE CASCADE;
+ALTER TABLE expert_network.research_activities ADD CONSTRAINT research_activities_chat_session_id_fkey
+    FOREIGN KEY (chat_session_id, user_id) REFERENCES expert_network.chat_sessions (id, user_id) ON DELETE CASCADE;
+ALTER TABLE expert_network.research_sources ADD CONSTRAINT research_sources_chat_session_id_fkey
+    FOREIGN KEY (chat_session_id, user_id) REFERENCES expert_network.chat_sessions (id, user_id) ON DELETE CASCADE;
+ALTER TABLE expert_network.answer_sections ADD CONSTRAINT answer_sections_chat_session_id_fkey
+    FOREIGN KEY (chat_session_id, user_id) REFERENCES expert_network.chat_sessions (id, user_id) ON DELETE CASCADE;
+ALTER TABLE expert_network.campaign_costs ADD CONSTRAINT campaign_costs_campaign_id_fkey
+    FOREIGN KEY (campaign_id, user_id) REFERENCES expert_network.campaigns (id, user_id) ON DELETE CASCADE;
+
+/* ------------------------------------------------------------------------
+ * Who may act as an application user
+ * ------------------------------------------------------------------------ */
+
+CREATE FUNCTION expert_network.set_user_id(user_id text)
+RETURNS text
+LANGUAGE c VOLATILE
+AS 'MODULE_PATHNAME', 'expert_network_set_user_id';
+
+COMMENT ON FUNCTION expert_network.set_user_id(text) IS
+'Sets expert_network.user_id until the end of the transaction (NULL or empty clears it) and returns it.  EXECUTE on this function is the right to set the identity at all: SET and set_config() of expert_network.user_id are checked against it';
+
+DROP FUNCTION expert_network.grant_access(regrole, text);
+
+CREATE FUNCTION expert_network.grant_access(role regrole, level text DEFAULT 'app',
+                                            may_set_identity boolean DEFAULT true)
+RETURNS void
+LANGUAGE c STRICT
+AS 'MODULE_PATHNAME', 'expert_network_grant_access';
+
+COMMENT ON FUNCTION expert_network.grant_access(regrole, text, boolean) IS
+'Gives a role exactly the privileges of an access level, whoever granted it what it had: readonly (read own rows), app (read and write own rows), admin (also the vendor catalog and delete_user_data); may_set_identity false withholds set_user_id(), the right to act as an application user';
+
+COMMENT ON FUNCTION expert_network.revoke_access(regrole) IS
+'Takes every privilege on the extension''s objects away from a role, whoever granted it';
+
+ALTER FUNCTION expert_network.delete_user_data(text) SECURITY INVOKER RESET ALL;
+
+COMMENT ON FUNCTION expert_network.delete_user_data(text) IS
+'Deletes every row of one application user, in every table, in one transaction, as the caller acting for that user; returns the rows deleted per table. For admin roles';
+
+/* ------------------------------------------------------------------------
+ * The history, written as the caller
+ * ------------------------------------------------------------------------ */
+
+CREATE FUNCTION expert_network.protect_history()
+RETURNS trigger
+LANGUAGE c
+AS 'MODULE_PATHNAME', 'expert_network_protect_history';
+
+COMMENT ON FUNCTION expert_network.protect_history() IS
+'BEFORE statement trigger on status_history: only the extension writes the history (record_transitions inserts, delete_user_data erases); a restore loads it';
+
+CREATE TRIGGER protect_history BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON expert_network.status_history
+    FOR EACH STATEMENT EXECUTE FUNCTION expert_network.protect_history();
+
+REVOKE ALL ON FUNCTION expert_network.set_user_id(text) FROM PUBLIC;
+REVOKE ALL ON FUNCTION expert_network.protect_history() FROM PUBLIC;
+REVOKE ALL ON FUNCTION expert_network.grant_access(regrole, text, boolean) FROM PUBLIC;
+DO $$
+BEGIN
+    EXECUTE pg_catalog.format(
+        'GRANT EXECUTE ON FUNCTION expert_network.set_user_id(text), expert_network.protect_history(),'
+        ' expert_network.grant_access(regrole, text, boolean) TO %I WITH GRANT OPTION',
+        (SELECT pg_catalog.pg_get_userbyid(e.extowner) FROM pg_catalog.pg_extension AS e
+          WHERE e.extname OPERATOR(pg_catalog.=) 'expert_network'));
+END
+$$;
+
+/* ------------------------------------------------------------------------
+ * Roles given a level by 0.6.0 keep working: app and admin roles may write
+ * the history through the workflow tables, admin roles erase it, and every
+ * level may act as an application user, as before.  Granted as ordinary
+ * privileges, not the extension's initial ones, so that pg_dump keeps them.
+ * ------------------------------------------------------------------------ */
+
+CREATE FUNCTION expert_network.carry_levels_forward() RETURNS void
+LANGUAGE c AS 'MODULE_PATHNAME', 'expert_network_carry_levels_forward';
+SELECT expert_network.carry_levels_forward();
+DROP FUNCTION expert_network.carry_levels_forward();
