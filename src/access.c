@@ -399,7 +399,6 @@ expert_network_delete_user_data(PG_FUNCTION_ARGS)
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	Datum		user_id = PG_GETARG_DATUM(0);
 	char	   *id = TextDatumGetCString(user_id);
-	Oid			argtypes[1] = {TEXTOID};
 	int			nestlevel;
 
 	if (id[0] == '\0')
@@ -419,6 +418,7 @@ expert_network_delete_user_data(PG_FUNCTION_ARGS)
 		for (size_t i = 0; i < lengthof(user_tables); i++)
 		{
 			char		sql[256];
+			Oid			argtypes[1] = {TEXTOID};
 			int			rc;
 			Datum		values[2];
 			bool		nulls[2] = {false, false};

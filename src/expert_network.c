@@ -45,7 +45,8 @@ static EnExtension extension;
 static bool extension_valid = false;
 
 static void
-ForgetExtension(Datum arg, int cacheid, uint32 hashvalue)
+ForgetExtension(Datum arg pg_attribute_unused(), int cacheid pg_attribute_unused(),
+				uint32 hashvalue pg_attribute_unused())
 {
 	extension_valid = false;
 }

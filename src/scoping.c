@@ -156,7 +156,7 @@ SetUserIdFunction(const EnExtension *ext)
  * the right has decided for it, as PostgREST's authenticator does.
  */
 static bool
-CheckUserId(char **newval, void **extra, GucSource source)
+CheckUserId(char **newval, void **extra pg_attribute_unused(), GucSource source)
 {
 	const EnExtension *ext;
 	Oid			func;

@@ -647,7 +647,6 @@ expert_network_record_transitions(PG_FUNCTION_ARGS)
 	Oid			save_userid = InvalidOid;
 	int			save_sec_context = 0;
 	bool		legacy;
-	Oid			argtypes[1] = {TEXTOID};
 	Datum		args[1];
 
 	if (!CALLED_AS_TRIGGER(fcinfo) ||
@@ -699,6 +698,8 @@ expert_network_record_transitions(PG_FUNCTION_ARGS)
 	history_writes++;
 	PG_TRY();
 	{
+		Oid			argtypes[1] = {TEXTOID};
+
 		if (SPI_execute_plan(en_kept_plan(&history_plan,
 										  "INSERT INTO expert_network.status_history (user_id, entity, row_id, from_status, to_status)"
 										  " SELECT c.user_id, $1, c.row_id, c.from_status, c.to_status"
