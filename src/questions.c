@@ -1602,7 +1602,7 @@ expert_network_move_question(PG_FUNCTION_ARGS)
  * last), since the copies' created_at and ids no longer break ties as the
  * originals' did.  As the caller: a source campaign the caller cannot see
  * is no_data_found (P0002), a target of another user is refused by the
- * owner-key trigger (42501).
+ * composite foreign key (23503), as a target that does not exist is.
  */
 Datum
 expert_network_copy_question_tree(PG_FUNCTION_ARGS)

@@ -2,6 +2,8 @@
 -- expert_network (sql/expert_network.sql): every named CHECK and UNIQUE
 -- constraint (and the primary keys on natural keys) rejects what it should,
 -- with PostgreSQL's exact message, and accepts its boundary values; the
+-- UNIQUE (id, user_id) keys of 0.7.0, which no row can break before its
+-- primary key does, as what the composite foreign keys reference; the
 -- ON DELETE rules of the foreign keys end to end; the set_updated_at
 -- trigger on every table that has it.  The call counters, which only the
 -- extension writes (0.3.0), are checked through that protection, and with
@@ -28,7 +30,7 @@ SET client_min_messages = warning;
 
 BEGIN;
 
-SELECT plan(191);
+SELECT plan(193);
 
 -- the application user that every row below belongs to, unless said otherwise
 SET LOCAL expert_network.user_id = 'u1';
@@ -129,6 +131,8 @@ SELECT is_empty(
 
 /* ------------------------------------------------------------------------
  * Every named CHECK and UNIQUE constraint of the schema is exercised here
+ * (the seven UNIQUE (id, user_id) keys of 0.7.0 through the composite
+ * foreign keys that reference them, in "Foreign keys end to end")
  * ------------------------------------------------------------------------ */
 
 SELECT set_eq(
@@ -157,9 +161,13 @@ SELECT set_eq(
       'campaign_costs_units_check',
       'projects_user_id_project_code_key', 'vendor_platforms_name_key',
       'campaign_vendor_enrollments_campaign_id_vendor_platform_id_key',
-      'completed_interviews_interview_id_key'
+      'completed_interviews_interview_id_key',
+      -- 0.7.0: the targets of the composite foreign keys
+      'projects_id_user_id_key', 'campaigns_id_user_id_key', 'team_members_id_user_id_key',
+      'screening_questions_id_user_id_key', 'experts_id_user_id_key', 'interviews_id_user_id_key',
+      'chat_sessions_id_user_id_key'
     ],
-    'the schema has exactly the 32 CHECK and 4 UNIQUE constraints this file tests');
+    'the schema has exactly the 32 CHECK and 11 UNIQUE constraints this file tests');
 
 /* ------------------------------------------------------------------------
  * projects
@@ -759,6 +767,24 @@ SELECT throws_ok(
     '23503', 'insert or update on table "experts" violates foreign key constraint "experts_campaign_id_fkey"',
     'experts: an expert of a campaign that does not exist is rejected');
 
+-- 0.7.0: a reference is to the parent's (id, user_id) (the UNIQUE
+-- (id, user_id) keys): a row of another owner than its parent's is refused
+-- even on the restore path (a superuser without an identity, which writes
+-- the user_id the row carries) (2)
+SET LOCAL expert_network.user_id = '';
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.campaign_costs (user_id, campaign_id, fee_type, amount_usd)
+       VALUES ('u2', 'c1000000-0000-4000-8000-000000000001', 'per_call', 1) $$,
+    '23503', 'insert or update on table "campaign_costs" violates foreign key constraint "campaign_costs_campaign_id_fkey"',
+    'campaign_costs: a cost whose user_id is not its campaign''s is rejected (campaigns_id_user_id_key)');
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.campaigns (user_id, project_id, campaign_name, industry_vertical,
+                                             start_date, target_completion_date)
+       VALUES ('u2', 'a1000000-0000-4000-8000-000000000001', 'Other owner', 'Technology', '2025-01-01', '2025-03-31') $$,
+    '23503', 'insert or update on table "campaigns" violates foreign key constraint "campaigns_project_id_fkey"',
+    'campaigns: a campaign whose user_id is not its project''s is rejected (projects_id_user_id_key)');
+SET LOCAL expert_network.user_id = 'u1';
+
 INSERT INTO expert_network.projects (id, project_code, project_name)
 VALUES ('a1000000-0000-4000-8000-000000000002', 'P-002', 'Project Two');
 
@@ -881,10 +907,10 @@ SELECT is((SELECT count(*)::int FROM expert_network.interview_team_assignments
             WHERE interview_id = 'e3000000-0000-4000-8000-000000000002'), 0,
           'deleting a campaign deletes the team assignments of its interviews');
 SELECT results_eq(
-    $$ SELECT campaign_id FROM expert_network.chat_sessions
+    $$ SELECT campaign_id, user_id FROM expert_network.chat_sessions
         WHERE id = 'e6000000-0000-4000-8000-000000000002' $$,
-    $$ VALUES (NULL::uuid) $$,
-    'deleting a campaign keeps its chat sessions, with campaign_id set to NULL');
+    $$ VALUES (NULL::uuid, 'u1'::text) $$,
+    'deleting a campaign keeps its chat sessions, with campaign_id set to NULL and user_id kept (ON DELETE SET NULL (campaign_id))');
 SELECT is((SELECT count(*)::int FROM expert_network.team_members
             WHERE id = 'b1000000-0000-4000-8000-000000000001'), 1,
           'deleting a campaign keeps the team members that were assigned to it');
@@ -912,10 +938,10 @@ SELECT lives_ok(
     $$ DELETE FROM expert_network.projects WHERE id = 'a1000000-0000-4000-8000-000000000002' $$,
     'projects: a project with a campaign can be deleted');
 SELECT results_eq(
-    $$ SELECT id, project_id FROM expert_network.campaigns
+    $$ SELECT id, project_id, user_id FROM expert_network.campaigns
         WHERE id = 'c1000000-0000-4000-8000-000000000003' $$,
-    $$ VALUES ('c1000000-0000-4000-8000-000000000003'::uuid, NULL::uuid) $$,
-    'deleting a project keeps its campaigns, with project_id set to NULL ("Other Campaigns")');
+    $$ VALUES ('c1000000-0000-4000-8000-000000000003'::uuid, NULL::uuid, 'u1'::text) $$,
+    'deleting a project keeps its campaigns, with project_id set to NULL ("Other Campaigns") and user_id kept (ON DELETE SET NULL (project_id))');
 
 -- deleting a team member
 SELECT lives_ok(

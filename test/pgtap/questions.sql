@@ -3,7 +3,8 @@
 -- non-superuser roles.
 --
 -- Structure: the functions' volatility, strictness, parallel safety and
--- privileges; the two triggers, after the owner-key trigger; the setting.
+-- privileges; the two triggers, after the owner-key trigger; the setting
+-- (superuser-only since 0.7.0: it is an integrity limit).
 --
 -- Property: a random screener of 3,000 questions (setseed: the same every
 -- run), with many ties on display_order and created_at, walked by
@@ -16,8 +17,10 @@
 --
 -- Behaviour, as an app role and a readonly role (neither superuser nor
 -- BYPASSRLS): user_a's screener works for user_a; for user_b, user_a's
--- campaign has no questions and user_a's questions are unknown (P0002) or
--- refused by the owner-key trigger (42501).
+-- campaign has no questions and user_a's questions are unknown (P0002) or,
+-- referenced by a row, refused by the composite foreign keys (23503, 0.7.0)
+-- exactly as questions and campaigns that do not exist; the app role may
+-- not change expert_network.max_question_depth (42501).
 --
 -- Runs under pg_prove in a database with pgtap and expert_network
 -- (test/suite), as a superuser, in one transaction rolled back at the end.
@@ -26,7 +29,7 @@ SET client_min_messages = warning;
 
 BEGIN;
 
-SELECT plan(40);
+SELECT plan(44);
 
 /* ========================================================================
  * Structure (8)
@@ -78,8 +81,8 @@ LOAD 'expert_network';
 SELECT results_eq(
     $$ SELECT setting, min_val, max_val, context, vartype FROM pg_settings
         WHERE name = 'expert_network.max_question_depth' $$,
-    $$ VALUES ('16', '1', '1000', 'user', 'integer') $$,
-    'expert_network.max_question_depth: integer, default 16, 1 to 1000, any user may set it');
+    $$ VALUES ('16', '1', '1000', 'superuser', 'integer') $$,
+    'expert_network.max_question_depth: integer, default 16, 1 to 1000, only a superuser may set it (0.7.0)');
 
 /* ========================================================================
  * Property: a random screener (12)
@@ -280,8 +283,23 @@ SELECT throws_ok(
     'XX001', NULL, 'question_ancestors() on the loop fails too');
 
 /* ========================================================================
- * As an app role and a readonly role (17)
+ * As an app role and a readonly role (21)
  * ======================================================================== */
+
+-- pg_temp.error_of(sql): 'SQLSTATE: message / detail / hint' of the error
+-- the statement raises, 'no error' if none
+CREATE FUNCTION pg_temp.error_of(sql text) RETURNS text
+LANGUAGE plpgsql AS $$
+DECLARE
+    st text; msg text; det text; hnt text;
+BEGIN
+    EXECUTE sql;
+    RETURN 'no error';
+EXCEPTION WHEN OTHERS THEN
+    GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT, det = PG_EXCEPTION_DETAIL, hnt = PG_EXCEPTION_HINT;
+    RETURN pg_catalog.concat_ws(' / ', st || ': ' || msg, NULLIF(det, ''), NULLIF(hnt, ''));
+END;
+$$;
 
 CREATE ROLE en_tap_q_app NOLOGIN;
 CREATE ROLE en_tap_q_ro NOLOGIN;
@@ -345,21 +363,35 @@ SELECT throws_ok(
 SELECT throws_ok(
     $$ UPDATE expert_network.screening_questions SET parent_question_id = 'a8000000-0000-4000-8000-000000000011'
         WHERE id = 'b8000000-0000-4000-8000-000000000011' $$,
-    '42501', 'screening question a8000000-0000-4000-8000-000000000011 belongs to another user',
-    'user_b: the same by UPDATE: the owner-key trigger refuses it first (42501)');
+    '23503', 'insert or update on table "screening_questions" violates foreign key constraint "screening_questions_parent_question_id_fkey"',
+    'user_b: the same by UPDATE: the composite foreign key refuses it (23503), as a parent that does not exist');
 SELECT throws_ok(
     $$ SELECT expert_network.copy_question_tree('a8000000-0000-4000-8000-000000000001', 'b8000000-0000-4000-8000-000000000001') $$,
     'P0002', 'campaign a8000000-0000-4000-8000-000000000001 does not exist',
     'user_b: copying user_a''s screener: unknown campaign');
 SELECT throws_ok(
     $$ SELECT expert_network.copy_question_tree('b8000000-0000-4000-8000-000000000001', 'a8000000-0000-4000-8000-000000000001') $$,
-    '42501', 'campaign a8000000-0000-4000-8000-000000000001 belongs to another user',
-    'user_b: copying its screener into user_a''s campaign: 42501');
+    '23503', 'insert or update on table "screening_questions" violates foreign key constraint "screening_questions_campaign_id_fkey"',
+    'user_b: copying its screener into user_a''s campaign: 23503 from the composite foreign key');
 SELECT throws_ok(
     $$ INSERT INTO expert_network.expert_screening_responses (expert_id, screening_question_id, response_text)
        VALUES ('b8000000-0000-4000-8000-000000000021', 'a8000000-0000-4000-8000-000000000011', 'Hi') $$,
-    '42501', 'screening question a8000000-0000-4000-8000-000000000011 belongs to another user',
-    'user_b: answering user_a''s question: 42501');
+    '23503', 'insert or update on table "expert_screening_responses" violates foreign key constraint "expert_screening_responses_screening_question_id_fkey"',
+    'user_b: answering user_a''s question: 23503 from the composite foreign key');
+-- user_a's question and campaign look exactly like ones that do not exist
+-- (d8000000-…): the same errors, naming neither user_a nor its rows
+SELECT is(
+    ARRAY[pg_temp.error_of($$ UPDATE expert_network.screening_questions SET parent_question_id = 'a8000000-0000-4000-8000-000000000011'
+                               WHERE id = 'b8000000-0000-4000-8000-000000000011' $$),
+          pg_temp.error_of($$ SELECT expert_network.copy_question_tree('b8000000-0000-4000-8000-000000000001', 'a8000000-0000-4000-8000-000000000001') $$),
+          pg_temp.error_of($$ INSERT INTO expert_network.expert_screening_responses (expert_id, screening_question_id, response_text)
+                               VALUES ('b8000000-0000-4000-8000-000000000021', 'a8000000-0000-4000-8000-000000000011', 'Hi') $$)],
+    ARRAY[pg_temp.error_of($$ UPDATE expert_network.screening_questions SET parent_question_id = 'd8000000-0000-4000-8000-000000000011'
+                               WHERE id = 'b8000000-0000-4000-8000-000000000011' $$),
+          pg_temp.error_of($$ SELECT expert_network.copy_question_tree('b8000000-0000-4000-8000-000000000001', 'd8000000-0000-4000-8000-000000000001') $$),
+          pg_temp.error_of($$ INSERT INTO expert_network.expert_screening_responses (expert_id, screening_question_id, response_text)
+                               VALUES ('b8000000-0000-4000-8000-000000000021', 'd8000000-0000-4000-8000-000000000011', 'Hi') $$)],
+    'user_b: the three references to user_a''s rows fail exactly as references to rows that do not exist');
 SELECT lives_ok(
     $$ INSERT INTO expert_network.expert_screening_responses (expert_id, screening_question_id, response_text)
        VALUES ('b8000000-0000-4000-8000-000000000021', 'b8000000-0000-4000-8000-000000000011', 'Yes') $$,
@@ -370,6 +402,17 @@ SELECT results_eq(
     $$ SELECT position, question_text FROM expert_network.question_tree('a8000000-0000-4000-8000-000000000001') $$,
     $$ VALUES ('1', 'Vendors?'), ('2', 'Role?'), ('2.1', 'Budget?') $$,
     'user_a''s screener is as it was');
+-- 0.7.0: the depth cap is superuser-only
+SELECT throws_ok(
+    $$ SET LOCAL expert_network.max_question_depth = 1000 $$,
+    '42501', 'permission denied to set parameter "expert_network.max_question_depth"',
+    'app role: SET expert_network.max_question_depth is refused (42501): only a superuser may change it');
+SELECT throws_ok(
+    $$ SELECT pg_catalog.set_config('expert_network.max_question_depth', '1000', true) $$,
+    '42501', 'permission denied to set parameter "expert_network.max_question_depth"',
+    'app role: set_config() of expert_network.max_question_depth is refused (42501)');
+SELECT is(pg_catalog.current_setting('expert_network.max_question_depth'), '16',
+          'app role: expert_network.max_question_depth is still 16');
 RESET ROLE;
 
 SET LOCAL ROLE en_tap_q_ro;

@@ -1,5 +1,5 @@
 -- test/pgtap/structure.sql — the structure of schema expert_network, as
--- written in sql/expert_network.sql (0.4.0): tables, columns (type,
+-- written in sql/expert_network.sql (0.7.0): tables, columns (type,
 -- nullability, default, order), keys, foreign keys and their ON DELETE rules,
 -- indexes, triggers (with their transition tables), functions, the view
 -- workflow_transitions, comments, the shipped vendor catalog and the pg_dump
@@ -21,13 +21,18 @@ SET client_min_messages = warning;
 
 BEGIN;
 
-SELECT plan(1237);
+SELECT plan(1269);
 
 /* ------------------------------------------------------------------------
  * Schema and tables
  * ------------------------------------------------------------------------ */
 
 SELECT has_schema('expert_network', 'schema expert_network exists');
+-- 0.7.0: the schema passes to the owner of the extension's objects, so that
+-- the role that installed it can neither rename it nor add objects to it
+SELECT is((SELECT n.nspowner FROM pg_catalog.pg_namespace n WHERE n.nspname = 'expert_network'),
+          (SELECT c.relowner FROM pg_catalog.pg_class c WHERE c.oid = 'expert_network.campaigns'::regclass),
+          'schema expert_network belongs to the owner of its objects (0.7.0)');
 
 SELECT tables_are('expert_network', ARRAY[
     'projects', 'campaigns', 'team_members', 'campaign_team_assignments',
@@ -489,55 +494,76 @@ SELECT col_is_unique('expert_network', 'campaign_vendor_enrollments', ARRAY['cam
 SELECT col_is_unique('expert_network', 'completed_interviews', ARRAY['interview_id']::name[],
                      'completed_interviews has UNIQUE (interview_id)');
 
+-- 0.7.0: every parent of a user's rows has UNIQUE (id, user_id), the target
+-- of the composite foreign keys (7)
+SELECT col_is_unique('expert_network', t, ARRAY['id', 'user_id']::name[],
+                     format('%s has UNIQUE (id, user_id), the target of the composite foreign keys', t))
+  FROM pg_catalog.unnest(ARRAY['projects', 'campaigns', 'team_members', 'screening_questions',
+                               'experts', 'interviews', 'chat_sessions']) WITH ORDINALITY AS u(t, n)
+ ORDER BY n;
+
 SELECT set_eq(
     $$ SELECT conrelid::regclass::text, conname::text FROM pg_catalog.pg_constraint
         WHERE connamespace = 'expert_network'::regnamespace AND contype = 'u' $$,
     $$ VALUES ('expert_network.projects', 'projects_user_id_project_code_key'),
               ('expert_network.vendor_platforms', 'vendor_platforms_name_key'),
               ('expert_network.campaign_vendor_enrollments', 'campaign_vendor_enrollments_campaign_id_vendor_platform_id_key'),
-              ('expert_network.completed_interviews', 'completed_interviews_interview_id_key') $$,
-    'the schema has exactly the 4 named UNIQUE constraints of the script');
+              ('expert_network.completed_interviews', 'completed_interviews_interview_id_key'),
+              -- 0.7.0
+              ('expert_network.projects', 'projects_id_user_id_key'),
+              ('expert_network.campaigns', 'campaigns_id_user_id_key'),
+              ('expert_network.team_members', 'team_members_id_user_id_key'),
+              ('expert_network.screening_questions', 'screening_questions_id_user_id_key'),
+              ('expert_network.experts', 'experts_id_user_id_key'),
+              ('expert_network.interviews', 'interviews_id_user_id_key'),
+              ('expert_network.chat_sessions', 'chat_sessions_id_user_id_key') $$,
+    'the schema has exactly the 11 named UNIQUE constraints of the script (the 4 of 0.1.0, the 7 (id, user_id) keys of 0.7.0)');
 
 /* ------------------------------------------------------------------------
- * Foreign keys: target, constraint name and ON DELETE rule, one row per FK
+ * Foreign keys: target, constraint name and ON DELETE rule, one row per FK.
+ * 0.7.0: every reference to a user's row is a composite key, (col, user_id)
+ * to the parent's (id, user_id) (owned: true); the references to the
+ * shared vendor catalog stay single-column (owned: false).  The two SET
+ * NULL rules set only the reference to NULL, never user_id.
  * ------------------------------------------------------------------------ */
 
 CREATE TEMPORARY TABLE fks (
     ord        serial PRIMARY KEY,
-    tbl        name NOT NULL,
-    col        name NOT NULL,
-    ref_tbl    name NOT NULL,
-    ref_col    name NOT NULL,
-    conname    name NOT NULL,
-    on_delete  text NOT NULL
+    tbl        name    NOT NULL,
+    col        name    NOT NULL,
+    ref_tbl    name    NOT NULL,
+    ref_col    name    NOT NULL,
+    conname    name    NOT NULL,
+    on_delete  text    NOT NULL,
+    owned      boolean NOT NULL
 );
 
-INSERT INTO fks (tbl, col, ref_tbl, ref_col, conname, on_delete) VALUES
-('campaigns',                   'project_id',            'projects',            'id', 'campaigns_project_id_fkey',                             'SET NULL'),
-('campaign_team_assignments',   'campaign_id',           'campaigns',           'id', 'campaign_team_assignments_campaign_id_fkey',            'CASCADE'),
-('campaign_team_assignments',   'team_member_id',        'team_members',        'id', 'campaign_team_assignments_team_member_id_fkey',         'CASCADE'),
-('screening_questions',         'campaign_id',           'campaigns',           'id', 'screening_questions_campaign_id_fkey',                  'CASCADE'),
-('screening_questions',         'parent_question_id',    'screening_questions', 'id', 'screening_questions_parent_question_id_fkey',           'CASCADE'),
-('campaign_vendor_enrollments', 'campaign_id',           'campaigns',           'id', 'campaign_vendor_enrollments_campaign_id_fkey',          'CASCADE'),
-('campaign_vendor_enrollments', 'vendor_platform_id',    'vendor_platforms',    'id', 'campaign_vendor_enrollments_vendor_platform_id_fkey',   'CASCADE'),
-('experts',                     'campaign_id',           'campaigns',           'id', 'experts_campaign_id_fkey',                              'CASCADE'),
-('experts',                     'vendor_platform_id',    'vendor_platforms',    'id', 'experts_vendor_platform_id_fkey',                       'NO ACTION'),
-('expert_screening_responses',  'expert_id',             'experts',             'id', 'expert_screening_responses_expert_id_fkey',             'CASCADE'),
-('expert_screening_responses',  'screening_question_id', 'screening_questions', 'id', 'expert_screening_responses_screening_question_id_fkey', 'CASCADE'),
-('interviews',                  'campaign_id',           'campaigns',           'id', 'interviews_campaign_id_fkey',                           'CASCADE'),
-('interviews',                  'expert_id',             'experts',             'id', 'interviews_expert_id_fkey',                             'CASCADE'),
-('interview_team_assignments',  'interview_id',          'interviews',          'id', 'interview_team_assignments_interview_id_fkey',          'CASCADE'),
-('interview_team_assignments',  'team_member_id',        'team_members',        'id', 'interview_team_assignments_team_member_id_fkey',        'CASCADE'),
-('completed_interviews',        'interview_id',          'interviews',          'id', 'completed_interviews_interview_id_fkey',                'CASCADE'),
-('completed_interviews',        'campaign_id',           'campaigns',           'id', 'completed_interviews_campaign_id_fkey',                 'CASCADE'),
-('completed_interviews',        'expert_id',             'experts',             'id', 'completed_interviews_expert_id_fkey',                   'CASCADE'),
-('chat_sessions',               'campaign_id',           'campaigns',           'id', 'chat_sessions_campaign_id_fkey',                        'SET NULL'),
-('chat_messages',               'chat_session_id',       'chat_sessions',       'id', 'chat_messages_chat_session_id_fkey',                    'CASCADE'),
-('research_activities',         'chat_session_id',       'chat_sessions',       'id', 'research_activities_chat_session_id_fkey',              'CASCADE'),
-('research_sources',            'chat_session_id',       'chat_sessions',       'id', 'research_sources_chat_session_id_fkey',                 'CASCADE'),
-('answer_sections',             'chat_session_id',       'chat_sessions',       'id', 'answer_sections_chat_session_id_fkey',                  'CASCADE'),
-('campaign_costs',              'campaign_id',           'campaigns',           'id', 'campaign_costs_campaign_id_fkey',                       'CASCADE'),
-('campaign_costs',              'vendor_platform_id',    'vendor_platforms',    'id', 'campaign_costs_vendor_platform_id_fkey',                'NO ACTION');
+INSERT INTO fks (tbl, col, ref_tbl, ref_col, conname, on_delete, owned) VALUES
+('campaigns',                   'project_id',            'projects',            'id', 'campaigns_project_id_fkey',                             'SET NULL (project_id)',  true),
+('campaign_team_assignments',   'campaign_id',           'campaigns',           'id', 'campaign_team_assignments_campaign_id_fkey',            'CASCADE',                true),
+('campaign_team_assignments',   'team_member_id',        'team_members',        'id', 'campaign_team_assignments_team_member_id_fkey',         'CASCADE',                true),
+('screening_questions',         'campaign_id',           'campaigns',           'id', 'screening_questions_campaign_id_fkey',                  'CASCADE',                true),
+('screening_questions',         'parent_question_id',    'screening_questions', 'id', 'screening_questions_parent_question_id_fkey',           'CASCADE',                true),
+('campaign_vendor_enrollments', 'campaign_id',           'campaigns',           'id', 'campaign_vendor_enrollments_campaign_id_fkey',          'CASCADE',                true),
+('campaign_vendor_enrollments', 'vendor_platform_id',    'vendor_platforms',    'id', 'campaign_vendor_enrollments_vendor_platform_id_fkey',   'CASCADE',                false),
+('experts',                     'campaign_id',           'campaigns',           'id', 'experts_campaign_id_fkey',                              'CASCADE',                true),
+('experts',                     'vendor_platform_id',    'vendor_platforms',    'id', 'experts_vendor_platform_id_fkey',                       'NO ACTION',              false),
+('expert_screening_responses',  'expert_id',             'experts',             'id', 'expert_screening_responses_expert_id_fkey',             'CASCADE',                true),
+('expert_screening_responses',  'screening_question_id', 'screening_questions', 'id', 'expert_screening_responses_screening_question_id_fkey', 'CASCADE',                true),
+('interviews',                  'campaign_id',           'campaigns',           'id', 'interviews_campaign_id_fkey',                           'CASCADE',                true),
+('interviews',                  'expert_id',             'experts',             'id', 'interviews_expert_id_fkey',                             'CASCADE',                true),
+('interview_team_assignments',  'interview_id',          'interviews',          'id', 'interview_team_assignments_interview_id_fkey',          'CASCADE',                true),
+('interview_team_assignments',  'team_member_id',        'team_members',        'id', 'interview_team_assignments_team_member_id_fkey',        'CASCADE',                true),
+('completed_interviews',        'interview_id',          'interviews',          'id', 'completed_interviews_interview_id_fkey',                'CASCADE',                true),
+('completed_interviews',        'campaign_id',           'campaigns',           'id', 'completed_interviews_campaign_id_fkey',                 'CASCADE',                true),
+('completed_interviews',        'expert_id',             'experts',             'id', 'completed_interviews_expert_id_fkey',                   'CASCADE',                true),
+('chat_sessions',               'campaign_id',           'campaigns',           'id', 'chat_sessions_campaign_id_fkey',                        'SET NULL (campaign_id)', true),
+('chat_messages',               'chat_session_id',       'chat_sessions',       'id', 'chat_messages_chat_session_id_fkey',                    'CASCADE',                true),
+('research_activities',         'chat_session_id',       'chat_sessions',       'id', 'research_activities_chat_session_id_fkey',              'CASCADE',                true),
+('research_sources',            'chat_session_id',       'chat_sessions',       'id', 'research_sources_chat_session_id_fkey',                 'CASCADE',                true),
+('answer_sections',             'chat_session_id',       'chat_sessions',       'id', 'answer_sections_chat_session_id_fkey',                  'CASCADE',                true),
+('campaign_costs',              'campaign_id',           'campaigns',           'id', 'campaign_costs_campaign_id_fkey',                       'CASCADE',                true),
+('campaign_costs',              'vendor_platform_id',    'vendor_platforms',    'id', 'campaign_costs_vendor_platform_id_fkey',                'NO ACTION',              false);
 
 -- the schema has exactly these foreign keys, under these names (1)
 SELECT set_eq(
@@ -546,15 +572,26 @@ SELECT set_eq(
     $$ SELECT 'expert_network.' || tbl, conname::text FROM fks $$,
     'the schema has exactly the 25 foreign keys of the script, with their names');
 
--- target of each foreign key (25)
-SELECT fk_ok('expert_network', tbl, col, 'expert_network', ref_tbl, ref_col,
-             format('%s.%s references %s.%s', tbl, col, ref_tbl, ref_col))
+-- columns and target of each foreign key, in order: (col, user_id) to the
+-- parent's (id, user_id), or (col) to vendor_platforms (id) (25)
+SELECT fk_ok('expert_network', tbl,
+             CASE WHEN owned THEN ARRAY[col, 'user_id'] ELSE ARRAY[col] END::name[],
+             'expert_network', ref_tbl,
+             CASE WHEN owned THEN ARRAY[ref_col, 'user_id'] ELSE ARRAY[ref_col] END::name[],
+             CASE WHEN owned
+                  THEN format('%s (%s, user_id) references %s (%s, user_id)', tbl, col, ref_tbl, ref_col)
+                  ELSE format('%s.%s references %s.%s', tbl, col, ref_tbl, ref_col)
+             END)
   FROM fks ORDER BY ord;
 
--- ON DELETE rule of each foreign key (25)
+-- ON DELETE rule of each foreign key, with the columns a SET NULL sets (25)
 SELECT is((SELECT CASE c.confdeltype WHEN 'a' THEN 'NO ACTION' WHEN 'r' THEN 'RESTRICT'
                                      WHEN 'c' THEN 'CASCADE' WHEN 'n' THEN 'SET NULL'
                                      WHEN 'd' THEN 'SET DEFAULT' END
+                  || COALESCE(' (' || (SELECT pg_catalog.string_agg(a.attname::text, ', ' ORDER BY u.n)
+                                         FROM pg_catalog.unnest(c.confdelsetcols) WITH ORDINALITY AS u(attnum, n)
+                                         JOIN pg_catalog.pg_attribute a
+                                           ON a.attrelid = c.conrelid AND a.attnum = u.attnum) || ')', '')
              FROM pg_catalog.pg_constraint c
             WHERE c.conrelid = format('expert_network.%I', fks.tbl)::regclass
               AND c.conname = fks.conname AND c.contype = 'f'),
@@ -568,31 +605,39 @@ SELECT is_empty(
           AND (confupdtype <> 'a' OR confmatchtype <> 's' OR condeferrable) $$,
     'no foreign key has an ON UPDATE action, MATCH FULL or is deferrable');
 
+-- the lookups a parent's DELETE (or a change of its key) makes in the child
+-- table, WHERE col = $1 AND user_id = $2, are found by an index leading with
+-- the foreign key's first column, the parent's id, which is unique on its
+-- own: that column, never user_id, leads some (non-partial) index (1)
 SELECT is_empty(
     $$ SELECT c.conrelid::regclass::text, c.conname
          FROM pg_catalog.pg_constraint c
         WHERE c.connamespace = 'expert_network'::regnamespace AND c.contype = 'f'
-          AND NOT EXISTS (
+          AND ((SELECT a.attname FROM pg_catalog.pg_attribute a
+                 WHERE a.attrelid = c.conrelid AND a.attnum = c.conkey[1]) = 'user_id'
+               OR NOT EXISTS (
                 SELECT 1 FROM pg_catalog.pg_index i
                  WHERE i.indrelid = c.conrelid AND i.indpred IS NULL
-                   AND (pg_catalog.string_to_array(i.indkey::text, ' ')::int2[])
-                           [1:pg_catalog.array_length(c.conkey, 1)] = c.conkey) $$,
-    'every foreign key''s columns lead some (non-partial) index of its table');
+                   AND i.indkey[0] = c.conkey[1])) $$,
+    'every foreign key''s first column (the parent''s id, not user_id) leads some (non-partial) index of its table');
 
 /* ------------------------------------------------------------------------
  * Indexes: exact lists, primary-key and unique-constraint indexes included
  * ------------------------------------------------------------------------ */
 
 SELECT indexes_are('expert_network', 'projects', ARRAY[
-    'projects_pkey', 'projects_user_id_project_code_key', 'idx_projects_order'
-]::name[], 'projects has exactly its 3 indexes');
+    'projects_pkey', 'projects_user_id_project_code_key', 'idx_projects_order',
+    'projects_id_user_id_key'
+]::name[], 'projects has exactly its 4 indexes');
 SELECT indexes_are('expert_network', 'campaigns', ARRAY[
     'campaigns_pkey', 'idx_campaigns_user', 'idx_campaigns_project',
-    'idx_campaigns_order', 'idx_campaigns_dates'
-]::name[], 'campaigns has exactly its 5 indexes');
+    'idx_campaigns_order', 'idx_campaigns_dates',
+    'campaigns_id_user_id_key'
+]::name[], 'campaigns has exactly its 6 indexes');
 SELECT indexes_are('expert_network', 'team_members', ARRAY[
-    'team_members_pkey', 'idx_team_members_user'
-]::name[], 'team_members has exactly its 2 indexes');
+    'team_members_pkey', 'idx_team_members_user',
+    'team_members_id_user_id_key'
+]::name[], 'team_members has exactly its 3 indexes');
 SELECT indexes_are('expert_network', 'campaign_team_assignments', ARRAY[
     'campaign_team_assignments_pkey', 'idx_campaign_team_member',
     'idx_campaign_team_assignments_user'
@@ -600,8 +645,9 @@ SELECT indexes_are('expert_network', 'campaign_team_assignments', ARRAY[
 SELECT indexes_are('expert_network', 'screening_questions', ARRAY[
     'screening_questions_pkey', 'idx_screening_campaign', 'idx_screening_parent',
     'idx_screening_order', 'idx_screening_top',
-    'idx_screening_questions_user'
-]::name[], 'screening_questions has exactly its 6 indexes');
+    'idx_screening_questions_user',
+    'screening_questions_id_user_id_key'
+]::name[], 'screening_questions has exactly its 7 indexes');
 SELECT indexes_are('expert_network', 'vendor_platforms', ARRAY[
     'vendor_platforms_pkey', 'vendor_platforms_name_key', 'idx_vendors_active'
 ]::name[], 'vendor_platforms has exactly its 3 indexes');
@@ -614,8 +660,9 @@ SELECT indexes_are('expert_network', 'campaign_vendor_enrollments', ARRAY[
 SELECT indexes_are('expert_network', 'experts', ARRAY[
     'experts_pkey', 'idx_experts_campaign', 'idx_experts_vendor',
     'idx_experts_status', 'idx_experts_campaign_status',
-    'idx_experts_user'
-]::name[], 'experts has exactly its 6 indexes');
+    'idx_experts_user',
+    'experts_id_user_id_key'
+]::name[], 'experts has exactly its 7 indexes');
 SELECT indexes_are('expert_network', 'expert_screening_responses', ARRAY[
     'expert_screening_responses_pkey', 'idx_responses_expert', 'idx_responses_question',
     'idx_expert_screening_responses_user'
@@ -623,8 +670,9 @@ SELECT indexes_are('expert_network', 'expert_screening_responses', ARRAY[
 SELECT indexes_are('expert_network', 'interviews', ARRAY[
     'interviews_pkey', 'idx_interviews_campaign', 'idx_interviews_expert',
     'idx_interviews_date', 'idx_interviews_status', 'idx_interviews_campaign_status',
-    'idx_interviews_user'
-]::name[], 'interviews has exactly its 7 indexes');
+    'idx_interviews_user',
+    'interviews_id_user_id_key'
+]::name[], 'interviews has exactly its 8 indexes');
 SELECT indexes_are('expert_network', 'interview_team_assignments', ARRAY[
     'interview_team_assignments_pkey', 'idx_interview_team_member',
     'idx_interview_team_assignments_user'
@@ -637,8 +685,9 @@ SELECT indexes_are('expert_network', 'completed_interviews', ARRAY[
 ]::name[], 'completed_interviews has exactly its 7 indexes');
 SELECT indexes_are('expert_network', 'chat_sessions', ARRAY[
     'chat_sessions_pkey', 'idx_chat_sessions_user', 'idx_chat_sessions_campaign',
-    'idx_chat_sessions_updated'
-]::name[], 'chat_sessions has exactly its 4 indexes');
+    'idx_chat_sessions_updated',
+    'chat_sessions_id_user_id_key'
+]::name[], 'chat_sessions has exactly its 5 indexes');
 SELECT indexes_are('expert_network', 'chat_messages', ARRAY[
     'chat_messages_pkey', 'idx_chat_messages_session', 'idx_chat_messages_created',
     'idx_chat_messages_user'
@@ -763,7 +812,10 @@ SELECT is_empty(
  * interview_lifecycle_* on interviews, which fire after history_* (AFTER
  * triggers fire in name order: an interview's change is recorded before the
  * expert's change it causes).
- * status_history, written only by the extension, has no trigger.
+ * status_history, written only by the extension, has one trigger (0.7.0):
+ * protect_history, BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE FOR EACH
+ * STATEMENT, which refuses every write the extension does not make itself
+ * (how it behaves is test/pgtap/scoping.sql's and test/pgtap/workflow.sql's).
  * ------------------------------------------------------------------------ */
 
 SELECT triggers_are('expert_network', 'projects', ARRAY['a_enforce_owner', 'a_require_identity', 'set_updated_at']::name[], 'projects has exactly the triggers a_enforce_owner, a_require_identity, set_updated_at');
@@ -785,7 +837,16 @@ SELECT triggers_are('expert_network', 'research_sources', ARRAY['a_enforce_owner
 SELECT triggers_are('expert_network', 'answer_sections', ARRAY['a_enforce_owner', 'a_require_identity']::name[], 'answer_sections has exactly the triggers a_enforce_owner, a_require_identity');
 SELECT triggers_are('expert_network', 'user_ui_preferences', ARRAY['a_enforce_owner', 'a_require_identity', 'set_updated_at']::name[], 'user_ui_preferences has exactly the triggers a_enforce_owner, a_require_identity, set_updated_at');
 SELECT triggers_are('expert_network', 'campaign_costs', ARRAY['a_enforce_owner', 'a_require_identity', 'set_updated_at']::name[], 'campaign_costs has exactly the triggers a_enforce_owner, a_require_identity, set_updated_at');
-SELECT triggers_are('expert_network', 'status_history', ARRAY[]::name[], 'status_history has no trigger (only the extension writes it)');
+SELECT triggers_are('expert_network', 'status_history', ARRAY['protect_history']::name[], 'status_history has exactly the trigger protect_history (only the extension writes it)');
+SELECT trigger_is('expert_network', 'status_history', 'protect_history', 'expert_network', 'protect_history',
+                  'status_history.protect_history calls expert_network.protect_history()');
+-- tgtype 62 = BEFORE (2) | INSERT (4) | DELETE (8) | UPDATE (16) | TRUNCATE (32), not ROW
+SELECT is((SELECT ROW(t.tgtype, t.tgenabled, t.tgnargs, t.tgqual IS NULL, t.tgattr::text,
+                      t.tgoldtable IS NULL AND t.tgnewtable IS NULL)::text
+             FROM pg_catalog.pg_trigger t
+            WHERE t.tgrelid = 'expert_network.status_history'::regclass AND t.tgname = 'protect_history'),
+          ROW(62::int2, 'O'::"char", 0::int2, true, '', true)::text,
+          'status_history.protect_history is BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE FOR EACH STATEMENT (tgtype 62), enabled, without arguments, WHEN, column list or transition table');
 
 SELECT trigger_is('expert_network', 'projects', 'set_updated_at', 'expert_network', 'set_updated_at',
                   'projects.set_updated_at calls expert_network.set_updated_at()');
@@ -1006,8 +1067,11 @@ SELECT set_eq(
  * check and repair (verify_counters, repair_counters), the workflow graphs
  * as data (allowed_transitions, transition_graph) and the interview API
  * (schedule_interview, complete_interview, cancel_interview,
- * rate_interview).  Their privileges are in test/pgtap/scoping.sql, but for
- * set_updated_at's and the 0.3.0 and 0.4.0 functions'.
+ * rate_interview); 0.7.0's set_user_id (the right to act as a user) and
+ * protect_history (status_history's trigger).  None is SECURITY DEFINER or
+ * has settings since 0.7.0.  Their privileges are in
+ * test/pgtap/scoping.sql, but for set_updated_at's and the 0.3.0, 0.4.0
+ * and 0.7.0 functions'.
  * ------------------------------------------------------------------------ */
 
 SELECT functions_are('expert_network', ARRAY[
@@ -1020,8 +1084,9 @@ SELECT functions_are('expert_network', ARRAY[
     'schedule_interview', 'complete_interview', 'cancel_interview', 'rate_interview',
     'question_tree', 'question_subtree', 'question_ancestors', 'move_question',
     'copy_question_tree', 'question_integrity', 'response_integrity',
-    'uuid_v7'
-]::name[], 'schema expert_network has exactly its 29 functions');
+    'uuid_v7',
+    'set_user_id', 'protect_history'
+]::name[], 'schema expert_network has exactly its 31 functions');
 
 CREATE TEMPORARY TABLE funcs (
     ord       serial PRIMARY KEY,
@@ -1040,9 +1105,10 @@ INSERT INTO funcs (fname, args, rettype, definer, strict, volat, parallel, symbo
 ('set_updated_at',   '{}',              'trigger',      false, false, 'VOLATILE', 'u', 'expert_network_set_updated_at'),
 ('require_identity', '{}',              'trigger',      false, false, 'VOLATILE', 'u', 'expert_network_require_identity'),
 ('enforce_owner',    '{}',              'trigger',      false, false, 'VOLATILE', 'u', 'expert_network_enforce_owner'),
-('grant_access',     '{regrole,text}',  'void',         false, true,  'VOLATILE', 'u', 'expert_network_grant_access'),
+('grant_access',     '{regrole,text,boolean}',
+                                        'void',         false, true,  'VOLATILE', 'u', 'expert_network_grant_access'),
 ('revoke_access',    '{regrole}',       'void',         false, true,  'VOLATILE', 'u', 'expert_network_revoke_access'),
-('delete_user_data', '{text}',          'setof record', true,  true,  'VOLATILE', 'u', 'expert_network_delete_user_data'),
+('delete_user_data', '{text}',          'setof record', false, true,  'VOLATILE', 'u', 'expert_network_delete_user_data'),
 -- 0.3.0
 ('count_calls',           '{}', 'trigger',      false, false, 'VOLATILE', 'u', 'expert_network_count_calls'),
 ('protect_call_counters', '{}', 'trigger',      false, false, 'VOLATILE', 'u', 'expert_network_protect_call_counters'),
@@ -1070,9 +1136,12 @@ INSERT INTO funcs (fname, args, rettype, definer, strict, volat, parallel, symbo
 ('question_integrity',  '{}',                          'trigger',      false, false, 'VOLATILE',  'u', 'expert_network_question_integrity'),
 ('response_integrity',  '{}',                          'trigger',      false, false, 'VOLATILE',  'u', 'expert_network_response_integrity'),
 -- 0.6.0
-('uuid_v7',             '{}',                          'uuid',         false, false, 'VOLATILE',  's', 'expert_network_uuid_v7');
+('uuid_v7',             '{}',                          'uuid',         false, false, 'VOLATILE',  's', 'expert_network_uuid_v7'),
+-- 0.7.0
+('set_user_id',         '{text}',                      'text',         false, false, 'VOLATILE',  'u', 'expert_network_set_user_id'),
+('protect_history',     '{}',                          'trigger',      false, false, 'VOLATILE',  'u', 'expert_network_protect_history');
 
--- existence (21), result type (21), language (21)
+-- existence (31), result type (31), language (31)
 SELECT has_function('expert_network', fname, args,
                     format('function expert_network.%s(%s) exists', fname, pg_catalog.array_to_string(args, ', ')))
   FROM funcs ORDER BY ord;
@@ -1083,7 +1152,7 @@ SELECT function_lang_is('expert_network', fname, args, 'c',
                         format('expert_network.%s() is written in C', fname))
   FROM funcs ORDER BY ord;
 
--- SECURITY DEFINER or not (21), STRICT or not (21), volatility (21)
+-- SECURITY DEFINER or not (31: none, since 0.7.0), STRICT or not (31), volatility (31)
 SELECT CASE WHEN definer
             THEN is_definer('expert_network', fname, args, format('expert_network.%s() is SECURITY DEFINER', fname))
             ELSE isnt_definer('expert_network', fname, args, format('expert_network.%s() is not SECURITY DEFINER', fname))
@@ -1109,16 +1178,21 @@ SELECT set_eq(
         WHERE p.pronamespace = 'expert_network'::regnamespace $$,
     $$ SELECT fname::text, symbol, '$libdir/expert_network' FROM funcs $$,
     'every function is its C symbol expert_network_<name> in $libdir/expert_network');
-SELECT set_eq(
+SELECT is_empty(
     $$ SELECT p.proname::text, p.proconfig FROM pg_catalog.pg_proc p
         WHERE p.pronamespace = 'expert_network'::regnamespace AND p.proconfig IS NOT NULL $$,
-    $$ VALUES ('delete_user_data', ARRAY['search_path=pg_catalog, pg_temp']) $$,
-    'only delete_user_data() has settings: search_path pinned to pg_catalog, pg_temp');
+    'no function has settings (0.7.0: delete_user_data() runs as its caller, without a pinned search_path)');
 
--- signatures as written: argument names and defaults, the result tables (6)
-SELECT is(pg_catalog.pg_get_function_arguments('expert_network.grant_access(regrole, text)'::regprocedure),
-          'role regrole, level text DEFAULT ''app''::text',
-          'grant_access(role regrole, level text DEFAULT ''app'')');
+-- signatures as written: argument names and defaults, the result tables (8)
+SELECT is(pg_catalog.pg_get_function_arguments('expert_network.grant_access(regrole, text, boolean)'::regprocedure),
+          'role regrole, level text DEFAULT ''app''::text, may_set_identity boolean DEFAULT true',
+          'grant_access(role regrole, level text DEFAULT ''app'', may_set_identity boolean DEFAULT true)');
+SELECT is(pg_catalog.pg_get_function_arguments('expert_network.set_user_id(text)'::regprocedure),
+          'user_id text',
+          'set_user_id(user_id text)');
+SELECT is(pg_catalog.pg_get_function_result('expert_network.set_user_id(text)'::regprocedure),
+          'text',
+          'set_user_id() returns text');
 SELECT is(pg_catalog.pg_get_function_arguments('expert_network.revoke_access(regrole)'::regprocedure),
           'role regrole',
           'revoke_access(role regrole)');
@@ -1216,6 +1290,26 @@ SELECT isnt((SELECT p.proacl FROM pg_catalog.pg_proc p WHERE p.oid = f::regproce
          'expert_network.rate_interview(uuid, numeric, numeric, numeric, numeric, text)']) WITH ORDINALITY AS u(f, n)
  ORDER BY n;
 
+-- the 0.7.0 functions (set_user_id: EXECUTE on it is the right to act as a
+-- user, so PUBLIC must not hold it): PUBLIC has no privilege (3), and an
+-- explicit ACL takes away the default one (3)
+SELECT is((SELECT count(*)::int FROM pg_catalog.pg_proc p,
+                  LATERAL pg_catalog.aclexplode(p.proacl) a
+            WHERE p.oid = f::regprocedure AND a.grantee = 0),
+          0,
+          format('PUBLIC has no privilege on %s', f))
+  FROM pg_catalog.unnest(ARRAY[
+         'expert_network.set_user_id(text)', 'expert_network.protect_history()',
+         'expert_network.grant_access(regrole, text, boolean)']) WITH ORDINALITY AS u(f, n)
+ ORDER BY n;
+SELECT isnt((SELECT p.proacl FROM pg_catalog.pg_proc p WHERE p.oid = f::regprocedure),
+            NULL,
+            format('%s has an explicit ACL (not the default that grants EXECUTE to PUBLIC)', f))
+  FROM pg_catalog.unnest(ARRAY[
+         'expert_network.set_user_id(text)', 'expert_network.protect_history()',
+         'expert_network.grant_access(regrole, text, boolean)']) WITH ORDINALITY AS u(f, n)
+ ORDER BY n;
+
 /* ------------------------------------------------------------------------
  * The view workflow_transitions (0.4.0): the graphs as data, straight from
  * transition_graph() (what the graphs hold is test/pgtap/workflow.sql's)
@@ -1294,7 +1388,7 @@ SELECT is_empty(
 
 SELECT isnt(pg_catalog.obj_description('expert_network'::regnamespace, 'pg_namespace'), NULL,
             'schema expert_network has a comment');
--- every function (21)
+-- every function (31)
 SELECT isnt(pg_catalog.obj_description(format('expert_network.%I(%s)', fname,
                                               pg_catalog.array_to_string(args, ', '))::regprocedure, 'pg_proc'),
             NULL,

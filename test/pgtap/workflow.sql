@@ -35,7 +35,7 @@ SET client_min_messages = warning;
 
 BEGIN;
 
-SELECT plan(252);
+SELECT plan(255);
 
 CREATE ROLE en_wf_app NOLOGIN;
 SELECT expert_network.grant_access('en_wf_app', 'app') \g /dev/null
@@ -682,7 +682,7 @@ SELECT is_empty(
     'one row: every completed interview of this test (graph steps, stamps, lifecycle included) has exactly one');
 
 /* ------------------------------------------------------------------------
- * The API (45)
+ * The API (48)
  * ------------------------------------------------------------------------ */
 
 -- experts A1 (reviewed) and A2 (proposed) of W0; user wf_u2's campaign W2,
@@ -741,10 +741,12 @@ SELECT throws_ok(
     $$ SELECT expert_network.schedule_interview('00000002-0000-4000-8000-0000000005ff', '2026-05-03', '08:00') $$,
     'P0002', 'expert 00000002-0000-4000-8000-0000000005ff does not exist',
     'schedule_interview(): an expert that does not exist fails with P0002');
+-- 0.7.0: another user's id is answered exactly as an unknown one (P0002):
+-- an error never tells a user that another user's id exists
 SELECT throws_ok(
     $$ SELECT expert_network.schedule_interview('00000002-0000-4000-8000-000000000b01', '2026-05-03', '08:00') $$,
-    '42501', 'expert 00000002-0000-4000-8000-000000000b01 belongs to another user',
-    'schedule_interview(): another user''s expert fails with 42501');
+    'P0002', 'expert 00000002-0000-4000-8000-000000000b01 does not exist',
+    'schedule_interview(): another user''s expert fails with P0002, as one that does not exist');
 SELECT throws_ok(
     $$ SELECT expert_network.schedule_interview('00000002-0000-4000-8000-000000000502', '2026-05-03', '08:00') $$,
     '23514', 'expert 00000002-0000-4000-8000-000000000502 is proposed',
@@ -803,8 +805,8 @@ SELECT throws_ok(
     'complete_interview() of an interview that does not exist fails with P0002');
 SELECT throws_ok(
     $$ SELECT expert_network.complete_interview('00000003-0000-4000-8000-000000000b01') $$,
-    '42501', 'interview 00000003-0000-4000-8000-000000000b01 belongs to another user',
-    'complete_interview() of another user''s interview fails with 42501');
+    'P0002', 'interview 00000003-0000-4000-8000-000000000b01 does not exist',
+    'complete_interview() of another user''s interview fails with P0002, as one that does not exist');
 
 -- cancel_interview()
 SELECT expert_network.schedule_interview('00000002-0000-4000-8000-000000000501', '2026-05-04', '08:00') AS api3 \gset
@@ -827,9 +829,13 @@ SELECT throws_ok(
     '22004', 'interview_id must not be NULL',
     'cancel_interview(NULL) fails with 22004');
 SELECT throws_ok(
+    $$ SELECT expert_network.cancel_interview('00000003-0000-4000-8000-0000000005ff') $$,
+    'P0002', 'interview 00000003-0000-4000-8000-0000000005ff does not exist',
+    'cancel_interview() of an interview that does not exist fails with P0002');
+SELECT throws_ok(
     $$ SELECT expert_network.cancel_interview('00000003-0000-4000-8000-000000000b01') $$,
-    '42501', 'interview 00000003-0000-4000-8000-000000000b01 belongs to another user',
-    'cancel_interview() of another user''s interview fails with 42501');
+    'P0002', 'interview 00000003-0000-4000-8000-000000000b01 does not exist',
+    'cancel_interview() of another user''s interview fails with P0002, as one that does not exist');
 
 -- rate_interview()
 SELECT lives_ok(format($$ SELECT expert_network.rate_interview(%L, 4.5, 5, 4, 3.5, 'Would call again') $$, :'api1'),
@@ -875,6 +881,14 @@ SELECT throws_ok(
     format('SELECT expert_network.rate_interview(%L, NULL)', :'api1'),
     '22004', 'rating must not be NULL',
     'rate_interview() with a NULL rating fails with 22004');
+SELECT throws_ok(
+    $$ SELECT expert_network.rate_interview('00000003-0000-4000-8000-0000000005ff', 4) $$,
+    'P0002', 'interview 00000003-0000-4000-8000-0000000005ff does not exist',
+    'rate_interview() of an interview that does not exist fails with P0002');
+SELECT throws_ok(
+    $$ SELECT expert_network.rate_interview('00000003-0000-4000-8000-000000000b01', 4) $$,
+    'P0002', 'interview 00000003-0000-4000-8000-000000000b01 does not exist',
+    'rate_interview() of another user''s interview fails with P0002, as one that does not exist');
 SELECT is((SELECT rating FROM expert_network.completed_interviews WHERE interview_id = :'api1'), 4.5::numeric(2,1),
           'rate_interview(): the failed calls left the rating as it was');
 
@@ -997,12 +1011,14 @@ SELECT results_eq(
     'history: wf_u2 sees its 5 history rows (W2, its enrollment, B1 reviewed and then scheduled by BI, BI) and none of wf_u1''s');
 SELECT set_config('expert_network.user_id', 'wf_u1', true) \g /dev/null
 
--- only the extension writes it
+-- only the extension writes it (0.7.0: as the caller, so the app role holds
+-- INSERT on it; the statement trigger protect_history refuses any INSERT the
+-- extension does not make itself)
 SELECT throws_ok(
     $$ INSERT INTO expert_network.status_history (entity, row_id, from_status, to_status)
        VALUES ('expert', '00000002-0000-4000-8000-000000000601', 'completed', 'proposed') $$,
-    '42501', 'permission denied for table status_history',
-    'history: the app role cannot INSERT into status_history');
+    '42501', 'status_history is written by expert_network only',
+    'history: the app role cannot INSERT into status_history (protect_history)');
 SELECT throws_ok(
     $$ UPDATE expert_network.status_history SET to_status = 'rejected'
         WHERE row_id = '00000002-0000-4000-8000-000000000601' $$,
