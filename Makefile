@@ -15,8 +15,10 @@ OBJS         = src/expert_network.o src/plans.o src/timestamps.o src/scoping.o s
 
 # Full scripts of released versions and upgrade scripts are kept in sql/; the
 # full script of the latest version is made from the maintained source.
+# Versions before 0.7.0 have a secondary control file: not trusted.
 LATEST_SQL   = sql/$(EXTENSION)--$(EXTVERSION).sql
-DATA         = $(sort $(wildcard sql/$(EXTENSION)--*.sql) $(LATEST_SQL))
+DATA         = $(sort $(wildcard sql/$(EXTENSION)--*.sql) $(LATEST_SQL)) \
+               $(wildcard sql/$(EXTENSION)--*.control)
 
 # pg_regress: inputs sql/NAME.sql, expected output expected/NAME.out
 REGRESS      = install constraints timestamps vendors scoping counters workflow questions hostile_input

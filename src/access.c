@@ -155,6 +155,7 @@ typedef struct AclChange
 	bool		write;
 	bool		admin;
 	bool		may_set_identity;
+	bool		legacy;			/* the schema is older than 0.7.0 */
 } AclChange;
 
 /*
@@ -193,7 +194,7 @@ RevokeStatements(const AclChange *change)
 static void
 GrantStatements(const AclChange *change)
 {
-	bool		legacy = en_legacy_schema();
+	bool		legacy = change->legacy;
 
 	RunAcl("GRANT USAGE ON SCHEMA expert_network TO %s", change->role);
 	RunAcl("GRANT SELECT ON ALL TABLES IN SCHEMA expert_network TO %s", change->role);
@@ -346,6 +347,7 @@ expert_network_grant_access(PG_FUNCTION_ARGS)
 				 errhint("Valid levels are readonly, app and admin.")));
 	change.role = quote_identifier(GetUserNameFromId(roleid, false));
 	change.grant = true;
+	change.legacy = en_legacy_schema();
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
@@ -474,7 +476,9 @@ expert_network_delete_user_data(PG_FUNCTION_ARGS)
 
 /*
  * Called once by the 0.6.0--0.7.0 update script, then dropped: give every
- * role that holds a level what 0.7.0 adds to it (see the script).  Granted
+ * role that holds a level its level's privileges on every object of 0.7.0,
+ * those added since it was granted included (status_history, the walks,
+ * uuid_v7(), set_user_id(); see the script).  Granted
  * with creating_extension off, so that they are not recorded as the
  * extension's initial privileges: pg_dump dumps only what differs from
  * those, and these grants belong to the database's roles, not to the
@@ -513,13 +517,16 @@ expert_network_carry_levels_forward(PG_FUNCTION_ARGS)
 			Oid			roleid = DatumGetObjectId(SPI_getbinval(roles->vals[i], roles->tupdesc, 1, &isnull));
 			bool		write = DatumGetBool(SPI_getbinval(roles->vals[i], roles->tupdesc, 2, &isnull));
 			bool		admin = DatumGetBool(SPI_getbinval(roles->vals[i], roles->tupdesc, 3, &isnull));
-			const char *role = quote_identifier(GetUserNameFromId(roleid, false));
+			AclChange	change = {0};
 
-			RunAcl("GRANT EXECUTE ON FUNCTION expert_network.set_user_id(pg_catalog.text) TO %s", role);
-			if (write)
-				RunAcl("GRANT INSERT ON expert_network.status_history TO %s", role);
-			if (admin)
-				RunAcl("GRANT DELETE ON expert_network.status_history TO %s", role);
+			change.role = quote_identifier(GetUserNameFromId(roleid, false));
+			change.grant = true;
+			change.write = write;
+			change.admin = admin;
+			change.may_set_identity = true;
+			change.legacy = false;
+			/* what its level gives on 0.7.0's objects, added to what it has */
+			GrantStatements(&change);
 		}
 	}
 	PG_FINALLY();

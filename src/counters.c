@@ -475,6 +475,7 @@ expert_network_verify_counters(PG_FUNCTION_ARGS)
 
 	InitMaterializedSRF(fcinfo, 0);
 
+	(void) en_extension_schema();	/* the queries' names lead to it */
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	if (SPI_execute(verify_query, true, 0) != SPI_OK_SELECT)
@@ -505,6 +506,7 @@ expert_network_repair_counters(PG_FUNCTION_ARGS)
 {
 	volatile int32 fixed = 0;
 
+	(void) en_extension_schema();	/* the queries' names lead to it */
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 

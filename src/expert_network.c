@@ -13,6 +13,8 @@
 #include "commands/extension.h"
 #include "fmgr.h"
 #include "miscadmin.h"
+#include "catalog/pg_type.h"
+#include "executor/spi.h"
 #include "utils/builtins.h"
 #include "utils/guc.h"
 #include "utils/inval.h"
@@ -167,5 +169,36 @@ expert_network_check_schema_owner(PG_FUNCTION_ARGS)
 						get_namespace_name(nspoid), GetUserNameFromId(nspowner, false)),
 				 errdetail("The owner of a schema may drop and replace any object in it."),
 				 errhint("Drop or rename that schema, or have its owner install the extension.")));
+
+	/*
+	 * A schema made beforehand by the installing role may hold its functions,
+	 * operators or tables, which the extension's names would then meet:
+	 * refuse any object in it that a non-superuser owns (0.7.0).
+	 */
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	{
+		Oid			argtypes[1] = {OIDOID};
+		Datum		args[1] = {ObjectIdGetDatum(nspoid)};
+
+		if (SPI_execute_with_args("SELECT pg_catalog.pg_get_userbyid(o.owner) FROM ("
+								  " SELECT c.relowner FROM pg_catalog.pg_class AS c WHERE c.relnamespace OPERATOR(pg_catalog.=) $1"
+								  " UNION ALL SELECT p.proowner FROM pg_catalog.pg_proc AS p WHERE p.pronamespace OPERATOR(pg_catalog.=) $1"
+								  " UNION ALL SELECT t.typowner FROM pg_catalog.pg_type AS t WHERE t.typnamespace OPERATOR(pg_catalog.=) $1"
+								  " UNION ALL SELECT r.oprowner FROM pg_catalog.pg_operator AS r WHERE r.oprnamespace OPERATOR(pg_catalog.=) $1"
+								  ") AS o (owner) JOIN pg_catalog.pg_authid AS a ON a.oid OPERATOR(pg_catalog.=) o.owner"
+								  " WHERE NOT a.rolsuper LIMIT 1",
+								  1, argtypes, args, NULL, true, 1) != SPI_OK_SELECT)
+			elog(ERROR, "reading the objects of schema %u failed", nspoid);
+		if (SPI_processed > 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+					 errmsg("schema \"%s\" holds objects of role \"%s\"",
+							get_namespace_name(nspoid),
+							SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1)),
+					 errdetail("The extension's schema may hold only the extension's objects."),
+					 errhint("Move or drop them first.")));
+	}
+	SPI_finish();
 	PG_RETURN_VOID();
 }

@@ -100,6 +100,7 @@ expert_network_schedule_interview(PG_FUNCTION_ARGS)
 	for (int i = 0; i < 5; i++)
 		args[i] = PG_GETARG_DATUM(i);
 
+	(void) en_extension_schema();	/* the queries' names lead to it */
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	if (SPI_execute_with_args("INSERT INTO expert_network.interviews"
@@ -138,6 +139,7 @@ expert_network_complete_interview(PG_FUNCTION_ARGS)
 	for (int i = 1; i < 4; i++)
 		args[i] = NullableArg(fcinfo, i, nulls);
 
+	(void) en_extension_schema();	/* the queries' names lead to it */
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 
@@ -174,6 +176,7 @@ expert_network_cancel_interview(PG_FUNCTION_ARGS)
 	RequireArgument(fcinfo, 0, "interview_id");
 	interview_id = PG_GETARG_DATUM(0);
 
+	(void) en_extension_schema();	/* the queries' names lead to it */
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	status = LockInterview(interview_id);
@@ -200,6 +203,7 @@ expert_network_rate_interview(PG_FUNCTION_ARGS)
 	for (int i = 0; i < 6; i++)
 		args[i] = NullableArg(fcinfo, i, nulls);
 
+	(void) en_extension_schema();	/* the queries' names lead to it */
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	status = LockInterview(args[0]);
