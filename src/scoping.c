@@ -39,6 +39,7 @@
 #include "utils/guc.h"
 #include "utils/lsyscache.h"
 #include "utils/rel.h"
+#include "utils/snapmgr.h"
 #include "utils/syscache.h"
 #include "utils/uuid.h"
 
@@ -89,6 +90,16 @@ typedef struct ParentRef
 {
 	const char *column;			/* the referencing uuid column */
 	ParentKind	kind;
+
+	/*
+	 * The composite foreign key of a column that is also in one of the
+	 * table's unique keys.  PostgreSQL checks unique keys as it inserts the
+	 * row, foreign keys after it: a reference to another user's row would
+	 * meet that row's twin and answer 23505, telling that it exists.  Such
+	 * references are checked here first, and refused as this foreign key
+	 * would refuse them.
+	 */
+	const char *unique_fkey;
 } ParentRef;
 
 typedef struct OwnedTable
@@ -106,14 +117,22 @@ static const OwnedTable owned_tables[] = {
 	{.table = "projects"},
 	{.table = "campaigns", .refs = {{"project_id", PARENT_PROJECT}}},
 	{.table = "team_members"},
-	{.table = "campaign_team_assignments", .refs = {{"campaign_id", PARENT_CAMPAIGN}, {"team_member_id", PARENT_TEAM_MEMBER}}},
+	{.table = "campaign_team_assignments", .refs = {
+			{"campaign_id", PARENT_CAMPAIGN, "campaign_team_assignments_campaign_id_fkey"},
+	{"team_member_id", PARENT_TEAM_MEMBER, "campaign_team_assignments_team_member_id_fkey"}}},
 	{.table = "screening_questions", .refs = {{"campaign_id", PARENT_CAMPAIGN}, {"parent_question_id", PARENT_QUESTION}}},
-	{.table = "campaign_vendor_enrollments", .refs = {{"campaign_id", PARENT_CAMPAIGN}}},
+	{.table = "campaign_vendor_enrollments", .refs = {
+			{"campaign_id", PARENT_CAMPAIGN, "campaign_vendor_enrollments_campaign_id_fkey"}}},
 	{.table = "experts", .refs = {{"campaign_id", PARENT_CAMPAIGN}}},
 	{.table = "expert_screening_responses", .refs = {{"expert_id", PARENT_EXPERT}, {"screening_question_id", PARENT_QUESTION}}},
 	{.table = "interviews", .refs = {{"campaign_id", PARENT_CAMPAIGN}, {"expert_id", PARENT_EXPERT}}},
-	{.table = "interview_team_assignments", .refs = {{"interview_id", PARENT_INTERVIEW}, {"team_member_id", PARENT_TEAM_MEMBER}}},
-	{.table = "completed_interviews", .refs = {{"interview_id", PARENT_INTERVIEW}, {"campaign_id", PARENT_CAMPAIGN}, {"expert_id", PARENT_EXPERT}}},
+	{.table = "interview_team_assignments", .refs = {
+			{"interview_id", PARENT_INTERVIEW, "interview_team_assignments_interview_id_fkey"},
+	{"team_member_id", PARENT_TEAM_MEMBER, "interview_team_assignments_team_member_id_fkey"}}},
+	{.table = "completed_interviews", .refs = {
+			{"interview_id", PARENT_INTERVIEW, "completed_interviews_interview_id_fkey"},
+			{"campaign_id", PARENT_CAMPAIGN},
+	{"expert_id", PARENT_EXPERT}}},
 	{.table = "chat_sessions", .refs = {{"campaign_id", PARENT_CAMPAIGN}}},
 	{.table = "chat_messages", .refs = {{"chat_session_id", PARENT_CHAT_SESSION}}},
 	{.table = "research_activities", .refs = {{"chat_session_id", PARENT_CHAT_SESSION}}},
@@ -422,7 +441,7 @@ RelationOwner(Oid relid, const char *relname)
  * row may belong to someone else, and that is what is being checked).
  */
 static char *
-ParentOwner(ParentKind kind, Datum id)
+ParentOwner(ParentKind kind, Datum id, bool latest)
 {
 	Oid			save_userid;
 	int			save_sec_context;
@@ -449,6 +468,9 @@ ParentOwner(ParentKind kind, Datum id)
 		rc = SPI_execute_plan(parent_plans[kind], &id, NULL, true, 1);
 		SetUserIdAndSecContext(save_userid, save_sec_context);
 	}
+	else if (latest)
+		rc = SPI_execute_snapshot(parent_plans[kind], &id, NULL,
+								  GetLatestSnapshot(), InvalidSnapshot, true, false, 1);
 	else
 		rc = SPI_execute_plan(parent_plans[kind], &id, NULL, true, 1);
 
@@ -488,6 +510,62 @@ en_report_unavailable(const char *table, Datum id)
 				 errmsg("%s %s does not exist", parents[kind].noun, UuidText(id))));
 	}
 	elog(ERROR, "no owner look-up for table \"%s\"", table);
+}
+
+/*
+ * The references of a row that are also in a unique key (ParentRef's
+ * unique_fkey): each new one must lead to a row of the owner, seen with the
+ * latest snapshot as the foreign key will see it, or the row is refused
+ * exactly as that foreign key refuses it (ri_ReportViolation's words for a
+ * table under row-level security), before the unique key can answer.
+ */
+static void
+CheckUniqueKeyReferences(TriggerData *trigdata, const OwnedTable *owned,
+						 HeapTuple newtuple, const char *owner)
+{
+	Relation	rel = trigdata->tg_relation;
+	TupleDesc	tupdesc = RelationGetDescr(rel);
+	bool		connected = false;
+
+	for (int i = 0; i < MAX_PARENTS && owned->refs[i].column != NULL; i++)
+	{
+		const ParentRef *ref = &owned->refs[i];
+		int			attnum;
+		bool		isnull;
+		Datum		id;
+		char	   *parent_owner;
+
+		if (ref->unique_fkey == NULL)
+			continue;
+		attnum = en_column_number(rel, ref->column);
+		id = SPI_getbinval(newtuple, tupdesc, attnum, &isnull);
+		if (isnull)
+			continue;
+		if (TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event))
+		{
+			bool		oldnull;
+			Datum		oldid = SPI_getbinval(trigdata->tg_trigtuple, tupdesc, attnum, &oldnull);
+
+			if (!oldnull && DatumGetBool(DirectFunctionCall2(uuid_eq, id, oldid)))
+				continue;
+		}
+		if (!connected)
+		{
+			if (SPI_connect() != SPI_OK_CONNECT)
+				elog(ERROR, "SPI_connect failed");
+			connected = true;
+		}
+		parent_owner = ParentOwner(ref->kind, id, true);
+		if (parent_owner == NULL || strcmp(parent_owner, owner) != 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_FOREIGN_KEY_VIOLATION),
+					 errmsg("insert or update on table \"%s\" violates foreign key constraint \"%s\"",
+							RelationGetRelationName(rel), ref->unique_fkey),
+					 errdetail("Key is not present in table \"%s\".", parents[ref->kind].table),
+					 errtableconstraint(rel, ref->unique_fkey)));
+	}
+	if (connected)
+		SPI_finish();
 }
 
 /*
@@ -564,6 +642,9 @@ expert_network_enforce_owner(PG_FUNCTION_ARGS)
 		owner = pstrdup(identity);
 	}
 
+	if (identity != NULL && owner != NULL && !en_legacy_schema())
+		CheckUniqueKeyReferences(trigdata, owned, newtuple, owner);
+
 	if (owned->refs[0].column != NULL && (owner == NULL || en_legacy_schema()))
 	{
 		MemoryContext caller = CurrentMemoryContext;
@@ -597,7 +678,7 @@ expert_network_enforce_owner(PG_FUNCTION_ARGS)
 					elog(ERROR, "SPI_connect failed");
 				connected = true;
 			}
-			parent_owner = ParentOwner(ref->kind, id);
+			parent_owner = ParentOwner(ref->kind, id, false);
 			if (parent_owner == NULL)
 			{
 				/* the foreign key will report it, if the row gets that far */

@@ -674,8 +674,8 @@ INSERT INTO cross_refs (sql, state, msg, what) VALUES
                                                      interview_date, interview_time, duration)
     VALUES ('b0000000-0000-4000-8000-000000000009', 'a0000000-0000-4000-8000-000000000002',
             'a0000000-0000-4000-8000-000000000007', '2025-02-01', '10:00 AM', '60 min') $$,
- '23505', 'duplicate key value violates unique constraint "completed_interviews_interview_id_key"',
- 'user_a cannot complete user_b''s interview (user_b''s record of it holds UNIQUE (interview_id), checked before the foreign key)'),
+ '23503', 'insert or update on table "completed_interviews" violates foreign key constraint "completed_interviews_interview_id_fkey"',
+ 'user_a cannot complete user_b''s interview, though user_b''s record of it holds UNIQUE (interview_id): refused before that key can tell'),
 ($$ UPDATE expert_network.completed_interviews SET campaign_id = 'b0000000-0000-4000-8000-000000000002'
      WHERE interview_id = 'a0000000-0000-4000-8000-000000000009' $$,
  '23503', 'insert or update on table "completed_interviews" violates foreign key constraint "completed_interviews_campaign_id_fkey"',
