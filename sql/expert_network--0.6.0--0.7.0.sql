@@ -22,36 +22,104 @@
 -- complain if script is sourced in psql, rather than via ALTER EXTENSION
 \echo Use "ALTER EXTENSION expert_network UPDATE TO '0.7.0'" to load this file. \quit
 
--- the names below must lead to the extension's own schema, not a look-alike
+-- BEGIN guard (also the start of every direct update to 0.7.0)
+-- Before anything runs: the names below must lead to the extension's own
+-- schema, and no other role's code may be attached to the extension, for
+-- this script writes the tables as a superuser.  Before 0.7.0 the role that
+-- installed the extension could put triggers and foreign keys on its tables
+-- and objects in its schema; an update refuses to run while any is there.
 DO $$
+DECLARE
+    ext pg_catalog.oid;
+    nsp pg_catalog.oid;
+    found pg_catalog.text;
 BEGIN
-    IF (SELECT e.extnamespace FROM pg_catalog.pg_extension AS e
-         WHERE e.extname OPERATOR(pg_catalog.=) 'expert_network')
-       OPERATOR(pg_catalog.<>) pg_catalog.to_regnamespace('expert_network') THEN
+    SELECT e.oid, e.extnamespace INTO ext, nsp FROM pg_catalog.pg_extension AS e
+     WHERE e.extname OPERATOR(pg_catalog.=) 'expert_network';
+    IF nsp IS DISTINCT FROM pg_catalog.to_regnamespace('expert_network')::pg_catalog.oid THEN
         RAISE EXCEPTION 'the schema of extension expert_network is not named expert_network'
             USING ERRCODE = '55000',
                   HINT = 'Rename it back to expert_network, then update the extension.';
     END IF;
+
+    SELECT pg_catalog.string_agg(x.what, '; ' ORDER BY x.what) INTO found FROM (
+        -- triggers on its tables that run a function not its own
+        SELECT pg_catalog.format('trigger %I on %s', t.tgname, c.relname) AS what
+          FROM pg_catalog.pg_trigger AS t
+          JOIN pg_catalog.pg_class AS c ON c.oid OPERATOR(pg_catalog.=) t.tgrelid
+         WHERE c.relnamespace OPERATOR(pg_catalog.=) nsp AND NOT t.tgisinternal
+           AND NOT EXISTS (SELECT FROM pg_catalog.pg_depend AS d
+                            WHERE d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
+                              AND d.objid OPERATOR(pg_catalog.=) t.tgfoid
+                              AND d.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_extension'::pg_catalog.regclass
+                              AND d.refobjid OPERATOR(pg_catalog.=) ext
+                              AND d.deptype OPERATOR(pg_catalog.=) 'e')
+        UNION ALL
+        -- foreign keys of other tables on its tables
+        SELECT pg_catalog.format('foreign key %I of %s', k.conname, k.conrelid::pg_catalog.regclass)
+          FROM pg_catalog.pg_constraint AS k
+          JOIN pg_catalog.pg_class AS c ON c.oid OPERATOR(pg_catalog.=) k.confrelid
+          JOIN pg_catalog.pg_class AS r ON r.oid OPERATOR(pg_catalog.=) k.conrelid
+         WHERE k.contype OPERATOR(pg_catalog.=) 'f'
+           AND c.relnamespace OPERATOR(pg_catalog.=) nsp
+           AND r.relnamespace OPERATOR(pg_catalog.<>) nsp
+        UNION ALL
+        -- objects in its schema that a role other than a superuser owns
+        SELECT pg_catalog.format('%s, owned by %s', pg_catalog.pg_describe_object(o.classid, o.objid, 0),
+                                 a.rolname)
+          FROM (SELECT 'pg_catalog.pg_class'::pg_catalog.regclass, c.oid, c.relowner
+                  FROM pg_catalog.pg_class AS c WHERE c.relnamespace OPERATOR(pg_catalog.=) nsp
+                UNION ALL
+                SELECT 'pg_catalog.pg_proc'::pg_catalog.regclass, p.oid, p.proowner
+                  FROM pg_catalog.pg_proc AS p WHERE p.pronamespace OPERATOR(pg_catalog.=) nsp
+                UNION ALL
+                SELECT 'pg_catalog.pg_type'::pg_catalog.regclass, t.oid, t.typowner
+                  FROM pg_catalog.pg_type AS t WHERE t.typnamespace OPERATOR(pg_catalog.=) nsp
+                UNION ALL
+                SELECT 'pg_catalog.pg_operator'::pg_catalog.regclass, o.oid, o.oprowner
+                  FROM pg_catalog.pg_operator AS o WHERE o.oprnamespace OPERATOR(pg_catalog.=) nsp
+               ) AS o (classid, objid, owner)
+          JOIN pg_catalog.pg_authid AS a ON a.oid OPERATOR(pg_catalog.=) o.owner
+         WHERE NOT a.rolsuper
+    ) AS x;
+    IF found IS NOT NULL THEN
+        RAISE EXCEPTION 'expert_network cannot be updated while other roles'' objects are attached to it'
+            USING ERRCODE = '42501',
+                  DETAIL = found || '.',
+                  HINT = 'A superuser should review and drop them, then update again.  Versions before 0.7.0 let the role that installed the extension create them; their code would run as a superuser during the update.';
+    END IF;
 END
 $$;
+-- END guard
 
 ALTER SCHEMA expert_network OWNER TO CURRENT_USER;
 
--- the extension's owner: the use of the schema, with grant option; none of
--- TRIGGER, TRUNCATE or REFERENCES (unless it owns the tables themselves)
+-- the extension's owner: the use of the schema, with grant option; no role
+-- but the tables' owner: TRIGGER, TRUNCATE or REFERENCES (earlier versions
+-- gave them to the extension's owner, with grant option, whence they may
+-- have gone further: CASCADE)
 DO $$
 DECLARE
     extowner pg_catalog.oid := (SELECT e.extowner FROM pg_catalog.pg_extension AS e
                                  WHERE e.extname OPERATOR(pg_catalog.=) 'expert_network');
     tables_owner pg_catalog.oid := (SELECT c.relowner FROM pg_catalog.pg_class AS c
                                      WHERE c.oid OPERATOR(pg_catalog.=) 'expert_network.campaigns'::pg_catalog.regclass);
+    grantee pg_catalog.oid;
 BEGIN
     EXECUTE pg_catalog.format('GRANT USAGE ON SCHEMA expert_network TO %I WITH GRANT OPTION',
                               pg_catalog.pg_get_userbyid(extowner));
-    IF extowner OPERATOR(pg_catalog.<>) tables_owner THEN
+    FOR grantee IN
+        SELECT DISTINCT a.grantee
+          FROM pg_catalog.pg_class AS c, LATERAL pg_catalog.aclexplode(c.relacl) AS a
+         WHERE c.relnamespace OPERATOR(pg_catalog.=) 'expert_network'::pg_catalog.regnamespace
+           AND a.privilege_type OPERATOR(pg_catalog.=) ANY (ARRAY['TRIGGER', 'TRUNCATE', 'REFERENCES'])
+           AND a.grantee OPERATOR(pg_catalog.<>) ALL (ARRAY[0, tables_owner]::pg_catalog.oid[])
+         ORDER BY 1
+    LOOP
         EXECUTE pg_catalog.format('REVOKE TRUNCATE, REFERENCES, TRIGGER ON ALL TABLES IN SCHEMA expert_network FROM %I CASCADE',
-                                  pg_catalog.pg_get_userbyid(extowner));
-    ELSE
+                                  pg_catalog.pg_get_userbyid(grantee));
+    END LOOP;
+    IF extowner OPERATOR(pg_catalog.=) tables_owner THEN
         -- a superuser's install granted them to the owner itself: only the
         -- explicit grant options go, as a fresh install has it
         EXECUTE pg_catalog.format('REVOKE GRANT OPTION FOR TRUNCATE, REFERENCES, TRIGGER ON ALL TABLES IN SCHEMA expert_network FROM %I CASCADE',

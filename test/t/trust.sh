@@ -843,21 +843,68 @@ echo "# $paths update path(s) to $latest"
 
 # B (attack): the old versions' scripts grant the installing role TRIGGER
 # and then write its tables as the bootstrap superuser.  A database owner
-# may neither install one of them (so as to plant a trigger before an
-# update step) nor run their update scripts.
+# may no longer install one of them, nor run their update scripts.  A
+# database it installed before 0.7.0 existed is simulated: a superuser
+# installs the old version, then gives the database owner what that old
+# trusted install gave it (TRIGGER, TRUNCATE, REFERENCES with grant option,
+# and the schema).  The database owner plants an escalating trigger, a
+# foreign key and a function in the schema; every update to the latest
+# version (one script since 0.7.0, starting with its guard) is refused,
+# by the owner and by a superuser, until a superuser drops them.
 prev=
 for ver in $versions; do
   [ "$ver" = "$latest" ] && break
   db="en_trust_pl_$(echo "$ver" | tr . _)"
   owned_db "$db"
   expect_state 42501 $DBOWNER "$db" "CREATE EXTENSION expert_network VERSION '$ver'" \
-    "B $ver (attack): a database owner cannot install $ver to plant a trigger before updating"
+    "B $ver (attack): a database owner cannot install $ver"
   if [ -n "$prev" ]; then
     run su "$db" "CREATE EXTENSION expert_network VERSION '$prev'"
     expect_state 42501 $DBOWNER "$db" "ALTER EXTENSION expert_network UPDATE TO '$ver'" \
       "B $prev->$ver (attack): nor run the update script to $ver"
+    run su "$db" "DROP EXTENSION expert_network"
   fi
+  run su "$db" "CREATE EXTENSION expert_network VERSION '$ver';
+GRANT ALL ON ALL TABLES IN SCHEMA expert_network TO $DBOWNER WITH GRANT OPTION;
+ALTER SCHEMA expert_network OWNER TO $DBOWNER;"
+  ok $RC "B $ver (attack): a $ver install with what its trusted install gave the database owner"
+  run $DBOWNER "$db" "CREATE FUNCTION public.en_trust_escalate() RETURNS trigger LANGUAGE plpgsql AS \$f\$
+BEGIN
+  BEGIN ALTER ROLE $DBOWNER SUPERUSER; EXCEPTION WHEN insufficient_privilege THEN NULL; END;
+  RETURN NULL;
+END \$f\$;
+DO \$d\$
+DECLARE t text;
+BEGIN
+  FOR t IN SELECT relname FROM pg_catalog.pg_class WHERE relnamespace = 'expert_network'::regnamespace AND relkind = 'r' LOOP
+    EXECUTE pg_catalog.format('CREATE TRIGGER en_trust_planted AFTER INSERT OR UPDATE OR DELETE ON expert_network.%I FOR EACH STATEMENT EXECUTE FUNCTION public.en_trust_escalate()', t);
+  END LOOP;
+END \$d\$;
+CREATE TABLE public.en_trust_ref (c uuid REFERENCES expert_network.campaigns (id));
+CREATE FUNCTION expert_network.en_trust_mine() RETURNS int LANGUAGE sql AS 'SELECT 1';"
+  ok $RC "B $ver (attack): the database owner plants a trigger on every table, a foreign key and a function in the schema"
+  expect_state 42501 su "$db" "ALTER EXTENSION expert_network UPDATE" \
+    "B $ver (attack): a superuser's update to $latest is refused while they are there"
+  printf '%s' "$ERR" | grep -q -e 'trigger en_trust_planted on campaigns' && printf '%s' "$ERR" | grep -q 'en_trust_ref' &&
+    printf '%s' "$ERR" | grep -q 'en_trust_mine()'
+  ok $? "B $ver (attack): and the refusal names the trigger, the foreign key and the function"
   is "$(superuser_flag)" "f" "B $ver (attack): the database owner is not superuser"
+  run su "$db" "DO \$d\$
+DECLARE t text;
+BEGIN
+  FOR t IN SELECT relname FROM pg_catalog.pg_class WHERE relnamespace = 'expert_network'::regnamespace AND relkind = 'r' LOOP
+    EXECUTE pg_catalog.format('DROP TRIGGER en_trust_planted ON expert_network.%I', t);
+  END LOOP;
+END \$d\$;
+DROP TABLE public.en_trust_ref; DROP FUNCTION expert_network.en_trust_mine();
+ALTER EXTENSION expert_network UPDATE;"
+  ok $RC "B $ver (attack): once a superuser dropped them, the update runs"
+  same "$(q "$db" "SELECT c.relname || ' ' || p.p FROM pg_catalog.pg_class c,
+                         pg_catalog.unnest('{TRIGGER,TRUNCATE,REFERENCES}'::text[]) AS p (p)
+                   WHERE c.relnamespace = 'expert_network'::regnamespace AND c.relkind IN ('r', 'v', 'p')
+                     AND pg_catalog.has_table_privilege('$DBOWNER', c.oid, p.p) ORDER BY 1")" "" \
+    "B $ver (attack): and the database owner keeps no TRIGGER, TRUNCATE or REFERENCES"
+  is "$(superuser_flag)" "f" "B $ver (attack): nor became superuser"
   unescalate
   dropdb "$db"
   prev=$ver
