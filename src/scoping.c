@@ -469,8 +469,15 @@ ParentOwner(ParentKind kind, Datum id, bool latest)
 		SetUserIdAndSecContext(save_userid, save_sec_context);
 	}
 	else if (latest)
+	{
+		/*
+		 * Not read-only: the command counter advances first, so that a
+		 * parent written earlier by the same statement (a writable CTE)
+		 * counts, as it will for the foreign key at the statement's end.
+		 */
 		rc = SPI_execute_snapshot(parent_plans[kind], &id, NULL,
-								  GetLatestSnapshot(), InvalidSnapshot, true, false, 1);
+								  GetLatestSnapshot(), InvalidSnapshot, false, false, 1);
+	}
 	else
 		rc = SPI_execute_plan(parent_plans[kind], &id, NULL, true, 1);
 
@@ -515,7 +522,8 @@ en_report_unavailable(const char *table, Datum id)
 /*
  * The references of a row that are also in a unique key (ParentRef's
  * unique_fkey): each new one must lead to a row of the owner, seen with the
- * latest snapshot as the foreign key will see it, or the row is refused
+ * latest snapshot and this statement's earlier writes, as the foreign key
+ * will see it at the statement's end, or the row is refused
  * exactly as that foreign key refuses it (ri_ReportViolation's words for a
  * table under row-level security), before the unique key can answer.
  */
