@@ -80,6 +80,7 @@ extern bool en_writing_derived(void);
 
 /* workflow.c */
 extern bool en_writing_history(void);
+extern bool en_writing_lifecycle(void);
 
 /* access.c */
 extern bool en_erasing(void);

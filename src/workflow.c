@@ -125,6 +125,15 @@ static TupleDesc changes_desc;
 /* > 0 while record_transitions writes the history */
 static int	history_writes = 0;
 
+/* > 0 while the interview lifecycle runs its steps */
+static int	lifecycle_writes = 0;
+
+bool
+en_writing_lifecycle(void)
+{
+	return lifecycle_writes > 0;
+}
+
 bool
 en_writing_history(void)
 {
@@ -941,6 +950,68 @@ LifecycleNeeds(TriggerData *trigdata, bool is_update)
 	return needs;
 }
 
+static void RunLifecycleSteps(TriggerData *trigdata, bool is_update, int needs);
+
+/* The steps, with en_writing_lifecycle() true while they run */
+static void
+RunLifecycle(TriggerData *trigdata, bool is_update, int needs)
+{
+	lifecycle_writes++;
+	PG_TRY();
+	{
+		RunLifecycleSteps(trigdata, is_update, needs);
+	}
+	PG_FINALLY();
+	{
+		lifecycle_writes--;
+	}
+	PG_END_TRY();
+}
+
+/* The lifecycle's steps that the statement's rows call for, in order */
+static void
+RunLifecycleSteps(TriggerData *trigdata, bool is_update, int needs)
+{
+	for (int i = 0; i < LIFECYCLE_STEPS; i++)
+	{
+		const LifecycleStep *step = &lifecycle_steps[is_update ? 1 : 0][i];
+		int			rc;
+
+		if (step->query == NULL || (step->needs & needs) == 0)
+			continue;
+		rc = SPI_execute_plan(en_transition_plan(&lifecycle_plans[is_update ? 1 : 0][i],
+												 trigdata->tg_relation, step->query, 0, NULL),
+							  NULL, NULL, false, 0);
+		switch (step->kind)
+		{
+			case STEP_LOCK:
+				if (rc != SPI_OK_SELECT)
+					elog(ERROR, "locking the interviews' experts failed: %s", SPI_result_code_string(rc));
+				break;
+			case STEP_WRITE:
+				if (rc != SPI_OK_INSERT && rc != SPI_OK_UPDATE)
+					elog(ERROR, "interview lifecycle step failed: %s", SPI_result_code_string(rc));
+				break;
+			case STEP_CHECK:
+				if (rc != SPI_OK_SELECT)
+					elog(ERROR, "interview lifecycle check failed: %s", SPI_result_code_string(rc));
+				if (SPI_processed > 0)
+				{
+					bool		isnull;
+					Datum		expert = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+					char	   *status = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2);
+
+					ereport(ERROR,
+							(errcode(ERRCODE_CHECK_VIOLATION),
+							 errmsg("expert %s is %s", UuidText(expert), status),
+							 errdetail("Interviews are for experts in reviewed, scheduling, scheduled or completed; the expert's status changed while the interview was being written."),
+							 errhint("Review the expert again, then schedule the interview.")));
+				}
+				break;
+		}
+	}
+}
+
 /*
  * Trigger: AFTER INSERT or AFTER UPDATE FOR EACH STATEMENT on interviews,
  * with transition tables: what an interview's progress does to the rest.
@@ -986,44 +1057,7 @@ expert_network_interview_lifecycle(PG_FUNCTION_ARGS)
 	if (SPI_register_trigger_data(trigdata) != SPI_OK_TD_REGISTER)
 		elog(ERROR, "SPI_register_trigger_data failed");
 
-	for (int i = 0; i < LIFECYCLE_STEPS; i++)
-	{
-		const LifecycleStep *step = &lifecycle_steps[is_update ? 1 : 0][i];
-		int			rc;
-
-		if (step->query == NULL || (step->needs & needs) == 0)
-			continue;
-		rc = SPI_execute_plan(en_transition_plan(&lifecycle_plans[is_update ? 1 : 0][i],
-												 trigdata->tg_relation, step->query, 0, NULL),
-							  NULL, NULL, false, 0);
-		switch (step->kind)
-		{
-			case STEP_LOCK:
-				if (rc != SPI_OK_SELECT)
-					elog(ERROR, "locking the interviews' experts failed: %s", SPI_result_code_string(rc));
-				break;
-			case STEP_WRITE:
-				if (rc != SPI_OK_INSERT && rc != SPI_OK_UPDATE)
-					elog(ERROR, "interview lifecycle step failed: %s", SPI_result_code_string(rc));
-				break;
-			case STEP_CHECK:
-				if (rc != SPI_OK_SELECT)
-					elog(ERROR, "interview lifecycle check failed: %s", SPI_result_code_string(rc));
-				if (SPI_processed > 0)
-				{
-					bool		isnull;
-					Datum		expert = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
-					char	   *status = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2);
-
-					ereport(ERROR,
-							(errcode(ERRCODE_CHECK_VIOLATION),
-							 errmsg("expert %s is %s", UuidText(expert), status),
-							 errdetail("Interviews are for experts in reviewed, scheduling, scheduled or completed; the expert's status changed while the interview was being written."),
-							 errhint("Review the expert again, then schedule the interview.")));
-				}
-				break;
-		}
-	}
+	RunLifecycle(trigdata, is_update, needs);
 
 	SPI_finish();
 	return PointerGetDatum(NULL);
