@@ -520,6 +520,32 @@ en_report_unavailable(const char *table, Datum id)
 }
 
 /*
+ * The row's reference through ref, if it has one that is new: set by an
+ * INSERT, or changed by an UPDATE (an unchanged one was checked when set).
+ */
+static bool
+NewReference(TriggerData *trigdata, HeapTuple newtuple, const ParentRef *ref, Datum *id)
+{
+	Relation	rel = trigdata->tg_relation;
+	TupleDesc	tupdesc = RelationGetDescr(rel);
+	int			attnum = en_column_number(rel, ref->column);
+	bool		isnull;
+
+	*id = SPI_getbinval(newtuple, tupdesc, attnum, &isnull);
+	if (isnull)
+		return false;
+	if (TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event))
+	{
+		bool		oldnull;
+		Datum		oldid = SPI_getbinval(trigdata->tg_trigtuple, tupdesc, attnum, &oldnull);
+
+		if (!oldnull && DatumGetBool(DirectFunctionCall2(uuid_eq, *id, oldid)))
+			return false;
+	}
+	return true;
+}
+
+/*
  * The references of a row that are also in a unique key (ParentRef's
  * unique_fkey): each new one must lead to a row of the owner, seen with the
  * latest snapshot and this statement's earlier writes, as the foreign key
@@ -532,31 +558,16 @@ CheckUniqueKeyReferences(TriggerData *trigdata, const OwnedTable *owned,
 						 HeapTuple newtuple, const char *owner)
 {
 	Relation	rel = trigdata->tg_relation;
-	TupleDesc	tupdesc = RelationGetDescr(rel);
 	bool		connected = false;
 
 	for (int i = 0; i < MAX_PARENTS && owned->refs[i].column != NULL; i++)
 	{
 		const ParentRef *ref = &owned->refs[i];
-		int			attnum;
-		bool		isnull;
 		Datum		id;
 		char	   *parent_owner;
 
-		if (ref->unique_fkey == NULL)
+		if (ref->unique_fkey == NULL || !NewReference(trigdata, newtuple, ref, &id))
 			continue;
-		attnum = en_column_number(rel, ref->column);
-		id = SPI_getbinval(newtuple, tupdesc, attnum, &isnull);
-		if (isnull)
-			continue;
-		if (TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event))
-		{
-			bool		oldnull;
-			Datum		oldid = SPI_getbinval(trigdata->tg_trigtuple, tupdesc, attnum, &oldnull);
-
-			if (!oldnull && DatumGetBool(DirectFunctionCall2(uuid_eq, id, oldid)))
-				continue;
-		}
 		if (!connected)
 		{
 			if (SPI_connect() != SPI_OK_CONNECT)
@@ -669,22 +680,11 @@ expert_network_enforce_owner(PG_FUNCTION_ARGS)
 		for (int i = 0; i < MAX_PARENTS && owned->refs[i].column != NULL; i++)
 		{
 			const ParentRef *ref = &owned->refs[i];
-			int			attnum = en_column_number(rel, ref->column);
 			char	   *parent_owner;
 			Datum		id;
 
-			id = SPI_getbinval(newtuple, tupdesc, attnum, &isnull);
-			if (isnull)
+			if (!NewReference(trigdata, newtuple, ref, &id))
 				continue;
-			/* on UPDATE, an unchanged reference was checked when it was set */
-			if (TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event))
-			{
-				bool		oldnull;
-				Datum		oldid = SPI_getbinval(trigdata->tg_trigtuple, tupdesc, attnum, &oldnull);
-
-				if (!oldnull && DatumGetBool(DirectFunctionCall2(uuid_eq, id, oldid)))
-					continue;
-			}
 			if (!connected)
 			{
 				if (SPI_connect() != SPI_OK_CONNECT)
