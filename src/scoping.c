@@ -170,9 +170,11 @@ SetUserIdFunction(const EnExtension *ext)
 /*
  * check_hook of expert_network.user_id: only a role with EXECUTE on
  * set_user_id(text) may set an identity (an empty value, no identity, is
- * always allowed).  Checked when the value is set, as the role setting it:
- * a login role that sets the identity and then SET ROLE to a role without
- * the right has decided for it, as PostgREST's authenticator does.
+ * always allowed).  Checked when the value is set, for the role setting it
+ * or the session's login role: a login role with the right decides for the
+ * roles it SET ROLE to, as PostgREST's authenticator does, whether it sets
+ * the identity before or after (the module may only be loaded, and a value
+ * set before that checked, once the role has changed).
  */
 static bool
 CheckUserId(char **newval, void **extra pg_attribute_unused(), GucSource source)
@@ -201,7 +203,8 @@ CheckUserId(char **newval, void **extra pg_attribute_unused(), GucSource source)
 	func = SetUserIdFunction(ext);
 	if (!OidIsValid(func))
 		return true;			/* a version before the right existed */
-	if (pg_proc_aclcheck(func, GetUserId(), ACL_EXECUTE) == ACLCHECK_OK)
+	if (pg_proc_aclcheck(func, GetUserId(), ACL_EXECUTE) == ACLCHECK_OK ||
+		pg_proc_aclcheck(func, GetSessionUserId(), ACL_EXECUTE) == ACLCHECK_OK)
 		return true;
 
 	GUC_check_errcode(ERRCODE_INSUFFICIENT_PRIVILEGE);

@@ -54,7 +54,7 @@ SET client_min_messages = warning;
 
 BEGIN;
 
-SELECT plan(458);
+SELECT plan(459);
 
 /* ------------------------------------------------------------------------
  * The 19 tables holding users' rows, with what the behaviour tests need:
@@ -336,9 +336,16 @@ SELECT throws_ok(
   FROM pg_catalog.pg_class c WHERE c.oid = 'expert_network.campaigns'::regclass;
 
 -- 0.7.0: acting as a user is a privilege, EXECUTE on set_user_id(): a role
--- without it may not set the identity, by set_config() or SET, but may
--- clear it (3)
+-- without it, logged in as itself, may not set the identity, by set_config()
+-- or SET, but may clear it; a login role with the right decides for the
+-- roles it SET ROLE to (4)
 SET LOCAL ROLE en_tap_noid;
+SELECT lives_ok(
+    $$ SELECT pg_catalog.set_config('expert_network.user_id', 'user_a', true) $$,
+    'app without the identity right, after SET ROLE from a login role with it: set_config() is allowed');
+RESET ROLE;
+SELECT pg_catalog.set_config('expert_network.user_id', '', true) \g /dev/null
+SET LOCAL SESSION AUTHORIZATION en_tap_noid;
 SELECT throws_ok(
     $$ SELECT pg_catalog.set_config('expert_network.user_id', 'user_a', true) $$,
     '42501', 'permission denied to set parameter "expert_network.user_id"',
@@ -350,7 +357,7 @@ SELECT throws_ok(
 SELECT lives_ok(
     $$ SELECT pg_catalog.set_config('expert_network.user_id', '', true) $$,
     'app without the identity right: clearing the identity is allowed');
-RESET ROLE;
+RESET SESSION AUTHORIZATION;
 
 /* ========================================================================
  * Behaviour.  Helpers, run as the role of the moment:
@@ -942,12 +949,12 @@ SELECT ok(NOT pg_catalog.has_schema_privilege('en_tap_app', 'expert_network', 'U
 
 -- 0.7.0: not even set the identity (set_user_id() went too); the superuser
 -- sets it for the read below
-SET LOCAL ROLE en_tap_app;
+SET LOCAL SESSION AUTHORIZATION en_tap_app;
 SELECT throws_ok(
     $$ SELECT pg_catalog.set_config('expert_network.user_id', 'user_b', true) $$,
     '42501', 'permission denied to set parameter "expert_network.user_id"',
     'after revoke_access: en_tap_app can no longer set the identity');
-RESET ROLE;
+RESET SESSION AUTHORIZATION;
 SELECT set_config('expert_network.user_id', 'user_b', true) \g /dev/null
 SET LOCAL ROLE en_tap_app;
 SELECT throws_ok(
