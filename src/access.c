@@ -36,7 +36,6 @@
 #include "access/xact.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_extension.h"
-#include "catalog/pg_class.h"
 #include "commands/extension.h"
 #include "executor/spi.h"
 #include "fmgr.h"
@@ -134,24 +133,11 @@ RunAcl(const char *fmt, const char *role)
 }
 
 /* The owner of the extension's tables: the grantor of every level */
-static Oid
-TablesOwner(void)
-{
-	Oid			relid = get_relname_relid("campaigns", en_extension_schema());
-	HeapTuple	tuple = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
-	Oid			owner;
-
-	if (!HeapTupleIsValid(tuple))
-		elog(ERROR, "cache lookup failed for relation expert_network.campaigns");
-	owner = ((Form_pg_class) GETSTRUCT(tuple))->relowner;
-	ReleaseSysCache(tuple);
-	return owner;
-}
+#define TablesOwner() en_table_owner("campaigns")
 
 typedef struct AclChange
 {
 	const char *role;			/* quoted */
-	bool		grant;			/* grant the level, or only revoke */
 	bool		write;
 	bool		admin;
 	bool		may_set_identity;
@@ -346,7 +332,6 @@ expert_network_grant_access(PG_FUNCTION_ARGS)
 				 errmsg("invalid access level \"%s\"", en_shorten(level)),
 				 errhint("Valid levels are readonly, app and admin.")));
 	change.role = quote_identifier(GetUserNameFromId(roleid, false));
-	change.grant = true;
 	change.legacy = en_legacy_schema();
 
 	if (SPI_connect() != SPI_OK_CONNECT)
@@ -520,8 +505,7 @@ expert_network_carry_levels_forward(PG_FUNCTION_ARGS)
 			AclChange	change = {0};
 
 			change.role = quote_identifier(GetUserNameFromId(roleid, false));
-			change.grant = true;
-			change.write = write;
+					change.write = write;
 			change.admin = admin;
 			change.may_set_identity = true;
 			change.legacy = false;

@@ -64,6 +64,7 @@ extern bool en_may_write_without_identity(void);
 extern bool en_restoring(void);
 extern int	en_set_identity_locally(const char *user_id);
 extern bool en_legacy_schema(void);
+extern Oid	en_table_owner(const char *table);
 extern void en_become_table_owner(const char *table, Oid *save_userid,
 								  int *save_sec_context);
 

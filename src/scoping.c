@@ -142,7 +142,6 @@ static const OwnedTable owned_tables[] = {
 	{.table = "campaign_costs", .refs = {{"campaign_id", PARENT_CAMPAIGN}}},
 };
 
-static Oid	RelationOwner(Oid relid, const char *relname);
 
 /* Plans of the parent look-ups, prepared on first use and kept */
 static SPIPlanPtr parent_plans[NUM_PARENT_KINDS];
@@ -341,11 +340,9 @@ en_legacy_schema(void)
 void
 en_become_table_owner(const char *table, Oid *save_userid, int *save_sec_context)
 {
-	Oid			relid = get_relname_relid(table, en_extension_schema());
-
 	Assert(en_legacy_schema());
 	GetUserIdAndSecContext(save_userid, save_sec_context);
-	SetUserIdAndSecContext(RelationOwner(relid, table),
+	SetUserIdAndSecContext(en_table_owner(table),
 						   *save_sec_context | SECURITY_LOCAL_USERID_CHANGE |
 						   SECURITY_RESTRICTED_OPERATION | SECURITY_NOFORCE_RLS);
 }
@@ -422,15 +419,16 @@ LookupOwnedTable(Relation rel)
 }
 
 
-/* the owner of a relation (an invalid oid is reported as a missing table) */
-static Oid
-RelationOwner(Oid relid, const char *relname)
+/* The owner of expert_network.<table> (found in the extension's schema) */
+Oid
+en_table_owner(const char *table)
 {
+	Oid			relid = get_relname_relid(table, en_extension_schema());
 	HeapTuple	tuple = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
 	Oid			owner;
 
 	if (!HeapTupleIsValid(tuple))
-		elog(ERROR, "relation expert_network.%s does not exist", relname);
+		elog(ERROR, "relation expert_network.%s does not exist", table);
 	owner = ((Form_pg_class) GETSTRUCT(tuple))->relowner;
 	ReleaseSysCache(tuple);
 	return owner;
