@@ -876,6 +876,31 @@ AS 'MODULE_PATHNAME', 'expert_network_revoke_access';
 COMMENT ON FUNCTION expert_network.revoke_access(regrole) IS
 'Takes every privilege on the extension''s objects away from a role, whoever granted it';
 
+-- the record of each role's level, kept by grant_access() and
+-- revoke_access() and dumped, from which every update re-grants (0.8.0)
+CREATE TABLE expert_network.access_levels (
+    role regrole PRIMARY KEY,
+    level text NOT NULL
+        CONSTRAINT access_levels_level_check CHECK (level OPERATOR(pg_catalog.=) ANY (ARRAY['readonly', 'app', 'admin']::pg_catalog.text[])),
+    may_set_identity boolean NOT NULL DEFAULT true,
+    granted_at timestamptz NOT NULL DEFAULT pg_catalog.now()
+);
+
+COMMENT ON TABLE expert_network.access_levels IS
+'The access level of each role that grant_access() gave one; every update of the extension gives each role here exactly its level''s privileges on the new version';
+COMMENT ON COLUMN expert_network.access_levels.role IS 'The role holding the level';
+COMMENT ON COLUMN expert_network.access_levels.level IS 'readonly, app or admin';
+COMMENT ON COLUMN expert_network.access_levels.may_set_identity IS 'Whether the role may act as an application user (EXECUTE on set_user_id)';
+COMMENT ON COLUMN expert_network.access_levels.granted_at IS 'When grant_access() last gave the level';
+
+CREATE FUNCTION expert_network.apply_access_levels()
+RETURNS TABLE (role regrole, level text)
+LANGUAGE c
+AS 'MODULE_PATHNAME', 'expert_network_apply_access_levels';
+
+COMMENT ON FUNCTION expert_network.apply_access_levels() IS
+'Gives every role in access_levels exactly the privileges of its level on the extension''s current objects; every update script runs it. For the extension''s owner';
+
 CREATE FUNCTION expert_network.delete_user_data(user_id text)
 RETURNS TABLE (table_name text, deleted bigint)
 LANGUAGE c STRICT
@@ -1035,7 +1060,7 @@ LANGUAGE c
 AS 'MODULE_PATHNAME', 'expert_network_interview_lifecycle';
 
 COMMENT ON FUNCTION expert_network.interview_lifecycle() IS
-'AFTER statement trigger on interviews: completed interviews get their record; new, completed and cancelled interviews move their experts';
+'AFTER statement trigger on interviews: completed interviews get their record; new, completed, cancelled and deleted interviews move their experts';
 
 CREATE TRIGGER check_transition BEFORE INSERT OR UPDATE ON expert_network.campaigns
     FOR EACH ROW EXECUTE FUNCTION expert_network.check_transition();
@@ -1090,6 +1115,10 @@ CREATE TRIGGER interview_lifecycle_insert AFTER INSERT ON expert_network.intervi
     FOR EACH STATEMENT EXECUTE FUNCTION expert_network.interview_lifecycle();
 CREATE TRIGGER interview_lifecycle_update AFTER UPDATE ON expert_network.interviews
     REFERENCING OLD TABLE AS en_old NEW TABLE AS en_new
+    FOR EACH STATEMENT EXECUTE FUNCTION expert_network.interview_lifecycle();
+-- (0.8.0)
+CREATE TRIGGER interview_lifecycle_delete AFTER DELETE ON expert_network.interviews
+    REFERENCING OLD TABLE AS en_old
     FOR EACH STATEMENT EXECUTE FUNCTION expert_network.interview_lifecycle();
 
 CREATE FUNCTION expert_network.allowed_transitions(entity text, from_status text)
@@ -1324,6 +1353,7 @@ SELECT pg_catalog.pg_extension_config_dump('expert_network.answer_sections', '')
 SELECT pg_catalog.pg_extension_config_dump('expert_network.user_ui_preferences', '');
 SELECT pg_catalog.pg_extension_config_dump('expert_network.campaign_costs', '');
 SELECT pg_catalog.pg_extension_config_dump('expert_network.status_history', '');
+SELECT pg_catalog.pg_extension_config_dump('expert_network.access_levels', '');
 
 /* ------------------------------------------------------------------------
  * Privileges.  The objects above, and the schema, belong to the installing
@@ -1348,6 +1378,7 @@ REVOKE ALL ON FUNCTION expert_network.require_identity() FROM PUBLIC;
 REVOKE ALL ON FUNCTION expert_network.enforce_owner() FROM PUBLIC;
 REVOKE ALL ON FUNCTION expert_network.grant_access(regrole, text, boolean) FROM PUBLIC;
 REVOKE ALL ON FUNCTION expert_network.revoke_access(regrole) FROM PUBLIC;
+REVOKE ALL ON FUNCTION expert_network.apply_access_levels() FROM PUBLIC;
 REVOKE ALL ON FUNCTION expert_network.delete_user_data(text) FROM PUBLIC;
 REVOKE ALL ON FUNCTION expert_network.count_calls() FROM PUBLIC;
 REVOKE ALL ON FUNCTION expert_network.protect_call_counters() FROM PUBLIC;

@@ -15,6 +15,12 @@
  * and, unless asked otherwise, EXECUTE on set_user_id(text): the right to
  * act as an application user at all.
  *
+ * Each role's level is recorded in access_levels (0.8.0), which pg_dump
+ * carries: every update script ends with apply_access_levels(), which gives
+ * each recorded role exactly its level's privileges on the new version's
+ * objects, so that an update needs no manual step to keep applications
+ * working.
+ *
  * One grantor.  GRANT records who granted, and REVOKE only takes back the
  * revoking role's own grants: a level granted by a superuser (recorded as
  * granted by the tables' owner) would survive a revoke by the extension's
@@ -51,6 +57,7 @@ PG_FUNCTION_INFO_V1(expert_network_grant_access);
 PG_FUNCTION_INFO_V1(expert_network_revoke_access);
 PG_FUNCTION_INFO_V1(expert_network_delete_user_data);
 PG_FUNCTION_INFO_V1(expert_network_carry_levels_forward);
+PG_FUNCTION_INFO_V1(expert_network_apply_access_levels);
 
 /*
  * Functions only the extension owner (and those it grants) may run; every
@@ -60,11 +67,17 @@ PG_FUNCTION_INFO_V1(expert_network_carry_levels_forward);
 	"expert_network.grant_access(pg_catalog.regrole, pg_catalog.text, pg_catalog.bool), " \
 	"expert_network.revoke_access(pg_catalog.regrole), " \
 	"expert_network.delete_user_data(pg_catalog.text)"
+/* since 0.8.0 */
+#define OWNER_ONLY_FUNCTIONS_800 \
+	OWNER_ONLY_FUNCTIONS ", expert_network.apply_access_levels()"
 /* before 0.7.0 */
 #define LEGACY_OWNER_ONLY_FUNCTIONS \
 	"expert_network.grant_access(pg_catalog.regrole, pg_catalog.text), " \
 	"expert_network.revoke_access(pg_catalog.regrole), " \
 	"expert_network.delete_user_data(pg_catalog.text)"
+
+/* the first version recording levels in access_levels */
+#define EN_VERSION_LEVEL_RECORDS 800
 
 /*
  * The tables holding users' rows, children before parents: the order
@@ -137,12 +150,37 @@ RunAcl(const char *fmt, const char *role)
 
 typedef struct AclChange
 {
+	Oid			roleid;
 	const char *role;			/* quoted */
+	const char *level;			/* readonly, app or admin */
 	bool		write;
 	bool		admin;
 	bool		may_set_identity;
 	bool		legacy;			/* the schema is older than 0.7.0 */
 } AclChange;
+
+/* Does the installed schema record levels (access_levels, 0.8.0)? */
+static bool
+RecordsLevels(void)
+{
+	return en_extension(false)->version >= EN_VERSION_LEVEL_RECORDS;
+}
+
+/* The level's privileges, from its name; false for no such level */
+static bool
+SetLevel(AclChange *change, const char *level)
+{
+	if (strcmp(level, "readonly") == 0)
+		change->write = change->admin = false;
+	else if (strcmp(level, "app") == 0)
+		change->write = true, change->admin = false;
+	else if (strcmp(level, "admin") == 0)
+		change->write = change->admin = true;
+	else
+		return false;
+	change->level = level;
+	return true;
+}
 
 /*
  * Run GRANT or REVOKE statements as another role, in a security-restricted
@@ -186,6 +224,7 @@ GrantStatements(const AclChange *change)
 	RunAcl("GRANT SELECT ON ALL TABLES IN SCHEMA expert_network TO %s", change->role);
 	RunAcl("GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA expert_network TO %s", change->role);
 	RunAcl(legacy ? "REVOKE EXECUTE ON FUNCTION " LEGACY_OWNER_ONLY_FUNCTIONS " FROM %s"
+		   : RecordsLevels() ? "REVOKE EXECUTE ON FUNCTION " OWNER_ONLY_FUNCTIONS_800 " FROM %s"
 		   : "REVOKE EXECUTE ON FUNCTION " OWNER_ONLY_FUNCTIONS " FROM %s",
 		   change->role);
 	if (change->write)
@@ -210,6 +249,9 @@ GrantStatements(const AclChange *change)
 		/* a view is not written */
 		if (TableExists("workflow_transitions"))
 			RunAcl("REVOKE INSERT, UPDATE, DELETE ON expert_network.workflow_transitions FROM %s", change->role);
+		/* nor are the levels, but by the extension's owner */
+		if (TableExists("access_levels"))
+			RunAcl("REVOKE INSERT, UPDATE, DELETE ON expert_network.access_levels FROM %s", change->role);
 	}
 	if (change->admin)
 		RunAcl("GRANT EXECUTE ON FUNCTION expert_network.delete_user_data(pg_catalog.text) TO %s", change->role);
@@ -244,7 +286,7 @@ GrantStatements(const AclChange *change)
 	" ORDER BY 1, 2 LIMIT 5"
 
 static void
-CheckNoPrivilegesLeft(Oid roleid)
+CheckNoPrivilegesLeft(Oid roleid, int elevel)
 {
 	Oid			argtypes[2] = {OIDOID, OIDOID};
 	Datum		args[2] = {ObjectIdGetDatum(en_extension_schema()), ObjectIdGetDatum(roleid)};
@@ -262,7 +304,7 @@ CheckNoPrivilegesLeft(Oid roleid)
 						 SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2),
 						 SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1),
 						 SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 3));
-	ereport(ERROR,
+	ereport(elevel,
 			(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
 			 errmsg("role \"%s\" keeps privileges on expert_network that another grantor gave",
 					GetUserNameFromId(roleid, false)),
@@ -273,7 +315,7 @@ CheckNoPrivilegesLeft(Oid roleid)
 
 /* Take everything away: as the tables' owner, then as the extension's */
 static void
-RevokeEverything(Oid roleid, const AclChange *change)
+RevokeEverything(Oid roleid, const AclChange *change, int elevel)
 {
 	Oid			tables_owner = TablesOwner();
 	Oid			extowner = en_extension_owner(NULL);
@@ -281,7 +323,46 @@ RevokeEverything(Oid roleid, const AclChange *change)
 	AsRole(tables_owner, RevokeStatements, change);
 	if (extowner != tables_owner && !superuser_arg(extowner))
 		AsRole(extowner, RevokeStatements, change);
-	CheckNoPrivilegesLeft(roleid);
+	CheckNoPrivilegesLeft(roleid, elevel);
+}
+
+/*
+ * The record of a role's level: written with the GRANTs, as the tables'
+ * owner (the statements are fixed texts; the role goes in as a parameter).
+ */
+static void
+RecordStatements(const AclChange *change)
+{
+	Oid			argtypes[3] = {REGROLEOID, TEXTOID, BOOLOID};
+	Datum		args[3];
+	int			rc;
+
+	args[0] = ObjectIdGetDatum(change->roleid);
+	if (change->level == NULL)
+	{
+		rc = SPI_execute_with_args("DELETE FROM expert_network.access_levels"
+								   " WHERE role OPERATOR(pg_catalog.=) $1",
+								   1, argtypes, args, NULL, false, 0);
+		if (rc != SPI_OK_DELETE)
+			elog(ERROR, "forgetting the level of role %u failed", change->roleid);
+		return;
+	}
+	args[1] = CStringGetTextDatum(change->level);
+	args[2] = BoolGetDatum(change->may_set_identity);
+	rc = SPI_execute_with_args("INSERT INTO expert_network.access_levels AS l (role, level, may_set_identity)"
+							   " VALUES ($1, $2, $3) ON CONFLICT (role) DO UPDATE"
+							   " SET level = excluded.level, may_set_identity = excluded.may_set_identity,"
+							   "     granted_at = pg_catalog.now()",
+							   3, argtypes, args, NULL, false, 0);
+	if (rc != SPI_OK_INSERT)
+		elog(ERROR, "recording the level of role %u failed", change->roleid);
+}
+
+static void
+RecordLevel(const AclChange *change)
+{
+	if (RecordsLevels())
+		AsRole(TablesOwner(), RecordStatements, change);
 }
 
 static Oid
@@ -320,24 +401,20 @@ expert_network_grant_access(PG_FUNCTION_ARGS)
 	/* before 0.7.0 the function had no third argument */
 	change.may_set_identity = PG_NARGS() < 3 || PG_GETARG_BOOL(2);
 
-	if (strcmp(level, "readonly") == 0)
-		change.write = change.admin = false;
-	else if (strcmp(level, "app") == 0)
-		change.write = true, change.admin = false;
-	else if (strcmp(level, "admin") == 0)
-		change.write = change.admin = true;
-	else
+	if (!SetLevel(&change, level))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("invalid access level \"%s\"", en_shorten(level)),
 				 errhint("Valid levels are readonly, app and admin.")));
+	change.roleid = roleid;
 	change.role = quote_identifier(GetUserNameFromId(roleid, false));
 	change.legacy = en_legacy_schema();
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	RevokeEverything(roleid, &change);
+	RevokeEverything(roleid, &change, ERROR);
 	AsRole(TablesOwner(), GrantStatements, &change);
+	RecordLevel(&change);
 	SPI_finish();
 	PG_RETURN_VOID();
 }
@@ -354,11 +431,13 @@ expert_network_revoke_access(PG_FUNCTION_ARGS)
 
 	CheckExtensionOwner("revoke_access");
 	roleid = RoleArgument(fcinfo, "revoke_access");
+	change.roleid = roleid;
 	change.role = quote_identifier(GetUserNameFromId(roleid, false));
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	RevokeEverything(roleid, &change);
+	RevokeEverything(roleid, &change, ERROR);
+	RecordLevel(&change);		/* no level: the record goes */
 	SPI_finish();
 	PG_RETURN_VOID();
 }
@@ -505,7 +584,7 @@ expert_network_carry_levels_forward(PG_FUNCTION_ARGS)
 			AclChange	change = {0};
 
 			change.role = quote_identifier(GetUserNameFromId(roleid, false));
-					change.write = write;
+			change.write = write;
 			change.admin = admin;
 			change.may_set_identity = true;
 			change.legacy = false;
@@ -521,4 +600,104 @@ expert_network_carry_levels_forward(PG_FUNCTION_ARGS)
 
 	SPI_finish();
 	PG_RETURN_VOID();
+}
+
+/*
+ * apply_access_levels(): give every role recorded in access_levels exactly
+ * its level's privileges on the extension's objects as they are now, and
+ * return the roles and levels applied.  Every update script ends with it
+ * (0.8.0 on), so that a version's new tables and functions reach the roles
+ * already using the extension; the extension's owner may run it too (after
+ * restoring a dump without its privileges, say).
+ *
+ * A record whose role no longer exists is removed; one naming the
+ * extension's or the tables' owner is skipped: their privileges come with
+ * what they own.  What another grantor gave a role cannot be taken back
+ * here: a warning names it, and the update goes on.  In an update script the
+ * grants are made with creating_extension off: they belong to the database's
+ * roles, not to the extension's initial privileges, and pg_dump keeps them.
+ */
+#define RECORDED_LEVELS \
+	"SELECT l.role::pg_catalog.oid, l.level, l.may_set_identity," \
+	"       EXISTS (SELECT FROM pg_catalog.pg_roles AS r WHERE r.oid OPERATOR(pg_catalog.=) l.role)" \
+	"  FROM expert_network.access_levels AS l ORDER BY l.role::pg_catalog.oid"
+
+static void ApplyRecordedLevels(ReturnSetInfo *rsinfo);
+
+Datum
+expert_network_apply_access_levels(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	bool		saved = creating_extension;
+
+	CheckExtensionOwner("apply_access_levels");
+	InitMaterializedSRF(fcinfo, 0);
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	PG_TRY();
+	{
+		creating_extension = false;
+		ApplyRecordedLevels(rsinfo);
+	}
+	PG_FINALLY();
+	{
+		creating_extension = saved;
+	}
+	PG_END_TRY();
+	SPI_finish();
+	return (Datum) 0;
+}
+
+static void
+ApplyRecordedLevels(ReturnSetInfo *rsinfo)
+{
+	SPITupleTable *records;
+	uint64		nrecords;
+	Oid			tables_owner = TablesOwner();
+	Oid			extowner = en_extension_owner(NULL);
+
+	if (SPI_execute(RECORDED_LEVELS, false, 0) != SPI_OK_SELECT)
+		elog(ERROR, "reading access_levels failed");
+	records = SPI_tuptable;
+	nrecords = SPI_processed;
+
+	for (uint64 i = 0; i < nrecords; i++)
+	{
+		HeapTuple	tuple = records->vals[i];
+		TupleDesc	desc = records->tupdesc;
+		bool		isnull;
+		AclChange	change = {0};
+		char	   *level = SPI_getvalue(tuple, desc, 2);
+		Datum		values[2];
+		bool		nulls[2] = {false, false};
+
+		change.roleid = DatumGetObjectId(SPI_getbinval(tuple, desc, 1, &isnull));
+		change.may_set_identity = DatumGetBool(SPI_getbinval(tuple, desc, 3, &isnull));
+		if (!DatumGetBool(SPI_getbinval(tuple, desc, 4, &isnull)))
+		{
+			ereport(WARNING,
+					(errmsg("role %u of access_levels no longer exists; its record is removed",
+							change.roleid)));
+			RecordLevel(&change);
+			continue;
+		}
+		if (change.roleid == tables_owner || change.roleid == extowner ||
+			!SetLevel(&change, level))
+		{
+			ereport(WARNING,
+					(errmsg("access level \"%s\" of role \"%s\" is not applied",
+							level, GetUserNameFromId(change.roleid, false)),
+					 errdetail("The owners of the extension and of its objects hold their privileges by owning; the levels are readonly, app and admin.")));
+			continue;
+		}
+		change.role = quote_identifier(GetUserNameFromId(change.roleid, false));
+		change.legacy = false;
+		RevokeEverything(change.roleid, &change, WARNING);
+		AsRole(tables_owner, GrantStatements, &change);
+
+		values[0] = ObjectIdGetDatum(change.roleid);
+		values[1] = CStringGetTextDatum(level);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
 }

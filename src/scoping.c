@@ -17,9 +17,13 @@
  * set_user_id(text).  Setting expert_network.user_id any other way (SET,
  * set_config, a role's default) is checked against the same privilege.
  *
- * Restoring a dump is the one write path without an identity: a superuser
- * (or a BYPASSRLS role) with no identity set writes rows with the owner the
- * data carries.
+ * A role that bypasses row-level security (a superuser, a BYPASSRLS role)
+ * may write without an identity: rows keep the owner they carry, or take
+ * their parent's, and every other rule holds.  Restoring a dump is the one
+ * write that skips the rules deriving one row from another: no identity and
+ * row_security off, which is what pg_dump's output sets, and which
+ * PostgreSQL allows on these tables only to roles bypassing row-level
+ * security (for any other role a query on them fails).
  */
 #include "expert_network.h"
 
@@ -30,6 +34,7 @@
 #include "catalog/pg_proc.h"
 #include "catalog/pg_class.h"
 #include "catalog/pg_type.h"
+#include "commands/extension.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
 #include "fmgr.h"
@@ -39,6 +44,7 @@
 #include "utils/guc.h"
 #include "utils/lsyscache.h"
 #include "utils/rel.h"
+#include "utils/rls.h"
 #include "utils/snapmgr.h"
 #include "utils/syscache.h"
 #include "utils/uuid.h"
@@ -307,14 +313,19 @@ en_may_write_without_identity(void)
 }
 
 /*
- * Is this write a restore?  No identity, by a role that bypasses row-level
- * security: rows are written as the data has them (owners, statuses, stamps,
- * history), with none of the rules that derive one row from another.
+ * Is this write a restore?  No identity, row_security off (as in pg_dump's
+ * output, or SET by an administrator repairing data on purpose), by a role
+ * that bypasses row-level security: rows are written as the data has them
+ * (owners, statuses, stamps, history), with none of the rules that derive
+ * one row from another.  With row_security on, an administrator's write
+ * obeys every rule (0.8.0).  The extension's own scripts write as they
+ * always did: as a restore.
  */
 bool
 en_restoring(void)
 {
-	return en_current_user_id() == NULL && en_may_write_without_identity();
+	return (!row_security || creating_extension) &&
+		en_current_user_id() == NULL && en_may_write_without_identity();
 }
 
 /*

@@ -786,6 +786,9 @@ expert_network_protect_history(PG_FUNCTION_ARGS)
 	"SELECT o.expert_id FROM en_new AS n JOIN en_old AS o ON o.id OPERATOR(pg_catalog.=) n.id" \
 	" WHERE o.status OPERATOR(pg_catalog.=) ANY (" LIVE_INTERVIEW ")" \
 	"   AND (n.status OPERATOR(pg_catalog.=) 'cancelled' OR o.expert_id OPERATOR(pg_catalog.<>) n.expert_id)"
+/* the experts that lose one by a DELETE (direct or by cascade) */
+#define LOSING_BY_DELETE \
+	"SELECT o.expert_id FROM en_old AS o WHERE o.status OPERATOR(pg_catalog.=) ANY (" LIVE_INTERVIEW ")"
 /* every expert an UPDATE's changes concern */
 #define CONCERNED_BY_UPDATE \
 	"SELECT x.expert_id FROM en_new AS n JOIN en_old AS o ON o.id OPERATOR(pg_catalog.=) n.id," \
@@ -856,6 +859,15 @@ typedef enum StepKind
 #define NEEDS_LOSING	0x04	/* experts losing one */
 #define NEEDS_ANY		(NEEDS_COMPLETED | NEEDS_GAINING | NEEDS_LOSING)
 
+/* the statements the lifecycle follows, indexing the steps */
+typedef enum LifecycleEvent
+{
+	EVENT_INSERT,
+	EVENT_UPDATE,
+	EVENT_DELETE,
+	NUM_EVENTS
+} LifecycleEvent;
+
 typedef struct LifecycleStep
 {
 	StepKind	kind;
@@ -865,8 +877,8 @@ typedef struct LifecycleStep
 
 #define LIFECYCLE_STEPS 6
 
-/* the steps, in order, after an INSERT and after an UPDATE */
-static const LifecycleStep lifecycle_steps[2][LIFECYCLE_STEPS] = {
+/* the steps, in order, after an INSERT, an UPDATE and a DELETE */
+static const LifecycleStep lifecycle_steps[NUM_EVENTS][LIFECYCLE_STEPS] = {
 	{
 		{STEP_LOCK, NEEDS_ANY, LOCK_EXPERTS("SELECT n.expert_id FROM en_new AS n")},
 		{STEP_WRITE, NEEDS_COMPLETED, RECORD_COMPLETED(CHANGED_BY_INSERT)},
@@ -883,14 +895,39 @@ static const LifecycleStep lifecycle_steps[2][LIFECYCLE_STEPS] = {
 		{STEP_WRITE, NEEDS_COMPLETED, COMPLETE_EXPERTS(CHANGED_BY_UPDATE)},
 		{STEP_WRITE, NEEDS_LOSING, RESCHEDULE_EXPERTS(LOSING_BY_UPDATE)},
 	},
+	{
+		{STEP_LOCK, NEEDS_LOSING, LOCK_EXPERTS(LOSING_BY_DELETE)},
+		{STEP_WRITE, NEEDS_LOSING, RESCHEDULE_EXPERTS(LOSING_BY_DELETE)},
+	},
 };
-static TransitionPlan lifecycle_plans[2][LIFECYCLE_STEPS];
+static TransitionPlan lifecycle_plans[NUM_EVENTS][LIFECYCLE_STEPS];
 
 static bool
 IsLive(Datum status)
 {
 	return en_text_is(status, "pending") || en_text_is(status, "scheduled") ||
 		en_text_is(status, "confirmed");
+}
+
+/* A DELETE needs the reschedule step if a deleted interview was live */
+static int
+DeleteNeeds(Relation rel, Tuplestorestate *old, int status_att)
+{
+	TupleTableSlot *slot = MakeSingleTupleTableSlot(RelationGetDescr(rel), &TTSOpsMinimalTuple);
+	int			needs = 0;
+
+	en_transition_rewind(old);
+	while (needs == 0 && tuplestore_gettupleslot(old, true, false, slot))
+	{
+		bool		isnull;
+		Datum		status = slot_getattr(slot, status_att, &isnull);
+
+		if (!isnull && IsLive(status))
+			needs = NEEDS_LOSING;
+	}
+	en_transition_done(old);
+	ExecDropSingleTupleTableSlot(slot);
+	return needs;
 }
 
 /*
@@ -901,13 +938,17 @@ IsLive(Datum status)
  * conditions are those of the steps' queries.
  */
 static int
-LifecycleNeeds(TriggerData *trigdata, bool is_update)
+LifecycleNeeds(TriggerData *trigdata, LifecycleEvent event)
 {
 	Relation	rel = trigdata->tg_relation;
 	int			status_att = en_column_number(rel, "status");
 	int			expert_att = en_column_number(rel, "expert_id");
+	bool		is_update = event == EVENT_UPDATE;
 	int			needs = 0;
 	RowPairs	pairs;
+
+	if (event == EVENT_DELETE)
+		return DeleteNeeds(rel, trigdata->tg_oldtable, status_att);
 
 	RowPairsBegin(&pairs, trigdata, is_update);
 	while (needs != NEEDS_ANY && RowPairsNext(&pairs))
@@ -950,16 +991,16 @@ LifecycleNeeds(TriggerData *trigdata, bool is_update)
 	return needs;
 }
 
-static void RunLifecycleSteps(TriggerData *trigdata, bool is_update, int needs);
+static void RunLifecycleSteps(TriggerData *trigdata, LifecycleEvent event, int needs);
 
 /* The steps, with en_writing_lifecycle() true while they run */
 static void
-RunLifecycle(TriggerData *trigdata, bool is_update, int needs)
+RunLifecycle(TriggerData *trigdata, LifecycleEvent event, int needs)
 {
 	lifecycle_writes++;
 	PG_TRY();
 	{
-		RunLifecycleSteps(trigdata, is_update, needs);
+		RunLifecycleSteps(trigdata, event, needs);
 	}
 	PG_FINALLY();
 	{
@@ -970,16 +1011,16 @@ RunLifecycle(TriggerData *trigdata, bool is_update, int needs)
 
 /* The lifecycle's steps that the statement's rows call for, in order */
 static void
-RunLifecycleSteps(TriggerData *trigdata, bool is_update, int needs)
+RunLifecycleSteps(TriggerData *trigdata, LifecycleEvent event, int needs)
 {
 	for (int i = 0; i < LIFECYCLE_STEPS; i++)
 	{
-		const LifecycleStep *step = &lifecycle_steps[is_update ? 1 : 0][i];
+		const LifecycleStep *step = &lifecycle_steps[event][i];
 		int			rc;
 
 		if (step->query == NULL || (step->needs & needs) == 0)
 			continue;
-		rc = SPI_execute_plan(en_transition_plan(&lifecycle_plans[is_update ? 1 : 0][i],
+		rc = SPI_execute_plan(en_transition_plan(&lifecycle_plans[event][i],
 												 trigdata->tg_relation, step->query, 0, NULL),
 							  NULL, NULL, false, 0);
 		switch (step->kind)
@@ -1020,35 +1061,43 @@ RunLifecycleSteps(TriggerData *trigdata, bool is_update, int needs)
  *	 - a new live interview (or one handed to another expert) moves a
  *	   reviewed or scheduling expert to scheduled;
  *	 - a completed interview moves a scheduled expert to completed;
- *	 - cancelling an expert's last live interview (or handing it to another
- *	   expert) moves a scheduled expert back to scheduling.
+ *	 - cancelling an expert's last live interview, deleting it (directly or
+ *	   by cascade) or handing it to another expert moves a scheduled expert
+ *	   back to scheduling.
  * The experts' own triggers check and record those steps.  Runs as the
- * caller: these are the caller's rows.
+ * caller: these are the caller's rows.  Erasing a user's data
+ * (delete_user_data) deletes the experts too: nothing to move then.
  */
 Datum
 expert_network_interview_lifecycle(PG_FUNCTION_ARGS)
 {
 	TriggerData *trigdata = (TriggerData *) fcinfo->context;
-	bool		is_update;
+	LifecycleEvent event;
+	Tuplestorestate *rows;
 	int			needs;
 
 	if (!CALLED_AS_TRIGGER(fcinfo) ||
 		!TRIGGER_FIRED_AFTER(trigdata->tg_event) ||
 		TRIGGER_FIRED_FOR_ROW(trigdata->tg_event) ||
-		!(TRIGGER_FIRED_BY_INSERT(trigdata->tg_event) || TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event)) ||
-		trigdata->tg_newtable == NULL ||
-		(TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) && trigdata->tg_oldtable == NULL))
+		TRIGGER_FIRED_BY_TRUNCATE(trigdata->tg_event) ||
+		(!TRIGGER_FIRED_BY_DELETE(trigdata->tg_event) && trigdata->tg_newtable == NULL) ||
+		(!TRIGGER_FIRED_BY_INSERT(trigdata->tg_event) && trigdata->tg_oldtable == NULL))
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("function interview_lifecycle must be fired AFTER INSERT or AFTER UPDATE FOR EACH STATEMENT with transition tables en_new and en_old")));
+				 errmsg("function interview_lifecycle must be fired AFTER INSERT, UPDATE or DELETE FOR EACH STATEMENT with transition tables en_new and en_old")));
 
 	if (en_restoring())
 		return PointerGetDatum(NULL);
 
-	if (tuplestore_tuple_count(trigdata->tg_newtable) == 0)
+	if (TRIGGER_FIRED_BY_INSERT(trigdata->tg_event))
+		event = EVENT_INSERT, rows = trigdata->tg_newtable;
+	else if (TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event))
+		event = EVENT_UPDATE, rows = trigdata->tg_newtable;
+	else
+		event = EVENT_DELETE, rows = trigdata->tg_oldtable;
+	if (tuplestore_tuple_count(rows) == 0 || (event == EVENT_DELETE && en_erasing()))
 		return PointerGetDatum(NULL);
-	is_update = TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event);
-	needs = LifecycleNeeds(trigdata, is_update);
+	needs = LifecycleNeeds(trigdata, event);
 	if (needs == 0)
 		return PointerGetDatum(NULL);
 
@@ -1057,7 +1106,7 @@ expert_network_interview_lifecycle(PG_FUNCTION_ARGS)
 	if (SPI_register_trigger_data(trigdata) != SPI_OK_TD_REGISTER)
 		elog(ERROR, "SPI_register_trigger_data failed");
 
-	RunLifecycle(trigdata, is_update, needs);
+	RunLifecycle(trigdata, event, needs);
 
 	SPI_finish();
 	return PointerGetDatum(NULL);
