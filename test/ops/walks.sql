@@ -6,13 +6,13 @@
 -- superuser: every campaign; as an app role with an identity: that user's.
 SELECT c.id,
        (SELECT pg_catalog.count(*) FROM expert_network.question_tree(c.id)) AS questions,
-       (SELECT pg_catalog.md5(pg_catalog.string_agg(w::text, E'\n' ORDER BY w.n))
+       (SELECT pg_catalog.md5(pg_catalog.string_agg(w::text, E'\n' ORDER BY w.ordinality))
           FROM expert_network.question_tree(c.id) WITH ORDINALITY AS w) AS tree,
-       (SELECT pg_catalog.md5(pg_catalog.string_agg(s::text, E'\n' ORDER BY q.id, s.n))
+       (SELECT pg_catalog.md5(pg_catalog.string_agg(s::text, E'\n' ORDER BY q.id, s.ordinality))
           FROM expert_network.screening_questions AS q,
                expert_network.question_subtree(q.id) WITH ORDINALITY AS s
          WHERE q.campaign_id = c.id) AS subtrees,
-       (SELECT pg_catalog.md5(pg_catalog.string_agg(a::text, E'\n' ORDER BY q.id, a.n))
+       (SELECT pg_catalog.md5(pg_catalog.string_agg(a::text, E'\n' ORDER BY q.id, a.ordinality))
           FROM expert_network.screening_questions AS q,
                expert_network.question_ancestors(q.id) WITH ORDINALITY AS a
          WHERE q.campaign_id = c.id) AS ancestors
