@@ -244,6 +244,20 @@ for who in superuser bypassrls; do
                ROLLBACK;")
   is "$got" "0 scheduled 0" "M $who, no identity, row_security off: the write is taken as it is (restore or repair)"
 done
+# the README's repair, as written: taken as written, then counters repaired
+got=$(psql -X -qAt -v ON_ERROR_STOP=1 -d $db <<SQL
+BEGIN;
+SET LOCAL row_security = off;      -- no identity: rows taken as written
+UPDATE expert_network.interviews SET status = 'completed' WHERE id = '$interview';
+SELECT expert_network.repair_counters();
+COMMIT;
+SELECT (SELECT status FROM expert_network.interviews WHERE id = '$interview') || ' ' ||
+       (SELECT count(*) FROM expert_network.completed_interviews WHERE interview_id = '$interview') || ' ' ||
+       (SELECT count(*) FROM expert_network.verify_counters());
+SQL
+)
+is "$(echo $got)" "0 completed 0 0" "M: the README's repair: the row as written, no derived row; the counters, kept even then, need no repair"
+is "$(q $db "SELECT count(*) FROM expert_network.verify_counters()")" 0 "M: ... and exact afterwards"
 is "$(q $db "SET ROLE $APP; SET expert_network.user_id = 'user_demo_1'; SET row_security = off;
              UPDATE expert_network.interviews SET status = 'completed' WHERE id = '$interview'" 2>&1 | grep -c 'row-level security')" 1 \
    "M: a role subject to row-level security cannot enter restore mode (PostgreSQL refuses row_security off)"
