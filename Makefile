@@ -23,7 +23,7 @@ DATA         = $(sort $(wildcard sql/$(EXTENSION)--*.sql) $(LATEST_SQL)) \
 # pg_regress: inputs sql/NAME.sql, expected output expected/NAME.out
 REGRESS      = install constraints timestamps vendors scoping counters workflow questions hostile_input
 
-ISOLATION    = counters_insert_order counters_insert_order_rr counters_complete_cancel counters_expert_cascade workflow_complete_cancel question_cycles workflow_schedule_reject scoping_cross_user_race
+ISOLATION    = counters_insert_order counters_insert_order_rr counters_complete_cancel counters_expert_cascade workflow_complete_cancel question_cycles workflow_schedule_reject scoping_cross_user_race workflow_delete_schedule
 
 # PostgreSQL::Test::Cluster tests (prove), in test/perl/
 TAP_TESTS    = 1
