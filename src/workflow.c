@@ -27,6 +27,7 @@
 #include "utils/builtins.h"
 #include "utils/memutils.h"
 #include "utils/rel.h"
+#include "utils/snapmgr.h"
 #include "utils/timestamp.h"
 #include "utils/tuplestore.h"
 #include "utils/uuid.h"
@@ -873,6 +874,15 @@ typedef struct LifecycleStep
 	StepKind	kind;
 	int			needs;			/* runs when the statement has any of these */
 	const char *query;
+
+	/*
+	 * Read what other transactions committed, also under REPEATABLE READ:
+	 * whether an expert still has a live interview.  The interview that
+	 * another transaction scheduled for it meanwhile (the call counters made
+	 * this statement wait for it) is not in this transaction's snapshot; the
+	 * expert's row, locked first, is (or that lock failed with 40001).
+	 */
+	bool		latest;
 } LifecycleStep;
 
 #define LIFECYCLE_STEPS 6
@@ -893,11 +903,11 @@ static const LifecycleStep lifecycle_steps[NUM_EVENTS][LIFECYCLE_STEPS] = {
 		{STEP_WRITE, NEEDS_GAINING, SCHEDULE_EXPERTS(GAINING_BY_UPDATE)},
 		{STEP_CHECK, NEEDS_GAINING, UNSCHEDULED_EXPERT(GAINING_BY_UPDATE)},
 		{STEP_WRITE, NEEDS_COMPLETED, COMPLETE_EXPERTS(CHANGED_BY_UPDATE)},
-		{STEP_WRITE, NEEDS_LOSING, RESCHEDULE_EXPERTS(LOSING_BY_UPDATE)},
+		{STEP_WRITE, NEEDS_LOSING, RESCHEDULE_EXPERTS(LOSING_BY_UPDATE), true},
 	},
 	{
 		{STEP_LOCK, NEEDS_LOSING, LOCK_EXPERTS(LOSING_BY_DELETE)},
-		{STEP_WRITE, NEEDS_LOSING, RESCHEDULE_EXPERTS(LOSING_BY_DELETE)},
+		{STEP_WRITE, NEEDS_LOSING, RESCHEDULE_EXPERTS(LOSING_BY_DELETE), true},
 	},
 };
 static TransitionPlan lifecycle_plans[NUM_EVENTS][LIFECYCLE_STEPS];
@@ -1016,13 +1026,18 @@ RunLifecycleSteps(TriggerData *trigdata, LifecycleEvent event, int needs)
 	for (int i = 0; i < LIFECYCLE_STEPS; i++)
 	{
 		const LifecycleStep *step = &lifecycle_steps[event][i];
+		SPIPlanPtr	plan;
 		int			rc;
 
 		if (step->query == NULL || (step->needs & needs) == 0)
 			continue;
-		rc = SPI_execute_plan(en_transition_plan(&lifecycle_plans[event][i],
-												 trigdata->tg_relation, step->query, 0, NULL),
-							  NULL, NULL, false, 0);
+		plan = en_transition_plan(&lifecycle_plans[event][i], trigdata->tg_relation,
+								  step->query, 0, NULL);
+		if (step->latest && IsolationUsesXactSnapshot())
+			rc = SPI_execute_snapshot(plan, NULL, NULL, GetLatestSnapshot(),
+									  GetTransactionSnapshot(), false, false, 0);
+		else
+			rc = SPI_execute_plan(plan, NULL, NULL, false, 0);
 		switch (step->kind)
 		{
 			case STEP_LOCK:
