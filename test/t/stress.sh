@@ -79,7 +79,8 @@ printf '%s\n' "$out" | sed -n '/^SQL script/{s/ - weight.*//;N;s/\n */: /;s/^/# 
 # the server's word: no deadlock, no error, no rolled-back transaction
 is "$(tail -c +"$log_from" "$server_log" | grep -cE 'ERROR:|FATAL:|PANIC:|deadlock')" 0 \
    "the server log has no error and no deadlock for the run"
-tail -c +"$log_from" "$server_log" | grep -E 'ERROR:|FATAL:|PANIC:|deadlock' | head -5 | sed 's/^/#   /'
+# with what the server says of each (a deadlock's processes and statements)
+tail -c +"$log_from" "$server_log" | grep -A12 -E 'ERROR:|FATAL:|PANIC:|deadlock' | head -40 | sed 's/^/#   /'
 is "$(q $db "SELECT deadlocks || ' ' || (xact_rollback - $rollbacks_before)
                FROM pg_catalog.pg_stat_database WHERE datname = current_database()")" "0 0" \
    "pg_stat_database: no deadlock, no transaction rolled back"
