@@ -44,6 +44,14 @@ SELECT user_id, project_code, project_name FROM expert_network.projects;
 -- the installer may pass its rights on, PUBLIC still has none
 SELECT has_table_privilege('regress_en_owner', 'expert_network.experts', 'INSERT WITH GRANT OPTION') AS owner_can_grant,
        has_table_privilege('regress_en_other', 'expert_network.experts', 'SELECT') AS other_select;
+-- 0.8.0: the levels' record and apply_access_levels() are the installer's
+-- too, and no one else's; the record starts empty
+SELECT (SELECT bool_and(has_table_privilege('regress_en_owner', 'expert_network.access_levels', p || ' WITH GRANT OPTION'))
+          FROM unnest(ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE']) AS p) AS owner_can_record,
+       has_function_privilege('regress_en_owner', 'expert_network.apply_access_levels()', 'EXECUTE WITH GRANT OPTION') AS owner_can_apply,
+       has_table_privilege('public', 'expert_network.access_levels', 'SELECT') AS public_read_levels,
+       has_function_privilege('public', 'expert_network.apply_access_levels()', 'EXECUTE') AS public_apply;
+SELECT count(*) AS recorded_levels FROM expert_network.access_levels;
 SET ROLE regress_en_other;
 SELECT * FROM expert_network.projects;
 \echo :LAST_ERROR_SQLSTATE

@@ -17,8 +17,10 @@
 -- the transaction first sets the identity expert_network.user_id, and no
 -- statement names user_id: the top-level rows default to the identity, the
 -- others get their parents' owner from the owner-key trigger.  (Without an
--- identity a superuser would take the restore path instead.)  Row-level
--- security itself, which a superuser bypasses, is test/pgtap/scoping.sql's.
+-- identity a superuser's rows would only have the owner they carry or
+-- their parent's; with row_security off too, it would take the restore
+-- path.)  Row-level security itself, which a superuser bypasses, is
+-- test/pgtap/scoping.sql's.
 --
 -- The workflow rules of 0.4.0 (test/pgtap/workflow.sql) shape the fixtures:
 -- an expert's vendor is enrolled in its campaign before the expert is
@@ -30,7 +32,7 @@ SET client_min_messages = warning;
 
 BEGIN;
 
-SELECT plan(193);
+SELECT plan(199);
 
 -- the application user that every row below belongs to, unless said otherwise
 SET LOCAL expert_network.user_id = 'u1';
@@ -157,6 +159,7 @@ SELECT set_eq(
       'research_activities_status_check', 'research_activities_confidence_check',
       'research_sources_status_check',
       'user_ui_preferences_theme_check',
+      'access_levels_level_check',
       'campaign_costs_fee_type_check', 'campaign_costs_amount_usd_check',
       'campaign_costs_units_check',
       'projects_user_id_project_code_key', 'vendor_platforms_name_key',
@@ -167,7 +170,7 @@ SELECT set_eq(
       'screening_questions_id_user_id_key', 'experts_id_user_id_key', 'interviews_id_user_id_key',
       'chat_sessions_id_user_id_key'
     ],
-    'the schema has exactly the 32 CHECK and 11 UNIQUE constraints this file tests');
+    'the schema has exactly the 33 CHECK and 11 UNIQUE constraints this file tests');
 
 /* ------------------------------------------------------------------------
  * projects
@@ -752,6 +755,37 @@ SELECT throws_ok(
     'campaign_costs: units -1 is rejected');
 
 /* ------------------------------------------------------------------------
+ * access_levels (0.8.0): grant_access() writes it, but its CHECK holds for
+ * anyone who may write it at all (here the superuser): the three levels,
+ * nothing else; and one row per role (its primary key, a natural key)
+ * ------------------------------------------------------------------------ */
+
+CREATE ROLE en_con_readonly NOLOGIN;
+CREATE ROLE en_con_app NOLOGIN;
+CREATE ROLE en_con_admin NOLOGIN;
+
+SELECT lives_ok(
+    format($$ INSERT INTO expert_network.access_levels (role, level) VALUES (%L, %L) $$, 'en_con_' || l, l),
+    format('access_levels: level %L is accepted', l))
+  FROM pg_catalog.unnest(ARRAY['readonly', 'app', 'admin']) WITH ORDINALITY AS u(l, n)
+ ORDER BY n;
+
+SELECT throws_ok(
+    $$ UPDATE expert_network.access_levels SET level = 'superuser' WHERE role = 'en_con_admin'::regrole $$,
+    '23514', 'new row for relation "access_levels" violates check constraint "access_levels_level_check"',
+    'access_levels: UPDATE to level ''superuser'' is rejected');
+
+SELECT throws_ok(
+    $$ UPDATE expert_network.access_levels SET level = 'Admin' WHERE role = 'en_con_admin'::regrole $$,
+    '23514', 'new row for relation "access_levels" violates check constraint "access_levels_level_check"',
+    'access_levels: level ''Admin'' (not lower case) is rejected');
+
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.access_levels (role, level) VALUES ('en_con_app', 'readonly') $$,
+    '23505', 'duplicate key value violates unique constraint "access_levels_pkey"',
+    'access_levels: one level per role');
+
+/* ------------------------------------------------------------------------
  * Foreign keys end to end
  *
  *   a1…02 project P2 with campaign c1…03
@@ -769,9 +803,10 @@ SELECT throws_ok(
 
 -- 0.7.0: a reference is to the parent's (id, user_id) (the UNIQUE
 -- (id, user_id) keys): a row of another owner than its parent's is refused
--- even on the restore path (a superuser without an identity, which writes
--- the user_id the row carries) (2)
+-- even on the restore path (a superuser without an identity and, 0.8.0,
+-- with row_security off, which writes the user_id the row carries) (2)
 SET LOCAL expert_network.user_id = '';
+SET LOCAL row_security = off;
 SELECT throws_ok(
     $$ INSERT INTO expert_network.campaign_costs (user_id, campaign_id, fee_type, amount_usd)
        VALUES ('u2', 'c1000000-0000-4000-8000-000000000001', 'per_call', 1) $$,
@@ -783,6 +818,7 @@ SELECT throws_ok(
        VALUES ('u2', 'a1000000-0000-4000-8000-000000000001', 'Other owner', 'Technology', '2025-01-01', '2025-03-31') $$,
     '23503', 'insert or update on table "campaigns" violates foreign key constraint "campaigns_project_id_fkey"',
     'campaigns: a campaign whose user_id is not its project''s is rejected (projects_id_user_id_key)');
+SET LOCAL row_security = on;
 SET LOCAL expert_network.user_id = 'u1';
 
 INSERT INTO expert_network.projects (id, project_code, project_name)

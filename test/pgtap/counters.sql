@@ -46,7 +46,7 @@ SET client_min_messages = warning;
 
 BEGIN;
 
-SELECT plan(120);
+SELECT plan(122);
 
 CREATE ROLE en_cnt_app NOLOGIN;
 CREATE ROLE en_cnt_ro NOLOGIN;
@@ -562,7 +562,7 @@ SELECT pg_temp.check_counters(
     'K. cu1 after delete_user_data(''cu2'')');
 
 /* ------------------------------------------------------------------------
- * L. Nobody but the extension writes the counters (15)
+ * L. Nobody but the extension writes the counters (17)
  * ------------------------------------------------------------------------ */
 
 SELECT throws_ok(
@@ -630,15 +630,31 @@ SELECT throws_ok(
     $$ UPDATE expert_network.campaigns SET scheduled_calls = 5
         WHERE id = 'c0000000-0000-4000-8000-000000000001' $$,
     '23514', 'column "scheduled_calls" of relation "campaigns" is maintained by expert_network',
-    'L. a superuser without an identity (the restore path) cannot UPDATE scheduled_calls either');
+    'L. a superuser without an identity cannot UPDATE scheduled_calls either');
 
--- the restore path: a dump's campaign comes with its counters; its
--- interviews come next and count themselves
+-- 0.8.0: without an identity but with row_security on (the default), a
+-- superuser's write is no restore: it is held to the rules
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.campaigns (id, user_id, campaign_name, industry_vertical, start_date,
+                                             target_completion_date, scheduled_calls, completed_calls)
+       VALUES ('c0000000-0000-4000-8000-000000000006', 'cu1', 'C6', 'Energy', '2025-01-01', '2025-06-30', 5, 3) $$,
+    '23514', 'column "scheduled_calls" of relation "campaigns" is maintained by expert_network',
+    'L. a superuser without an identity, row_security on, cannot INSERT a campaign with counters 5 and 3 (no restore)');
+
+-- the restore path (no identity, row_security off, as pg_dump's output
+-- sets it): a dump's campaign comes with its counters; its interviews come
+-- next and count themselves
+SET LOCAL row_security = off;
+SELECT throws_ok(
+    $$ UPDATE expert_network.campaigns SET scheduled_calls = 5
+        WHERE id = 'c0000000-0000-4000-8000-000000000001' $$,
+    '23514', 'column "scheduled_calls" of relation "campaigns" is maintained by expert_network',
+    'L. the restore path (no identity, row_security off) cannot UPDATE scheduled_calls either');
 SELECT lives_ok(
     $$ INSERT INTO expert_network.campaigns (id, user_id, campaign_name, industry_vertical, start_date,
                                              target_completion_date, scheduled_calls, completed_calls)
        VALUES ('c0000000-0000-4000-8000-000000000006', 'cu1', 'C6', 'Energy', '2025-01-01', '2025-06-30', 5, 3) $$,
-    'L. restore: a superuser without an identity may INSERT a campaign with counters 5 and 3');
+    'L. restore: a superuser without an identity, row_security off, may INSERT a campaign with counters 5 and 3');
 SELECT results_eq(
     $$ SELECT scheduled_calls, completed_calls FROM expert_network.campaigns
         WHERE id = 'c0000000-0000-4000-8000-000000000006' $$,
@@ -662,6 +678,7 @@ SELECT results_eq(
 SELECT lives_ok(
     $$ DELETE FROM expert_network.campaigns WHERE id = 'c0000000-0000-4000-8000-000000000006' $$,
     'L. restore: (the restored campaign is deleted again)');
+SET LOCAL row_security = on;
 
 /* ------------------------------------------------------------------------
  * M. verify_counters() and repair_counters() after a drift made with the

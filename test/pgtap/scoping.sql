@@ -3,10 +3,11 @@
 -- Structure: row-level security enabled and forced on the 19 tables holding
 -- users' rows, one policy owner_rows each whose USING compares user_id with a
 -- sub-select of current_user_id() (an InitPlan: evaluated once per
--- statement); none on vendor_platforms; the owner-key trigger first among
--- the BEFORE row triggers of the 18 tables the application writes; the
--- properties of current_user_id() and delete_user_data(); what PUBLIC may
--- do (nothing); no SECURITY DEFINER function (0.7.0).
+-- statement); none on vendor_platforms nor (0.8.0) access_levels; the
+-- owner-key trigger first among the BEFORE row triggers of the 18 tables
+-- the application writes; the properties of current_user_id() and
+-- delete_user_data(); what PUBLIC may do (nothing); no SECURITY DEFINER
+-- function (0.7.0).
 --
 -- The 19th table, status_history (0.4.0), is owner-scoped like the others
 -- and readable at every level, but only the extension writes it: its rows
@@ -29,8 +30,9 @@
 -- with 42501; the application's upsert works; without an identity nothing
 -- is visible and every write fails; the readonly, app and admin levels of
 -- grant_access(), and the right to set the identity (set_user_id(), 0.7.0);
--- delete_user_data(); revoke_access(); and the restore path (a superuser
--- without an identity).  The identity is switched the way an application
+-- delete_user_data(); revoke_access() and the levels' record, access_levels
+-- (0.8.0); a superuser's writes without an identity (0.8.0: a restore only
+-- with row_security off).  The identity is switched the way an application
 -- does it, set_config('expert_network.user_id', ..., true); its result is
 -- sent to /dev/null (\g) to keep the TAP stream clean.
 --
@@ -54,7 +56,7 @@ SET client_min_messages = warning;
 
 BEGIN;
 
-SELECT plan(459);
+SELECT plan(472);
 
 /* ------------------------------------------------------------------------
  * The 19 tables holding users' rows, with what the behaviour tests need:
@@ -98,7 +100,7 @@ INSERT INTO ut (tbl, n, sel, chg, app_writes) VALUES
 GRANT SELECT ON ut TO PUBLIC;
 
 /* ========================================================================
- * Structure (109)
+ * Structure (111)
  * ======================================================================== */
 
 -- the list above is every table with user_id (1)
@@ -149,6 +151,15 @@ SELECT is((SELECT ROW(c.relrowsecurity, c.relforcerowsecurity)::text FROM pg_cat
             WHERE c.oid = 'expert_network.vendor_platforms'::regclass),
           '(f,f)',
           'vendor_platforms: row-level security is off');
+
+-- so is access_levels (0.8.0), the record of the roles' levels: no user_id,
+-- no policy (2)
+SELECT policies_are('expert_network', 'access_levels', ARRAY[]::name[],
+                    'access_levels has no policy');
+SELECT is((SELECT ROW(c.relrowsecurity, c.relforcerowsecurity)::text FROM pg_catalog.pg_class c
+            WHERE c.oid = 'expert_network.access_levels'::regclass),
+          '(f,f)',
+          'access_levels: row-level security is off');
 
 -- triggers fire in name order: the owner key is settled before any other
 -- BEFORE row trigger (such as 0.4.0's check_transition) sees the row (18)
@@ -215,7 +226,7 @@ SELECT is_empty(
     'no function of the schema is SECURITY DEFINER');
 
 /* ========================================================================
- * Roles and access levels (19)
+ * Roles and access levels (20)
  * ======================================================================== */
 
 CREATE ROLE en_tap_app NOLOGIN;
@@ -238,6 +249,14 @@ SELECT lives_ok($$ SELECT expert_network.grant_access('en_tap_admin', 'admin') $
 SELECT lives_ok($$ SELECT expert_network.grant_access('en_tap_noid', 'app', may_set_identity => false) $$,
                 'grant_access(en_tap_noid, ''app'', may_set_identity => false)');
 
+-- 0.8.0: each level is recorded in access_levels (1)
+SELECT results_eq(
+    $$ SELECT role::text, level, may_set_identity, granted_at = now() FROM expert_network.access_levels
+        WHERE role::text LIKE 'en\_tap\_%' ORDER BY role::text $$,
+    $$ VALUES ('en_tap_admin'::text, 'admin'::text, true, true), ('en_tap_app', 'app', true, true),
+              ('en_tap_noid', 'app', false, true), ('en_tap_ro', 'readonly', true, true) $$,
+    'grant_access() records each role''s level and identity right in access_levels');
+
 -- what each level holds (6)
 CREATE TEMPORARY TABLE table_privs AS
 SELECT r.rolname::text AS role, c.relname::text AS tbl, p.priv
@@ -250,8 +269,9 @@ SELECT r.rolname::text AS role, c.relname::text AS tbl, p.priv
 
 SELECT set_eq(
     $$ SELECT tbl, priv FROM table_privs WHERE role = 'en_tap_ro' $$,
-    $$ SELECT tbl::text, 'SELECT' FROM ut UNION ALL SELECT 'vendor_platforms', 'SELECT' $$,
-    'readonly: SELECT on every table, status_history included, nothing more');
+    $$ SELECT tbl::text, 'SELECT' FROM ut UNION ALL SELECT 'vendor_platforms', 'SELECT'
+       UNION ALL SELECT 'access_levels', 'SELECT' $$,
+    'readonly: SELECT on every table, status_history and access_levels included, nothing more');
 -- 0.7.0: the history is written as the caller, through the workflow tables:
 -- the app level holds INSERT on it (protect_history refuses any INSERT the
 -- extension does not make), not UPDATE or DELETE
@@ -260,19 +280,23 @@ SELECT set_eq(
     $$ SELECT tbl::text, p FROM ut, pg_catalog.unnest(ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE']) AS p
         WHERE app_writes
        UNION ALL SELECT 'vendor_platforms', 'SELECT'
+       UNION ALL SELECT 'access_levels', 'SELECT'
        UNION ALL SELECT 'status_history', 'SELECT'
        UNION ALL SELECT 'status_history', 'INSERT' $$,
-    'app: SELECT, INSERT, UPDATE, DELETE on the user tables (never TRUNCATE, REFERENCES or TRIGGER), only SELECT on vendor_platforms, SELECT and INSERT (no UPDATE, DELETE) on status_history');
+    'app: SELECT, INSERT, UPDATE, DELETE on the user tables (never TRUNCATE, REFERENCES or TRIGGER), only SELECT on vendor_platforms and access_levels, SELECT and INSERT (no UPDATE, DELETE) on status_history');
 -- 0.7.0: delete_user_data() runs as its caller, an admin: DELETE on the
--- history too (protect_history lets only delete_user_data() use it)
+-- history too (protect_history lets only delete_user_data() use it); 0.8.0:
+-- the levels are the extension owner's to write (grant_access()), every
+-- level only reads them
 SELECT set_eq(
     $$ SELECT tbl, priv FROM table_privs WHERE role = 'en_tap_admin' $$,
     $$ SELECT t, p FROM (SELECT tbl::text FROM ut WHERE app_writes UNION ALL SELECT 'vendor_platforms') AS u(t),
                         pg_catalog.unnest(ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE']) AS p
+       UNION ALL SELECT 'access_levels', 'SELECT'
        UNION ALL SELECT 'status_history', 'SELECT'
        UNION ALL SELECT 'status_history', 'INSERT'
        UNION ALL SELECT 'status_history', 'DELETE' $$,
-    'admin: SELECT, INSERT, UPDATE, DELETE on every table, vendor_platforms included (never TRUNCATE, REFERENCES or TRIGGER), but no UPDATE on status_history');
+    'admin: SELECT, INSERT, UPDATE, DELETE on every table, vendor_platforms included (never TRUNCATE, REFERENCES or TRIGGER), but no UPDATE on status_history and only SELECT on access_levels');
 SELECT set_eq(
     $$ SELECT tbl, priv FROM table_privs WHERE role = 'en_tap_noid' $$,
     $$ SELECT tbl, priv FROM table_privs WHERE role = 'en_tap_app' $$,
@@ -299,7 +323,7 @@ SELECT set_eq(
        UNION ALL SELECT r, 'set_user_id'
          FROM pg_catalog.unnest(ARRAY['en_tap_app', 'en_tap_ro', 'en_tap_admin']) AS r
        UNION ALL SELECT 'en_tap_admin', 'delete_user_data' $$,
-    'every level executes the trigger functions, current_user_id(), verify_counters(), repair_counters(), the workflow graphs, the interview API and the question tree functions, and set_user_id() unless may_set_identity is false; admin also delete_user_data(); none grant_access() or revoke_access()');
+    'every level executes the trigger functions, current_user_id(), verify_counters(), repair_counters(), the workflow graphs, the interview API and the question tree functions, and set_user_id() unless may_set_identity is false; admin also delete_user_data(); none grant_access(), revoke_access() or apply_access_levels()');
 SELECT is_empty(
     $$ SELECT rolname FROM pg_catalog.pg_roles
         WHERE rolname IN ('en_tap_app', 'en_tap_ro', 'en_tap_admin', 'en_tap_noid')
@@ -796,7 +820,7 @@ SELECT throws_ok(format('DELETE FROM expert_network.%I', tbl),
 
 /* ------------------------------------------------------------------------
  * The app level: the vendor catalog is read-only, no TRUNCATE, no erasure,
- * no handing out of access (8)
+ * no handing out of access (10)
  * ------------------------------------------------------------------------ */
 
 SELECT set_config('expert_network.user_id', 'user_a', true) \g /dev/null
@@ -832,6 +856,14 @@ SELECT throws_ok(
     $$ SELECT expert_network.revoke_access('en_tap_admin') $$,
     '42501', 'permission denied for function revoke_access',
     'app: cannot run revoke_access()');
+SELECT throws_ok(
+    $$ SELECT * FROM expert_network.apply_access_levels() $$,
+    '42501', 'permission denied for function apply_access_levels',
+    'app: cannot run apply_access_levels()');
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.access_levels (role, level) VALUES ('en_tap_app', 'admin') $$,
+    '42501', 'permission denied for table access_levels',
+    'app: cannot record a level for itself in access_levels');
 
 /* ------------------------------------------------------------------------
  * The readonly level (5)
@@ -864,7 +896,8 @@ SELECT throws_ok(
     'readonly: DELETE of its own row fails');
 
 /* ------------------------------------------------------------------------
- * The admin level: the vendor catalog, not the history, delete_user_data() (7)
+ * The admin level: the vendor catalog, not the history nor the levels,
+ * delete_user_data() (9)
  * ------------------------------------------------------------------------ */
 
 RESET ROLE;
@@ -885,6 +918,14 @@ SELECT throws_ok(
     $$ DELETE FROM expert_network.status_history $$,
     '42501', 'status_history is written by expert_network only',
     'admin: cannot DELETE from status_history either (only delete_user_data() erases a user''s history)');
+SELECT throws_ok(
+    $$ UPDATE expert_network.access_levels SET level = 'admin' WHERE role = 'en_tap_ro'::regrole $$,
+    '42501', 'permission denied for table access_levels',
+    'admin: cannot change a recorded level in access_levels');
+SELECT throws_ok(
+    $$ DELETE FROM expert_network.access_levels $$,
+    '42501', 'permission denied for table access_levels',
+    'admin: cannot DELETE from access_levels');
 SELECT throws_ok(
     $$ SELECT * FROM expert_network.delete_user_data('') $$,
     '22023', 'user_id must not be empty',
@@ -921,7 +962,8 @@ SELECT set_eq(
     'after delete_user_data(''user_a''): every row of user_b is still there, unchanged');
 
 /* ------------------------------------------------------------------------
- * grant_access() levels, revoke_access() (7)
+ * grant_access() levels, revoke_access(), and their records in access_levels
+ * (9)
  * ------------------------------------------------------------------------ */
 
 SELECT throws_ok(
@@ -931,6 +973,19 @@ SELECT throws_ok(
 
 SELECT lives_ok($$ SELECT expert_network.revoke_access('en_tap_app') $$,
                 'revoke_access(en_tap_app)');
+
+-- 0.8.0: revoke_access() removes the role's record, grant_access() of
+-- another level replaces it (2)
+SELECT expert_network.grant_access('en_tap_noid', 'admin') \g /dev/null
+SELECT results_eq(
+    $$ SELECT role::text, level, may_set_identity FROM expert_network.access_levels
+        WHERE role::text LIKE 'en\_tap\_%' ORDER BY role::text $$,
+    $$ VALUES ('en_tap_admin'::text, 'admin'::text, true), ('en_tap_noid', 'admin', true),
+              ('en_tap_ro', 'readonly', true) $$,
+    'access_levels: revoke_access() removed en_tap_app''s record; grant_access() replaced en_tap_noid''s (admin, identity right by default)');
+SELECT ok(pg_catalog.has_function_privilege('en_tap_noid', 'expert_network.delete_user_data(text)', 'EXECUTE')
+          AND pg_catalog.has_function_privilege('en_tap_noid', 'expert_network.set_user_id(text)', 'EXECUTE'),
+          'grant_access(en_tap_noid, ''admin''): the role holds its new level, as recorded');
 
 SELECT is_empty(
     $$ SELECT c.relname FROM pg_catalog.pg_class c
@@ -964,25 +1019,54 @@ SELECT throws_ok(
 RESET ROLE;
 
 /* ------------------------------------------------------------------------
- * The restore path: a superuser without an identity writes the owner the
- * data carries, a child without one takes its parent's, and references
- * must still agree (6)
+ * A superuser without an identity writes the owner the data carries, a
+ * child without one takes its parent's, and references must still agree:
+ * as an administrator's write, with row_security on (0.8.0: no restore,
+ * every rule holds) (6), and as a restore, with row_security off as
+ * pg_dump's output sets it (4)
  * ------------------------------------------------------------------------ */
 
 SELECT set_config('expert_network.user_id', '', true) \g /dev/null
 
 SELECT lives_ok(
     $$ INSERT INTO expert_network.projects (id, user_id, project_code, project_name)
-       VALUES ('c0000000-0000-4000-8000-000000000001', 'user_r', 'P-R', 'Restored project') $$,
-    'restore: a superuser without an identity writes a project with the user_id it carries');
+       VALUES ('c0000000-0000-4000-8000-000000000001', 'user_r', 'P-R', 'Administered project') $$,
+    'no identity, row_security on: a superuser writes a project with the user_id it carries');
 SELECT lives_ok(
     $$ INSERT INTO expert_network.campaigns (id, project_id, campaign_name, industry_vertical,
                                              start_date, target_completion_date)
        VALUES ('c0000000-0000-4000-8000-000000000002', 'c0000000-0000-4000-8000-000000000001',
-               'Restored campaign', 'Energy', '2025-01-01', '2025-06-30') $$,
-    'restore: a campaign without user_id is accepted');
+               'Administered campaign', 'Energy', '2025-01-01', '2025-06-30') $$,
+    'no identity, row_security on: a campaign without user_id is accepted');
 SELECT is((SELECT user_id FROM expert_network.campaigns WHERE id = 'c0000000-0000-4000-8000-000000000002'),
           'user_r',
+          'no identity, row_security on: the campaign took its project''s owner');
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.projects (project_code, project_name) VALUES ('P-N', 'Nobody''s project') $$,
+    '23502', 'null value in column "user_id" of relation "projects" violates not-null constraint',
+    'no identity, row_security on: a top-level row with no user_id has no owner, and is refused');
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.chat_sessions (user_id, campaign_id, title)
+       VALUES ('user_r', 'b0000000-0000-4000-8000-000000000002', 'Mixed-up session') $$,
+    '23503', 'insert or update on table "chat_sessions" violates foreign key constraint "chat_sessions_campaign_id_fkey"',
+    'no identity, row_security on: a row whose user_id disagrees with its parent''s is refused by the composite foreign key (23503)');
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.chat_messages (chat_session_id, role, content)
+       VALUES ('c0000000-0000-4000-8000-0000000000ff', 'user', 'Orphan') $$,
+    '23503', 'chat session c0000000-0000-4000-8000-0000000000ff does not exist',
+    'no identity, row_security on: a row without user_id whose parent does not exist is refused (23503)');
+
+SET LOCAL row_security = off;
+SELECT lives_ok(
+    $$ INSERT INTO expert_network.projects (id, user_id, project_code, project_name)
+       VALUES ('c0000000-0000-4000-8000-000000000003', 'user_s', 'P-S', 'Restored project');
+       INSERT INTO expert_network.campaigns (id, project_id, campaign_name, industry_vertical,
+                                             start_date, target_completion_date)
+       VALUES ('c0000000-0000-4000-8000-000000000004', 'c0000000-0000-4000-8000-000000000003',
+               'Restored campaign', 'Energy', '2025-01-01', '2025-06-30') $$,
+    'restore (row_security off): a project with the user_id it carries, and a campaign without one');
+SELECT is((SELECT user_id FROM expert_network.campaigns WHERE id = 'c0000000-0000-4000-8000-000000000004'),
+          'user_s',
           'restore: the campaign took its project''s owner');
 SELECT throws_ok(
     $$ INSERT INTO expert_network.projects (project_code, project_name) VALUES ('P-N', 'Nobody''s project') $$,
@@ -990,14 +1074,10 @@ SELECT throws_ok(
     'restore: a top-level row with no user_id and no identity has no owner, and is refused');
 SELECT throws_ok(
     $$ INSERT INTO expert_network.chat_sessions (user_id, campaign_id, title)
-       VALUES ('user_r', 'b0000000-0000-4000-8000-000000000002', 'Mixed-up session') $$,
+       VALUES ('user_s', 'b0000000-0000-4000-8000-000000000002', 'Mixed-up session') $$,
     '23503', 'insert or update on table "chat_sessions" violates foreign key constraint "chat_sessions_campaign_id_fkey"',
     'restore: a row whose user_id disagrees with its parent''s is refused by the composite foreign key (23503)');
-SELECT throws_ok(
-    $$ INSERT INTO expert_network.chat_messages (chat_session_id, role, content)
-       VALUES ('c0000000-0000-4000-8000-0000000000ff', 'user', 'Orphan') $$,
-    '23503', 'chat session c0000000-0000-4000-8000-0000000000ff does not exist',
-    'restore: a row without user_id whose parent does not exist is refused (23503)');
+SET LOCAL row_security = on;
 
 SELECT * FROM finish();
 

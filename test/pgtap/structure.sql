@@ -1,5 +1,5 @@
 -- test/pgtap/structure.sql — the structure of schema expert_network, as
--- written in sql/expert_network.sql (0.7.0): tables, columns (type,
+-- written in sql/expert_network.sql (0.8.0): tables, columns (type,
 -- nullability, default, order), keys, foreign keys and their ON DELETE rules,
 -- indexes, triggers (with their transition tables), functions, the view
 -- workflow_transitions, comments, the shipped vendor catalog and the pg_dump
@@ -21,7 +21,7 @@ SET client_min_messages = warning;
 
 BEGIN;
 
-SELECT plan(1269);
+SELECT plan(1306);
 
 /* ------------------------------------------------------------------------
  * Schema and tables
@@ -41,8 +41,8 @@ SELECT tables_are('expert_network', ARRAY[
     'interview_team_assignments', 'completed_interviews', 'chat_sessions',
     'chat_messages', 'research_activities', 'research_sources',
     'answer_sections', 'user_ui_preferences', 'campaign_costs',
-    'status_history'
-]::name[], 'schema expert_network has exactly the 20 tables of the script');
+    'status_history', 'access_levels'
+]::name[], 'schema expert_network has exactly the 21 tables of the script');
 
 /* ------------------------------------------------------------------------
  * Columns: exact lists
@@ -154,6 +154,10 @@ SELECT columns_are('expert_network', 'campaign_costs', ARRAY[
 SELECT columns_are('expert_network', 'status_history', ARRAY[
     'id', 'user_id', 'entity', 'row_id', 'from_status', 'to_status', 'changed_at'
 ]::name[], 'status_history has exactly its 7 columns');
+
+SELECT columns_are('expert_network', 'access_levels', ARRAY[
+    'role', 'level', 'may_set_identity', 'granted_at'
+]::name[], 'access_levels has exactly its 4 columns');
 
 /* ------------------------------------------------------------------------
  * Columns: type, NOT NULL, default — one row per column of the script.
@@ -389,7 +393,12 @@ INSERT INTO cols (tbl, col, typ, not_null, dflt) VALUES
 ('status_history', 'row_id',      'uuid',                     true,  NULL),
 ('status_history', 'from_status', 'text',                     false, NULL),
 ('status_history', 'to_status',   'text',                     true,  NULL),
-('status_history', 'changed_at',  'timestamp with time zone', true,  'clock_timestamp()');
+('status_history', 'changed_at',  'timestamp with time zone', true,  'clock_timestamp()'),
+-- access_levels (4), 0.8.0: the record of each role's level
+('access_levels', 'role',             'regrole',                  true,  NULL),
+('access_levels', 'level',            'text',                     true,  NULL),
+('access_levels', 'may_set_identity', 'boolean',                  true,  'true'),
+('access_levels', 'granted_at',       'timestamp with time zone', true,  'now()');
 
 -- the transcription itself covers every column of the schema (1 assertion)
 SELECT set_eq(
@@ -399,7 +408,7 @@ SELECT set_eq(
         WHERE c.relnamespace = 'expert_network'::regnamespace AND c.relkind = 'r'
           AND a.attnum > 0 AND NOT a.attisdropped $$,
     $$ SELECT tbl::text, col::text FROM cols $$,
-    'the column table of this test lists exactly the 195 columns of the schema');
+    'the column table of this test lists exactly the 199 columns of the schema');
 
 -- and in the order of the script: user_id comes second in the tables that
 -- had it in 0.1.0 (first in user_ui_preferences) and last in the 13 tables
@@ -415,19 +424,19 @@ SELECT set_eq(
          FROM cols $$,
     'every table has its columns in the order of the script');
 
--- types (195)
+-- types (199)
 SELECT col_type_is('expert_network', tbl, col, typ,
                    format('%s.%s is %s', tbl, col, typ))
   FROM cols ORDER BY ord;
 
--- nullability (195)
+-- nullability (199)
 SELECT CASE WHEN not_null
             THEN col_not_null('expert_network', tbl, col, format('%s.%s is NOT NULL', tbl, col))
             ELSE col_is_null('expert_network', tbl, col, format('%s.%s is nullable', tbl, col))
        END
   FROM cols ORDER BY ord;
 
--- defaults (195)
+-- defaults (199)
 SELECT CASE WHEN dflt IS NULL
             THEN col_hasnt_default('expert_network', tbl, col,
                                    format('%s.%s has no default', tbl, col))
@@ -484,6 +493,8 @@ SELECT has_pk('expert_network', 'campaign_costs', 'campaign_costs has a primary 
 SELECT col_is_pk('expert_network', 'campaign_costs', ARRAY['id']::name[], 'campaign_costs primary key is (id)');
 SELECT has_pk('expert_network', 'status_history', 'status_history has a primary key');
 SELECT col_is_pk('expert_network', 'status_history', ARRAY['id']::name[], 'status_history primary key is (id)');
+SELECT has_pk('expert_network', 'access_levels', 'access_levels has a primary key');
+SELECT col_is_pk('expert_network', 'access_levels', ARRAY['role']::name[], 'access_levels primary key is (role): one level per role');
 
 SELECT col_is_unique('expert_network', 'projects', ARRAY['user_id', 'project_code']::name[],
                      'projects has UNIQUE (user_id, project_code)');
@@ -714,6 +725,9 @@ SELECT indexes_are('expert_network', 'campaign_costs', ARRAY[
 SELECT indexes_are('expert_network', 'status_history', ARRAY[
     'status_history_pkey', 'idx_status_history_user', 'idx_status_history_row'
 ]::name[], 'status_history has exactly its 3 indexes');
+SELECT indexes_are('expert_network', 'access_levels', ARRAY[
+    'access_levels_pkey'
+]::name[], 'access_levels has exactly its 1 index');
 
 -- the indexes of the script are on the right columns (1)
 SELECT set_eq(
@@ -809,7 +823,8 @@ SELECT is_empty(
  * touch_chat_sessions on chat_messages; the workflow's (0.4.0):
  * check_transition (BEFORE row), history_insert and history_update (AFTER
  * statement, record_transitions()) on the six tables with a status,
- * interview_lifecycle_* on interviews, which fire after history_* (AFTER
+ * interview_lifecycle_* on interviews (0.8.0: _delete too), which fire
+ * after history_* (AFTER
  * triggers fire in name order: an interview's change is recorded before the
  * expert's change it causes).
  * status_history, written only by the extension, has one trigger (0.7.0):
@@ -827,7 +842,7 @@ SELECT triggers_are('expert_network', 'vendor_platforms', ARRAY['set_updated_at'
 SELECT triggers_are('expert_network', 'campaign_vendor_enrollments', ARRAY['a_enforce_owner', 'a_require_identity', 'check_transition', 'history_insert', 'history_update', 'set_updated_at']::name[], 'campaign_vendor_enrollments has exactly the triggers a_enforce_owner, a_require_identity, check_transition, history_insert, history_update, set_updated_at');
 SELECT triggers_are('expert_network', 'experts', ARRAY['a_enforce_owner', 'a_require_identity', 'check_transition', 'history_insert', 'history_update', 'set_updated_at']::name[], 'experts has exactly the triggers a_enforce_owner, a_require_identity, check_transition, history_insert, history_update, set_updated_at');
 SELECT triggers_are('expert_network', 'expert_screening_responses', ARRAY['a_enforce_owner', 'a_require_identity', 'response_integrity']::name[], 'expert_screening_responses has exactly the triggers a_enforce_owner, a_require_identity, response_integrity');
-SELECT triggers_are('expert_network', 'interviews', ARRAY['a_enforce_owner', 'a_require_identity', 'check_transition', 'count_calls_delete', 'count_calls_insert', 'count_calls_truncate', 'count_calls_update', 'history_insert', 'history_update', 'interview_lifecycle_insert', 'interview_lifecycle_update', 'set_updated_at']::name[], 'interviews has exactly the triggers a_enforce_owner, a_require_identity, check_transition, count_calls_delete, count_calls_insert, count_calls_truncate, count_calls_update, history_insert, history_update, interview_lifecycle_insert, interview_lifecycle_update, set_updated_at');
+SELECT triggers_are('expert_network', 'interviews', ARRAY['a_enforce_owner', 'a_require_identity', 'check_transition', 'count_calls_delete', 'count_calls_insert', 'count_calls_truncate', 'count_calls_update', 'history_insert', 'history_update', 'interview_lifecycle_delete', 'interview_lifecycle_insert', 'interview_lifecycle_update', 'set_updated_at']::name[], 'interviews has exactly the triggers a_enforce_owner, a_require_identity, check_transition, count_calls_delete, count_calls_insert, count_calls_truncate, count_calls_update, history_insert, history_update, interview_lifecycle_delete, interview_lifecycle_insert, interview_lifecycle_update, set_updated_at');
 SELECT triggers_are('expert_network', 'interview_team_assignments', ARRAY['a_enforce_owner', 'a_require_identity']::name[], 'interview_team_assignments has exactly the triggers a_enforce_owner, a_require_identity');
 SELECT triggers_are('expert_network', 'completed_interviews', ARRAY['a_enforce_owner', 'a_require_identity']::name[], 'completed_interviews has exactly the triggers a_enforce_owner, a_require_identity');
 SELECT triggers_are('expert_network', 'chat_sessions', ARRAY['a_enforce_owner', 'a_require_identity', 'set_updated_at']::name[], 'chat_sessions has exactly the triggers a_enforce_owner, a_require_identity, set_updated_at');
@@ -838,6 +853,7 @@ SELECT triggers_are('expert_network', 'answer_sections', ARRAY['a_enforce_owner'
 SELECT triggers_are('expert_network', 'user_ui_preferences', ARRAY['a_enforce_owner', 'a_require_identity', 'set_updated_at']::name[], 'user_ui_preferences has exactly the triggers a_enforce_owner, a_require_identity, set_updated_at');
 SELECT triggers_are('expert_network', 'campaign_costs', ARRAY['a_enforce_owner', 'a_require_identity', 'set_updated_at']::name[], 'campaign_costs has exactly the triggers a_enforce_owner, a_require_identity, set_updated_at');
 SELECT triggers_are('expert_network', 'status_history', ARRAY['protect_history']::name[], 'status_history has exactly the trigger protect_history (only the extension writes it)');
+SELECT triggers_are('expert_network', 'access_levels', ARRAY[]::name[], 'access_levels has no trigger');
 SELECT trigger_is('expert_network', 'status_history', 'protect_history', 'expert_network', 'protect_history',
                   'status_history.protect_history calls expert_network.protect_history()');
 -- tgtype 62 = BEFORE (2) | INSERT (4) | DELETE (8) | UPDATE (16) | TRUNCATE (32), not ROW
@@ -886,7 +902,7 @@ SELECT set_eq(
         WHERE c.relnamespace = 'expert_network'::regnamespace AND c.relkind = 'r'
           AND a.attname = 'user_id' AND NOT a.attisdropped $$,
     $$ SELECT 'expert_network.' || tbl FROM user_tables UNION ALL SELECT 'expert_network.status_history' $$,
-    'the tables with a user_id column are the 18 tables of this test and status_history: every table but vendor_platforms');
+    'the tables with a user_id column are the 18 tables of this test and status_history: every table but vendor_platforms and access_levels');
 
 -- a_enforce_owner (18), a_require_identity (18)
 SELECT trigger_is('expert_network', tbl, 'a_enforce_owner', 'expert_network', 'enforce_owner',
@@ -1022,9 +1038,11 @@ SELECT t.tbl, v.trg, v.fn, v.tgtype, v.kind, v.oldtable, v.newtable
  ORDER BY t.tn, v.vn;
 INSERT INTO workflow_triggers (tbl, trg, fn, tgtype, kind, oldtable, newtable) VALUES
 ('interviews', 'interview_lifecycle_insert', 'interview_lifecycle', 4,  'AFTER INSERT FOR EACH STATEMENT', NULL,     'en_new'),
-('interviews', 'interview_lifecycle_update', 'interview_lifecycle', 16, 'AFTER UPDATE FOR EACH STATEMENT', 'en_old', 'en_new');
+('interviews', 'interview_lifecycle_update', 'interview_lifecycle', 16, 'AFTER UPDATE FOR EACH STATEMENT', 'en_old', 'en_new'),
+-- 0.8.0: deleting a live interview moves its expert, as cancelling it does
+('interviews', 'interview_lifecycle_delete', 'interview_lifecycle', 8,  'AFTER DELETE FOR EACH STATEMENT', 'en_old', NULL);
 
--- the function (20), when and for what (20), the transition tables (20)
+-- the function (21), when and for what (21), the transition tables (21)
 SELECT trigger_is('expert_network', tbl, trg, 'expert_network', fn,
                   format('%s.%s calls expert_network.%s()', tbl, trg, fn))
   FROM workflow_triggers ORDER BY ord;
@@ -1056,7 +1074,7 @@ SELECT set_eq(
                            'expert_network.record_transitions()'::regprocedure,
                            'expert_network.interview_lifecycle()'::regprocedure) $$,
     $$ SELECT 'expert_network.' || tbl, trg::text FROM workflow_triggers $$,
-    'the workflow''s trigger functions are fired by exactly these 20 triggers');
+    'the workflow''s trigger functions are fired by exactly these 21 triggers');
 
 /* ------------------------------------------------------------------------
  * Functions: the trigger functions (set_updated_at, enforce_owner,
@@ -1068,7 +1086,8 @@ SELECT set_eq(
  * as data (allowed_transitions, transition_graph) and the interview API
  * (schedule_interview, complete_interview, cancel_interview,
  * rate_interview); 0.7.0's set_user_id (the right to act as a user) and
- * protect_history (status_history's trigger).  None is SECURITY DEFINER or
+ * protect_history (status_history's trigger); 0.8.0's apply_access_levels
+ * (the levels of access_levels applied).  None is SECURITY DEFINER or
  * has settings since 0.7.0.  Their privileges are in
  * test/pgtap/scoping.sql, but for set_updated_at's and the 0.3.0, 0.4.0
  * and 0.7.0 functions'.
@@ -1085,8 +1104,9 @@ SELECT functions_are('expert_network', ARRAY[
     'question_tree', 'question_subtree', 'question_ancestors', 'move_question',
     'copy_question_tree', 'question_integrity', 'response_integrity',
     'uuid_v7',
-    'set_user_id', 'protect_history'
-]::name[], 'schema expert_network has exactly its 31 functions');
+    'set_user_id', 'protect_history',
+    'apply_access_levels'
+]::name[], 'schema expert_network has exactly its 32 functions');
 
 CREATE TEMPORARY TABLE funcs (
     ord       serial PRIMARY KEY,
@@ -1139,9 +1159,11 @@ INSERT INTO funcs (fname, args, rettype, definer, strict, volat, parallel, symbo
 ('uuid_v7',             '{}',                          'uuid',         false, false, 'VOLATILE',  's', 'expert_network_uuid_v7'),
 -- 0.7.0
 ('set_user_id',         '{text}',                      'text',         false, false, 'VOLATILE',  'u', 'expert_network_set_user_id'),
-('protect_history',     '{}',                          'trigger',      false, false, 'VOLATILE',  'u', 'expert_network_protect_history');
+('protect_history',     '{}',                          'trigger',      false, false, 'VOLATILE',  'u', 'expert_network_protect_history'),
+-- 0.8.0
+('apply_access_levels', '{}',                          'setof record', false, false, 'VOLATILE',  'u', 'expert_network_apply_access_levels');
 
--- existence (31), result type (31), language (31)
+-- existence (32), result type (32), language (32)
 SELECT has_function('expert_network', fname, args,
                     format('function expert_network.%s(%s) exists', fname, pg_catalog.array_to_string(args, ', ')))
   FROM funcs ORDER BY ord;
@@ -1152,7 +1174,7 @@ SELECT function_lang_is('expert_network', fname, args, 'c',
                         format('expert_network.%s() is written in C', fname))
   FROM funcs ORDER BY ord;
 
--- SECURITY DEFINER or not (31: none, since 0.7.0), STRICT or not (31), volatility (31)
+-- SECURITY DEFINER or not (32: none, since 0.7.0), STRICT or not (32), volatility (32)
 SELECT CASE WHEN definer
             THEN is_definer('expert_network', fname, args, format('expert_network.%s() is SECURITY DEFINER', fname))
             ELSE isnt_definer('expert_network', fname, args, format('expert_network.%s() is not SECURITY DEFINER', fname))
@@ -1183,7 +1205,7 @@ SELECT is_empty(
         WHERE p.pronamespace = 'expert_network'::regnamespace AND p.proconfig IS NOT NULL $$,
     'no function has settings (0.7.0: delete_user_data() runs as its caller, without a pinned search_path)');
 
--- signatures as written: argument names and defaults, the result tables (8)
+-- signatures as written: argument names and defaults, the result tables (9)
 SELECT is(pg_catalog.pg_get_function_arguments('expert_network.grant_access(regrole, text, boolean)'::regprocedure),
           'role regrole, level text DEFAULT ''app''::text, may_set_identity boolean DEFAULT true',
           'grant_access(role regrole, level text DEFAULT ''app'', may_set_identity boolean DEFAULT true)');
@@ -1208,6 +1230,9 @@ SELECT is(pg_catalog.pg_get_function_result('expert_network.verify_counters()'::
 SELECT is(pg_catalog.pg_get_function_result('expert_network.repair_counters()'::regprocedure),
           'integer',
           'repair_counters() returns integer');
+SELECT is(pg_catalog.pg_get_function_result('expert_network.apply_access_levels()'::regprocedure),
+          'TABLE(role regrole, level text)',
+          'apply_access_levels() returns TABLE(role regrole, level text)');
 
 -- 0.4.0: the API's and the graphs' signatures (8)
 SELECT is(pg_catalog.pg_get_function_arguments(f::regprocedure), args, format('%s(%s)', pg_catalog.split_part(f, '(', 1), args))
@@ -1291,8 +1316,9 @@ SELECT isnt((SELECT p.proacl FROM pg_catalog.pg_proc p WHERE p.oid = f::regproce
  ORDER BY n;
 
 -- the 0.7.0 functions (set_user_id: EXECUTE on it is the right to act as a
--- user, so PUBLIC must not hold it): PUBLIC has no privilege (3), and an
--- explicit ACL takes away the default one (3)
+-- user, so PUBLIC must not hold it) and 0.8.0's apply_access_levels (the
+-- extension owner's, as grant_access): PUBLIC has no privilege (4), and an
+-- explicit ACL takes away the default one (4)
 SELECT is((SELECT count(*)::int FROM pg_catalog.pg_proc p,
                   LATERAL pg_catalog.aclexplode(p.proacl) a
             WHERE p.oid = f::regprocedure AND a.grantee = 0),
@@ -1300,14 +1326,16 @@ SELECT is((SELECT count(*)::int FROM pg_catalog.pg_proc p,
           format('PUBLIC has no privilege on %s', f))
   FROM pg_catalog.unnest(ARRAY[
          'expert_network.set_user_id(text)', 'expert_network.protect_history()',
-         'expert_network.grant_access(regrole, text, boolean)']) WITH ORDINALITY AS u(f, n)
+         'expert_network.grant_access(regrole, text, boolean)',
+         'expert_network.apply_access_levels()']) WITH ORDINALITY AS u(f, n)
  ORDER BY n;
 SELECT isnt((SELECT p.proacl FROM pg_catalog.pg_proc p WHERE p.oid = f::regprocedure),
             NULL,
             format('%s has an explicit ACL (not the default that grants EXECUTE to PUBLIC)', f))
   FROM pg_catalog.unnest(ARRAY[
          'expert_network.set_user_id(text)', 'expert_network.protect_history()',
-         'expert_network.grant_access(regrole, text, boolean)']) WITH ORDINALITY AS u(f, n)
+         'expert_network.grant_access(regrole, text, boolean)',
+         'expert_network.apply_access_levels()']) WITH ORDINALITY AS u(f, n)
  ORDER BY n;
 
 /* ------------------------------------------------------------------------
@@ -1357,6 +1385,20 @@ SELECT is(pg_catalog.pg_get_constraintdef(c.oid),
  WHERE c.conrelid = 'expert_network.status_history'::regclass AND c.conname = 'status_history_entity_check';
 
 /* ------------------------------------------------------------------------
+ * access_levels (0.8.0): each role's level, one of the three, which
+ * grant_access() and revoke_access() keep (test/pgtap/scoping.sql has how,
+ * and that it has no row-level security, as vendor_platforms)
+ * ------------------------------------------------------------------------ */
+
+SELECT col_has_check('expert_network', 'access_levels', 'level',
+                     'access_levels.level has a CHECK constraint');
+SELECT is(pg_catalog.pg_get_constraintdef(c.oid),
+          'CHECK ((level = ANY (ARRAY[''readonly''::text, ''app''::text, ''admin''::text])))',
+          'access_levels_level_check: level is readonly, app or admin')
+  FROM pg_catalog.pg_constraint c
+ WHERE c.conrelid = 'expert_network.access_levels'::regclass AND c.conname = 'access_levels_level_check';
+
+/* ------------------------------------------------------------------------
  * The shipped vendor catalog
  * ------------------------------------------------------------------------ */
 
@@ -1388,14 +1430,14 @@ SELECT is_empty(
 
 SELECT isnt(pg_catalog.obj_description('expert_network'::regnamespace, 'pg_namespace'), NULL,
             'schema expert_network has a comment');
--- every function (31)
+-- every function (32)
 SELECT isnt(pg_catalog.obj_description(format('expert_network.%I(%s)', fname,
                                               pg_catalog.array_to_string(args, ', '))::regprocedure, 'pg_proc'),
             NULL,
             format('function expert_network.%s() has a comment', fname))
   FROM funcs ORDER BY ord;
 
--- every table (20), and the view (1)
+-- every table (21), and the view (1)
 SELECT isnt(pg_catalog.obj_description(format('expert_network.%I', t)::regclass, 'pg_class'), NULL,
             format('table %s has a comment', t))
   FROM pg_catalog.unnest(ARRAY[
@@ -1405,13 +1447,13 @@ SELECT isnt(pg_catalog.obj_description(format('expert_network.%I', t)::regclass,
     'interview_team_assignments', 'completed_interviews', 'chat_sessions',
     'chat_messages', 'research_activities', 'research_sources',
     'answer_sections', 'user_ui_preferences', 'campaign_costs',
-    'status_history'
+    'status_history', 'access_levels'
   ]) WITH ORDINALITY AS u(t, n)
  ORDER BY n;
 SELECT isnt(pg_catalog.obj_description('expert_network.workflow_transitions'::regclass, 'pg_class'), NULL,
             'view workflow_transitions has a comment');
 
--- every column with a COMMENT in the script (58)
+-- every column with a COMMENT in the script (62)
 SELECT isnt(pg_catalog.col_description(format('expert_network.%I', v.tbl)::regclass,
                                        (SELECT a.attnum FROM pg_catalog.pg_attribute a
                                          WHERE a.attrelid = format('expert_network.%I', v.tbl)::regclass
@@ -1478,7 +1520,12 @@ SELECT isnt(pg_catalog.col_description(format('expert_network.%I', v.tbl)::regcl
     (55, 'status_history', 'entity'),
     (56, 'status_history', 'row_id'),
     (57, 'status_history', 'from_status'),
-    (58, 'status_history', 'changed_at')
+    (58, 'status_history', 'changed_at'),
+    -- 0.8.0
+    (59, 'access_levels', 'role'),
+    (60, 'access_levels', 'level'),
+    (61, 'access_levels', 'may_set_identity'),
+    (62, 'access_levels', 'granted_at')
   ) AS v(n, tbl, col)
  ORDER BY v.n;
 
@@ -1515,14 +1562,15 @@ SELECT set_eq(
       'expert_network.chat_sessions', 'expert_network.chat_messages',
       'expert_network.research_activities', 'expert_network.research_sources',
       'expert_network.answer_sections', 'expert_network.user_ui_preferences',
-      'expert_network.campaign_costs', 'expert_network.status_history'
+      'expert_network.campaign_costs', 'expert_network.status_history',
+      'expert_network.access_levels'
     ],
-    'all 20 tables are registered for pg_dump (pg_extension.extconfig)');
+    'all 21 tables are registered for pg_dump (pg_extension.extconfig)');
 
 SELECT is(
     (SELECT pg_catalog.cardinality(e.extconfig) FROM pg_catalog.pg_extension e
       WHERE e.extname = 'expert_network'),
-    20,
+    21,
     'extconfig holds each table once');
 
 SELECT is_empty(

@@ -7,16 +7,18 @@
 -- the stamps of the steps; the cross-entity rules (enrolled vendor, nothing
 -- new in an archived campaign, an interview in its expert's campaign, for a
 -- reviewed / scheduling / scheduled / completed expert); the interview
--- lifecycle's effects on experts; exactly one completed_interviews row
+-- lifecycle's effects on experts (0.8.0: deleting a live interview,
+-- directly or by cascade, too); exactly one completed_interviews row
 -- however an interview completes; the interview API, its results and its
 -- errors; the history (initial statuses, every change in order, owned,
--- written only by the extension); the restore path (a superuser with no
--- identity), which takes none of the cross-entity rules, lifecycle effects
--- or history.
+-- written only by the extension); a superuser's writes with no identity,
+-- which obey every rule (0.8.0) unless row_security is off: the restore
+-- path, which takes none of the cross-entity rules, lifecycle effects or
+-- history.
 --
--- Everything but the restore path runs as an app role (grant_access(role,
--- 'app'): neither superuser nor BYPASSRLS, so row-level security applies),
--- with the identity set the way an application does it,
+-- Everything but the superuser's writes runs as an app role
+-- (grant_access(role, 'app'): neither superuser nor BYPASSRLS, so row-level
+-- security applies), with the identity set the way an application does it,
 -- set_config('expert_network.user_id', ..., true), its result sent to
 -- /dev/null.  Runs under pg_prove in a database with pgtap and
 -- expert_network installed (test/suite), as a superuser, in one transaction
@@ -35,7 +37,7 @@ SET client_min_messages = warning;
 
 BEGIN;
 
-SELECT plan(255);
+SELECT plan(277);
 
 CREATE ROLE en_wf_app NOLOGIN;
 SELECT expert_network.grant_access('en_wf_app', 'app') \g /dev/null
@@ -592,6 +594,132 @@ SELECT ok((SELECT min(changed_at) FROM expert_network.status_history WHERE row_i
           'lifecycle: a new interview''s initial status is recorded before the expert''s step it causes');
 
 /* ------------------------------------------------------------------------
+ * Deleting an interview moves the expert too (0.8.0): a live interview
+ * deleted, directly or by cascade, is a cancelled one, but for
+ * delete_user_data() (13)
+ * ------------------------------------------------------------------------ */
+
+-- W4 (1…0004), active, GLG enrolled; experts M1 … M8 (2…09NN), reviewed,
+-- each scheduled by its first live interview (3…09NN):
+--   M1 0901 scheduled                  M5 0907 scheduled (completed below)
+--   M2 0902 pending                    M6 0908 scheduled, 0909 cancelled
+--   M3 0903 confirmed, 0904 pending    M7 090a scheduled (gone with W4)
+--   M4 0905 scheduled, 0906 confirmed  M8 090b scheduled (M8 moves to W0)
+INSERT INTO expert_network.campaigns (id, campaign_name, industry_vertical, start_date, target_completion_date, status)
+VALUES ('00000001-0000-4000-8000-000000000004', 'W4', 'Technology', '2026-01-01', '2026-06-30', 'active');
+INSERT INTO expert_network.campaign_vendor_enrollments (campaign_id, vendor_platform_id, status)
+VALUES ('00000001-0000-4000-8000-000000000004', '00000000-0000-4000-8000-000000000001', 'enrolled');
+INSERT INTO expert_network.experts (id, campaign_id, vendor_platform_id, name, title, status)
+SELECT ('00000002-0000-4000-8000-00000000090' || n)::uuid, '00000001-0000-4000-8000-000000000004',
+       '00000000-0000-4000-8000-000000000001', 'M' || n, 'Title', 'reviewed'
+  FROM pg_catalog.generate_series(1, 8) AS n;
+INSERT INTO expert_network.interviews (id, campaign_id, expert_id, scheduled_date, scheduled_time, status)
+SELECT ('00000003-0000-4000-8000-00000000' || v.i)::uuid, '00000001-0000-4000-8000-000000000004',
+       ('00000002-0000-4000-8000-00000000090' || v.m)::uuid, '2026-04-01', v.t::time, v.s
+  FROM (VALUES ('0901', 1, '10:00', 'scheduled'), ('0902', 2, '10:00', 'pending'),
+               ('0903', 3, '10:00', 'confirmed'), ('0904', 3, '11:00', 'pending'),
+               ('0905', 4, '10:00', 'scheduled'), ('0906', 4, '11:00', 'confirmed'),
+               ('0907', 5, '10:00', 'scheduled'), ('0908', 6, '10:00', 'scheduled'),
+               ('0909', 6, '11:00', 'cancelled'), ('090a', 7, '10:00', 'scheduled'),
+               ('090b', 8, '10:00', 'scheduled')) AS v(i, m, t, s);
+SELECT results_eq(
+    $$ SELECT pg_catalog.count(*)::int, pg_catalog.bool_and(status = 'scheduled')
+         FROM expert_network.experts WHERE campaign_id = '00000001-0000-4000-8000-000000000004' $$,
+    $$ VALUES (8, true) $$,
+    'delete: (fixture) M1 … M8 are scheduled by their live interviews');
+
+-- one live interview deleted: the expert goes back to scheduling, recorded
+DELETE FROM expert_network.interviews WHERE id = '00000003-0000-4000-8000-000000000901';
+SELECT is((SELECT status FROM expert_network.experts WHERE name = 'M1'), 'scheduling',
+          'delete: deleting the only live interview of a scheduled expert moves it back to scheduling');
+SELECT is(pg_temp.history_of('00000002-0000-4000-8000-000000000901'), '>reviewed reviewed>scheduled scheduled>scheduling',
+          'delete: M1''s history has the step back');
+SELECT results_eq(
+    $$ SELECT user_id FROM expert_network.status_history
+        WHERE row_id = '00000002-0000-4000-8000-000000000901' AND from_status = 'scheduled' $$,
+    $$ VALUES ('wf_u1'::text) $$,
+    'delete: the step back is recorded once, with the expert''s owner');
+
+-- one DELETE of three live interviews: M2 loses its one, M3 both of its
+-- own; each goes back once
+DELETE FROM expert_network.interviews
+ WHERE id IN ('00000003-0000-4000-8000-000000000902', '00000003-0000-4000-8000-000000000903',
+              '00000003-0000-4000-8000-000000000904');
+SELECT results_eq(
+    $$ SELECT name, status FROM expert_network.experts WHERE name IN ('M2', 'M3') ORDER BY name $$,
+    $$ VALUES ('M2'::text, 'scheduling'::text), ('M3', 'scheduling') $$,
+    'delete: one DELETE of several live interviews moves each of their experts (pending, confirmed) back to scheduling');
+SELECT is(pg_temp.history_of('00000002-0000-4000-8000-000000000903'), '>reviewed reviewed>scheduled scheduled>scheduling',
+          'delete: M3, whose two live interviews went in one DELETE, steps back once');
+
+-- a live interview left: the expert stays scheduled
+DELETE FROM expert_network.interviews WHERE id = '00000003-0000-4000-8000-000000000905';
+SELECT results_eq(
+    $$ SELECT status, pg_temp.history_of(id) FROM expert_network.experts WHERE name = 'M4' $$,
+    $$ VALUES ('scheduled'::text, '>reviewed reviewed>scheduled'::text) $$,
+    'delete: an expert with another live interview left stays scheduled, with no new history row');
+
+-- a completed interview deleted leaves its completed expert completed; a
+-- cancelled one deleted leaves a scheduled expert scheduled
+UPDATE expert_network.interviews SET status = 'completed' WHERE id = '00000003-0000-4000-8000-000000000907';
+DELETE FROM expert_network.interviews WHERE id = '00000003-0000-4000-8000-000000000907';
+SELECT results_eq(
+    $$ SELECT status, pg_temp.history_of(id) FROM expert_network.experts WHERE name = 'M5' $$,
+    $$ VALUES ('completed'::text, '>reviewed reviewed>scheduled scheduled>completed'::text) $$,
+    'delete: deleting a completed interview leaves its completed expert alone');
+DELETE FROM expert_network.interviews WHERE id = '00000003-0000-4000-8000-000000000909';
+SELECT results_eq(
+    $$ SELECT status, pg_temp.history_of(id) FROM expert_network.experts WHERE name = 'M6' $$,
+    $$ VALUES ('scheduled'::text, '>reviewed reviewed>scheduled'::text) $$,
+    'delete: deleting a cancelled interview leaves a scheduled expert scheduled');
+
+-- by cascade: deleting W4 takes its experts and their live interviews
+-- along, and the live interview M8 left in W4 when it moved to W0: M8
+-- stays, and goes back to scheduling
+UPDATE expert_network.experts SET campaign_id = '00000001-0000-4000-8000-000000000001'
+ WHERE id = '00000002-0000-4000-8000-000000000908';
+SELECT lives_ok(
+    $$ DELETE FROM expert_network.campaigns WHERE id = '00000001-0000-4000-8000-000000000004' $$,
+    'delete: deleting a campaign whose scheduled experts have live interviews cascades without an error');
+SELECT results_eq(
+    $$ SELECT campaign_id, status, pg_temp.history_of(id) FROM expert_network.experts WHERE name = 'M8' $$,
+    $$ VALUES ('00000001-0000-4000-8000-000000000001'::uuid, 'scheduling'::text,
+               '>reviewed reviewed>scheduled scheduled>scheduling'::text) $$,
+    'delete: an expert whose last live interview goes by cascade (with its campaign) moves back to scheduling');
+SELECT results_eq(
+    $$ SELECT (SELECT pg_catalog.count(*) FROM expert_network.experts
+                WHERE campaign_id = '00000001-0000-4000-8000-000000000004')::int,
+              (SELECT pg_catalog.count(*) FROM expert_network.interviews
+                WHERE campaign_id = '00000001-0000-4000-8000-000000000004')::int $$,
+    $$ VALUES (0, 0) $$,
+    'delete: the campaign''s experts and interviews are gone with it');
+DELETE FROM expert_network.experts WHERE id = '00000002-0000-4000-8000-000000000908';
+
+-- not while delete_user_data() erases a user: the interviews go before the
+-- experts, and no step back is made or recorded on the way (wf_u3: campaign
+-- W5 1…0005, expert M9 2…0909 scheduled by its interview 3…090c; 5 history
+-- rows)
+SELECT set_config('expert_network.user_id', 'wf_u3', true) \g /dev/null
+INSERT INTO expert_network.campaigns (id, campaign_name, industry_vertical, start_date, target_completion_date, status)
+VALUES ('00000001-0000-4000-8000-000000000005', 'W5', 'Technology', '2026-01-01', '2026-06-30', 'active');
+INSERT INTO expert_network.campaign_vendor_enrollments (campaign_id, vendor_platform_id, status)
+VALUES ('00000001-0000-4000-8000-000000000005', '00000000-0000-4000-8000-000000000001', 'enrolled');
+INSERT INTO expert_network.experts (id, campaign_id, vendor_platform_id, name, title, status)
+VALUES ('00000002-0000-4000-8000-000000000909', '00000001-0000-4000-8000-000000000005',
+        '00000000-0000-4000-8000-000000000001', 'M9', 'Title', 'reviewed');
+INSERT INTO expert_network.interviews (id, campaign_id, expert_id, scheduled_date, scheduled_time, status)
+VALUES ('00000003-0000-4000-8000-00000000090c', '00000001-0000-4000-8000-000000000005',
+        '00000002-0000-4000-8000-000000000909', '2026-04-02', '10:00', 'scheduled');
+RESET ROLE;
+SELECT results_eq(
+    $$ SELECT table_name, deleted FROM expert_network.delete_user_data('wf_u3')
+        WHERE table_name IN ('interviews', 'experts', 'status_history') ORDER BY table_name $$,
+    $$ VALUES ('experts'::text, 1::bigint), ('interviews', 1), ('status_history', 5) $$,
+    'delete: delete_user_data() takes a scheduled expert''s live interview without a step back (its 5 history rows, no 6th)');
+SET LOCAL ROLE en_wf_app;
+SELECT set_config('expert_network.user_id', 'wf_u1', true) \g /dev/null
+
+/* ------------------------------------------------------------------------
  * Exactly one completed_interviews row, however an interview completes
  * (8)
  * ------------------------------------------------------------------------ */
@@ -1030,8 +1158,12 @@ SELECT throws_ok(
     'history: the app role cannot DELETE from status_history');
 
 /* ------------------------------------------------------------------------
- * The restore path: a superuser with no identity writes rows as a dump has
- * them, with no cross-entity rule, no lifecycle effect and no history (9)
+ * A superuser with no identity (0.8.0).  With row_security on, as it is by
+ * default, its writes obey every rule: cross-entity rules, lifecycle,
+ * history, the rows taking their parents' owner (8).  The restore path is
+ * no identity and row_security off, as pg_dump's output sets it: rows are
+ * written as a dump has them, with no cross-entity rule, no lifecycle
+ * effect and no history (10)
  * ------------------------------------------------------------------------ */
 
 RESET ROLE;
@@ -1043,6 +1175,58 @@ SELECT throws_ok(
     '23514', 'vendor "AlphaSights" is not enrolled in campaign 00000001-0000-4000-8000-000000000001',
     'restore: a superuser with an identity set is held to the rules');
 
+SELECT set_config('expert_network.user_id', '', true) \g /dev/null
+
+-- nor is it without an identity while row_security is on: an
+-- administrator's writes; A1 (2…00e1), an expert of W0 inserted without
+-- user_id, gets an interview AI (3…00e1), which a plain UPDATE completes
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.experts (campaign_id, vendor_platform_id, name, title)
+       VALUES ('00000001-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002', 'Not restored', 'Title') $$,
+    '23514', 'vendor "AlphaSights" is not enrolled in campaign 00000001-0000-4000-8000-000000000001',
+    'admin write: a superuser without an identity, row_security on, is held to the cross-entity rules');
+SELECT lives_ok(
+    $$ INSERT INTO expert_network.experts (id, campaign_id, vendor_platform_id, name, title, status)
+       VALUES ('00000002-0000-4000-8000-0000000000e1', '00000001-0000-4000-8000-000000000001',
+               '00000000-0000-4000-8000-000000000001', 'A1', 'Title', 'reviewed') $$,
+    'admin write: a superuser without an identity may INSERT an expert without user_id');
+INSERT INTO expert_network.interviews (id, campaign_id, expert_id, scheduled_date, scheduled_time, status)
+VALUES ('00000003-0000-4000-8000-0000000000e1', '00000001-0000-4000-8000-000000000001',
+        '00000002-0000-4000-8000-0000000000e1', '2026-02-03', '10:00', 'scheduled');
+SELECT results_eq(
+    $$ SELECT user_id, status FROM expert_network.experts WHERE id = '00000002-0000-4000-8000-0000000000e1' $$,
+    $$ VALUES ('wf_u1'::text, 'scheduled'::text) $$,
+    'admin write: the expert took its campaign''s owner, and its new live interview scheduled it (lifecycle)');
+SELECT lives_ok(
+    $$ UPDATE expert_network.interviews SET status = 'completed' WHERE id = '00000003-0000-4000-8000-0000000000e1' $$,
+    'admin write: a superuser without an identity completes an interview by an UPDATE');
+SELECT results_eq(
+    $$ SELECT user_id, campaign_id, expert_id FROM expert_network.completed_interviews
+        WHERE interview_id = '00000003-0000-4000-8000-0000000000e1' $$,
+    $$ VALUES ('wf_u1'::text, '00000001-0000-4000-8000-000000000001'::uuid, '00000002-0000-4000-8000-0000000000e1'::uuid) $$,
+    'admin write: the completed interview gets its completed_interviews row, the interview''s owner''s');
+SELECT results_eq(
+    $$ SELECT status, pg_temp.history_of(id) FROM expert_network.experts WHERE id = '00000002-0000-4000-8000-0000000000e1' $$,
+    $$ VALUES ('completed'::text, '>reviewed reviewed>scheduled scheduled>completed'::text) $$,
+    'admin write: the expert is moved to completed, every step recorded');
+SELECT results_eq(
+    $$ SELECT pg_temp.history_of('00000003-0000-4000-8000-0000000000e1'),
+              (SELECT pg_catalog.array_agg(DISTINCT user_id) FROM expert_network.status_history
+                WHERE row_id IN ('00000002-0000-4000-8000-0000000000e1', '00000003-0000-4000-8000-0000000000e1')) $$,
+    $$ VALUES ('>scheduled scheduled>completed'::text, ARRAY['wf_u1'::text]) $$,
+    'admin write: the interview''s steps are recorded too, and every history row is the rows'' owner''s');
+SELECT is_empty($$ SELECT * FROM expert_network.verify_counters() $$,
+                'admin write: the counters followed (verify_counters() finds no drift)');
+
+-- the restore path: no identity and row_security off (row_security off
+-- with an identity is no restore either)
+SET LOCAL row_security = off;
+SELECT set_config('expert_network.user_id', 'wf_u1', true) \g /dev/null
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.experts (campaign_id, vendor_platform_id, name, title)
+       VALUES ('00000001-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002', 'Not restored', 'Title') $$,
+    '23514', 'vendor "AlphaSights" is not enrolled in campaign 00000001-0000-4000-8000-000000000001',
+    'restore: row_security off with an identity set is held to the rules');
 SELECT set_config('expert_network.user_id', '', true) \g /dev/null
 SELECT count(*) AS hr0 FROM expert_network.status_history \gset
 
@@ -1085,6 +1269,7 @@ SELECT lives_ok(
     $$ INSERT INTO expert_network.status_history (user_id, entity, row_id, from_status, to_status, changed_at)
        VALUES ('wf_r', 'expert', '00000002-0000-4000-8000-0000000000f1', NULL, 'proposed', '2025-12-01 00:00:00+00') $$,
     'restore: and so do the dump''s history rows (the superuser may write them)');
+SET LOCAL row_security = on;
 
 SELECT * FROM finish();
 

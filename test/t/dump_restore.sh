@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # dump_restore: a database with data, dumped with pg_dump (plain and custom
 # format) and restored into fresh databases, gives back every row; the
-# shipped vendor rows are not dumped twice.
+# shipped vendor rows are not dumped twice; a role's access level (0.8.0:
+# recorded in access_levels) comes back with its privileges.
 set -u
 . "$(dirname "$0")/lib.bash"
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -37,6 +38,12 @@ q en_src "SET expert_network.user_id = 'user_demo_2';
           INSERT INTO expert_network.campaigns (project_id, campaign_name, industry_vertical, start_date, target_completion_date)
           VALUES ('1f000000-0000-4000-8000-000000000002', 'Grid storage buyers', 'Energy', '2026-03-02', '2026-04-30');" >/dev/null
 ok $? "a second user's project and campaign"
+# a role with a level: access_levels, empty after the install, gets its row
+psql -X -q -c "DROP ROLE IF EXISTS en_dump_app" -c "CREATE ROLE en_dump_app" >/dev/null 2>&1
+is "$(q en_src "SELECT count(*) FROM expert_network.access_levels")" "0" "access_levels is empty after the install"
+q en_src "SELECT expert_network.grant_access('en_dump_app', 'app', may_set_identity => false)" >/dev/null
+is "$(q en_src "SELECT role::text || ' ' || level || ' ' || may_set_identity FROM expert_network.access_levels")" \
+   "en_dump_app app false" "grant_access() records the level of a role in access_levels"
 
 empty=""
 for t in $tables; do
@@ -67,7 +74,15 @@ for db in en_plain en_custom; do
      "$db: call counters exact, not counted twice"
   is "$(q "$db" "SELECT string_agg(DISTINCT user_id, ',' ORDER BY user_id) FROM expert_network.campaigns")" \
      "user_demo_1,user_demo_2" "$db: both users' rows keep their owners"
+  is "$(q "$db" "SELECT role::text || ' ' || level || ' ' || may_set_identity FROM expert_network.access_levels")" \
+     "en_dump_app app false" "$db: the recorded level comes back, as granted"
+  is "$(q "$db" "SELECT has_table_privilege('en_dump_app', 'expert_network.experts', 'INSERT'),
+                        has_table_privilege('en_dump_app', 'expert_network.access_levels', 'SELECT'),
+                        has_table_privilege('en_dump_app', 'expert_network.access_levels', 'INSERT'),
+                        has_function_privilege('en_dump_app', 'expert_network.set_user_id(text)', 'EXECUTE')")" \
+     "t|t|f|f" "$db: and so does the role's app level (without the identity right)"
 done
 
 dropdb en_src; dropdb en_plain; dropdb en_custom
+psql -X -q -c "DROP ROLE en_dump_app" >/dev/null
 done_testing

@@ -127,7 +127,8 @@ privileges() {
 }
 
 # the privileges a level should give (the documented sets), in the format of
-# privileges(), granted by the tables' owner
+# privileges(), granted by the tables' owner (0.8.0: every level only reads
+# access_levels, and none runs apply_access_levels())
 level_privileges() {
   local db=$1 level=$2 ident=$3
   q "$db" "WITH lvl AS (SELECT '$level'::text AS level, $ident AS ident),
@@ -144,13 +145,13 @@ level_privileges() {
               SELECT 'schema', 'expert_network', 'USAGE'
               UNION ALL SELECT 'relation', name, 'SELECT' FROM rels
               UNION ALL SELECT 'function', f.name, 'EXECUTE' FROM funcs f, lvl
-                         WHERE f.proname OPERATOR(pg_catalog.<>) ALL ('{grant_access,revoke_access,delete_user_data}')
+                         WHERE f.proname OPERATOR(pg_catalog.<>) ALL ('{grant_access,revoke_access,delete_user_data,apply_access_levels}')
                            AND (f.proname OPERATOR(pg_catalog.<>) 'set_user_id' OR lvl.ident)
               UNION ALL SELECT 'function', f.name, 'EXECUTE' FROM funcs f, lvl
                          WHERE f.proname OPERATOR(pg_catalog.=) 'delete_user_data' AND lvl.level OPERATOR(pg_catalog.=) 'admin'
               UNION ALL SELECT 'relation', r.name, p.p FROM rels r, lvl, pg_catalog.unnest('{INSERT,UPDATE,DELETE}'::text[]) AS p (p)
                          WHERE lvl.level OPERATOR(pg_catalog.=) ANY ('{app,admin}') AND r.relkind OPERATOR(pg_catalog.=) 'r'
-                           AND r.name OPERATOR(pg_catalog.<>) ALL ('{vendor_platforms,status_history}')
+                           AND r.name OPERATOR(pg_catalog.<>) ALL ('{vendor_platforms,status_history,access_levels}')
               UNION ALL SELECT 'relation', 'vendor_platforms', p.p FROM lvl, pg_catalog.unnest('{INSERT,UPDATE,DELETE}'::text[]) AS p (p)
                          WHERE lvl.level OPERATOR(pg_catalog.=) 'admin'
               UNION ALL SELECT 'relation', 'status_history', 'INSERT' FROM lvl
@@ -284,7 +285,7 @@ END \$f\$;
 GRANT EXECUTE ON FUNCTION public.en_trust_escalate() TO PUBLIC;"
 ok $RC "the database owner writes a trigger function that would make it superuser"
 
-for t in campaigns status_history interviews experts; do
+for t in campaigns status_history interviews experts access_levels; do
   expect_state 42501 $DBOWNER $A \
     "CREATE TRIGGER en_trust_t AFTER INSERT OR UPDATE OR DELETE ON expert_network.$t FOR EACH STATEMENT EXECUTE FUNCTION public.en_trust_escalate()" \
     "A1: the database owner cannot CREATE TRIGGER on expert_network.$t"
@@ -437,6 +438,18 @@ for who in $DBOWNER $BOOTSTRAP; do
   expect_state 22023 $DBOWNER $A "SELECT expert_network.revoke_access('$who')" "A7: so is revoke_access($who)"
 done
 expect_state 42501 $APP $A "SELECT expert_network.grant_access('$VIEWER', 'admin')" "A7: the app role cannot hand out levels"
+# 0.8.0: the levels are recorded, and apply_access_levels() gives each
+# recorded role exactly its level again (what else it was given goes)
+is "$(q $A "SELECT string_agg(role::text || ':' || level || ':' || may_set_identity, ' ' ORDER BY role::text) FROM expert_network.access_levels")" \
+  "$APP:app:true $VIEWER:readonly:false" "A7: access_levels records the app role's level and the viewer's, as last given"
+expect_state 42501 $APP $A "SELECT * FROM expert_network.apply_access_levels()" "A7: the app role cannot run apply_access_levels()"
+expect_state 42501 $APP $A "UPDATE expert_network.access_levels SET level = 'admin'" "A7: nor raise its recorded level"
+run $DBOWNER $A "GRANT UPDATE ON expert_network.campaigns TO $VIEWER; SELECT role::text || ':' || level FROM expert_network.apply_access_levels() ORDER BY 1"
+is "$OUT" "$APP:app
+$VIEWER:readonly" "A7: the database owner runs apply_access_levels(): it applies the two recorded levels"
+same "$(privileges $A $VIEWER)" "$(level_privileges $A readonly false)" \
+  "A7: the viewer holds exactly readonly without the identity again (the UPDATE granted by hand went)"
+same "$(privileges $A $APP)" "$(level_privileges $A app true)" "A7: the app role still holds exactly the app level"
 expect_state 22023 $DBOWNER $A "SELECT expert_network.grant_access('$VIEWER', 'superuser')" "A7: an unknown level is refused"
 
 # --- A.8 who may set the identity -------------------------------------------
@@ -765,11 +778,12 @@ is "$(printf '%s\n' "$OUT" | grep '^temp rows')" "temp rows 0" "A5: nothing was 
 run $DBOWNER $H "SET search_path = pg_temp, public, pg_catalog;
 CREATE FUNCTION pg_temp.now() RETURNS timestamptz LANGUAGE sql AS \$\$ SELECT public.en_trust_hit('pg_temp.now() (dbowner)'); SELECT '2000-01-01'::pg_catalog.timestamptz \$\$;
 SELECT expert_network.grant_access('$VIEWER', 'readonly', false);
+SELECT pg_catalog.count(*) FROM expert_network.apply_access_levels();
 SELECT expert_network.revoke_access('$VIEWER');
 BEGIN; SELECT expert_network.set_user_id('u1');
 UPDATE expert_network.experts SET status = 'rejected' WHERE id OPERATOR(pg_catalog.=) '$(id_expert 3)';
 COMMIT;"
-ok $RC "A5: the database owner's grant_access(), revoke_access() and writes, with the same search_path"
+ok $RC "A5: the database owner's grant_access(), apply_access_levels(), revoke_access() and writes, with the same search_path"
 [ "$RC" -eq 0 ] || printf '#   %s\n' "$(printf '%s' "$ERR" | grep -m3 -e ERROR -e DETAIL | tr '\n' ' ')"
 run $ADMIN $H "SET search_path = pg_temp, public, pg_catalog;
 SELECT pg_catalog.count(*) FROM expert_network.delete_user_data('u1');"
@@ -787,8 +801,14 @@ unescalate
 # ===========================================================================
 # B. Updates from every earlier version.  Versions before 0.7.0 are not
 # trusted any more (their secondary control files): a database owner can no
-# longer install them, so they are installed here by a superuser.
+# longer install them, so they are installed here by a superuser.  0.7.0,
+# the first version with the trust model, stays trusted: the database owner
+# installs it and updates it itself, and then holds exactly what a fresh
+# install of the latest version gives it.
 # ===========================================================================
+FIRST_TRUSTED=0.7.0
+# trusted VERSION: is VERSION at least FIRST_TRUSTED?
+trusted() { [ "$(printf '%s\n%s\n' "$1" "$FIRST_TRUSTED" | sort -V | head -1)" = "$FIRST_TRUSTED" ]; }
 fresh_owner_privileges=$(privileges $A $DBOWNER)
 paths=0
 for ver in $versions; do
@@ -796,13 +816,20 @@ for ver in $versions; do
   paths=$((paths + 1))
   db="en_trust_up_$(echo "$ver" | tr . _)"
   owned_db "$db"
-  expect_state 42501 $DBOWNER "$db" "CREATE EXTENSION expert_network VERSION '$ver'" "B $ver: the database owner can no longer install $ver"
-  expect_state ok su "$db" "CREATE EXTENSION expert_network VERSION '$ver'" "B $ver: a superuser installs $ver"
+  if trusted "$ver"; then
+    installer=$DBOWNER
+    expect_state ok $DBOWNER "$db" "CREATE EXTENSION expert_network VERSION '$ver'" \
+      "B $ver: the database owner may still install $ver (trusted: it has the trust model)"
+  else
+    installer=su
+    expect_state 42501 $DBOWNER "$db" "CREATE EXTENSION expert_network VERSION '$ver'" "B $ver: the database owner can no longer install $ver"
+    expect_state ok su "$db" "CREATE EXTENSION expert_network VERSION '$ver'" "B $ver: a superuser installs $ver"
+  fi
   has_levels=$(q "$db" "SELECT count(*) FROM pg_catalog.pg_proc WHERE proname = 'grant_access' AND pronamespace = 'expert_network'::regnamespace")
   if [ "$has_levels" != 0 ]; then
-    expect_state ok su "$db" "SELECT expert_network.grant_access('$APP', 'app')" "B $ver: and gives the app role the app level"
+    expect_state ok $installer "$db" "SELECT expert_network.grant_access('$APP', 'app')" "B $ver: and gives the app role the app level"
   fi
-  expect_state ok su "$db" "ALTER EXTENSION expert_network UPDATE" "B $ver: the superuser updates to $latest"
+  expect_state ok $installer "$db" "ALTER EXTENSION expert_network UPDATE" "B $ver: the installer ($installer) updates to $latest"
   is "$(q "$db" "SELECT extversion FROM pg_catalog.pg_extension WHERE extname = 'expert_network'")" "$latest" "B $ver: the version is $latest"
   same "$(q "$db" "SELECT c.relname || ' ' || p.p FROM pg_catalog.pg_class c,
                          pg_catalog.unnest('{TRIGGER,TRUNCATE,REFERENCES}'::text[]) AS p (p)
@@ -811,7 +838,12 @@ for ver in $versions; do
     "B $ver: the database owner has no TRIGGER, TRUNCATE or REFERENCES on any relation"
   is "$(q "$db" "SELECT pg_catalog.pg_get_userbyid(nspowner) FROM pg_catalog.pg_namespace WHERE nspname = 'expert_network'")" \
     "$BOOTSTRAP" "B $ver: the schema belongs to the bootstrap superuser"
-  same "$(privileges "$db" $DBOWNER)" "" "B $ver: the database owner holds nothing on the extension's objects"
+  if [ "$installer" = su ]; then
+    same "$(privileges "$db" $DBOWNER)" "" "B $ver: the database owner holds nothing on the extension's objects"
+  else
+    same "$(privileges "$db" $DBOWNER)" "$fresh_owner_privileges" \
+      "B $ver: the database owner holds exactly what a fresh install of $latest gives it (access_levels and apply_access_levels() included)"
+  fi
   run $DBOWNER "$db" "CREATE FUNCTION public.en_trust_escalate() RETURNS trigger LANGUAGE plpgsql AS \$f\$
     BEGIN ALTER ROLE $DBOWNER SUPERUSER; RETURN NULL; END \$f\$"
   expect_state 42501 $DBOWNER "$db" \
@@ -820,7 +852,7 @@ for ver in $versions; do
   expect_state 42501 $DBOWNER "$db" "CREATE FUNCTION expert_network.f() RETURNS int LANGUAGE sql AS 'SELECT 1'" \
     "B $ver: nor a function in the schema"
   if [ "$has_levels" = 0 ]; then
-    expect_state ok su "$db" "SELECT expert_network.grant_access('$APP', 'app')" "B $ver: the app level, given after the update"
+    expect_state ok $installer "$db" "SELECT expert_network.grant_access('$APP', 'app')" "B $ver: the app level, given after the update"
   else
     is "$(q "$db" "SELECT pg_catalog.has_function_privilege('$APP', 'expert_network.set_user_id(text)', 'EXECUTE')")" t \
       "B $ver: the app role may still set the identity"
@@ -829,6 +861,12 @@ for ver in $versions; do
     is "$(q "$db" "SELECT pg_catalog.has_function_privilege('$APP', 'expert_network.uuid_v7()', 'EXECUTE')")" t \
       "B $ver: and execute uuid_v7(), the default of the history's id, evaluated as the caller"
   fi
+  # 0.8.0: the level is recorded (by the update, or by grant_access() after
+  # it), and is exactly the app level on the latest version's objects
+  is "$(q "$db" "SELECT string_agg(role::text || ':' || level || ':' || may_set_identity, ' ') FROM expert_network.access_levels")" \
+    "$APP:app:true" "B $ver: access_levels records the app role's level"
+  same "$(privileges "$db" $APP)" "$(level_privileges "$db" app true)" \
+    "B $ver: the app role holds exactly the app level of $latest (access_levels: SELECT only)"
   run $APP "$db" "$(seed_sql u1 1)"
   ok $RC "B $ver: the app role writes a project, campaign, enrollment and expert, and reviews the expert"
   [ "$RC" -eq 0 ] || printf '#   %s\n' "$(printf '%s' "$ERR" | grep -m3 -e ERROR -e DETAIL | tr '\n' ' ')"
@@ -849,21 +887,54 @@ echo "# $paths update path(s) to $latest"
 # trusted install gave it (TRIGGER, TRUNCATE, REFERENCES with grant option,
 # and the schema).  The database owner plants an escalating trigger, a
 # foreign key and a function in the schema; every update to the latest
-# version (one script since 0.7.0, starting with its guard) is refused,
-# by the owner and by a superuser, until a superuser drops them.
+# version (through the one script to 0.7.0, starting with its guard) is
+# refused, by the owner and by a superuser, until a superuser drops them.
+# 0.7.0 itself is trusted: the database owner installs it, but can plant
+# nothing, and updates it to the latest version itself.
 prev=
 for ver in $versions; do
   [ "$ver" = "$latest" ] && break
   db="en_trust_pl_$(echo "$ver" | tr . _)"
   owned_db "$db"
-  expect_state 42501 $DBOWNER "$db" "CREATE EXTENSION expert_network VERSION '$ver'" \
-    "B $ver (attack): a database owner cannot install $ver"
   if [ -n "$prev" ]; then
     run su "$db" "CREATE EXTENSION expert_network VERSION '$prev'"
     expect_state 42501 $DBOWNER "$db" "ALTER EXTENSION expert_network UPDATE TO '$ver'" \
-      "B $prev->$ver (attack): nor run the update script to $ver"
+      "B $prev->$ver (attack): a database owner cannot run the update script to $ver of a superuser's install"
     run su "$db" "DROP EXTENSION expert_network"
   fi
+  if trusted "$ver"; then
+    expect_state ok $DBOWNER "$db" "CREATE EXTENSION expert_network VERSION '$ver'" \
+      "B $ver (attack): a database owner may install $ver (trusted)"
+    for t in campaigns interviews status_history; do
+      expect_state 42501 $DBOWNER "$db" \
+        "CREATE OR REPLACE FUNCTION public.en_trust_escalate() RETURNS trigger LANGUAGE plpgsql AS \$f\$ BEGIN RETURN NULL; END \$f\$;
+         CREATE TRIGGER en_trust_planted AFTER INSERT OR UPDATE OR DELETE ON expert_network.$t FOR EACH STATEMENT EXECUTE FUNCTION public.en_trust_escalate()" \
+        "B $ver (attack): from its own $ver install, the database owner cannot plant a trigger on $t"
+    done
+    expect_state 42501 $DBOWNER "$db" "CREATE TABLE public.en_trust_ref (c uuid REFERENCES expert_network.campaigns (id))" \
+      "B $ver (attack): nor a foreign key to campaigns"
+    expect_state 42501 $DBOWNER "$db" "CREATE FUNCTION expert_network.en_trust_mine() RETURNS int LANGUAGE sql AS 'SELECT 1'" \
+      "B $ver (attack): nor a function in the schema"
+    expect_state ok $DBOWNER "$db" "ALTER EXTENSION expert_network UPDATE" \
+      "B $ver (attack): it updates its install to $latest itself"
+    is "$(q "$db" "SELECT extversion FROM pg_catalog.pg_extension WHERE extname = 'expert_network'")" "$latest" \
+      "B $ver (attack): to $latest"
+    expect_state 42501 $DBOWNER "$db" \
+      "CREATE TRIGGER en_trust_planted AFTER INSERT OR UPDATE OR DELETE ON expert_network.access_levels FOR EACH STATEMENT EXECUTE FUNCTION public.en_trust_escalate()" \
+      "B $ver (attack): nor then a trigger on $latest's new table access_levels"
+    same "$(q "$db" "SELECT c.relname || ' ' || p.p FROM pg_catalog.pg_class c,
+                           pg_catalog.unnest('{TRIGGER,TRUNCATE,REFERENCES}'::text[]) AS p (p)
+                     WHERE c.relnamespace = 'expert_network'::regnamespace AND c.relkind IN ('r', 'v', 'p')
+                       AND pg_catalog.has_table_privilege('$DBOWNER', c.oid, p.p) ORDER BY 1")" "" \
+      "B $ver (attack): and keeps no TRIGGER, TRUNCATE or REFERENCES"
+    is "$(superuser_flag)" "f" "B $ver (attack): nor became superuser"
+    unescalate
+    dropdb "$db"
+    prev=$ver
+    continue
+  fi
+  expect_state 42501 $DBOWNER "$db" "CREATE EXTENSION expert_network VERSION '$ver'" \
+    "B $ver (attack): a database owner cannot install $ver"
   run su "$db" "CREATE EXTENSION expert_network VERSION '$ver';
 GRANT ALL ON ALL TABLES IN SCHEMA expert_network TO $DBOWNER WITH GRANT OPTION;
 ALTER SCHEMA expert_network OWNER TO $DBOWNER;"
