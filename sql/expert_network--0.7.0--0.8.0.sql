@@ -11,9 +11,14 @@
  * - Deleting a live interview (directly or by cascade) moves a scheduled
  *   expert with no other live interview back to scheduling, as cancelling
  *   it does: a new AFTER DELETE lifecycle trigger.
+ * - The completed-interview record stays with its interview: a new trigger,
+ *   protect_completed_record, refuses to re-point it or to delete the
+ *   record of a still completed interview.
  * - (In the module: a write without an identity by a superuser or a
  *   BYPASSRLS role is a restore only with row_security off, as pg_dump's
- *   output sets it; otherwise every rule holds.)
+ *   output sets it; otherwise every rule holds.  A row's id never changes;
+ *   a question cannot become its own ancestor within one statement either;
+ *   a column whose type an administrator changed is refused, not misread.)
  *
  * Every name is qualified, operators included.
  */
@@ -48,6 +53,33 @@ COMMENT ON FUNCTION expert_network.apply_access_levels() IS
 
 REVOKE ALL ON FUNCTION expert_network.apply_access_levels() FROM PUBLIC;
 
+
+-- deletes drive the lifecycle
+COMMENT ON FUNCTION expert_network.interview_lifecycle() IS
+'AFTER statement trigger on interviews: completed interviews get their record; new, completed, cancelled and deleted interviews move their experts';
+
+CREATE TRIGGER interview_lifecycle_delete AFTER DELETE ON expert_network.interviews
+    REFERENCING OLD TABLE AS en_old
+    FOR EACH STATEMENT EXECUTE FUNCTION expert_network.interview_lifecycle();
+
+-- the completed-interview record is the extension's: it stays with its
+-- interview (0.8.0)
+CREATE FUNCTION expert_network.protect_completed_record()
+RETURNS trigger
+LANGUAGE c
+AS 'MODULE_PATHNAME', 'expert_network_protect_completed_record';
+
+COMMENT ON FUNCTION expert_network.protect_completed_record() IS
+'Trigger on completed_interviews: a record''s interview, campaign and expert never change, and the record of a still completed interview is not deleted (23001); erasure and restores are not held to it';
+
+CREATE TRIGGER protect_completed_record BEFORE UPDATE ON expert_network.completed_interviews
+    FOR EACH ROW EXECUTE FUNCTION expert_network.protect_completed_record();
+CREATE TRIGGER protect_completed_record_delete AFTER DELETE ON expert_network.completed_interviews
+    REFERENCING OLD TABLE AS en_old
+    FOR EACH STATEMENT EXECUTE FUNCTION expert_network.protect_completed_record();
+
+REVOKE ALL ON FUNCTION expert_network.protect_completed_record() FROM PUBLIC;
+
 -- what a fresh install gives the role that installed it (@extowner@ would
 -- name the role running this update, not the extension's owner)
 DO $$
@@ -58,18 +90,11 @@ BEGIN
       FROM pg_catalog.pg_extension AS e WHERE e.extname OPERATOR(pg_catalog.=) 'expert_network';
     EXECUTE 'GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE expert_network.access_levels TO '
             OPERATOR(pg_catalog.||) owner OPERATOR(pg_catalog.||) ' WITH GRANT OPTION';
-    EXECUTE 'GRANT EXECUTE ON FUNCTION expert_network.apply_access_levels() TO '
+    EXECUTE 'GRANT EXECUTE ON FUNCTION expert_network.apply_access_levels(),'
+            ' expert_network.protect_completed_record() TO '
             OPERATOR(pg_catalog.||) owner OPERATOR(pg_catalog.||) ' WITH GRANT OPTION';
 END
 $$;
-
--- deletes drive the lifecycle
-COMMENT ON FUNCTION expert_network.interview_lifecycle() IS
-'AFTER statement trigger on interviews: completed interviews get their record; new, completed, cancelled and deleted interviews move their experts';
-
-CREATE TRIGGER interview_lifecycle_delete AFTER DELETE ON expert_network.interviews
-    REFERENCING OLD TABLE AS en_old
-    FOR EACH STATEMENT EXECUTE FUNCTION expert_network.interview_lifecycle();
 
 -- the levels roles hold now, read from what they hold (from any grantor):
 -- USAGE on the schema (every level), INSERT on experts (app and admin),

@@ -1180,6 +1180,22 @@ AS 'MODULE_PATHNAME', 'expert_network_rate_interview';
 COMMENT ON FUNCTION expert_network.rate_interview(uuid, numeric, numeric, numeric, numeric, text) IS
 'Rates a completed interview (0 to 5 each) and sets rated_at; 55000 if the interview is not completed';
 
+-- the completed-interview record is the extension's: it stays with its
+-- interview (0.8.0)
+CREATE FUNCTION expert_network.protect_completed_record()
+RETURNS trigger
+LANGUAGE c
+AS 'MODULE_PATHNAME', 'expert_network_protect_completed_record';
+
+COMMENT ON FUNCTION expert_network.protect_completed_record() IS
+'Trigger on completed_interviews: a record''s interview, campaign and expert never change, and the record of a still completed interview is not deleted (23001); erasure and restores are not held to it';
+
+CREATE TRIGGER protect_completed_record BEFORE UPDATE ON expert_network.completed_interviews
+    FOR EACH ROW EXECUTE FUNCTION expert_network.protect_completed_record();
+CREATE TRIGGER protect_completed_record_delete AFTER DELETE ON expert_network.completed_interviews
+    REFERENCING OLD TABLE AS en_old
+    FOR EACH STATEMENT EXECUTE FUNCTION expert_network.protect_completed_record();
+
 /* ------------------------------------------------------------------------
  * Screeners as trees (0.5.0): walks, integrity on write, move and copy
  *
@@ -1396,4 +1412,5 @@ REVOKE ALL ON FUNCTION expert_network.schedule_interview(uuid, date, time, integ
 REVOKE ALL ON FUNCTION expert_network.complete_interview(uuid, text, text, text) FROM PUBLIC;
 REVOKE ALL ON FUNCTION expert_network.cancel_interview(uuid) FROM PUBLIC;
 REVOKE ALL ON FUNCTION expert_network.rate_interview(uuid, numeric, numeric, numeric, numeric, text) FROM PUBLIC;
+REVOKE ALL ON FUNCTION expert_network.protect_completed_record() FROM PUBLIC;
 GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA expert_network TO @extowner@ WITH GRANT OPTION;

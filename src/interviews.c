@@ -7,21 +7,47 @@
  * applies); the workflow triggers do the rest — transitions, stamps,
  * history, the expert's status, the completed-interview record, the
  * campaign's counters — exactly as they do for a plain UPDATE.
+ *
+ * The completed-interview record is the extension's (0.8.0): a completed
+ * interview keeps its record, which stays its own.  protect_completed_record
+ * refuses to re-point a record to another interview, campaign or expert,
+ * and to delete the record of an interview that is still completed (the
+ * interview's own deletion takes its record along).  Erasure and a restore
+ * are not held to it.
  */
 #include "expert_network.h"
 
+#include "access/htup_details.h"
 #include "catalog/pg_type.h"
+#include "commands/trigger.h"
 #include "executor/spi.h"
 #include "fmgr.h"
 #include "pgtime.h"
 #include "utils/builtins.h"
 #include "utils/numeric.h"
+#include "utils/rel.h"
 #include "utils/uuid.h"
 
 PG_FUNCTION_INFO_V1(expert_network_schedule_interview);
 PG_FUNCTION_INFO_V1(expert_network_complete_interview);
 PG_FUNCTION_INFO_V1(expert_network_cancel_interview);
 PG_FUNCTION_INFO_V1(expert_network_rate_interview);
+PG_FUNCTION_INFO_V1(expert_network_protect_completed_record);
+
+/*
+ * A completed interview without its record: only a restore or a repair
+ * with row_security off can leave one (protect_completed_record).
+ */
+static void
+ReportMissingRecord(Datum interview_id)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NO_DATA_FOUND),
+			 errmsg("completed interview %s has no completed_interviews record",
+					DatumGetCString(DirectFunctionCall1(uuid_out, interview_id))),
+			 errdetail("The record is written when the interview is completed; it was deleted by a write taken as written (row_security off)."),
+			 errhint("Insert the record again, then retry.")));
+}
 
 static void
 RequireArgument(FunctionCallInfo fcinfo, int argno, const char *name)
@@ -156,7 +182,7 @@ expert_network_complete_interview(PG_FUNCTION_ARGS)
 							  " RETURNING id",
 							  4, argtypes, args, nulls, false, 0) != SPI_OK_UPDATE_RETURNING ||
 		SPI_processed != 1)
-		elog(ERROR, "the completed interview record of the interview is missing");
+		ReportMissingRecord(args[0]);
 	result = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
 	result = SPI_datumTransfer(result, false, UUID_LEN);
 	SPI_finish();
@@ -221,7 +247,99 @@ expert_network_rate_interview(PG_FUNCTION_ARGS)
 							  " WHERE interview_id OPERATOR(pg_catalog.=) $1",
 							  6, argtypes, args, nulls, false, 0) != SPI_OK_UPDATE ||
 		SPI_processed != 1)
-		elog(ERROR, "the completed interview record of the interview is missing");
+		ReportMissingRecord(args[0]);
 	SPI_finish();
 	PG_RETURN_VOID();
+}
+
+/* The columns that tie a record to its interview */
+static const char *const record_keys[] = {"interview_id", "campaign_id", "expert_id"};
+
+static void
+CheckRecordKeys(TriggerData *trigdata)
+{
+	Relation	rel = trigdata->tg_relation;
+	TupleDesc	desc = RelationGetDescr(rel);
+
+	for (size_t i = 0; i < lengthof(record_keys); i++)
+	{
+		int			attnum = en_column_number(rel, record_keys[i]);
+		bool		old_null,
+					new_null;
+		Datum		old = heap_getattr(trigdata->tg_trigtuple, attnum, desc, &old_null);
+		Datum		new = heap_getattr(trigdata->tg_newtuple, attnum, desc, &new_null);
+
+		if (old_null == new_null &&
+			(old_null || memcmp(DatumGetUUIDP(old), DatumGetUUIDP(new), UUID_LEN) == 0))
+			continue;
+		ereport(ERROR,
+				(errcode(ERRCODE_INTEGRITY_CONSTRAINT_VIOLATION),
+				 errmsg("column \"%s\" of a completed interview record cannot change", record_keys[i]),
+				 errdetail("The record belongs to the interview it was written for."),
+				 errtablecol(rel, attnum)));
+	}
+}
+
+/* The first record deleted whose interview is still completed, if any */
+#define DELETED_OF_COMPLETED \
+	"SELECT o.interview_id FROM en_old AS o" \
+	"  JOIN expert_network.interviews AS i ON i.id OPERATOR(pg_catalog.=) o.interview_id" \
+	" WHERE i.status OPERATOR(pg_catalog.=) 'completed' LIMIT 1"
+
+static TransitionPlan deleted_plan;
+
+static void
+CheckRecordsDeleted(TriggerData *trigdata)
+{
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	if (SPI_register_trigger_data(trigdata) != SPI_OK_TD_REGISTER)
+		elog(ERROR, "SPI_register_trigger_data failed");
+	if (SPI_execute_plan(en_transition_plan(&deleted_plan, trigdata->tg_relation,
+											DELETED_OF_COMPLETED, 0, NULL),
+						 NULL, NULL, false, 1) != SPI_OK_SELECT)
+		elog(ERROR, "reading the interviews of deleted records failed");
+	if (SPI_processed > 0)
+	{
+		char	   *interview = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
+
+		ereport(ERROR,
+				(errcode(ERRCODE_RESTRICT_VIOLATION),
+				 errmsg("interview %s is completed: its completed_interviews record stays", interview),
+				 errdetail("A completed interview keeps its record; deleting the interview deletes it."),
+				 errtable(trigdata->tg_relation)));
+	}
+	SPI_finish();
+}
+
+/*
+ * Trigger on completed_interviews: BEFORE UPDATE FOR EACH ROW (a record's
+ * interview, campaign and expert never change) and AFTER DELETE FOR EACH
+ * STATEMENT with transition table en_old (no record of a still completed
+ * interview goes).  See the file header.
+ */
+Datum
+expert_network_protect_completed_record(PG_FUNCTION_ARGS)
+{
+	TriggerData *trigdata = (TriggerData *) fcinfo->context;
+
+	if (!CALLED_AS_TRIGGER(fcinfo) || !en_in_extension_schema(trigdata->tg_relation) ||
+		strcmp(RelationGetRelationName(trigdata->tg_relation), "completed_interviews") != 0 ||
+		!((TRIGGER_FIRED_BEFORE(trigdata->tg_event) && TRIGGER_FIRED_FOR_ROW(trigdata->tg_event) &&
+		   TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event)) ||
+		  (TRIGGER_FIRED_AFTER(trigdata->tg_event) && !TRIGGER_FIRED_FOR_ROW(trigdata->tg_event) &&
+		   TRIGGER_FIRED_BY_DELETE(trigdata->tg_event) && trigdata->tg_oldtable != NULL)))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("function protect_completed_record must be fired BEFORE UPDATE FOR EACH ROW, or AFTER DELETE FOR EACH STATEMENT with transition table en_old, on expert_network.completed_interviews")));
+
+	if (TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event))
+	{
+		if (!en_restoring())
+			CheckRecordKeys(trigdata);
+		return PointerGetDatum(trigdata->tg_newtuple);
+	}
+	if (!en_restoring() && !en_erasing() && tuplestore_tuple_count(trigdata->tg_oldtable) > 0)
+		CheckRecordsDeleted(trigdata);
+	return PointerGetDatum(NULL);
 }

@@ -19,9 +19,11 @@
 #include "executor/spi.h"
 #include "nodes/parsenodes.h"
 #include "catalog/namespace.h"
+#include "catalog/pg_type.h"
 #include "mb/pg_wchar.h"
 #include "utils/memutils.h"
 #include "utils/builtins.h"
+#include "utils/lsyscache.h"
 #include "utils/rel.h"
 #include "utils/tuplestore.h"
 
@@ -81,9 +83,69 @@ typedef struct ColumnCacheEntry
 	Oid			relid;
 	const char *name;
 	AttrNumber	attnum;
+	Oid			typid;			/* the type it had, as the module needs it */
 } ColumnCacheEntry;
 
 static ColumnCacheEntry column_cache[COLUMN_CACHE_SIZE];
+
+/*
+ * The type of every column the module reads or writes by number, whatever
+ * the table: the C code takes their values as these types.  An
+ * administrator may change a column's type (ALTER TABLE ... TYPE, a column
+ * dropped and added again); the module then refuses to read it rather than
+ * take an enum for a text or a numeric for an integer (0.8.0).
+ */
+typedef struct ColumnType
+{
+	const char *name;
+	Oid			typid;
+} ColumnType;
+
+static const ColumnType column_types[] = {
+	{"id", UUIDOID},
+	{"user_id", TEXTOID},
+	{"status", TEXTOID},
+	{"campaign_id", UUIDOID},
+	{"expert_id", UUIDOID},
+	{"vendor_platform_id", UUIDOID},
+	{"parent_question_id", UUIDOID},
+	{"screening_question_id", UUIDOID},
+	{"interview_id", UUIDOID},
+	{"team_member_id", UUIDOID},
+	{"chat_session_id", UUIDOID},
+	{"project_id", UUIDOID},
+	{"scheduled_calls", INT4OID},
+	{"completed_calls", INT4OID},
+	{"is_new", BOOLOID},
+	{"reviewed_at", TIMESTAMPTZOID},
+	{"completed_at", TIMESTAMPTZOID},
+	{"cancelled_at", TIMESTAMPTZOID},
+	{"enrolled_at", TIMESTAMPTZOID},
+	/* (set_updated_at checks its own column, on any table it stamps) */
+};
+
+static Oid
+ExpectedType(const char *column)
+{
+	for (size_t i = 0; i < lengthof(column_types); i++)
+		if (strcmp(column_types[i].name, column) == 0)
+			return column_types[i].typid;
+	return InvalidOid;			/* any type */
+}
+
+static void
+ReportColumnType(Relation rel, Form_pg_attribute attr, Oid expected)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_DATATYPE_MISMATCH),
+			 errmsg("column \"%s\" of relation \"%s\" is of type %s, not %s",
+					NameStr(attr->attname), RelationGetRelationName(rel),
+					format_type_be(attr->atttypid), format_type_be(expected)),
+			 errdetail("expert_network reads and writes that column as the type it created it with."),
+			 errhint("Change the column back: ALTER TABLE %s ALTER COLUMN %s TYPE %s.",
+					 RelationGetRelationName(rel), NameStr(attr->attname), format_type_be(expected)),
+			 errtablecol(rel, attr->attnum)));
+}
 
 AttrNumber
 en_attnum(Relation rel, const char *column)
@@ -93,22 +155,30 @@ en_attnum(Relation rel, const char *column)
 	ColumnCacheEntry *entry;
 	int			attnum;
 
+	Form_pg_attribute attr;
+	Oid			expected;
+
 	entry = &column_cache[(relid * 31 + (uintptr_t) column / sizeof(char *)) % COLUMN_CACHE_SIZE];
 	if (entry->relid == relid && entry->name == column &&
 		entry->attnum <= desc->natts)
 	{
-		Form_pg_attribute attr = TupleDescAttr(desc, entry->attnum - 1);
-
-		if (!attr->attisdropped && strcmp(NameStr(attr->attname), column) == 0)
+		attr = TupleDescAttr(desc, entry->attnum - 1);
+		if (!attr->attisdropped && attr->atttypid == entry->typid &&
+			strcmp(NameStr(attr->attname), column) == 0)
 			return entry->attnum;
 	}
 
 	attnum = SPI_fnumber(desc, column);
 	if (attnum <= 0)
 		return InvalidAttrNumber;	/* system columns are not asked for */
+	attr = TupleDescAttr(desc, attnum - 1);
+	expected = ExpectedType(column);
+	if (OidIsValid(expected) && attr->atttypid != expected)
+		ReportColumnType(rel, attr, expected);
 	entry->relid = relid;
 	entry->name = column;
 	entry->attnum = (AttrNumber) attnum;
+	entry->typid = attr->atttypid;
 	return entry->attnum;
 }
 
@@ -121,8 +191,11 @@ en_column_number(Relation rel, const char *column)
 	AttrNumber	attnum = en_attnum(rel, column);
 
 	if (attnum == InvalidAttrNumber)
-		elog(ERROR, "column \"%s\" of relation \"%s\" does not exist",
-			 column, RelationGetRelationName(rel));
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_COLUMN),
+				 errmsg("column \"%s\" of relation \"%s\" does not exist",
+						column, RelationGetRelationName(rel)),
+				 errdetail("expert_network needs the columns it created.")));
 	return attnum;
 }
 

@@ -585,8 +585,27 @@ QuestionReceiverStartup(DestReceiver *self, int operation pg_attribute_unused(),
 {
 	QuestionReceiver *r = (QuestionReceiver *) self;
 
+	/* the types the receiver takes the values as (the table's, unless changed) */
+	static const Oid types[] = {
+		[COL_ID] = UUIDOID, [COL_PARENT] = UUIDOID, [COL_TEXT] = TEXTOID,
+		[COL_TYPE] = TEXTOID, [COL_OPTIONS] = JSONBOID, [COL_ORDER] = INT4OID,
+		[COL_CREATED] = TIMESTAMPTZOID, [COL_CAMPAIGN] = UUIDOID,
+	};
+
 	if (typeinfo->natts != (r->with_campaign ? COL_CAMPAIGN + 1 : COL_CAMPAIGN))
 		elog(ERROR, "screening question query returns %d columns", typeinfo->natts);
+	for (int i = 0; i < typeinfo->natts; i++)
+	{
+		Form_pg_attribute attr = TupleDescAttr(typeinfo, i);
+
+		if (attr->atttypid != types[i])
+			ereport(ERROR,
+					(errcode(ERRCODE_DATATYPE_MISMATCH),
+					 errmsg("column \"%s\" of relation \"screening_questions\" is of type %s, not %s",
+							NameStr(attr->attname), format_type_be(attr->atttypid),
+							format_type_be(types[i])),
+					 errdetail("expert_network reads and writes that column as the type it created it with.")));
+	}
 }
 
 /* A new arena block with room for at least len bytes */
@@ -1828,13 +1847,25 @@ CheckAncestry(Datum id, Datum parent, Datum campaign, bool campaign_moved)
 				 campaign_moved ?
 				 errhint("To move a sub-question to another campaign, give it a parent there or make it a top-level question.") : 0));
 
+	/*
+	 * The question is among the chain, or the chain ends at a row whose
+	 * parent is the question: a row written earlier by this very statement
+	 * (a multi-row INSERT of questions naming each other as parents), which
+	 * the walk cannot reach since this row is not in the table yet.
+	 */
 	for (uint64 i = 0; i < n; i++)
-		if (UuidEqual(SPI_getbinval(rows->vals[i], rows->tupdesc, 1, &isnull), id))
+	{
+		bool		top;
+		Datum		up = SPI_getbinval(rows->vals[i], rows->tupdesc, 2, &top);
+
+		if (UuidEqual(SPI_getbinval(rows->vals[i], rows->tupdesc, 1, &isnull), id) ||
+			(i == n - 1 && !top && UuidEqual(up, id)))
 			ereport(ERROR,
 					(errcode(ERRCODE_CHECK_VIOLATION),
 					 errmsg("screening question %s cannot be its own ancestor", UuidText(id)),
 					 errdetail("Its new parent, %s, is below it in the tree.", UuidText(parent)),
 					 errhint("Move that sub-question out from under it first, or choose another parent.")));
+	}
 
 	(void) SPI_getbinval(rows->vals[n - 1], rows->tupdesc, 2, &isnull);
 	if (!isnull && n > EN_QUESTION_DEPTH_LIMIT)

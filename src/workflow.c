@@ -373,8 +373,36 @@ CheckInterviewExpert(Datum campaign_id, Datum expert_id)
 }
 
 /*
+ * The id of a workflow row never changes (0.8.0): its status history is
+ * keyed by it, and the statement triggers pair a row's old and new versions
+ * by it.
+ */
+static void
+CheckIdUnchanged(TriggerData *trigdata)
+{
+	Relation	rel = trigdata->tg_relation;
+	int			attnum = en_column_number(rel, "id");
+	bool		old_null,
+				new_null;
+	Datum		old_id = heap_getattr(trigdata->tg_trigtuple, attnum, RelationGetDescr(rel), &old_null);
+	Datum		new_id = heap_getattr(trigdata->tg_newtuple, attnum, RelationGetDescr(rel), &new_null);
+
+	if (old_null || new_null ||
+		memcmp(DatumGetUUIDP(old_id), DatumGetUUIDP(new_id), UUID_LEN) == 0)
+		return;
+	ereport(ERROR,
+			(errcode(ERRCODE_INTEGRITY_CONSTRAINT_VIOLATION),
+			 errmsg("the id of a row of \"%s\" cannot change", RelationGetRelationName(rel)),
+			 errdetail("Row %s is known by its id: its status history is keyed by it.",
+					   UuidText(old_id)),
+			 errhint("Insert a row with the new id and delete the old one."),
+			 errtablecol(rel, attnum)));
+}
+
+/*
  * Trigger: BEFORE INSERT OR UPDATE FOR EACH ROW on the tables with a status
- * workflow.  UPDATE: the status moves only along the graph, with its stamps.
+ * workflow.  UPDATE: the id stays; the status moves only along the graph,
+ * with its stamps.
  * INSERT (and a changed reference): the cross-entity rules of experts and
  * interviews, except when restoring.
  */
@@ -405,6 +433,9 @@ expert_network_check_transition(PG_FUNCTION_ARGS)
 	m = MachineByTable(rel);
 	is_update = TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event);
 	newtuple = is_update ? trigdata->tg_newtuple : trigdata->tg_trigtuple;
+
+	if (is_update)
+		CheckIdUnchanged(trigdata);
 
 	if (is_update)
 	{
@@ -890,23 +921,23 @@ typedef struct LifecycleStep
 /* the steps, in order, after an INSERT, an UPDATE and a DELETE */
 static const LifecycleStep lifecycle_steps[NUM_EVENTS][LIFECYCLE_STEPS] = {
 	{
-		{STEP_LOCK, NEEDS_ANY, LOCK_EXPERTS("SELECT n.expert_id FROM en_new AS n")},
-		{STEP_WRITE, NEEDS_COMPLETED, RECORD_COMPLETED(CHANGED_BY_INSERT)},
-		{STEP_WRITE, NEEDS_GAINING, SCHEDULE_EXPERTS(GAINING_BY_INSERT)},
-		{STEP_CHECK, NEEDS_GAINING, UNSCHEDULED_EXPERT(GAINING_BY_INSERT)},
-		{STEP_WRITE, NEEDS_COMPLETED, COMPLETE_EXPERTS(CHANGED_BY_INSERT)},
-		{STEP_WRITE, 0, NULL},
+		{STEP_LOCK, NEEDS_ANY, LOCK_EXPERTS("SELECT n.expert_id FROM en_new AS n"), false},
+		{STEP_WRITE, NEEDS_COMPLETED, RECORD_COMPLETED(CHANGED_BY_INSERT), false},
+		{STEP_WRITE, NEEDS_GAINING, SCHEDULE_EXPERTS(GAINING_BY_INSERT), false},
+		{STEP_CHECK, NEEDS_GAINING, UNSCHEDULED_EXPERT(GAINING_BY_INSERT), false},
+		{STEP_WRITE, NEEDS_COMPLETED, COMPLETE_EXPERTS(CHANGED_BY_INSERT), false},
+		{STEP_WRITE, 0, NULL, false},
 	},
 	{
-		{STEP_LOCK, NEEDS_ANY, LOCK_EXPERTS(CONCERNED_BY_UPDATE)},
-		{STEP_WRITE, NEEDS_COMPLETED, RECORD_COMPLETED(CHANGED_BY_UPDATE)},
-		{STEP_WRITE, NEEDS_GAINING, SCHEDULE_EXPERTS(GAINING_BY_UPDATE)},
-		{STEP_CHECK, NEEDS_GAINING, UNSCHEDULED_EXPERT(GAINING_BY_UPDATE)},
-		{STEP_WRITE, NEEDS_COMPLETED, COMPLETE_EXPERTS(CHANGED_BY_UPDATE)},
+		{STEP_LOCK, NEEDS_ANY, LOCK_EXPERTS(CONCERNED_BY_UPDATE), false},
+		{STEP_WRITE, NEEDS_COMPLETED, RECORD_COMPLETED(CHANGED_BY_UPDATE), false},
+		{STEP_WRITE, NEEDS_GAINING, SCHEDULE_EXPERTS(GAINING_BY_UPDATE), false},
+		{STEP_CHECK, NEEDS_GAINING, UNSCHEDULED_EXPERT(GAINING_BY_UPDATE), false},
+		{STEP_WRITE, NEEDS_COMPLETED, COMPLETE_EXPERTS(CHANGED_BY_UPDATE), false},
 		{STEP_WRITE, NEEDS_LOSING, RESCHEDULE_EXPERTS(LOSING_BY_UPDATE), true},
 	},
 	{
-		{STEP_LOCK, NEEDS_LOSING, LOCK_EXPERTS(LOSING_BY_DELETE)},
+		{STEP_LOCK, NEEDS_LOSING, LOCK_EXPERTS(LOSING_BY_DELETE), false},
 		{STEP_WRITE, NEEDS_LOSING, RESCHEDULE_EXPERTS(LOSING_BY_DELETE), true},
 	},
 };
