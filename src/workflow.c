@@ -24,6 +24,7 @@
 #include "funcapi.h"
 #include "lib/stringinfo.h"
 #include "miscadmin.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/memutils.h"
 #include "utils/rel.h"
@@ -795,37 +796,39 @@ expert_network_protect_history(PG_FUNCTION_ARGS)
 }
 
 /*
- * The interview lifecycle's steps, over the statement's transition tables.
+ * The interview lifecycle's steps.
+ *
+ * One pass over the statement's transition tables (LifecycleSets) collects
+ * the experts each step concerns, as arrays; each step is then one query on
+ * experts by primary key, id = ANY($1), whose plan is an index probe per
+ * expert however many rows the statement has and whatever the statistics
+ * say.  (Joined with the transition tables, a plan made for a one-row
+ * statement and kept would loop over every row of a large one for each
+ * expert: quadratic.)  Only the completed-interview records are read from
+ * en_new, in one scan.
  *
  * "Changed" rows are those whose status is new: all of an INSERT's, the
  * UPDATE's rows whose status changed.  An UPDATE may also hand a live
  * interview to another expert: the new expert gains a live interview, the
  * old one loses it.
  */
-#define CHANGED_BY_INSERT "SELECT n.* FROM en_new AS n"
-#define CHANGED_BY_UPDATE \
-	"SELECT n.* FROM en_new AS n JOIN en_old AS o ON o.id OPERATOR(pg_catalog.=) n.id" \
-	" WHERE o.status OPERATOR(pg_catalog.<>) n.status"
-/* the experts that gain a live interview */
-#define GAINING_BY_INSERT \
-	"SELECT n.expert_id FROM en_new AS n WHERE n.status OPERATOR(pg_catalog.=) ANY (" LIVE_INTERVIEW ")"
-#define GAINING_BY_UPDATE \
-	"SELECT n.expert_id FROM en_new AS n JOIN en_old AS o ON o.id OPERATOR(pg_catalog.=) n.id" \
-	" WHERE n.status OPERATOR(pg_catalog.=) ANY (" LIVE_INTERVIEW ")" \
-	"   AND o.expert_id OPERATOR(pg_catalog.<>) n.expert_id"
-/* the experts that lose one: cancelled, or handed to another expert */
-#define LOSING_BY_UPDATE \
-	"SELECT o.expert_id FROM en_new AS n JOIN en_old AS o ON o.id OPERATOR(pg_catalog.=) n.id" \
-	" WHERE o.status OPERATOR(pg_catalog.=) ANY (" LIVE_INTERVIEW ")" \
-	"   AND (n.status OPERATOR(pg_catalog.=) 'cancelled' OR o.expert_id OPERATOR(pg_catalog.<>) n.expert_id)"
-/* the experts that lose one by a DELETE (direct or by cascade) */
-#define LOSING_BY_DELETE \
-	"SELECT o.expert_id FROM en_old AS o WHERE o.status OPERATOR(pg_catalog.=) ANY (" LIVE_INTERVIEW ")"
-/* every expert an UPDATE's changes concern */
-#define CONCERNED_BY_UPDATE \
-	"SELECT x.expert_id FROM en_new AS n JOIN en_old AS o ON o.id OPERATOR(pg_catalog.=) n.id," \
-	"       LATERAL (VALUES (n.expert_id), (o.expert_id)) AS x(expert_id)" \
-	" WHERE o.status OPERATOR(pg_catalog.<>) n.status OR o.expert_id OPERATOR(pg_catalog.<>) n.expert_id"
+typedef enum ExpertSet
+{
+	SET_NONE = -1,
+	SET_CONCERNED,				/* every expert below: locked first */
+	SET_GAINING,				/* gain a live interview */
+	SET_COMPLETING,				/* have an interview newly completed */
+	SET_LOSING,					/* lose one: cancelled, deleted, handed over */
+	NUM_SETS
+} ExpertSet;
+
+typedef struct LifecycleSets
+{
+	pg_uuid_t  *ids[NUM_SETS];
+	int			n[NUM_SETS];
+	int			cap[NUM_SETS];
+	bool		completed;		/* rows newly completed: their records */
+} LifecycleSets;
 
 /*
  * First, the experts concerned are locked, in id order (so that two
@@ -837,42 +840,45 @@ expert_network_protect_history(PG_FUNCTION_ARGS)
  * expert's last other interview, would leave a live interview with a
  * rejected or a "scheduling" expert.
  */
-#define LOCK_EXPERTS(concerned) \
+#define LOCK_EXPERTS \
 	"SELECT e.id FROM expert_network.experts AS e" \
-	" WHERE e.id OPERATOR(pg_catalog.=) ANY (" concerned ")" \
+	" WHERE e.id OPERATOR(pg_catalog.=) ANY ($1)" \
 	" ORDER BY e.id FOR NO KEY UPDATE OF e"
 
-#define RECORD_COMPLETED(changed) \
+/*
+ * Each completed interview of the statement gets its record; one that has
+ * it already (an UPDATE of an interview completed before) keeps it.
+ */
+#define RECORD_COMPLETED \
 	"INSERT INTO expert_network.completed_interviews" \
 	" (interview_id, campaign_id, expert_id, interview_date, interview_time, duration, completed_at)" \
 	" SELECT c.id, c.campaign_id, c.expert_id, c.scheduled_date," \
 	"        pg_catalog.substr(c.scheduled_time::pg_catalog.text, 1, 5) OPERATOR(pg_catalog.||) ' ' OPERATOR(pg_catalog.||) c.timezone," \
 	"        c.duration_minutes::pg_catalog.text OPERATOR(pg_catalog.||) ' min'," \
 	"        COALESCE(c.completed_at, pg_catalog.now())" \
-	"   FROM (" changed ") AS c WHERE c.status OPERATOR(pg_catalog.=) 'completed'" \
+	"   FROM en_new AS c WHERE c.status OPERATOR(pg_catalog.=) 'completed'" \
 	" ON CONFLICT (interview_id) DO NOTHING"
-#define SCHEDULE_EXPERTS(gaining) \
+#define SCHEDULE_EXPERTS \
 	"UPDATE expert_network.experts SET status = 'scheduled'" \
-	" WHERE id OPERATOR(pg_catalog.=) ANY (" gaining ")" \
+	" WHERE id OPERATOR(pg_catalog.=) ANY ($1)" \
 	"   AND status OPERATOR(pg_catalog.=) ANY (ARRAY['reviewed', 'scheduling']::pg_catalog.text[])"
 /*
  * After that, every expert with a new live interview is scheduled, or
  * completed (a follow-up call).  Anything else was changed by a concurrent
  * transaction after the BEFORE row check: refuse, as that check would have.
  */
-#define UNSCHEDULED_EXPERT(gaining) \
+#define UNSCHEDULED_EXPERT \
 	"SELECT e.id, e.status FROM expert_network.experts AS e" \
-	" WHERE e.id OPERATOR(pg_catalog.=) ANY (" gaining ")" \
+	" WHERE e.id OPERATOR(pg_catalog.=) ANY ($1)" \
 	"   AND e.status OPERATOR(pg_catalog.<>) ALL (ARRAY['scheduled', 'completed']::pg_catalog.text[])" \
 	" ORDER BY e.id LIMIT 1"
-#define COMPLETE_EXPERTS(changed) \
+#define COMPLETE_EXPERTS \
 	"UPDATE expert_network.experts SET status = 'completed'" \
-	" WHERE id OPERATOR(pg_catalog.=) ANY (SELECT c.expert_id FROM (" changed ") AS c" \
-	"                 WHERE c.status OPERATOR(pg_catalog.=) 'completed')" \
+	" WHERE id OPERATOR(pg_catalog.=) ANY ($1)" \
 	"   AND status OPERATOR(pg_catalog.=) 'scheduled'"
-#define RESCHEDULE_EXPERTS(losing) \
+#define RESCHEDULE_EXPERTS \
 	"UPDATE expert_network.experts AS e SET status = 'scheduling'" \
-	" WHERE e.id OPERATOR(pg_catalog.=) ANY (" losing ")" \
+	" WHERE e.id OPERATOR(pg_catalog.=) ANY ($1)" \
 	"   AND e.status OPERATOR(pg_catalog.=) 'scheduled'" \
 	"   AND NOT EXISTS (SELECT FROM expert_network.interviews AS i" \
 	"                    WHERE i.expert_id OPERATOR(pg_catalog.=) e.id" \
@@ -885,25 +891,18 @@ typedef enum StepKind
 	STEP_CHECK					/* a SELECT whose one row is an error */
 } StepKind;
 
-/* what a statement's rows call for: a step runs only when its rows exist */
-#define NEEDS_COMPLETED	0x01	/* rows newly completed */
-#define NEEDS_GAINING	0x02	/* experts gaining a live interview */
-#define NEEDS_LOSING	0x04	/* experts losing one */
-#define NEEDS_ANY		(NEEDS_COMPLETED | NEEDS_GAINING | NEEDS_LOSING)
-
-/* the statements the lifecycle follows, indexing the steps */
+/* the statements the lifecycle follows */
 typedef enum LifecycleEvent
 {
 	EVENT_INSERT,
 	EVENT_UPDATE,
-	EVENT_DELETE,
-	NUM_EVENTS
+	EVENT_DELETE
 } LifecycleEvent;
 
 typedef struct LifecycleStep
 {
 	StepKind	kind;
-	int			needs;			/* runs when the statement has any of these */
+	ExpertSet	set;			/* its $1; runs when that set has experts */
 	const char *query;
 
 	/*
@@ -916,32 +915,16 @@ typedef struct LifecycleStep
 	bool		latest;
 } LifecycleStep;
 
-#define LIFECYCLE_STEPS 6
-
-/* the steps, in order, after an INSERT, an UPDATE and a DELETE */
-static const LifecycleStep lifecycle_steps[NUM_EVENTS][LIFECYCLE_STEPS] = {
-	{
-		{STEP_LOCK, NEEDS_ANY, LOCK_EXPERTS("SELECT n.expert_id FROM en_new AS n"), false},
-		{STEP_WRITE, NEEDS_COMPLETED, RECORD_COMPLETED(CHANGED_BY_INSERT), false},
-		{STEP_WRITE, NEEDS_GAINING, SCHEDULE_EXPERTS(GAINING_BY_INSERT), false},
-		{STEP_CHECK, NEEDS_GAINING, UNSCHEDULED_EXPERT(GAINING_BY_INSERT), false},
-		{STEP_WRITE, NEEDS_COMPLETED, COMPLETE_EXPERTS(CHANGED_BY_INSERT), false},
-		{STEP_WRITE, 0, NULL, false},
-	},
-	{
-		{STEP_LOCK, NEEDS_ANY, LOCK_EXPERTS(CONCERNED_BY_UPDATE), false},
-		{STEP_WRITE, NEEDS_COMPLETED, RECORD_COMPLETED(CHANGED_BY_UPDATE), false},
-		{STEP_WRITE, NEEDS_GAINING, SCHEDULE_EXPERTS(GAINING_BY_UPDATE), false},
-		{STEP_CHECK, NEEDS_GAINING, UNSCHEDULED_EXPERT(GAINING_BY_UPDATE), false},
-		{STEP_WRITE, NEEDS_COMPLETED, COMPLETE_EXPERTS(CHANGED_BY_UPDATE), false},
-		{STEP_WRITE, NEEDS_LOSING, RESCHEDULE_EXPERTS(LOSING_BY_UPDATE), true},
-	},
-	{
-		{STEP_LOCK, NEEDS_LOSING, LOCK_EXPERTS(LOSING_BY_DELETE), false},
-		{STEP_WRITE, NEEDS_LOSING, RESCHEDULE_EXPERTS(LOSING_BY_DELETE), true},
-	},
+/* the steps, in order; each runs when the statement's rows call for it */
+static const LifecycleStep lifecycle_steps[] = {
+	{STEP_LOCK, SET_CONCERNED, LOCK_EXPERTS, false},
+	{STEP_WRITE, SET_NONE, RECORD_COMPLETED, false},
+	{STEP_WRITE, SET_GAINING, SCHEDULE_EXPERTS, false},
+	{STEP_CHECK, SET_GAINING, UNSCHEDULED_EXPERT, false},
+	{STEP_WRITE, SET_COMPLETING, COMPLETE_EXPERTS, false},
+	{STEP_WRITE, SET_LOSING, RESCHEDULE_EXPERTS, true},
 };
-static TransitionPlan lifecycle_plans[NUM_EVENTS][LIFECYCLE_STEPS];
+static TransitionPlan lifecycle_plans[lengthof(lifecycle_steps)];
 
 static bool
 IsLive(Datum status)
@@ -950,57 +933,83 @@ IsLive(Datum status)
 		en_text_is(status, "confirmed");
 }
 
-/* A DELETE needs the reschedule step if a deleted interview was live */
-static int
-DeleteNeeds(Relation rel, Tuplestorestate *old, int status_att)
+/* Add an expert to a set (and to the experts concerned) */
+static void
+AddExpert(LifecycleSets *sets, ExpertSet set, Datum expert, bool isnull)
+{
+	ExpertSet	targets[2] = {set, SET_CONCERNED};
+
+	if (isnull)
+		return;
+	for (int t = 0; t < 2; t++)
+	{
+		ExpertSet	s = targets[t];
+
+		if (sets->n[s] == sets->cap[s])
+		{
+			sets->cap[s] = sets->cap[s] == 0 ? 16 : sets->cap[s] * 2;
+			sets->ids[s] = sets->ids[s] == NULL ?
+				palloc(sizeof(pg_uuid_t) * sets->cap[s]) :
+				repalloc(sets->ids[s], sizeof(pg_uuid_t) * sets->cap[s]);
+		}
+		sets->ids[s][sets->n[s]++] = *DatumGetUUIDP(expert);
+	}
+}
+
+/* A DELETE: the experts of the deleted live interviews lose one */
+static void
+DeleteSets(Relation rel, Tuplestorestate *old, LifecycleSets *sets)
 {
 	TupleTableSlot *slot = MakeSingleTupleTableSlot(RelationGetDescr(rel), &TTSOpsMinimalTuple);
-	int			needs = 0;
+	int			status_att = en_column_number(rel, "status");
+	int			expert_att = en_column_number(rel, "expert_id");
 
 	en_transition_rewind(old);
-	while (needs == 0 && tuplestore_gettupleslot(old, true, false, slot))
+	while (tuplestore_gettupleslot(old, true, false, slot))
 	{
-		bool		isnull;
+		bool		isnull,
+					expert_null;
 		Datum		status = slot_getattr(slot, status_att, &isnull);
+		Datum		expert = slot_getattr(slot, expert_att, &expert_null);
 
 		if (!isnull && IsLive(status))
-			needs = NEEDS_LOSING;
+			AddExpert(sets, SET_LOSING, expert, expert_null);
 	}
 	en_transition_done(old);
 	ExecDropSingleTupleTableSlot(slot);
-	return needs;
 }
 
 /*
- * What the statement's rows call for (NEEDS_* bits), read from the
- * transition tables in one pass, so that a statement runs only the steps
- * that have rows to work on: a single new pending interview, the common
- * write, needs no completed-interview record and no completion.  The
- * conditions are those of the steps' queries.
+ * The experts each step concerns, read from the transition tables in one
+ * pass (empty sets: nothing to do; a single new pending interview, the
+ * common write, needs no record and no completion).
  */
-static int
-LifecycleNeeds(TriggerData *trigdata, LifecycleEvent event)
+static void
+LifecycleSetsOf(TriggerData *trigdata, LifecycleEvent event, LifecycleSets *sets)
 {
 	Relation	rel = trigdata->tg_relation;
 	int			status_att = en_column_number(rel, "status");
 	int			expert_att = en_column_number(rel, "expert_id");
 	bool		is_update = event == EVENT_UPDATE;
-	int			needs = 0;
 	RowPairs	pairs;
 
+	memset(sets, 0, sizeof(*sets));
 	if (event == EVENT_DELETE)
-		return DeleteNeeds(rel, trigdata->tg_oldtable, status_att);
+	{
+		DeleteSets(rel, trigdata->tg_oldtable, sets);
+		return;
+	}
 
 	RowPairsBegin(&pairs, trigdata, is_update);
-	while (needs != NEEDS_ANY && RowPairsNext(&pairs))
+	while (RowPairsNext(&pairs))
 	{
 		bool		new_null,
 					old_null,
 					nexp_null,
 					oexp_null;
 		Datum		new_status = slot_getattr(pairs.new, status_att, &new_null);
+		Datum		nexp = slot_getattr(pairs.new, expert_att, &nexp_null);
 		Datum		old_status,
-					nexp,
 					oexp;
 		bool		changed,
 					expert_changed;
@@ -1008,40 +1017,56 @@ LifecycleNeeds(TriggerData *trigdata, LifecycleEvent event)
 		if (!is_update)
 		{
 			if (!new_null && en_text_is(new_status, "completed"))
-				needs |= NEEDS_COMPLETED;
+			{
+				sets->completed = true;
+				AddExpert(sets, SET_COMPLETING, nexp, nexp_null);
+			}
 			else if (!new_null && IsLive(new_status))
-				needs |= NEEDS_GAINING;
+				AddExpert(sets, SET_GAINING, nexp, nexp_null);
 			continue;
 		}
 		old_status = slot_getattr(pairs.old, status_att, &old_null);
 		changed = !new_null && !old_null && !TextDatumsEqual(old_status, new_status);
-		nexp = slot_getattr(pairs.new, expert_att, &nexp_null);
 		oexp = slot_getattr(pairs.old, expert_att, &oexp_null);
 		expert_changed = !nexp_null && !oexp_null &&
 			memcmp(DatumGetUUIDP(nexp), DatumGetUUIDP(oexp), UUID_LEN) != 0;
 
 		if (changed && en_text_is(new_status, "completed"))
-			needs |= NEEDS_COMPLETED;
+		{
+			sets->completed = true;
+			AddExpert(sets, SET_COMPLETING, nexp, nexp_null);
+		}
 		if (expert_changed && !new_null && IsLive(new_status))
-			needs |= NEEDS_GAINING;
+			AddExpert(sets, SET_GAINING, nexp, nexp_null);
 		if (!old_null && IsLive(old_status) &&
 			(expert_changed || (!new_null && en_text_is(new_status, "cancelled"))))
-			needs |= NEEDS_LOSING;
+			AddExpert(sets, SET_LOSING, oexp, oexp_null);
 	}
 	RowPairsEnd(&pairs);
-	return needs;
 }
 
-static void RunLifecycleSteps(TriggerData *trigdata, LifecycleEvent event, int needs);
+/* A set as a uuid[] */
+static Datum
+SetArray(const LifecycleSets *sets, ExpertSet set)
+{
+	Datum	   *elems = palloc(sizeof(Datum) * sets->n[set]);
+
+	for (int i = 0; i < sets->n[set]; i++)
+		elems[i] = UUIDPGetDatum(&sets->ids[set][i]);
+	return PointerGetDatum(construct_array(elems, sets->n[set], UUIDOID, UUID_LEN,
+										   false, TYPALIGN_CHAR));
+}
+
+static void RunLifecycleSteps(TriggerData *trigdata, const LifecycleSets *sets);
 
 /* The steps, with en_writing_lifecycle() true while they run */
 static void
-RunLifecycle(TriggerData *trigdata, LifecycleEvent event, int needs)
+RunLifecycle(TriggerData *trigdata, const LifecycleSets *sets)
 {
 	lifecycle_writes++;
 	PG_TRY();
 	{
-		RunLifecycleSteps(trigdata, event, needs);
+		RunLifecycleSteps(trigdata, sets);
 	}
 	PG_FINALLY();
 	{
@@ -1052,23 +1077,29 @@ RunLifecycle(TriggerData *trigdata, LifecycleEvent event, int needs)
 
 /* The lifecycle's steps that the statement's rows call for, in order */
 static void
-RunLifecycleSteps(TriggerData *trigdata, LifecycleEvent event, int needs)
+RunLifecycleSteps(TriggerData *trigdata, const LifecycleSets *sets)
 {
-	for (int i = 0; i < LIFECYCLE_STEPS; i++)
+	Oid			argtypes[1] = {UUIDARRAYOID};
+
+	for (size_t i = 0; i < lengthof(lifecycle_steps); i++)
 	{
-		const LifecycleStep *step = &lifecycle_steps[event][i];
+		const LifecycleStep *step = &lifecycle_steps[i];
 		SPIPlanPtr	plan;
+		Datum		args[1];
+		int			nargs = step->set == SET_NONE ? 0 : 1;
 		int			rc;
 
-		if (step->query == NULL || (step->needs & needs) == 0)
+		if (step->set == SET_NONE ? !sets->completed : sets->n[step->set] == 0)
 			continue;
-		plan = en_transition_plan(&lifecycle_plans[event][i], trigdata->tg_relation,
-								  step->query, 0, NULL);
+		if (nargs > 0)
+			args[0] = SetArray(sets, step->set);
+		plan = en_transition_plan(&lifecycle_plans[i], trigdata->tg_relation,
+								  step->query, nargs, argtypes);
 		if (step->latest && IsolationUsesXactSnapshot())
-			rc = SPI_execute_snapshot(plan, NULL, NULL, GetLatestSnapshot(),
+			rc = SPI_execute_snapshot(plan, args, NULL, GetLatestSnapshot(),
 									  GetTransactionSnapshot(), false, false, 0);
 		else
-			rc = SPI_execute_plan(plan, NULL, NULL, false, 0);
+			rc = SPI_execute_plan(plan, args, NULL, false, 0);
 		switch (step->kind)
 		{
 			case STEP_LOCK:
@@ -1120,7 +1151,7 @@ expert_network_interview_lifecycle(PG_FUNCTION_ARGS)
 	TriggerData *trigdata = (TriggerData *) fcinfo->context;
 	LifecycleEvent event;
 	Tuplestorestate *rows;
-	int			needs;
+	LifecycleSets sets;
 
 	if (!CALLED_AS_TRIGGER(fcinfo) ||
 		!TRIGGER_FIRED_AFTER(trigdata->tg_event) ||
@@ -1143,8 +1174,8 @@ expert_network_interview_lifecycle(PG_FUNCTION_ARGS)
 		event = EVENT_DELETE, rows = trigdata->tg_oldtable;
 	if (tuplestore_tuple_count(rows) == 0 || (event == EVENT_DELETE && en_erasing()))
 		return PointerGetDatum(NULL);
-	needs = LifecycleNeeds(trigdata, event);
-	if (needs == 0)
+	LifecycleSetsOf(trigdata, event, &sets);
+	if (sets.n[SET_CONCERNED] == 0 && !sets.completed)
 		return PointerGetDatum(NULL);
 
 	if (SPI_connect() != SPI_OK_CONNECT)
@@ -1152,7 +1183,7 @@ expert_network_interview_lifecycle(PG_FUNCTION_ARGS)
 	if (SPI_register_trigger_data(trigdata) != SPI_OK_TD_REGISTER)
 		elog(ERROR, "SPI_register_trigger_data failed");
 
-	RunLifecycle(trigdata, event, needs);
+	RunLifecycle(trigdata, &sets);
 
 	SPI_finish();
 	return PointerGetDatum(NULL);
