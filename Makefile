@@ -37,7 +37,7 @@ PG_CONFIG   ?= $(firstword $(wildcard /usr/lib/postgresql/15/bin/pg_config) pg_c
 PGXS        := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
 ifneq ($(wildcard $(PGXS)),)
 include $(PGXS)
-else ifeq ($(filter test demo bench check-memory check-warnings test-all,$(MAKECMDGOALS)),)
+else ifeq ($(filter test demo bench check-memory check-warnings test-all check-fuzz,$(MAKECMDGOALS)),)
 $(error PGXS not found: install postgresql-server-dev-15, or run 'make test' or 'make demo', which install what they need)
 endif
 
@@ -50,8 +50,10 @@ test: ; @test/run
 check-memory: ; @test/memory/run
 check-warnings: ; @test/warnings
 test-all: ; @test/all
+# sqlsmith against a populated database, FUZZ_SECONDS (600); not in `make test`
+check-fuzz: ; @test/fuzz/run
 demo: ; @demo/run
 # every benchmark in one throwaway cluster; one table, also in bench/RESULTS.md
 bench: ; @bench/run
 
-.PHONY: test check-memory check-warnings test-all demo bench
+.PHONY: test check-memory check-warnings test-all check-fuzz demo bench
