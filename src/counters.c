@@ -385,7 +385,12 @@ expert_network_protect_call_counters(PG_FUNCTION_ARGS)
 	attnums[0] = en_attnum(rel, "scheduled_calls");
 	attnums[1] = en_attnum(rel, "completed_calls");
 	if (attnums[0] == InvalidAttrNumber || attnums[1] == InvalidAttrNumber)
-		elog(ERROR, "relation \"%s\" has no call counters", RelationGetRelationName(rel));
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_COLUMN),
+				 errmsg("column \"%s\" of relation \"%s\" does not exist",
+						attnums[0] == InvalidAttrNumber ? "scheduled_calls" : "completed_calls",
+						RelationGetRelationName(rel)),
+				 errdetail("expert_network needs the columns it created.")));
 
 	if (TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event))
 	{

@@ -319,7 +319,7 @@ SELECT set_eq(
                                       'question_tree', 'question_subtree', 'question_ancestors',
                                       'move_question', 'copy_question_tree',
                                       'question_integrity', 'response_integrity', 'uuid_v7',
-                                      'protect_history']) AS f
+                                      'protect_history', 'protect_completed_record']) AS f
        UNION ALL SELECT r, 'set_user_id'
          FROM pg_catalog.unnest(ARRAY['en_tap_app', 'en_tap_ro', 'en_tap_admin']) AS r
        UNION ALL SELECT 'en_tap_admin', 'delete_user_data' $$,
@@ -709,8 +709,8 @@ INSERT INTO cross_refs (sql, state, msg, what) VALUES
  'user_a cannot complete user_b''s interview, though user_b''s record of it holds UNIQUE (interview_id): refused before that key can tell'),
 ($$ UPDATE expert_network.completed_interviews SET campaign_id = 'b0000000-0000-4000-8000-000000000002'
      WHERE interview_id = 'a0000000-0000-4000-8000-000000000009' $$,
- '23503', 'insert or update on table "completed_interviews" violates foreign key constraint "completed_interviews_campaign_id_fkey"',
- 'user_a cannot move its completed-interview record to user_b''s campaign (UPDATE)'),
+ '23000', 'column "campaign_id" of a completed interview record cannot change',
+ 'user_a cannot move its completed-interview record to user_b''s campaign (UPDATE): refused as any change of its campaign (0.8.0), telling nothing of user_b''s'),
 ($$ INSERT INTO expert_network.chat_sessions (campaign_id, title)
     VALUES ('b0000000-0000-4000-8000-000000000002', 'Intruding session') $$,
  '23503', 'insert or update on table "chat_sessions" violates foreign key constraint "chat_sessions_campaign_id_fkey"',

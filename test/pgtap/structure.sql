@@ -21,7 +21,7 @@ SET client_min_messages = warning;
 
 BEGIN;
 
-SELECT plan(1306);
+SELECT plan(1313);
 
 /* ------------------------------------------------------------------------
  * Schema and tables
@@ -831,6 +831,10 @@ SELECT is_empty(
  * protect_history, BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE FOR EACH
  * STATEMENT, which refuses every write the extension does not make itself
  * (how it behaves is test/pgtap/scoping.sql's and test/pgtap/workflow.sql's).
+ * completed_interviews has protect_completed_record and
+ * protect_completed_record_delete (0.8.0: the record stays with its
+ * completed interview; how they are defined and behave is
+ * test/pgtap/integrity.sql's).
  * ------------------------------------------------------------------------ */
 
 SELECT triggers_are('expert_network', 'projects', ARRAY['a_enforce_owner', 'a_require_identity', 'set_updated_at']::name[], 'projects has exactly the triggers a_enforce_owner, a_require_identity, set_updated_at');
@@ -844,7 +848,7 @@ SELECT triggers_are('expert_network', 'experts', ARRAY['a_enforce_owner', 'a_req
 SELECT triggers_are('expert_network', 'expert_screening_responses', ARRAY['a_enforce_owner', 'a_require_identity', 'response_integrity']::name[], 'expert_screening_responses has exactly the triggers a_enforce_owner, a_require_identity, response_integrity');
 SELECT triggers_are('expert_network', 'interviews', ARRAY['a_enforce_owner', 'a_require_identity', 'check_transition', 'count_calls_delete', 'count_calls_insert', 'count_calls_truncate', 'count_calls_update', 'history_insert', 'history_update', 'interview_lifecycle_delete', 'interview_lifecycle_insert', 'interview_lifecycle_update', 'set_updated_at']::name[], 'interviews has exactly the triggers a_enforce_owner, a_require_identity, check_transition, count_calls_delete, count_calls_insert, count_calls_truncate, count_calls_update, history_insert, history_update, interview_lifecycle_delete, interview_lifecycle_insert, interview_lifecycle_update, set_updated_at');
 SELECT triggers_are('expert_network', 'interview_team_assignments', ARRAY['a_enforce_owner', 'a_require_identity']::name[], 'interview_team_assignments has exactly the triggers a_enforce_owner, a_require_identity');
-SELECT triggers_are('expert_network', 'completed_interviews', ARRAY['a_enforce_owner', 'a_require_identity']::name[], 'completed_interviews has exactly the triggers a_enforce_owner, a_require_identity');
+SELECT triggers_are('expert_network', 'completed_interviews', ARRAY['a_enforce_owner', 'a_require_identity', 'protect_completed_record', 'protect_completed_record_delete']::name[], 'completed_interviews has exactly the triggers a_enforce_owner, a_require_identity, protect_completed_record, protect_completed_record_delete');
 SELECT triggers_are('expert_network', 'chat_sessions', ARRAY['a_enforce_owner', 'a_require_identity', 'set_updated_at']::name[], 'chat_sessions has exactly the triggers a_enforce_owner, a_require_identity, set_updated_at');
 SELECT triggers_are('expert_network', 'chat_messages', ARRAY['a_enforce_owner', 'a_require_identity', 'touch_chat_sessions']::name[], 'chat_messages has exactly the triggers a_enforce_owner, a_require_identity, touch_chat_sessions');
 SELECT triggers_are('expert_network', 'research_activities', ARRAY['a_enforce_owner', 'a_require_identity', 'check_transition', 'history_insert', 'history_update']::name[], 'research_activities has exactly the triggers a_enforce_owner, a_require_identity, check_transition, history_insert, history_update');
@@ -1087,7 +1091,8 @@ SELECT set_eq(
  * (schedule_interview, complete_interview, cancel_interview,
  * rate_interview); 0.7.0's set_user_id (the right to act as a user) and
  * protect_history (status_history's trigger); 0.8.0's apply_access_levels
- * (the levels of access_levels applied).  None is SECURITY DEFINER or
+ * (the levels of access_levels applied) and protect_completed_record
+ * (completed_interviews' triggers).  None is SECURITY DEFINER or
  * has settings since 0.7.0.  Their privileges are in
  * test/pgtap/scoping.sql, but for set_updated_at's and the 0.3.0, 0.4.0
  * and 0.7.0 functions'.
@@ -1105,8 +1110,8 @@ SELECT functions_are('expert_network', ARRAY[
     'copy_question_tree', 'question_integrity', 'response_integrity',
     'uuid_v7',
     'set_user_id', 'protect_history',
-    'apply_access_levels'
-]::name[], 'schema expert_network has exactly its 32 functions');
+    'apply_access_levels', 'protect_completed_record'
+]::name[], 'schema expert_network has exactly its 33 functions');
 
 CREATE TEMPORARY TABLE funcs (
     ord       serial PRIMARY KEY,
@@ -1161,9 +1166,10 @@ INSERT INTO funcs (fname, args, rettype, definer, strict, volat, parallel, symbo
 ('set_user_id',         '{text}',                      'text',         false, false, 'VOLATILE',  'u', 'expert_network_set_user_id'),
 ('protect_history',     '{}',                          'trigger',      false, false, 'VOLATILE',  'u', 'expert_network_protect_history'),
 -- 0.8.0
-('apply_access_levels', '{}',                          'setof record', false, false, 'VOLATILE',  'u', 'expert_network_apply_access_levels');
+('apply_access_levels', '{}',                          'setof record', false, false, 'VOLATILE',  'u', 'expert_network_apply_access_levels'),
+('protect_completed_record', '{}',                     'trigger',      false, false, 'VOLATILE',  'u', 'expert_network_protect_completed_record');
 
--- existence (32), result type (32), language (32)
+-- existence (33), result type (33), language (33)
 SELECT has_function('expert_network', fname, args,
                     format('function expert_network.%s(%s) exists', fname, pg_catalog.array_to_string(args, ', ')))
   FROM funcs ORDER BY ord;
@@ -1174,7 +1180,7 @@ SELECT function_lang_is('expert_network', fname, args, 'c',
                         format('expert_network.%s() is written in C', fname))
   FROM funcs ORDER BY ord;
 
--- SECURITY DEFINER or not (32: none, since 0.7.0), STRICT or not (32), volatility (32)
+-- SECURITY DEFINER or not (33: none, since 0.7.0), STRICT or not (33), volatility (33)
 SELECT CASE WHEN definer
             THEN is_definer('expert_network', fname, args, format('expert_network.%s() is SECURITY DEFINER', fname))
             ELSE isnt_definer('expert_network', fname, args, format('expert_network.%s() is not SECURITY DEFINER', fname))
@@ -1430,7 +1436,7 @@ SELECT is_empty(
 
 SELECT isnt(pg_catalog.obj_description('expert_network'::regnamespace, 'pg_namespace'), NULL,
             'schema expert_network has a comment');
--- every function (32)
+-- every function (33)
 SELECT isnt(pg_catalog.obj_description(format('expert_network.%I(%s)', fname,
                                               pg_catalog.array_to_string(args, ', '))::regprocedure, 'pg_proc'),
             NULL,
