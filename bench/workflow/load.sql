@@ -67,27 +67,8 @@ SELECT bench.expert_uuid(e),
 FROM pg_catalog.generate_series(1, 101 * 1000) AS e,
      LATERAL (SELECT (e - 1) / 1000 + 1 AS c) AS k;
 
--- Timing: bench.schedstat() is this backend's /proc/<pid>/schedstat: ns
--- spent on a CPU and ns spent waiting for one (other work on the machine);
--- bench.took(t0, s0) gives "wall-clock ms, on-CPU ms, waited ms" since
--- clock_timestamp() t0 and schedstat s0.  SECURITY DEFINER (the superuser
--- may read server files), so that bench_app can call it.
-CREATE FUNCTION bench.schedstat() RETURNS bigint[]
-LANGUAGE sql SECURITY DEFINER
-RETURN (pg_catalog.string_to_array(pg_catalog.btrim(
-            pg_catalog.pg_read_file('/proc/' || pg_catalog.pg_backend_pid() || '/schedstat'), E' \n'), ' '))[1:2]::bigint[];
-
-CREATE FUNCTION bench.took(t0 timestamptz, s0 bigint[]) RETURNS text
-LANGUAGE sql
-RETURN (SELECT format('%s %s %s', round(1000 * extract(epoch FROM pg_catalog.clock_timestamp() - t0), 1),
-                      round((s[1] - s0[1]) / 1e6, 1), round((s[2] - s0[2]) / 1e6, 1))
-        FROM (SELECT bench.schedstat() AS s) AS x);
-
--- the application role: not superuser, not BYPASSRLS
-CREATE ROLE bench_app LOGIN PASSWORD 'bench_app' NOSUPERUSER NOBYPASSRLS;
-SELECT expert_network.grant_access('bench_app', 'app');
-GRANT USAGE ON SCHEMA bench TO bench_app;
-GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA bench TO bench_app;
+-- the timing functions and the application role bench_app
+\ir ../app_role.sql
 
 -- the floor of any history implementation, for the decomposition in
 -- bench/workflow.sh: user-1's 100,000 (id, user_id) pairs, from which one
