@@ -436,13 +436,13 @@ expert_network_check_transition(PG_FUNCTION_ARGS)
 	newtuple = is_update ? trigdata->tg_newtuple : trigdata->tg_trigtuple;
 
 	if (is_update)
-		CheckIdUnchanged(trigdata);
-
-	if (is_update)
 	{
-		char	   *from = TextColumn(rel, trigdata->tg_trigtuple, "status");
-		char	   *to = TextColumn(rel, newtuple, "status");
+		char	   *from;
+		char	   *to;
 
+		CheckIdUnchanged(trigdata);
+		from = TextColumn(rel, trigdata->tg_trigtuple, "status");
+		to = TextColumn(rel, newtuple, "status");
 		if (from && to && strcmp(from, to) != 0)
 		{
 			Datum		stamp = TimestampTzGetDatum(GetCurrentTransactionStartTimestamp());
@@ -937,7 +937,7 @@ IsLive(Datum status)
 static void
 AddExpert(LifecycleSets *sets, ExpertSet set, Datum expert, bool isnull)
 {
-	ExpertSet	targets[2] = {set, SET_CONCERNED};
+	const ExpertSet targets[2] = {set, SET_CONCERNED};
 
 	if (isnull)
 		return;
