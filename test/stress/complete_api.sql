@@ -1,7 +1,11 @@
 -- complete_api: complete_interview() of a scheduled or confirmed interview
 -- of a random campaign (none, if another client took it meanwhile).  The
 -- row is locked first and skipped if another client moved it meanwhile, so
--- that the function is never called on a row it must refuse.
+-- that the function is never called on a row it must refuse; SKIP LOCKED,
+-- as a queue is read: in random order, a wait for one client's row while
+-- holding the lock of a row skipped before (moved meanwhile, it fails the
+-- recheck but stays locked) would deadlock with a client locking the other
+-- way round.
 \set u random(1, 2)
 \set k random(1, 20)
 \set c (:u - 1) * 20 + :k
@@ -12,6 +16,6 @@ WITH picked AS MATERIALIZED (
    WHERE campaign_id = ('c0000000-0000-4000-8000-' || pg_catalog.lpad(:c::text, 12, '0'))::uuid
      AND status IN ('scheduled', 'confirmed')
    ORDER BY pg_catalog.random() LIMIT 1
-     FOR UPDATE)
+     FOR UPDATE SKIP LOCKED)
 SELECT expert_network.complete_interview(picked.id, 'Call notes', 'https://example.com/t/' || picked.id, NULL) FROM picked;
 COMMIT;
