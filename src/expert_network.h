@@ -56,6 +56,7 @@ extern SPIPlanPtr en_transition_plan(TransitionPlan *cache, Relation rel,
 extern bool en_text_is(Datum value, const char *name);
 extern void en_transition_rewind(Tuplestorestate *rows);
 extern void en_transition_done(Tuplestorestate *rows);
+extern Datum en_transition_uuids(Relation rel, Tuplestorestate *rows, const char *column);
 
 /* scoping.c */
 extern void en_scoping_init(void);

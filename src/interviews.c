@@ -280,24 +280,28 @@ CheckRecordKeys(TriggerData *trigdata)
 	}
 }
 
-/* The first record deleted whose interview is still completed, if any */
-#define DELETED_OF_COMPLETED \
-	"SELECT o.interview_id FROM en_old AS o" \
-	"  JOIN expert_network.interviews AS i ON i.id OPERATOR(pg_catalog.=) o.interview_id" \
-	" WHERE i.status OPERATOR(pg_catalog.=) 'completed' LIMIT 1"
+/*
+ * The first of the deleted records' interviews ($1) still completed, if
+ * any: one probe per record by the interviews' primary key.
+ */
+#define STILL_COMPLETED \
+	"SELECT i.id FROM expert_network.interviews AS i" \
+	" WHERE i.id OPERATOR(pg_catalog.=) ANY ($1)" \
+	"   AND i.status OPERATOR(pg_catalog.=) 'completed' LIMIT 1"
 
-static TransitionPlan deleted_plan;
+static SPIPlanPtr still_completed_plan;
 
 static void
 CheckRecordsDeleted(TriggerData *trigdata)
 {
+	Oid			argtypes[1] = {UUIDARRAYOID};
+	Datum		args[1];
+
+	args[0] = en_transition_uuids(trigdata->tg_relation, trigdata->tg_oldtable, "interview_id");
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	if (SPI_register_trigger_data(trigdata) != SPI_OK_TD_REGISTER)
-		elog(ERROR, "SPI_register_trigger_data failed");
-	if (SPI_execute_plan(en_transition_plan(&deleted_plan, trigdata->tg_relation,
-											DELETED_OF_COMPLETED, 0, NULL),
-						 NULL, NULL, false, 1) != SPI_OK_SELECT)
+	if (SPI_execute_plan(en_kept_plan(&still_completed_plan, STILL_COMPLETED, 1, argtypes),
+						 args, NULL, false, 1) != SPI_OK_SELECT)
 		elog(ERROR, "reading the interviews of deleted records failed");
 	if (SPI_processed > 0)
 	{

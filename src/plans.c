@@ -23,6 +23,8 @@
 #include "mb/pg_wchar.h"
 #include "utils/memutils.h"
 #include "utils/builtins.h"
+#include "utils/uuid.h"
+#include "utils/array.h"
 #include "utils/lsyscache.h"
 #include "utils/rel.h"
 #include "utils/tuplestore.h"
@@ -257,6 +259,40 @@ void
 en_transition_done(Tuplestorestate *rows)
 {
 	tuplestore_select_read_pointer(rows, 0);
+}
+
+/*
+ * A uuid column of a transition table's rows, as a uuid[] (NULLs left out),
+ * for a query that probes another table by primary key with = ANY($1): its
+ * cost grows with the rows, where a join with the transition table, planned
+ * once for a small statement and kept, could loop over it for every row.
+ */
+Datum
+en_transition_uuids(Relation rel, Tuplestorestate *rows, const char *column)
+{
+	TupleTableSlot *slot = MakeSingleTupleTableSlot(RelationGetDescr(rel), &TTSOpsMinimalTuple);
+	int			attnum = en_column_number(rel, column);
+	int64		n = tuplestore_tuple_count(rows);
+	Datum	   *elems = palloc(sizeof(Datum) * Max(n, 1));
+	int			nelems = 0;
+
+	en_transition_rewind(rows);
+	while (nelems < n && tuplestore_gettupleslot(rows, true, false, slot))
+	{
+		bool		isnull;
+		Datum		value = slot_getattr(slot, attnum, &isnull);
+
+		if (!isnull)
+		{
+			pg_uuid_t  *copy = palloc(sizeof(pg_uuid_t));
+
+			*copy = *DatumGetUUIDP(value);
+			elems[nelems++] = UUIDPGetDatum(copy);
+		}
+	}
+	en_transition_done(rows);
+	ExecDropSingleTupleTableSlot(slot);
+	return PointerGetDatum(construct_array(elems, nelems, UUIDOID, UUID_LEN, false, TYPALIGN_CHAR));
 }
 
 /*
