@@ -1271,7 +1271,7 @@ LANGUAGE c
 AS 'MODULE_PATHNAME', 'expert_network_question_integrity';
 
 COMMENT ON FUNCTION expert_network.question_integrity() IS
-'BEFORE INSERT OR UPDATE row trigger on screening_questions: a parent in the same campaign, no question its own ancestor, depth below expert_network.max_question_depth, no change of campaign leaving sub-questions or responses behind (23514)';
+'AFTER INSERT and AFTER UPDATE statement trigger on screening_questions, checking the statement''s final state: a parent in the same campaign, no question its own ancestor, depth below expert_network.max_question_depth, no change of campaign leaving sub-questions or responses behind (23514)';
 
 CREATE FUNCTION expert_network.response_integrity()
 RETURNS pg_catalog.trigger
@@ -1279,14 +1279,23 @@ LANGUAGE c
 AS 'MODULE_PATHNAME', 'expert_network_response_integrity';
 
 COMMENT ON FUNCTION expert_network.response_integrity() IS
-'BEFORE INSERT OR UPDATE row trigger on expert_screening_responses: the question answered is one of the expert''s campaign (23514)';
+'AFTER INSERT and AFTER UPDATE statement trigger on expert_screening_responses: the question answered is one of the expert''s campaign (23514)';
 
--- named to fire after a_enforce_owner: a reference to another user's row is
--- refused as such (42501) before these rules look at it
-CREATE TRIGGER question_integrity BEFORE INSERT OR UPDATE ON expert_network.screening_questions
-    FOR EACH ROW EXECUTE FUNCTION expert_network.question_integrity();
-CREATE TRIGGER response_integrity BEFORE INSERT OR UPDATE ON expert_network.expert_screening_responses
-    FOR EACH ROW EXECUTE FUNCTION expert_network.response_integrity();
+-- once per statement, on what it leaves (0.9.0): after the row triggers, so
+-- that a reference to another user's row is refused as such (42501), and
+-- after the foreign keys' checks
+CREATE TRIGGER question_integrity_insert AFTER INSERT ON expert_network.screening_questions
+    REFERENCING NEW TABLE AS en_new
+    FOR EACH STATEMENT EXECUTE FUNCTION expert_network.question_integrity();
+CREATE TRIGGER question_integrity_update AFTER UPDATE ON expert_network.screening_questions
+    REFERENCING OLD TABLE AS en_old NEW TABLE AS en_new
+    FOR EACH STATEMENT EXECUTE FUNCTION expert_network.question_integrity();
+CREATE TRIGGER response_integrity_insert AFTER INSERT ON expert_network.expert_screening_responses
+    REFERENCING NEW TABLE AS en_new
+    FOR EACH STATEMENT EXECUTE FUNCTION expert_network.response_integrity();
+CREATE TRIGGER response_integrity_update AFTER UPDATE ON expert_network.expert_screening_responses
+    REFERENCING OLD TABLE AS en_old NEW TABLE AS en_new
+    FOR EACH STATEMENT EXECUTE FUNCTION expert_network.response_integrity();
 
 REVOKE ALL ON FUNCTION expert_network.question_tree(pg_catalog.uuid) FROM PUBLIC;
 REVOKE ALL ON FUNCTION expert_network.question_subtree(pg_catalog.uuid) FROM PUBLIC;

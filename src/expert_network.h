@@ -18,7 +18,9 @@
 
 #include "executor/spi.h"
 #include "utils/relcache.h"
+#include "utils/timestamp.h"
 #include "utils/tuplestore.h"
+#include "utils/uuid.h"
 
 /* expert_network.c */
 typedef struct EnExtension
@@ -47,6 +49,8 @@ extern SPIPlanPtr en_kept_plan(SPIPlanPtr *cache, const char *query, int nargs,
 							   Oid *argtypes);
 extern SPIPlanPtr en_kept_generic_plan(SPIPlanPtr *cache, const char *query,
 									   int nargs, Oid *argtypes);
+extern SPIPlanPtr en_kept_custom_plan(SPIPlanPtr *cache, const char *query,
+									  int nargs, Oid *argtypes);
 extern AttrNumber en_attnum(Relation rel, const char *column);
 extern int	en_column_number(Relation rel, const char *column);
 extern bool en_in_extension_schema(Relation rel);
@@ -74,8 +78,86 @@ extern void en_report_unavailable(const char *table, Datum id);
 /* workflow.c */
 extern void en_check_transition(const char *entity, const char *from, const char *to);
 
-/* questions.c */
+/* question_tree.c: a screener in memory */
+
+/*
+ * The highest expert_network.max_question_depth.  Walks refuse data deeper
+ * than this (written with the triggers disabled) and size their stacks by it.
+ */
+#define EN_QUESTION_DEPTH_LIMIT 1000
+
+/* the columns of every query a screener is loaded with */
+enum
+{
+	QCOL_ID,
+	QCOL_PARENT,
+	QCOL_TEXT,
+	QCOL_TYPE,
+	QCOL_OPTIONS,
+	QCOL_ORDER,
+	QCOL_CREATED,
+	QCOL_CAMPAIGN,
+	QCOL_COUNT
+};
+
+#define EN_QUESTION_COLUMNS \
+	"q.id, q.parent_question_id, q.question_text, q.question_type, q.options," \
+	" q.display_order, q.created_at, q.campaign_id"
+
+typedef struct Question
+{
+	pg_uuid_t	id;
+	pg_uuid_t	parent_id;
+	pg_uuid_t	campaign_id;
+	bool		has_parent;
+	bool		type_null;
+	bool		options_null;
+	int32		display_order;
+	TimestampTz created_at;
+	Datum		question_text;
+	Datum		question_type;
+	Datum		options;
+} Question;
+
+/* parent[] of a question at the top, of one whose parent was not read, of a row read twice */
+#define PARENT_NONE		(-1)
+#define PARENT_MISSING	(-2)
+#define PARENT_DUPLICATE (-3)
+
+/* state[] bits */
+#define Q_VISITED		0x01	/* met by a walk */
+#define Q_ON_CHAIN		0x02	/* met going up a chain of parents */
+
+/* The questions, by index in the order read, and how they link */
+typedef struct Screener
+{
+	int32		n;
+	Question   *q;
+	struct question_index_hash *index;	/* id -> index */
+	int32	   *parent;			/* index of the parent, or a PARENT_ code */
+	uint8	   *state;			/* Q_ bits */
+	int32	   *first_child;	/* children: kids[first_child .. + nchildren) */
+	int32	   *nchildren;
+	int32	   *rank;			/* 1-based place among its siblings */
+	int32	   *kids;			/* children grouped by parent; the top level last */
+	int32		first_root;		/* top-level questions: kids[first_root .. + nroots) */
+	int32		nroots;
+} Screener;
+
+extern void en_load_questions(Screener *s, SPIPlanPtr plan, Datum *args, MemoryContext cxt);
+extern void en_link_questions(Screener *s);
+extern int32 en_find_question(Screener *s, const pg_uuid_t *id);
+extern int32 en_chain_of(Screener *s, int32 at, int32 *chain);
+extern void en_walk_preorder(Screener *s, int32 top, int32 top_depth,
+							 int32 *order, int32 *depths, int32 *count);
+extern void en_walk_all(Screener *s, int32 *order, int32 *depths);
+extern void en_report_not_a_tree(Screener *s, int32 at, const char *why);
+extern void en_report_unknown_question(Datum id);
+extern char *en_uuid_text(Datum id);
+
+/* question_integrity.c */
 extern void en_questions_init(void);
+extern void en_lock_screener(Datum campaign);
 
 /* counters.c */
 extern bool en_writing_derived(void);

@@ -68,6 +68,18 @@ en_kept_generic_plan(SPIPlanPtr *cache, const char *query, int nargs, Oid *argty
 }
 
 /*
+ * The same, planned again at every execution with the arguments and the
+ * tables' sizes of the moment (a custom plan): for a query run once per
+ * statement over the statement's rows, where a plan made for a few rows or
+ * a small table, kept, could cost a whole scan per row later.
+ */
+SPIPlanPtr
+en_kept_custom_plan(SPIPlanPtr *cache, const char *query, int nargs, Oid *argtypes)
+{
+	return KeptPlan(cache, query, nargs, argtypes, CURSOR_OPT_CUSTOM_PLAN);
+}
+
+/*
  * The number of a column of rel, or InvalidAttrNumber when it has none.
  *
  * Row triggers ask for the same few columns of the same tables for every

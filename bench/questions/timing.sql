@@ -16,7 +16,9 @@ INSERT INTO variants VALUES
 ('tree_flat',     :'tree_flat'),
 ('ancestors_c',   'SELECT * FROM expert_network.question_ancestors(qid)'),
 ('ancestors_up',  :'ancestors_up'),
-('ancestors_cte', :'ancestors_cte');
+('ancestors_cte', :'ancestors_cte'),
+('ancestors_lateral_c',  :'ancestors_lateral_c'),
+('ancestors_lateral_up', :'ancestors_lateral_up');
 UPDATE variants SET query = pg_catalog.regexp_replace(query, ';\s*$', '');
 
 SELECT format($f$

@@ -29,7 +29,7 @@ SET client_min_messages = warning;
 
 BEGIN;
 
-SELECT plan(44);
+SELECT plan(47);
 
 /* ========================================================================
  * Structure (8)
@@ -60,10 +60,12 @@ SELECT is(
 SELECT has_function('expert_network', 'question_tree', ARRAY['uuid'], 'question_tree(uuid) exists');
 SELECT function_returns('expert_network', 'move_question', ARRAY['uuid', 'uuid', 'integer'], 'void',
                         'move_question(uuid, uuid, integer) returns void');
-SELECT trigger_is('expert_network', 'screening_questions', 'question_integrity',
-                  'expert_network', 'question_integrity', 'screening_questions has trigger question_integrity');
-SELECT trigger_is('expert_network', 'expert_screening_responses', 'response_integrity',
-                  'expert_network', 'response_integrity', 'expert_screening_responses has trigger response_integrity');
+SELECT trigger_is('expert_network', 'screening_questions', 'question_integrity_' || e,
+                  'expert_network', 'question_integrity', 'screening_questions has trigger question_integrity_' || e)
+  FROM unnest(ARRAY['insert', 'update']) AS e;
+SELECT trigger_is('expert_network', 'expert_screening_responses', 'response_integrity_' || e,
+                  'expert_network', 'response_integrity', 'expert_screening_responses has trigger response_integrity_' || e)
+  FROM unnest(ARRAY['insert', 'update']) AS e;
 SELECT results_eq(
     $$ SELECT c.relname::text COLLATE "default", array_agg(t.tgname::text COLLATE "default" ORDER BY t.tgname)
          FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
@@ -72,9 +74,25 @@ SELECT results_eq(
           AND NOT t.tgisinternal
           AND (t.tgtype & 2) <> 0 AND (t.tgtype & 1) <> 0   -- BEFORE, FOR EACH ROW
         GROUP BY c.relname ORDER BY c.relname $$,
-    $$ VALUES ('expert_screening_responses', ARRAY['a_enforce_owner', 'response_integrity']),
-              ('screening_questions', ARRAY['a_enforce_owner', 'question_integrity', 'set_updated_at']) $$,
+    $$ VALUES ('expert_screening_responses', ARRAY['a_enforce_owner']),
+              ('screening_questions', ARRAY['a_enforce_owner', 'set_updated_at']) $$,
     'the BEFORE row triggers, in firing order: the owner-key trigger first');
+SELECT results_eq(
+    $$ SELECT c.relname::text COLLATE "default", t.tgname::text COLLATE "default",
+              t.tgtype & 28 = 4 AS on_insert, t.tgtype & 28 = 16 AS on_update,
+              t.tgoldtable IS NOT NULL AS old_table, t.tgnewtable IS NOT NULL AS new_table
+         FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+        WHERE c.relnamespace = 'expert_network'::regnamespace
+          AND c.relname IN ('screening_questions', 'expert_screening_responses')
+          AND NOT t.tgisinternal
+          AND (t.tgtype & 2) = 0 AND (t.tgtype & 1) = 0   -- AFTER, FOR EACH STATEMENT
+          AND t.tgname LIKE '%integrity%'
+        ORDER BY 1, 2 $$,
+    $$ VALUES ('expert_screening_responses', 'response_integrity_insert', true, false, false, true),
+              ('expert_screening_responses', 'response_integrity_update', false, true, true, true),
+              ('screening_questions', 'question_integrity_insert', true, false, false, true),
+              ('screening_questions', 'question_integrity_update', false, true, true, true) $$,
+    'the integrity checks are AFTER statement triggers over the transition tables, one per event (0.9.0)');
 -- the module defines its settings when it is loaded: by the first call of one
 -- of its functions, or LOAD
 LOAD 'expert_network';
@@ -271,10 +289,10 @@ SELECT throws_ok(
 SELECT set_config('en_tap.looped', id::text, true), set_config('en_tap.root', path[1]::text, true)
   FROM expert_network.question_tree('28000000-0000-4000-8000-000000000001')
  WHERE depth = 2 LIMIT 1 \g /dev/null
-ALTER TABLE expert_network.screening_questions DISABLE TRIGGER question_integrity;
+ALTER TABLE expert_network.screening_questions DISABLE TRIGGER question_integrity_update;
 UPDATE expert_network.screening_questions SET parent_question_id = current_setting('en_tap.looped')::uuid
  WHERE id = current_setting('en_tap.root')::uuid;
-ALTER TABLE expert_network.screening_questions ENABLE TRIGGER question_integrity;
+ALTER TABLE expert_network.screening_questions ENABLE TRIGGER question_integrity_update;
 SELECT throws_ok(
     $$ SELECT count(*) FROM expert_network.question_tree('28000000-0000-4000-8000-000000000001') $$,
     'XX001', NULL, 'question_tree() of a screener with a loop fails (data_corrupted) instead of looping');

@@ -1,0 +1,370 @@
+/*
+ * question_edit.c
+ *	  Editing screeners: move_question() and copy_question_tree().
+ *
+ * Both write through ordinary statements, as the caller: the integrity
+ * triggers (question_integrity.c) check what they write like any other
+ * write, and row-level security keeps them to the caller's rows.
+ */
+#include "expert_network.h"
+
+#include "catalog/pg_type.h"
+#include "fmgr.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+
+PG_FUNCTION_INFO_V1(expert_network_move_question);
+PG_FUNCTION_INFO_V1(expert_network_copy_question_tree);
+
+/* move_question(): where a question is */
+static const char *const question_place_query =
+"SELECT q.campaign_id, q.parent_question_id"
+"  FROM expert_network.screening_questions AS q"
+" WHERE q.id OPERATOR(pg_catalog.=) $1";
+
+/*
+ * move_question(): give question $1 the parent $2 and the place $3 among the
+ * siblings there (at most one past the last), and renumber those siblings
+ * 1..n around it.  $4 is the campaign, for the top level.  Only the rows
+ * whose order changes are written, and the question itself.
+ */
+#define PLACE_QUESTION(siblings) \
+"WITH sib AS (" \
+"    SELECT s.id, pg_catalog.row_number() OVER (ORDER BY s.display_order, s.created_at, s.id) AS rn" \
+"      FROM expert_network.screening_questions AS s" \
+"     WHERE " siblings " AND s.id OPERATOR(pg_catalog.<>) $1" \
+"), placed (id, pos) AS (" \
+"    SELECT sib.id, CASE WHEN sib.rn OPERATOR(pg_catalog.<) $3 THEN sib.rn" \
+"                        ELSE sib.rn OPERATOR(pg_catalog.+) 1 END" \
+"      FROM sib" \
+"    UNION ALL" \
+"    SELECT $1, LEAST($3, (SELECT pg_catalog.count(*) FROM sib) OPERATOR(pg_catalog.+) 1)" \
+")" \
+"UPDATE expert_network.screening_questions AS q" \
+"   SET parent_question_id = CASE WHEN q.id OPERATOR(pg_catalog.=) $1 THEN $2" \
+"                                 ELSE q.parent_question_id END," \
+"       display_order = p.pos::pg_catalog.int4" \
+"  FROM placed AS p" \
+" WHERE q.id OPERATOR(pg_catalog.=) p.id" \
+"   AND (q.id OPERATOR(pg_catalog.=) $1 OR q.display_order OPERATOR(pg_catalog.<>) p.pos)"
+
+static const char *const place_under_parent =
+PLACE_QUESTION("s.parent_question_id OPERATOR(pg_catalog.=) $2");
+static const char *const place_at_top =
+PLACE_QUESTION("s.parent_question_id IS NULL AND s.campaign_id OPERATOR(pg_catalog.=) $4");
+
+/* move_question(): renumber the list the question left, 1..n ($1 parent, $2 campaign) */
+#define RENUMBER_SIBLINGS(siblings) \
+"WITH sib AS (" \
+"    SELECT s.id, pg_catalog.row_number() OVER (ORDER BY s.display_order, s.created_at, s.id) AS rn" \
+"      FROM expert_network.screening_questions AS s" \
+"     WHERE " siblings \
+")" \
+"UPDATE expert_network.screening_questions AS q" \
+"   SET display_order = sib.rn::pg_catalog.int4" \
+"  FROM sib" \
+" WHERE q.id OPERATOR(pg_catalog.=) sib.id AND q.display_order OPERATOR(pg_catalog.<>) sib.rn"
+
+static const char *const renumber_under_parent =
+RENUMBER_SIBLINGS("s.parent_question_id OPERATOR(pg_catalog.=) $1");
+static const char *const renumber_at_top =
+RENUMBER_SIBLINGS("s.parent_question_id IS NULL AND s.campaign_id OPERATOR(pg_catalog.=) $2");
+
+/* copy_question_tree() */
+static const char *const campaign_visible_query =
+"SELECT 1 FROM expert_network.campaigns AS c WHERE c.id OPERATOR(pg_catalog.=) $1";
+
+static const char *const campaign_questions_query =
+"SELECT " EN_QUESTION_COLUMNS
+"  FROM expert_network.screening_questions AS q"
+" WHERE q.campaign_id OPERATOR(pg_catalog.=) $1";
+
+static const char *const last_top_order_query =
+"SELECT pg_catalog.max(q.display_order)"
+"  FROM expert_network.screening_questions AS q"
+" WHERE q.campaign_id OPERATOR(pg_catalog.=) $1 AND q.parent_question_id IS NULL";
+
+/* the copies, in walk order */
+static const char *const copy_insert_query =
+"INSERT INTO expert_network.screening_questions"
+"       (id, campaign_id, parent_question_id, question_text, question_type, options, display_order)"
+"SELECT n.id, $1, n.parent_question_id, n.question_text, n.question_type, n.options, n.display_order"
+"  FROM ROWS FROM (pg_catalog.unnest($2), pg_catalog.unnest($3), pg_catalog.unnest($4),"
+"                  pg_catalog.unnest($5), pg_catalog.unnest($6), pg_catalog.unnest($7))"
+"       WITH ORDINALITY AS n (id, parent_question_id, question_text, question_type, options,"
+"                             display_order, ord)"
+" ORDER BY n.ord";
+
+static SPIPlanPtr question_place_plan;
+static SPIPlanPtr place_under_parent_plan;
+static SPIPlanPtr place_at_top_plan;
+static SPIPlanPtr renumber_under_parent_plan;
+static SPIPlanPtr renumber_at_top_plan;
+static SPIPlanPtr campaign_visible_plan;
+static SPIPlanPtr campaign_questions_plan;
+static SPIPlanPtr last_top_order_plan;
+static SPIPlanPtr copy_insert_plan;
+
+/* Run a kept statement that must report rc */
+static void
+Run(SPIPlanPtr plan, Datum *args, const char *nulls, bool read_only, int expected,
+	const char *what)
+{
+	int			rc = SPI_execute_plan(plan, args, nulls, read_only, 0);
+
+	if (rc != expected)
+		elog(ERROR, "%s failed: %s", what, SPI_result_code_string(rc));
+}
+
+/*
+ * Where the question is, as the caller sees it: false if unknown.  Read with
+ * a new snapshot (not read-only), so that after en_lock_screener() a move
+ * committed meanwhile counts under READ COMMITTED.
+ */
+static bool
+PlaceOf(Datum question, Datum *campaign, Datum *parent, bool *top)
+{
+	Oid			argtypes[1] = {UUIDOID};
+	bool		isnull;
+
+	Run(en_kept_plan(&question_place_plan, question_place_query, 1, argtypes),
+		&question, NULL, false, SPI_OK_SELECT, "reading a screening question");
+	if (SPI_processed == 0)
+		return false;
+	*campaign = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+	*parent = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, top);
+	return true;
+}
+
+/*
+ * move_question(question_id uuid, new_parent_id uuid, new_position int):
+ * re-parent the question (NULL: to the top level) and place it at the
+ * 1-based position among its new siblings, past the end meaning last;
+ * renumber the new and the old sibling list 1..n.  The triggers check the
+ * move; an unknown question or parent is no_data_found (P0002), a position
+ * below 1 invalid_parameter_value (22023).
+ */
+Datum
+expert_network_move_question(PG_FUNCTION_ARGS)
+{
+	Datum		question;
+	Datum		new_parent = (Datum) 0;
+	bool		to_top = PG_ARGISNULL(1);
+	int32		position;
+	Datum		campaign;
+	Datum		old_parent;
+	bool		from_top;
+	Datum		parent_campaign;
+	Datum		ignored_parent;
+	bool		ignored_top;
+	Oid			place_types[4] = {UUIDOID, UUIDOID, INT4OID, UUIDOID};
+	Datum		args[4];
+	char		nulls[4] = {' ', ' ', ' ', ' '};
+
+	if (PG_ARGISNULL(0))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("question_id must not be null")));
+	if (PG_ARGISNULL(2))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("new_position must not be null"),
+				 errhint("Positions count from 1; a position past the last sibling places the question last.")));
+	question = PG_GETARG_DATUM(0);
+	if (!to_top)
+		new_parent = PG_GETARG_DATUM(1);
+	position = PG_GETARG_INT32(2);
+	if (position < 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("new_position must be 1 or more, not %d", position),
+				 errhint("Positions count from 1; a position past the last sibling places the question last.")));
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+
+	/* lock the tree, then look again: a move committed meanwhile counts */
+	if (!PlaceOf(question, &campaign, &old_parent, &from_top))
+		en_report_unknown_question(question);
+	for (;;)
+	{
+		Datum		locked = campaign;
+
+		en_lock_screener(locked);
+		if (!PlaceOf(question, &campaign, &old_parent, &from_top))
+			en_report_unknown_question(question);
+		if (memcmp(DatumGetUUIDP(locked)->data, DatumGetUUIDP(campaign)->data, UUID_LEN) == 0)
+			break;
+	}
+	if (!to_top && !PlaceOf(new_parent, &parent_campaign, &ignored_parent, &ignored_top))
+		en_report_unknown_question(new_parent);
+
+	args[0] = question;
+	args[1] = new_parent;
+	nulls[1] = to_top ? 'n' : ' ';
+	args[2] = Int32GetDatum(position);
+	args[3] = campaign;
+	Run(to_top ?
+		en_kept_plan(&place_at_top_plan, place_at_top, 4, place_types) :
+		en_kept_plan(&place_under_parent_plan, place_under_parent, 4, place_types),
+		args, nulls, false, SPI_OK_UPDATE, "moving a screening question");
+
+	/* the list it left, unless it stayed in it */
+	if (!(from_top && to_top) &&
+		(from_top || to_top ||
+		 memcmp(DatumGetUUIDP(old_parent)->data, DatumGetUUIDP(new_parent)->data, UUID_LEN) != 0))
+	{
+		Oid			renumber_types[2] = {UUIDOID, UUIDOID};
+
+		args[0] = old_parent;
+		nulls[0] = from_top ? 'n' : ' ';
+		args[1] = campaign;
+		nulls[1] = ' ';
+		Run(from_top ?
+			en_kept_plan(&renumber_at_top_plan, renumber_at_top, 2, renumber_types) :
+			en_kept_plan(&renumber_under_parent_plan, renumber_under_parent, 2, renumber_types),
+			args, nulls, false, SPI_OK_UPDATE, "renumbering screening questions");
+	}
+
+	SPI_finish();
+	PG_RETURN_VOID();
+}
+
+/* A new version 4 uuid, as gen_random_uuid() makes them */
+static void
+NewUuid(pg_uuid_t *uuid)
+{
+	if (!pg_strong_random(uuid->data, UUID_LEN))
+		ereport(ERROR,
+				(errcode(ERRCODE_INTERNAL_ERROR),
+				 errmsg("could not generate random values")));
+	uuid->data[6] = (uuid->data[6] & 0x0f) | 0x40;
+	uuid->data[8] = (uuid->data[8] & 0x3f) | 0x80;
+}
+
+/* A one-dimensional array of n values, with nulls where nulls[k] */
+static Datum
+ArrayOf(Datum *values, bool *nulls, int n, Oid type)
+{
+	int16		typlen;
+	bool		typbyval;
+	char		typalign;
+	int			dims[1] = {n};
+	int			lbs[1] = {1};
+
+	get_typlenbyvalalign(type, &typlen, &typbyval, &typalign);
+	return PointerGetDatum(construct_md_array(values, nulls, 1, dims, lbs,
+											  type, typlen, typbyval, typalign));
+}
+
+/*
+ * copy_question_tree(from_campaign uuid, to_campaign uuid): copy the
+ * screener under another campaign (new ids, same shape, texts, types,
+ * options and order), after that campaign's top-level questions; returns
+ * how many questions it copied.
+ *
+ * One read of the source, one INSERT: the copies' ids are made here, so the
+ * INSERT gets each row's new parent directly.  Siblings are numbered 1..n
+ * (the top level after the target's last), since the copies' created_at and
+ * ids no longer break ties as the originals' did.  As the caller: a source
+ * campaign the caller cannot see is no_data_found (P0002), a target of
+ * another user is refused by the composite foreign key (23503), as a target
+ * that does not exist is.
+ */
+Datum
+expert_network_copy_question_tree(PG_FUNCTION_ARGS)
+{
+	Datum		from = PG_GETARG_DATUM(0);
+	Datum		to = PG_GETARG_DATUM(1);
+	Oid			uuid_type[1] = {UUIDOID};
+	Oid			insert_types[7] = {UUIDOID, UUIDARRAYOID, UUIDARRAYOID, TEXTARRAYOID,
+	TEXTARRAYOID, JSONBARRAYOID, INT4ARRAYOID};
+	Screener	s;
+	int32	   *order;
+	int32	   *depths;
+	pg_uuid_t  *new_ids;
+	int64		base = 0;
+	Datum	   *columns[6];
+	bool	   *nulls[6];
+	Datum		args[7];
+	int32		copied;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+
+	Run(en_kept_plan(&campaign_visible_plan, campaign_visible_query, 1, uuid_type),
+		&from, NULL, true, SPI_OK_SELECT, "reading a campaign");
+	if (SPI_processed == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_NO_DATA_FOUND),
+				 errmsg("campaign %s does not exist", en_uuid_text(from)),
+				 errdetail("No campaign of the current user has this id.")));
+
+	en_load_questions(&s, en_kept_plan(&campaign_questions_plan, campaign_questions_query, 1, uuid_type),
+					  &from, NULL);
+	if (s.n == 0)
+	{
+		SPI_finish();
+		PG_RETURN_INT32(0);
+	}
+	en_link_questions(&s);
+	order = palloc(sizeof(int32) * s.n);
+	depths = palloc(sizeof(int32) * s.n);
+	en_walk_all(&s, order, depths);
+
+	/* after the target's top level, read under the lock the inserts take anyway */
+	en_lock_screener(to);
+	Run(en_kept_plan(&last_top_order_plan, last_top_order_query, 1, uuid_type),
+		&to, NULL, false, SPI_OK_SELECT, "reading screening questions");
+	if (SPI_processed == 1)
+	{
+		bool		isnull;
+		Datum		last = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+
+		if (!isnull)
+			base = DatumGetInt32(last);
+	}
+	if (base + s.nroots > PG_INT32_MAX)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("display_order of the copied top-level questions would exceed %d", PG_INT32_MAX),
+				 errhint("Renumber the target campaign's top-level questions with move_question() first.")));
+
+	new_ids = palloc(sizeof(pg_uuid_t) * s.n);
+	for (int32 i = 0; i < s.n; i++)
+		NewUuid(&new_ids[i]);
+
+	/* id, parent, text, type, options, order of each copy, in walk order */
+	for (int c = 0; c < 6; c++)
+	{
+		columns[c] = palloc(sizeof(Datum) * s.n);
+		nulls[c] = palloc0(sizeof(bool) * s.n);
+	}
+	for (int32 k = 0; k < s.n; k++)
+	{
+		int32		i = order[k];
+		Question   *q = &s.q[i];
+		int32		parent = s.parent[i];
+
+		columns[0][k] = UUIDPGetDatum(&new_ids[i]);
+		nulls[1][k] = parent < 0;
+		columns[1][k] = parent < 0 ? (Datum) 0 : UUIDPGetDatum(&new_ids[parent]);
+		columns[2][k] = q->question_text;
+		columns[3][k] = q->question_type;
+		nulls[3][k] = q->type_null;
+		columns[4][k] = q->options;
+		nulls[4][k] = q->options_null;
+		columns[5][k] = Int32GetDatum(parent < 0 ? (int32) (base + s.rank[i]) : s.rank[i]);
+	}
+	args[0] = to;
+	for (int c = 0; c < 6; c++)
+		args[c + 1] = ArrayOf(columns[c], nulls[c], s.n, get_element_type(insert_types[c + 1]));
+
+	Run(en_kept_plan(&copy_insert_plan, copy_insert_query, 7, insert_types),
+		args, NULL, false, SPI_OK_INSERT, "copying screening questions");
+	copied = (int32) SPI_processed;
+
+	SPI_finish();
+	PG_RETURN_INT32(copied);
+}
