@@ -116,8 +116,12 @@ BeginResult(FunctionCallInfo fcinfo)
 	TupleDesc	desc;
 	bool		matches;
 
-	InitMaterializedSRF(fcinfo, 0);
-	desc = ((ReturnSetInfo *) fcinfo->resultinfo)->setDesc;
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+
+	/* in FROM, the descriptor the executor made once (no catalog look-up per call) */
+	InitMaterializedSRF(fcinfo, rsinfo != NULL && IsA(rsinfo, ReturnSetInfo) &&
+						rsinfo->expectedDesc != NULL ? MAT_SRF_USE_EXPECTED_DESC : 0);
+	desc = rsinfo->setDesc;
 	matches = desc->natts == RCOL_COUNT;
 	for (int i = 0; matches && i < RCOL_COUNT; i++)
 		matches = TupleDescAttr(desc, i)->atttypid == result_types[i];

@@ -1,17 +1,20 @@
 -- the same rows from ancestors_up's WITH RECURSIVE, in the same LATERAL
+WITH probe AS MATERIALIZED (
+    SELECT i, md5('q' || (1 + i * 7919 % 10000))::uuid AS id FROM generate_series(1, 1000) AS i
+)
 SELECT p.i, a.*
-  FROM generate_series(1, 1000) AS p (i),
+  FROM probe AS p,
        LATERAL (
     WITH RECURSIVE up AS (
         SELECT q.id, q.parent_question_id, q.campaign_id, q.question_text, q.question_type, q.options,
                q.display_order, q.created_at, 0 AS height
           FROM expert_network.screening_questions AS q
-         WHERE q.id = md5('q' || (1 + p.i * 7919 % 10000))::uuid
+         WHERE q.id = p.id
         UNION ALL
-        SELECT r.id, r.parent_question_id, r.campaign_id, r.question_text, r.question_type, r.options,
-               r.display_order, r.created_at, u.height + 1
+        SELECT pq.id, pq.parent_question_id, pq.campaign_id, pq.question_text, pq.question_type, pq.options,
+               pq.display_order, pq.created_at, u.height + 1
           FROM up AS u
-          JOIN expert_network.screening_questions AS r ON r.id = u.parent_question_id
+          JOIN expert_network.screening_questions AS pq ON pq.id = u.parent_question_id
     ), ranked AS (
         SELECT u.*,
                CASE WHEN u.parent_question_id IS NULL THEN
