@@ -264,22 +264,28 @@ tree_cte (identical rows) and is measured alone by tree_output
 70,000 uuids as text, cost more than the flat query altogether, so on the
 client measure every ratio moves towards 1.
 
-tree_c / tree_flat.  A set-returning function in FROM hands its rows over in
-a tuplestore.  question_tree() scans the campaign as tree_flat does (the scan
-is about half of tree_flat), the rows going straight from the executor into
-its own arrays; links and walks the 10,000 questions in memory (a few tenths
-of a millisecond); then lays out its result rows, paths included, twice as
-wide as tree_flat's (about 3.3 MB), into the tuplestore, which the function
-scan reads back.  Writing and re-reading those rows is most of what it costs
-beyond the scan.
+tree_c / tree_output, tree_c / tree_flat.  A set-returning function in FROM
+hands its rows over in a tuplestore.  question_tree() reads the campaign as
+tree_flat does, links and walks the 10,000 questions in memory, and puts
+rows twice as wide as tree_flat's (paths, outline numbers) into the
+tuplestore with tuplestore_putvalues().  What a client waits for is mostly
+those rows formatted and sent, which tree_output measures alone: the target
+compares question_tree() with that flat read of the same rows; against the
+questions' own columns (tree_flat) it is shown, not judged.
 
-ancestors.  question_ancestors() runs one query: the chain of parents by
-primary key, the siblings of each (to number it), the top-level questions
-through idx_screening_top; then C numbers and orders the chain.  The
-recursive CTE a client that numbers questions has (ancestors_cte: tree_cte
-kept to one path) walks the whole screener every time.  A CTE written just
-for ancestors (ancestors_up) makes the same index probes as the C function's
-query, about twenty, which are most of the cost of either: the two cost
-about the same.
+ancestors.  One call of question_ancestors() runs one query: the chain of
+parents by primary key, the siblings of each (to number it), the top-level
+questions; then C numbers and orders the chain.  The recursive CTE a client
+that numbers questions has (ancestors_cte: tree_cte kept to one path) walks
+the whole screener every time.  A CTE written just for ancestors
+(ancestors_up) makes the same index probes as the C function's query.
+Called once per row of a 1,000-row probe (ancestors_lateral_*), the C
+function reads the screener whole at its second call for the campaign and
+walks up in memory for the 998 others; the CTE probes the index for every
+level of every row.  (With the question's id computed in the join, as
+md5(...) here, row-level security would make the CTE scan the table for
+every row, a non-leakproof expression being kept behind the policy: the
+probe is a table of ids, as an application's is.  With jit on, PostgreSQL's
+default, the CTE's cost estimate also triggers JIT compilation.)
 TXT
 exit 0

@@ -2,7 +2,7 @@
 -- probe as a table of ids, as an application has them),
 -- one call per row of the probe (LATERAL)
 WITH probe AS MATERIALIZED (
-    SELECT i, md5('q' || (1 + i * 7919 % 10000))::uuid AS id FROM generate_series(1, 1000) AS i
+    SELECT g.n AS i, md5('q' || (1 + g.n * 7919 % 10000))::uuid AS id FROM generate_series(1, 1000) AS g (n)
 )
 SELECT p.i, a.*
   FROM probe AS p,
