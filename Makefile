@@ -11,7 +11,8 @@ EXTVERSION   = $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" $(EXTENSION
 
 MODULE_big   = $(EXTENSION)
 OBJS         = src/expert_network.o src/plans.o src/timestamps.o src/scoping.o src/access.o src/counters.o \
-               src/workflow.o src/interviews.o src/questions.o src/uuid_v7.o
+               src/workflow_graph.o src/workflow_trigger.o src/history.o src/lifecycle.o \
+               src/interviews.o src/questions.o src/uuid_v7.o
 
 # Full scripts of released versions and upgrade scripts are kept in sql/; the
 # full script of the latest version is made from the maintained source.

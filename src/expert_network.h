@@ -54,9 +54,36 @@ extern char *en_shorten(const char *value);
 extern SPIPlanPtr en_transition_plan(TransitionPlan *cache, Relation rel,
 									 const char *query, int nargs, Oid *argtypes);
 extern bool en_text_is(Datum value, const char *name);
+extern bool en_texts_equal(Datum a, Datum b);
+extern char *en_uuid_text(Datum id);
 extern void en_transition_rewind(Tuplestorestate *rows);
 extern void en_transition_done(Tuplestorestate *rows);
 extern Datum en_transition_uuids(Relation rel, Tuplestorestate *rows, const char *column);
+
+/*
+ * A statement's rows from its transition tables: every row of en_new, and
+ * for an UPDATE the same row's old version from en_old beside it.
+ *
+ * PostgreSQL adds each updated row's old and new versions to en_old and
+ * en_new together, so the two tables are read side by side, without a join.
+ * Each pair is checked to be one row (same id): a pair that is not is an
+ * internal error, never a wrong result.  The tables are read through read
+ * pointers of our own, since other statement triggers of the same event read
+ * the same tuplestores.
+ */
+typedef struct RowPairs
+{
+	Relation	rel;
+	Tuplestorestate *newts;
+	Tuplestorestate *oldts;		/* NULL for an INSERT */
+	TupleTableSlot *new;		/* the current row */
+	TupleTableSlot *old;		/* its old version, for an UPDATE */
+	int			id_att;
+} RowPairs;
+
+extern void en_row_pairs_begin(RowPairs *pairs, TriggerData *trigdata, bool is_update);
+extern bool en_row_pairs_next(RowPairs *pairs);
+extern void en_row_pairs_end(RowPairs *pairs);
 
 /* scoping.c */
 extern void en_scoping_init(void);
@@ -71,7 +98,8 @@ extern void en_become_table_owner(const char *table, Oid *save_userid,
 
 extern void en_report_unavailable(const char *table, Datum id);
 
-/* workflow.c */
+/* workflow_graph.c */
+extern const char *en_workflow_entity(Relation rel);
 extern void en_check_transition(const char *entity, const char *from, const char *to);
 
 /* questions.c */
@@ -80,8 +108,10 @@ extern void en_questions_init(void);
 /* counters.c */
 extern bool en_writing_derived(void);
 
-/* workflow.c */
+/* history.c */
 extern bool en_writing_history(void);
+
+/* lifecycle.c */
 extern bool en_writing_lifecycle(void);
 
 /* access.c */

@@ -244,6 +244,19 @@ en_text_is(Datum value, const char *name)
 }
 
 /*
+ * Are two text values the same, byte for byte?
+ */
+bool
+en_texts_equal(Datum a, Datum b)
+{
+	text	   *ta = DatumGetTextPP(a);
+	text	   *tb = DatumGetTextPP(b);
+
+	return VARSIZE_ANY_EXHDR(ta) == VARSIZE_ANY_EXHDR(tb) &&
+		memcmp(VARDATA_ANY(ta), VARDATA_ANY(tb), VARSIZE_ANY_EXHDR(ta)) == 0;
+}
+
+/*
  * Read a trigger's transition table from its first row, through a read
  * pointer of our own (other statement triggers of the same event read the
  * same tuplestore); en_transition_done() when finished.
@@ -259,6 +272,66 @@ void
 en_transition_done(Tuplestorestate *rows)
 {
 	tuplestore_select_read_pointer(rows, 0);
+}
+
+/*
+ * Start reading a statement's rows with their old versions (RowPairs, in
+ * expert_network.h); en_row_pairs_end() when finished.
+ */
+void
+en_row_pairs_begin(RowPairs *pairs, TriggerData *trigdata, bool is_update)
+{
+	TupleDesc	desc = RelationGetDescr(trigdata->tg_relation);
+
+	pairs->rel = trigdata->tg_relation;
+	pairs->newts = trigdata->tg_newtable;
+	pairs->oldts = is_update ? trigdata->tg_oldtable : NULL;
+	pairs->new = MakeSingleTupleTableSlot(desc, &TTSOpsMinimalTuple);
+	pairs->old = is_update ? MakeSingleTupleTableSlot(desc, &TTSOpsMinimalTuple) : NULL;
+	pairs->id_att = en_column_number(pairs->rel, "id");
+	en_transition_rewind(pairs->newts);
+	if (pairs->oldts)
+		en_transition_rewind(pairs->oldts);
+}
+
+/* The next row (and its old version); false after the last */
+bool
+en_row_pairs_next(RowPairs *pairs)
+{
+	const char *relname = RelationGetRelationName(pairs->rel);
+	bool		oldid_null,
+				newid_null;
+	Datum		oldid,
+				newid;
+
+	if (!tuplestore_gettupleslot(pairs->newts, true, false, pairs->new))
+	{
+		if (pairs->oldts && tuplestore_gettupleslot(pairs->oldts, true, false, pairs->old))
+			elog(ERROR, "transition table en_old of \"%s\" has more rows than en_new", relname);
+		return false;
+	}
+	if (pairs->oldts == NULL)
+		return true;
+	if (!tuplestore_gettupleslot(pairs->oldts, true, false, pairs->old))
+		elog(ERROR, "transition table en_old of \"%s\" has fewer rows than en_new", relname);
+	oldid = slot_getattr(pairs->old, pairs->id_att, &oldid_null);
+	newid = slot_getattr(pairs->new, pairs->id_att, &newid_null);
+	if (oldid_null || newid_null ||
+		memcmp(DatumGetUUIDP(oldid), DatumGetUUIDP(newid), UUID_LEN) != 0)
+		elog(ERROR, "transition tables en_old and en_new of \"%s\" are not in step", relname);
+	return true;
+}
+
+void
+en_row_pairs_end(RowPairs *pairs)
+{
+	en_transition_done(pairs->newts);
+	ExecDropSingleTupleTableSlot(pairs->new);
+	if (pairs->oldts)
+	{
+		en_transition_done(pairs->oldts);
+		ExecDropSingleTupleTableSlot(pairs->old);
+	}
 }
 
 /*
@@ -320,4 +393,11 @@ en_shorten(const char *value)
 	if (len <= (size_t) max)
 		return pstrdup(value);
 	return psprintf("%.*s...", pg_mbcliplen(value, len, max), value);
+}
+
+/* A uuid, as text for a message */
+char *
+en_uuid_text(Datum id)
+{
+	return DatumGetCString(DirectFunctionCall1(uuid_out, id));
 }
