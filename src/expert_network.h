@@ -51,6 +51,7 @@ extern AttrNumber en_attnum(Relation rel, const char *column);
 extern int	en_column_number(Relation rel, const char *column);
 extern bool en_in_extension_schema(Relation rel);
 extern char *en_shorten(const char *value);
+extern void en_report_misfire(const char *function, const char *how) pg_attribute_noreturn();
 extern SPIPlanPtr en_transition_plan(TransitionPlan *cache, Relation rel,
 									 const char *query, int nargs, Oid *argtypes);
 extern bool en_text_is(Datum value, const char *name);

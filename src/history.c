@@ -145,9 +145,8 @@ expert_network_record_transitions(PG_FUNCTION_ARGS)
 		!(TRIGGER_FIRED_BY_INSERT(trigdata->tg_event) || TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event)) ||
 		trigdata->tg_newtable == NULL ||
 		(TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) && trigdata->tg_oldtable == NULL))
-		ereport(ERROR,
-				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("function record_transitions must be fired AFTER INSERT or AFTER UPDATE FOR EACH STATEMENT with transition tables en_new and en_old")));
+		en_report_misfire("record_transitions",
+						  "AFTER INSERT or AFTER UPDATE FOR EACH STATEMENT with transition tables en_new and en_old");
 
 	if (en_restoring())
 		return PointerGetDatum(NULL);	/* the dump carries the history */
@@ -227,9 +226,8 @@ expert_network_protect_history(PG_FUNCTION_ARGS)
 	if (!CALLED_AS_TRIGGER(fcinfo) ||
 		!TRIGGER_FIRED_BEFORE(trigdata->tg_event) ||
 		TRIGGER_FIRED_FOR_ROW(trigdata->tg_event))
-		ereport(ERROR,
-				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("function protect_history must be fired BEFORE, FOR EACH STATEMENT")));
+		en_report_misfire("protect_history",
+						  "BEFORE, FOR EACH STATEMENT");
 
 	if (en_writing_history() || en_restoring() || superuser() ||
 		(en_erasing() && TRIGGER_FIRED_BY_DELETE(trigdata->tg_event)))

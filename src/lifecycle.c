@@ -400,9 +400,8 @@ expert_network_interview_lifecycle(PG_FUNCTION_ARGS)
 		TRIGGER_FIRED_BY_TRUNCATE(trigdata->tg_event) ||
 		(!TRIGGER_FIRED_BY_DELETE(trigdata->tg_event) && trigdata->tg_newtable == NULL) ||
 		(!TRIGGER_FIRED_BY_INSERT(trigdata->tg_event) && trigdata->tg_oldtable == NULL))
-		ereport(ERROR,
-				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("function interview_lifecycle must be fired AFTER INSERT, UPDATE or DELETE FOR EACH STATEMENT with transition tables en_new and en_old")));
+		en_report_misfire("interview_lifecycle",
+						  "AFTER INSERT, UPDATE or DELETE FOR EACH STATEMENT with transition tables en_new and en_old");
 
 	if (en_restoring())
 		return PointerGetDatum(NULL);

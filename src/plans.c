@@ -401,3 +401,16 @@ en_uuid_text(Datum id)
 {
 	return DatumGetCString(DirectFunctionCall1(uuid_out, id));
 }
+
+/*
+ * Refuse a trigger function fired otherwise than it was written for, as
+ * only a hand-made CREATE TRIGGER can fire it: "function <function> must be
+ * fired <how>".
+ */
+void
+en_report_misfire(const char *function, const char *how)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+			 errmsg("function %s must be fired %s", function, how)));
+}

@@ -181,6 +181,103 @@ CheckIdUnchanged(TriggerData *trigdata)
 			 errtablecol(rel, attnum)));
 }
 
+/* The stamps of a status step: columns of the new row and their values */
+typedef struct Stamps
+{
+	int			n;
+	int			attnums[2];
+	Datum		values[2];
+} Stamps;
+
+static void
+AddStamp(Stamps *stamps, Relation rel, const char *column, Datum value)
+{
+	Assert(stamps->n < (int) lengthof(stamps->values));
+	stamps->attnums[stamps->n] = en_column_number(rel, column);
+	stamps->values[stamps->n++] = value;
+}
+
+/*
+ * An UPDATE: the id stays, and a new status is a step of the graph, which
+ * gets the stamps of that step.
+ */
+static void
+CheckStep(TriggerData *trigdata, const char *entity, Stamps *stamps)
+{
+	Relation	rel = trigdata->tg_relation;
+	Datum		stamp = TimestampTzGetDatum(GetCurrentTransactionStartTimestamp());
+	char	   *from;
+	char	   *to;
+
+	CheckIdUnchanged(trigdata);
+	from = TextColumn(rel, trigdata->tg_trigtuple, "status");
+	to = TextColumn(rel, trigdata->tg_newtuple, "status");
+	if (from == NULL || to == NULL || strcmp(from, to) == 0)
+		return;
+	en_check_transition(entity, from, to);
+
+	if (strcmp(entity, "expert") == 0 && strcmp(from, "proposed") == 0)
+	{
+		bool		isnull;
+
+		(void) heap_getattr(trigdata->tg_newtuple, en_column_number(rel, "reviewed_at"),
+							RelationGetDescr(rel), &isnull);
+		if (isnull)
+			AddStamp(stamps, rel, "reviewed_at", stamp);
+		AddStamp(stamps, rel, "is_new", BoolGetDatum(false));
+	}
+	else if (strcmp(entity, "interview") == 0 && strcmp(to, "completed") == 0)
+		AddStamp(stamps, rel, "completed_at", stamp);
+	else if (strcmp(entity, "interview") == 0 && strcmp(to, "cancelled") == 0)
+		AddStamp(stamps, rel, "cancelled_at", stamp);
+	else if (strcmp(entity, "enrollment") == 0 && strcmp(to, "enrolled") == 0)
+		AddStamp(stamps, rel, "enrolled_at", stamp);
+	else if (strcmp(entity, "research_activity") == 0 &&
+			 (strcmp(to, "completed") == 0 || strcmp(to, "failed") == 0))
+		AddStamp(stamps, rel, "completed_at", stamp);
+}
+
+/*
+ * The rules of an expert (its campaign open, its vendor enrolled) and of an
+ * interview (its campaign open, its expert's campaign, an expert reviewed),
+ * on insert and when a reference changes.
+ */
+static void
+CheckCrossEntity(TriggerData *trigdata, const char *entity, HeapTuple newtuple, bool is_update)
+{
+	Relation	rel = trigdata->tg_relation;
+	bool		is_expert = strcmp(entity, "expert") == 0;
+	const char *other = is_expert ? "vendor_platform_id" : "expert_id";
+	bool		campaign_null;
+	Datum		campaign_id = heap_getattr(newtuple, en_column_number(rel, "campaign_id"),
+										   RelationGetDescr(rel), &campaign_null);
+	bool		campaign_changed = !is_update || UuidColumnChanged(trigdata, "campaign_id");
+	bool		other_null;
+	Datum		other_id;
+	bool		other_changed;
+
+	if (campaign_null)
+		return;
+	/* the expert's vendor, or the interview's expert */
+	other_id = heap_getattr(newtuple, en_column_number(rel, other), RelationGetDescr(rel), &other_null);
+	other_changed = campaign_changed || UuidColumnChanged(trigdata, other);
+
+	/* SPI only when a rule has something to check */
+	if (!campaign_changed && (other_null || !other_changed))
+		return;
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	if ((!campaign_changed || CheckCampaignOpen(campaign_id, entity)) &&
+		!other_null && other_changed)
+	{
+		if (is_expert)
+			CheckVendorEnrolled(campaign_id, other_id);
+		else
+			CheckInterviewExpert(campaign_id, other_id);
+	}
+	SPI_finish();
+}
+
 /*
  * Trigger: BEFORE INSERT OR UPDATE FOR EACH ROW on the tables with a status
  * workflow.  UPDATE: the id stays; the status moves only along the graph,
@@ -192,122 +289,30 @@ Datum
 expert_network_check_transition(PG_FUNCTION_ARGS)
 {
 	TriggerData *trigdata = (TriggerData *) fcinfo->context;
-	Relation	rel;
-	TupleDesc	tupdesc;
 	const char *entity;
-	HeapTuple	newtuple;
 	bool		is_update;
-	int			attnums[3];
-	Datum		values[3];
-	bool		nulls[3] = {false, false, false};
-	int			nchanged = 0;
+	HeapTuple	newtuple;
+	Stamps		stamps = {0};
+	bool		nulls[lengthof(stamps.values)] = {false};
 
 	if (!CALLED_AS_TRIGGER(fcinfo) ||
 		!TRIGGER_FIRED_BEFORE(trigdata->tg_event) ||
 		!TRIGGER_FIRED_FOR_ROW(trigdata->tg_event) ||
 		TRIGGER_FIRED_BY_DELETE(trigdata->tg_event))
-		ereport(ERROR,
-				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("function check_transition must be fired BEFORE INSERT OR UPDATE FOR EACH ROW")));
+		en_report_misfire("check_transition", "BEFORE INSERT OR UPDATE FOR EACH ROW");
 
-	rel = trigdata->tg_relation;
-	tupdesc = RelationGetDescr(rel);
-	entity = en_workflow_entity(rel);
+	entity = en_workflow_entity(trigdata->tg_relation);
 	is_update = TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event);
 	newtuple = is_update ? trigdata->tg_newtuple : trigdata->tg_trigtuple;
 
 	if (is_update)
-	{
-		char	   *from;
-		char	   *to;
-
-		CheckIdUnchanged(trigdata);
-		from = TextColumn(rel, trigdata->tg_trigtuple, "status");
-		to = TextColumn(rel, newtuple, "status");
-		if (from && to && strcmp(from, to) != 0)
-		{
-			Datum		stamp = TimestampTzGetDatum(GetCurrentTransactionStartTimestamp());
-			bool		isnull;
-
-			en_check_transition(entity, from, to);
-
-			/* stamps of the step */
-			if (strcmp(entity, "expert") == 0 && strcmp(from, "proposed") == 0)
-			{
-				(void) heap_getattr(newtuple, en_column_number(rel, "reviewed_at"), tupdesc, &isnull);
-				if (isnull)
-				{
-					attnums[nchanged] = en_column_number(rel, "reviewed_at");
-					values[nchanged++] = stamp;
-				}
-				attnums[nchanged] = en_column_number(rel, "is_new");
-				values[nchanged++] = BoolGetDatum(false);
-			}
-			else if (strcmp(entity, "interview") == 0 &&
-					 (strcmp(to, "completed") == 0 || strcmp(to, "cancelled") == 0))
-			{
-				attnums[nchanged] = en_column_number(rel, strcmp(to, "completed") == 0 ?
-												"completed_at" : "cancelled_at");
-				values[nchanged++] = stamp;
-			}
-			else if (strcmp(entity, "enrollment") == 0 && strcmp(to, "enrolled") == 0)
-			{
-				attnums[nchanged] = en_column_number(rel, "enrolled_at");
-				values[nchanged++] = stamp;
-			}
-			else if (strcmp(entity, "research_activity") == 0 &&
-					 (strcmp(to, "completed") == 0 || strcmp(to, "failed") == 0))
-			{
-				attnums[nchanged] = en_column_number(rel, "completed_at");
-				values[nchanged++] = stamp;
-			}
-		}
-	}
-
-	/* cross-entity rules, on insert and when a reference changes */
+		CheckStep(trigdata, entity, &stamps);
 	if (!en_restoring() &&
 		(strcmp(entity, "expert") == 0 || strcmp(entity, "interview") == 0))
-	{
-		bool		isnull;
-		Datum		campaign_id = heap_getattr(newtuple, en_column_number(rel, "campaign_id"), tupdesc, &isnull);
-		bool		campaign_changed = !is_update || UuidColumnChanged(trigdata, "campaign_id");
+		CheckCrossEntity(trigdata, entity, newtuple, is_update);
 
-		if (!isnull)
-		{
-			bool		other_changed;
-			Datum		other_id;
-			bool		other_null;
-
-			/* the expert's vendor, or the interview's expert */
-			other_id = SPI_getbinval(newtuple, tupdesc,
-									 en_column_number(rel, strcmp(entity, "expert") == 0 ?
-												 "vendor_platform_id" : "expert_id"),
-									 &other_null);
-			other_changed = campaign_changed ||
-				UuidColumnChanged(trigdata, strcmp(entity, "expert") == 0 ?
-								  "vendor_platform_id" : "expert_id");
-
-			/* SPI only when a rule has something to check */
-			if (campaign_changed || (!other_null && other_changed))
-			{
-				if (SPI_connect() != SPI_OK_CONNECT)
-					elog(ERROR, "SPI_connect failed");
-				if ((!campaign_changed ||
-					 CheckCampaignOpen(campaign_id, strcmp(entity, "expert") == 0 ? "expert" : "interview")) &&
-					!other_null && other_changed)
-				{
-					if (strcmp(entity, "expert") == 0)
-						CheckVendorEnrolled(campaign_id, other_id);
-					else
-						CheckInterviewExpert(campaign_id, other_id);
-				}
-				SPI_finish();
-			}
-		}
-	}
-
-	if (nchanged == 0)
+	if (stamps.n == 0)
 		return PointerGetDatum(newtuple);
-	return PointerGetDatum(heap_modify_tuple_by_cols(newtuple, tupdesc, nchanged, attnums,
-													 values, nulls));
+	return PointerGetDatum(heap_modify_tuple_by_cols(newtuple, RelationGetDescr(trigdata->tg_relation),
+													 stamps.n, stamps.attnums, stamps.values, nulls));
 }
