@@ -40,7 +40,8 @@ extern Oid	en_extension_owner(Oid *schema);
 typedef struct TransitionPlan
 {
 	SPIPlanPtr	plan;
-	TupleDesc	desc;			/* the table's row type when prepared */
+	Oid			relid;			/* the table it was prepared for */
+	TupleDesc	desc;			/* and its columns then */
 } TransitionPlan;
 
 extern SPIPlanPtr en_kept_plan(SPIPlanPtr *cache, const char *query, int nargs,

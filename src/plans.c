@@ -1,16 +1,18 @@
 /*
  * plans.c
  *	  Small helpers every part uses: SPI plans kept for the life of the
- *	  backend, column look-ups, the schema check, messages.
+ *	  backend, column look-ups, the schema check, messages, and reading a
+ *	  trigger's transition tables (row pairs, a column as a uuid[]).
  *
  *	  SPI plans are kept for the life of the backend, so that a trigger fired by
  *	  every single-row statement does not parse and plan its queries each
  *	  time.
  *
  * A plan over a trigger's transition tables (en_new, en_old) depends on the
- * table's row type, which the plan cache does not track for ephemeral named
- * relations: it is kept with a copy of the tuple descriptor it was made for,
- * and made again when the table's columns change.
+ * table's columns, which the plan cache does not track for ephemeral named
+ * relations: it is kept with the relation and a copy of the columns it was
+ * made for, and made again when those change (ALTER TABLE ... ADD, DROP,
+ * RENAME or TYPE of a column).
  */
 #include "expert_network.h"
 
@@ -202,8 +204,34 @@ en_column_number(Relation rel, const char *column)
 }
 
 /*
+ * Are the columns of a relation still those a plan was made for?  Compared:
+ * what a query's column references resolve to when it is parsed (each
+ * column's name, type, typmod and collation, and which are dropped), not
+ * what CreateTupleDescCopy leaves out (NOT NULL, defaults, constraints),
+ * which equalTupleDescs would compare.
+ */
+static bool
+SameColumns(TupleDesc kept, TupleDesc desc)
+{
+	if (kept->natts != desc->natts)
+		return false;
+	for (int i = 0; i < desc->natts; i++)
+	{
+		Form_pg_attribute a = TupleDescAttr(kept, i);
+		Form_pg_attribute b = TupleDescAttr(desc, i);
+
+		if (a->attisdropped != b->attisdropped || a->atttypid != b->atttypid ||
+			a->atttypmod != b->atttypmod || a->attcollation != b->attcollation ||
+			strcmp(NameStr(a->attname), NameStr(b->attname)) != 0)
+			return false;
+	}
+	return true;
+}
+
+/*
  * The plan of a query over the transition tables of a trigger on rel, whose
- * trigger data is already registered with SPI.
+ * trigger data is already registered with SPI: kept, and prepared again when
+ * the relation is another or its columns changed.
  */
 SPIPlanPtr
 en_transition_plan(TransitionPlan *cache, Relation rel, const char *query,
@@ -212,7 +240,8 @@ en_transition_plan(TransitionPlan *cache, Relation rel, const char *query,
 	TupleDesc	desc = RelationGetDescr(rel);
 
 	(void) en_extension_schema();
-	if (cache->plan != NULL && !equalTupleDescs(cache->desc, desc))
+	if (cache->plan != NULL &&
+		(cache->relid != RelationGetRelid(rel) || !SameColumns(cache->desc, desc)))
 	{
 		SPI_freeplan(cache->plan);
 		FreeTupleDesc(cache->desc);
@@ -223,10 +252,13 @@ en_transition_plan(TransitionPlan *cache, Relation rel, const char *query,
 	{
 		MemoryContext old;
 
+		elog(DEBUG1, "expert_network: preparing a plan over the transition tables of \"%s\"",
+			 RelationGetRelationName(rel));
 		(void) en_kept_plan(&cache->plan, query, nargs, argtypes);
 		old = MemoryContextSwitchTo(TopMemoryContext);
 		cache->desc = CreateTupleDescCopy(desc);
 		MemoryContextSwitchTo(old);
+		cache->relid = RelationGetRelid(rel);
 	}
 	return cache->plan;
 }
