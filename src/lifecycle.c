@@ -4,6 +4,21 @@
  *	  interviews whose steps move the interviews' experts along with them and
  *	  write each completed interview's record.
  *
+ * Each rule has one owner:
+ *	 - which interviews are live, completed or cancelled: the status macros
+ *	   below, spelt once, which the C compares and the SQL steps splice in;
+ *	 - which experts an interview row's change concerns, and how (gains a
+ *	   live interview, completes one, loses one): C, in ClassifyRow alone,
+ *	   for INSERT, UPDATE and DELETE alike, from the transition tables;
+ *	 - which of those experts move, and where to: the SQL steps, from the
+ *	   expert's own status read under the lock (reviewed or scheduling to
+ *	   scheduled, scheduled to completed, scheduled to scheduling when no
+ *	   live interview is left); C never reads an expert's status.  The
+ *	   experts' own trigger checks each move against the expert graph;
+ *	 - which experts may have an interview at all: check_transition
+ *	   (workflow_trigger.c), before the row is written; UNSCHEDULED_EXPERT
+ *	   only re-checks it under the lock, for a concurrent change.
+ *
  * A restore (no identity, a role bypassing row-level security) has no
  * lifecycle effect: the dump has the experts and records as they were.
  */
@@ -34,7 +49,25 @@ en_writing_lifecycle(void)
 	return lifecycle_writes > 0;
 }
 
-#define LIVE_INTERVIEW "ARRAY['pending', 'scheduled', 'confirmed']::pg_catalog.text[]"
+/*
+ * The interview statuses the lifecycle acts on.  Live: an interview still to
+ * come, which keeps its expert scheduled.  Each list is written once and
+ * expanded twice, as C strings (live_statuses) and as an SQL array
+ * (LIVE_INTERVIEW).
+ */
+#define INTERVIEW_COMPLETED "completed"
+#define INTERVIEW_CANCELLED "cancelled"
+#define LIVE_INTERVIEW_STATUSES(EACH, SEP) EACH("pending") SEP EACH("scheduled") SEP EACH("confirmed")
+
+#define AS_C_STRING(s) s
+#define C_COMMA ,
+#define AS_SQL_LITERAL(s) "'" s "'"
+#define SQL_COMMA ", "
+
+static const char *const live_statuses[] = {LIVE_INTERVIEW_STATUSES(AS_C_STRING, C_COMMA)};
+
+#define LIVE_INTERVIEW \
+	"ARRAY[" LIVE_INTERVIEW_STATUSES(AS_SQL_LITERAL, SQL_COMMA) "]::pg_catalog.text[]"
 
 /*
  * The interview lifecycle's steps.
@@ -97,7 +130,7 @@ typedef struct LifecycleSets
 	"        pg_catalog.substr(c.scheduled_time::pg_catalog.text, 1, 5) OPERATOR(pg_catalog.||) ' ' OPERATOR(pg_catalog.||) c.timezone," \
 	"        c.duration_minutes::pg_catalog.text OPERATOR(pg_catalog.||) ' min'," \
 	"        COALESCE(c.completed_at, pg_catalog.now())" \
-	"   FROM en_new AS c WHERE c.status OPERATOR(pg_catalog.=) 'completed'" \
+	"   FROM en_new AS c WHERE c.status OPERATOR(pg_catalog.=) '" INTERVIEW_COMPLETED "'" \
 	" ON CONFLICT (interview_id) DO NOTHING"
 #define SCHEDULE_EXPERTS \
 	"UPDATE expert_network.experts SET status = 'scheduled'" \
@@ -167,13 +200,6 @@ static const LifecycleStep lifecycle_steps[] = {
 };
 static TransitionPlan lifecycle_plans[lengthof(lifecycle_steps)];
 
-static bool
-IsLive(Datum status)
-{
-	return en_text_is(status, "pending") || en_text_is(status, "scheduled") ||
-		en_text_is(status, "confirmed");
-}
-
 /* Add an expert to a set (and to the experts concerned) */
 static void
 AddExpert(LifecycleSets *sets, ExpertSet set, Datum expert, bool isnull)
@@ -197,27 +223,73 @@ AddExpert(LifecycleSets *sets, ExpertSet set, Datum expert, bool isnull)
 	}
 }
 
-/* A DELETE: the experts of the deleted live interviews lose one */
-static void
-DeleteSets(Relation rel, Tuplestorestate *old, LifecycleSets *sets)
+/*
+ * One version of an interview row, as the lifecycle reads it; not present:
+ * the old version of an inserted row, the new version of a deleted one.
+ */
+typedef struct InterviewVersion
 {
-	TupleTableSlot *slot = MakeSingleTupleTableSlot(RelationGetDescr(rel), &TTSOpsMinimalTuple);
-	int			status_att = en_column_number(rel, "status");
-	int			expert_att = en_column_number(rel, "expert_id");
+	bool		present;
+	bool		status_null;
+	Datum		status;
+	bool		expert_null;
+	Datum		expert;
+} InterviewVersion;
 
-	en_transition_rewind(old);
-	while (tuplestore_gettupleslot(old, true, false, slot))
+static void
+ReadVersion(TupleTableSlot *slot, int status_att, int expert_att, InterviewVersion *v)
+{
+	v->present = slot != NULL;
+	v->status_null = v->expert_null = true;
+	if (slot == NULL)
+		return;
+	v->status = slot_getattr(slot, status_att, &v->status_null);
+	v->expert = slot_getattr(slot, expert_att, &v->expert_null);
+}
+
+static bool
+HasStatus(const InterviewVersion *v, const char *status)
+{
+	return v->present && !v->status_null && en_text_is(v->status, status);
+}
+
+static bool
+IsLive(const InterviewVersion *v)
+{
+	for (size_t i = 0; i < lengthof(live_statuses); i++)
+		if (HasStatus(v, live_statuses[i]))
+			return true;
+	return false;
+}
+
+/*
+ * What one interview row's change (INSERT: no old version; DELETE: no new
+ * one) does to its experts:
+ *	 - a status newly completed: the record, and the expert completes;
+ *	 - a live interview that comes to an expert (inserted, or handed over
+ *	   from another): that expert gains it;
+ *	 - a live interview that leaves its expert (deleted, handed over, or
+ *	   cancelled): that expert loses it.
+ * Statuses are compared byte for byte; a NULL is no status.
+ */
+static void
+ClassifyRow(LifecycleSets *sets, const InterviewVersion *old, const InterviewVersion *new)
+{
+	bool		status_is_new = new->present && !new->status_null &&
+		(!old->present || (!old->status_null && !en_texts_equal(old->status, new->status)));
+	bool		moved = !old->present || !new->present ||
+		(!old->expert_null && !new->expert_null &&
+		 memcmp(DatumGetUUIDP(old->expert), DatumGetUUIDP(new->expert), UUID_LEN) != 0);
+
+	if (status_is_new && HasStatus(new, INTERVIEW_COMPLETED))
 	{
-		bool		isnull,
-					expert_null;
-		Datum		status = slot_getattr(slot, status_att, &isnull);
-		Datum		expert = slot_getattr(slot, expert_att, &expert_null);
-
-		if (!isnull && IsLive(status))
-			AddExpert(sets, SET_LOSING, expert, expert_null);
+		sets->completed = true;
+		AddExpert(sets, SET_COMPLETING, new->expert, new->expert_null);
 	}
-	en_transition_done(old);
-	ExecDropSingleTupleTableSlot(slot);
+	if (moved && IsLive(new))
+		AddExpert(sets, SET_GAINING, new->expert, new->expert_null);
+	if (IsLive(old) && (moved || HasStatus(new, INTERVIEW_CANCELLED)))
+		AddExpert(sets, SET_LOSING, old->expert, old->expert_null);
 }
 
 /*
@@ -231,59 +303,38 @@ LifecycleSetsOf(TriggerData *trigdata, LifecycleEvent event, LifecycleSets *sets
 	Relation	rel = trigdata->tg_relation;
 	int			status_att = en_column_number(rel, "status");
 	int			expert_att = en_column_number(rel, "expert_id");
-	bool		is_update = event == EVENT_UPDATE;
-	RowPairs	pairs;
+	InterviewVersion old,
+				new;
 
 	memset(sets, 0, sizeof(*sets));
 	if (event == EVENT_DELETE)
 	{
-		DeleteSets(rel, trigdata->tg_oldtable, sets);
-		return;
-	}
+		Tuplestorestate *rows = trigdata->tg_oldtable;
+		TupleTableSlot *slot = MakeSingleTupleTableSlot(RelationGetDescr(rel), &TTSOpsMinimalTuple);
 
-	en_row_pairs_begin(&pairs, trigdata, is_update);
-	while (en_row_pairs_next(&pairs))
+		ReadVersion(NULL, status_att, expert_att, &new);
+		en_transition_rewind(rows);
+		while (tuplestore_gettupleslot(rows, true, false, slot))
+		{
+			ReadVersion(slot, status_att, expert_att, &old);
+			ClassifyRow(sets, &old, &new);
+		}
+		en_transition_done(rows);
+		ExecDropSingleTupleTableSlot(slot);
+	}
+	else
 	{
-		bool		new_null,
-					old_null,
-					nexp_null,
-					oexp_null;
-		Datum		new_status = slot_getattr(pairs.new, status_att, &new_null);
-		Datum		nexp = slot_getattr(pairs.new, expert_att, &nexp_null);
-		Datum		old_status,
-					oexp;
-		bool		changed,
-					expert_changed;
+		RowPairs	pairs;
 
-		if (!is_update)
+		en_row_pairs_begin(&pairs, trigdata, event == EVENT_UPDATE);
+		while (en_row_pairs_next(&pairs))
 		{
-			if (!new_null && en_text_is(new_status, "completed"))
-			{
-				sets->completed = true;
-				AddExpert(sets, SET_COMPLETING, nexp, nexp_null);
-			}
-			else if (!new_null && IsLive(new_status))
-				AddExpert(sets, SET_GAINING, nexp, nexp_null);
-			continue;
+			ReadVersion(pairs.old, status_att, expert_att, &old);
+			ReadVersion(pairs.new, status_att, expert_att, &new);
+			ClassifyRow(sets, &old, &new);
 		}
-		old_status = slot_getattr(pairs.old, status_att, &old_null);
-		changed = !new_null && !old_null && !en_texts_equal(old_status, new_status);
-		oexp = slot_getattr(pairs.old, expert_att, &oexp_null);
-		expert_changed = !nexp_null && !oexp_null &&
-			memcmp(DatumGetUUIDP(nexp), DatumGetUUIDP(oexp), UUID_LEN) != 0;
-
-		if (changed && en_text_is(new_status, "completed"))
-		{
-			sets->completed = true;
-			AddExpert(sets, SET_COMPLETING, nexp, nexp_null);
-		}
-		if (expert_changed && !new_null && IsLive(new_status))
-			AddExpert(sets, SET_GAINING, nexp, nexp_null);
-		if (!old_null && IsLive(old_status) &&
-			(expert_changed || (!new_null && en_text_is(new_status, "cancelled"))))
-			AddExpert(sets, SET_LOSING, oexp, oexp_null);
+		en_row_pairs_end(&pairs);
 	}
-	en_row_pairs_end(&pairs);
 }
 
 /* A set as a uuid[] */
