@@ -423,7 +423,7 @@ RunLifecycleSteps(TriggerData *trigdata, const LifecycleSets *sets)
 }
 
 /*
- * Trigger: AFTER INSERT or AFTER UPDATE FOR EACH STATEMENT on interviews,
+ * Trigger: AFTER INSERT, UPDATE or DELETE FOR EACH STATEMENT on interviews,
  * with transition tables: what an interview's progress does to the rest.
  *	 - each newly completed interview gets its completed_interviews row
  *	   (exactly one: the interview id is unique there);
