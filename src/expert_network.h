@@ -62,17 +62,7 @@ extern void en_transition_rewind(Tuplestorestate *rows);
 extern void en_transition_done(Tuplestorestate *rows);
 extern Datum en_transition_uuids(Relation rel, Tuplestorestate *rows, const char *column);
 
-/*
- * A statement's rows from its transition tables: every row of en_new, and
- * for an UPDATE the same row's old version from en_old beside it.
- *
- * PostgreSQL adds each updated row's old and new versions to en_old and
- * en_new together, so the two tables are read side by side, without a join.
- * Each pair is checked to be one row (same id): a pair that is not is an
- * internal error, never a wrong result.  The tables are read through read
- * pointers of our own, since other statement triggers of the same event read
- * the same tuplestores.
- */
+/* A statement's rows with their old versions, from its transition tables */
 typedef struct RowPairs
 {
 	Relation	rel;

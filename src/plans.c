@@ -307,8 +307,18 @@ en_transition_done(Tuplestorestate *rows)
 }
 
 /*
- * Start reading a statement's rows with their old versions (RowPairs, in
- * expert_network.h); en_row_pairs_end() when finished.
+ * A statement's rows from its transition tables: every row of en_new, and
+ * for an UPDATE the same row's old version from en_old beside it.
+ *
+ * PostgreSQL adds each updated row's old and new versions to en_old and
+ * en_new together, so the two tables are read side by side, without a join.
+ * Each pair is checked to be one row (same id): a pair that is not is an
+ * internal error, never a wrong result.  The tables are read through read
+ * pointers of our own, since other statement triggers of the same event read
+ * the same tuplestores.
+ *
+ * en_row_pairs_begin() starts, en_row_pairs_next() reads the next pair,
+ * en_row_pairs_end() finishes.
  */
 void
 en_row_pairs_begin(RowPairs *pairs, TriggerData *trigdata, bool is_update)

@@ -5,9 +5,9 @@
  *	  (en_check_transition), and the graphs as SQL sets (allowed_transitions(),
  *	  transition_graph() behind the view workflow_transitions).
  *
- * The graphs live in C, not in a table, so that no role can edit them: the
- * trigger (workflow_trigger.c), the interview API (interviews.c) and the
- * views all read these arrays.
+ * One definition of each graph, which everything else reads: the trigger
+ * (workflow_trigger.c), the interview API (interviews.c), and SQL through
+ * the two functions.  Pure data and look-ups: no SPI, no table.
  */
 #include "expert_network.h"
 
