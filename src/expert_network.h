@@ -42,7 +42,8 @@ extern Oid	en_extension_owner(Oid *schema);
 typedef struct TransitionPlan
 {
 	SPIPlanPtr	plan;
-	TupleDesc	desc;			/* the table's row type when prepared */
+	Oid			relid;			/* the table it was prepared for */
+	TupleDesc	desc;			/* and its columns then */
 } TransitionPlan;
 
 extern SPIPlanPtr en_kept_plan(SPIPlanPtr *cache, const char *query, int nargs,
@@ -55,12 +56,30 @@ extern AttrNumber en_attnum(Relation rel, const char *column);
 extern int	en_column_number(Relation rel, const char *column);
 extern bool en_in_extension_schema(Relation rel);
 extern char *en_shorten(const char *value);
+extern void en_report_misfire(const char *function, const char *how) pg_attribute_noreturn();
 extern SPIPlanPtr en_transition_plan(TransitionPlan *cache, Relation rel,
 									 const char *query, int nargs, Oid *argtypes);
 extern bool en_text_is(Datum value, const char *name);
+extern bool en_texts_equal(Datum a, Datum b);
+extern char *en_uuid_text(Datum id);
 extern void en_transition_rewind(Tuplestorestate *rows);
 extern void en_transition_done(Tuplestorestate *rows);
 extern Datum en_transition_uuids(Relation rel, Tuplestorestate *rows, const char *column);
+
+/* A statement's rows with their old versions, from its transition tables */
+typedef struct RowPairs
+{
+	Relation	rel;
+	Tuplestorestate *newts;
+	Tuplestorestate *oldts;		/* NULL for an INSERT */
+	TupleTableSlot *new;		/* the current row */
+	TupleTableSlot *old;		/* its old version, for an UPDATE */
+	int			id_att;
+} RowPairs;
+
+extern void en_row_pairs_begin(RowPairs *pairs, TriggerData *trigdata, bool is_update);
+extern bool en_row_pairs_next(RowPairs *pairs);
+extern void en_row_pairs_end(RowPairs *pairs);
 
 /* scoping.c */
 extern void en_scoping_init(void);
@@ -75,7 +94,8 @@ extern void en_become_table_owner(const char *table, Oid *save_userid,
 
 extern void en_report_unavailable(const char *table, Datum id);
 
-/* workflow.c */
+/* workflow_graph.c */
+extern const char *en_workflow_entity(Relation rel);
 extern void en_check_transition(const char *entity, const char *from, const char *to);
 
 /* question_tree.c: a screener in memory */
@@ -153,7 +173,6 @@ extern void en_walk_preorder(Screener *s, int32 top, int32 top_depth,
 extern void en_walk_all(Screener *s, int32 *order, int32 *depths);
 extern void en_report_not_a_tree(Screener *s, int32 at, const char *why);
 extern void en_report_unknown_question(Datum id);
-extern char *en_uuid_text(Datum id);
 
 /* question_integrity.c */
 extern void en_questions_init(void);
@@ -162,8 +181,10 @@ extern void en_lock_screener(Datum campaign);
 /* counters.c */
 extern bool en_writing_derived(void);
 
-/* workflow.c */
+/* history.c */
 extern bool en_writing_history(void);
+
+/* lifecycle.c */
 extern bool en_writing_lifecycle(void);
 
 /* access.c */

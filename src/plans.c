@@ -1,16 +1,18 @@
 /*
  * plans.c
  *	  Small helpers every part uses: SPI plans kept for the life of the
- *	  backend, column look-ups, the schema check, messages.
+ *	  backend, column look-ups, the schema check, messages, and reading a
+ *	  trigger's transition tables (row pairs, a column as a uuid[]).
  *
  *	  SPI plans are kept for the life of the backend, so that a trigger fired by
  *	  every single-row statement does not parse and plan its queries each
  *	  time.
  *
  * A plan over a trigger's transition tables (en_new, en_old) depends on the
- * table's row type, which the plan cache does not track for ephemeral named
- * relations: it is kept with a copy of the tuple descriptor it was made for,
- * and made again when the table's columns change.
+ * table's columns, which the plan cache does not track for ephemeral named
+ * relations: it is kept with the relation and a copy of the columns it was
+ * made for, and made again when those change (ALTER TABLE ... ADD, DROP,
+ * RENAME or TYPE of a column).
  */
 #include "expert_network.h"
 
@@ -214,8 +216,34 @@ en_column_number(Relation rel, const char *column)
 }
 
 /*
+ * Are the columns of a relation still those a plan was made for?  Compared:
+ * what a query's column references resolve to when it is parsed (each
+ * column's name, type, typmod and collation, and which are dropped), not
+ * what CreateTupleDescCopy leaves out (NOT NULL, defaults, constraints),
+ * which equalTupleDescs would compare.
+ */
+static bool
+SameColumns(TupleDesc kept, TupleDesc desc)
+{
+	if (kept->natts != desc->natts)
+		return false;
+	for (int i = 0; i < desc->natts; i++)
+	{
+		Form_pg_attribute a = TupleDescAttr(kept, i);
+		Form_pg_attribute b = TupleDescAttr(desc, i);
+
+		if (a->attisdropped != b->attisdropped || a->atttypid != b->atttypid ||
+			a->atttypmod != b->atttypmod || a->attcollation != b->attcollation ||
+			strcmp(NameStr(a->attname), NameStr(b->attname)) != 0)
+			return false;
+	}
+	return true;
+}
+
+/*
  * The plan of a query over the transition tables of a trigger on rel, whose
- * trigger data is already registered with SPI.
+ * trigger data is already registered with SPI: kept, and prepared again when
+ * the relation is another or its columns changed.
  */
 SPIPlanPtr
 en_transition_plan(TransitionPlan *cache, Relation rel, const char *query,
@@ -224,7 +252,8 @@ en_transition_plan(TransitionPlan *cache, Relation rel, const char *query,
 	TupleDesc	desc = RelationGetDescr(rel);
 
 	(void) en_extension_schema();
-	if (cache->plan != NULL && !equalTupleDescs(cache->desc, desc))
+	if (cache->plan != NULL &&
+		(cache->relid != RelationGetRelid(rel) || !SameColumns(cache->desc, desc)))
 	{
 		SPI_freeplan(cache->plan);
 		FreeTupleDesc(cache->desc);
@@ -235,10 +264,13 @@ en_transition_plan(TransitionPlan *cache, Relation rel, const char *query,
 	{
 		MemoryContext old;
 
+		elog(DEBUG1, "expert_network: preparing a plan over the transition tables of \"%s\"",
+			 RelationGetRelationName(rel));
 		(void) en_kept_plan(&cache->plan, query, nargs, argtypes);
 		old = MemoryContextSwitchTo(TopMemoryContext);
 		cache->desc = CreateTupleDescCopy(desc);
 		MemoryContextSwitchTo(old);
+		cache->relid = RelationGetRelid(rel);
 	}
 	return cache->plan;
 }
@@ -253,6 +285,19 @@ en_text_is(Datum value, const char *name)
 	size_t		len = strlen(name);
 
 	return VARSIZE_ANY_EXHDR(t) == len && memcmp(VARDATA_ANY(t), name, len) == 0;
+}
+
+/*
+ * Are two text values the same, byte for byte?
+ */
+bool
+en_texts_equal(Datum a, Datum b)
+{
+	text	   *ta = DatumGetTextPP(a);
+	text	   *tb = DatumGetTextPP(b);
+
+	return VARSIZE_ANY_EXHDR(ta) == VARSIZE_ANY_EXHDR(tb) &&
+		memcmp(VARDATA_ANY(ta), VARDATA_ANY(tb), VARSIZE_ANY_EXHDR(ta)) == 0;
 }
 
 /*
@@ -271,6 +316,76 @@ void
 en_transition_done(Tuplestorestate *rows)
 {
 	tuplestore_select_read_pointer(rows, 0);
+}
+
+/*
+ * A statement's rows from its transition tables: every row of en_new, and
+ * for an UPDATE the same row's old version from en_old beside it.
+ *
+ * PostgreSQL adds each updated row's old and new versions to en_old and
+ * en_new together, so the two tables are read side by side, without a join.
+ * Each pair is checked to be one row (same id): a pair that is not is an
+ * internal error, never a wrong result.  The tables are read through read
+ * pointers of our own, since other statement triggers of the same event read
+ * the same tuplestores.
+ *
+ * en_row_pairs_begin() starts, en_row_pairs_next() reads the next pair,
+ * en_row_pairs_end() finishes.
+ */
+void
+en_row_pairs_begin(RowPairs *pairs, TriggerData *trigdata, bool is_update)
+{
+	TupleDesc	desc = RelationGetDescr(trigdata->tg_relation);
+
+	pairs->rel = trigdata->tg_relation;
+	pairs->newts = trigdata->tg_newtable;
+	pairs->oldts = is_update ? trigdata->tg_oldtable : NULL;
+	pairs->new = MakeSingleTupleTableSlot(desc, &TTSOpsMinimalTuple);
+	pairs->old = is_update ? MakeSingleTupleTableSlot(desc, &TTSOpsMinimalTuple) : NULL;
+	pairs->id_att = en_column_number(pairs->rel, "id");
+	en_transition_rewind(pairs->newts);
+	if (pairs->oldts)
+		en_transition_rewind(pairs->oldts);
+}
+
+/* The next row (and its old version); false after the last */
+bool
+en_row_pairs_next(RowPairs *pairs)
+{
+	const char *relname = RelationGetRelationName(pairs->rel);
+	bool		oldid_null,
+				newid_null;
+	Datum		oldid,
+				newid;
+
+	if (!tuplestore_gettupleslot(pairs->newts, true, false, pairs->new))
+	{
+		if (pairs->oldts && tuplestore_gettupleslot(pairs->oldts, true, false, pairs->old))
+			elog(ERROR, "transition table en_old of \"%s\" has more rows than en_new", relname);
+		return false;
+	}
+	if (pairs->oldts == NULL)
+		return true;
+	if (!tuplestore_gettupleslot(pairs->oldts, true, false, pairs->old))
+		elog(ERROR, "transition table en_old of \"%s\" has fewer rows than en_new", relname);
+	oldid = slot_getattr(pairs->old, pairs->id_att, &oldid_null);
+	newid = slot_getattr(pairs->new, pairs->id_att, &newid_null);
+	if (oldid_null || newid_null ||
+		memcmp(DatumGetUUIDP(oldid), DatumGetUUIDP(newid), UUID_LEN) != 0)
+		elog(ERROR, "transition tables en_old and en_new of \"%s\" are not in step", relname);
+	return true;
+}
+
+void
+en_row_pairs_end(RowPairs *pairs)
+{
+	en_transition_done(pairs->newts);
+	ExecDropSingleTupleTableSlot(pairs->new);
+	if (pairs->oldts)
+	{
+		en_transition_done(pairs->oldts);
+		ExecDropSingleTupleTableSlot(pairs->old);
+	}
 }
 
 /*
@@ -332,4 +447,24 @@ en_shorten(const char *value)
 	if (len <= (size_t) max)
 		return pstrdup(value);
 	return psprintf("%.*s...", pg_mbcliplen(value, len, max), value);
+}
+
+/* A uuid, as text for a message */
+char *
+en_uuid_text(Datum id)
+{
+	return DatumGetCString(DirectFunctionCall1(uuid_out, id));
+}
+
+/*
+ * Refuse a trigger function fired otherwise than it was written for, as
+ * only a hand-made CREATE TRIGGER can fire it: "function <function> must be
+ * fired <how>".
+ */
+void
+en_report_misfire(const char *function, const char *how)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+			 errmsg("function %s must be fired %s", function, how)));
 }

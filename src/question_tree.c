@@ -57,12 +57,6 @@ static const Oid question_column_types[] = {
 	[QCOL_CAMPAIGN] = UUIDOID,
 };
 
-char *
-en_uuid_text(Datum id)
-{
-	return DatumGetCString(DirectFunctionCall1(uuid_out, id));
-}
-
 void
 en_report_unknown_question(Datum id)
 {
