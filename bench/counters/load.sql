@@ -1,6 +1,8 @@
 -- bench/counters/load.sql — data, helpers and the (C) trigger for
 -- bench/counters.sh.  Run once as the cluster's superuser, with no identity
--- set (the restore path: rows carry their owner).
+-- set and row_security off (the restore path, as pg_dump's output sets it:
+-- rows carry their owner, and no cross-entity rule holds them to what an
+-- application's writes must do, such as an enrollment before an expert).
 --
 --   user-1      campaigns 1..100   the INSERT ... SELECT of part (1)
 --   user-2      campaign 101       pgbench client 0 of part (2)
@@ -12,6 +14,7 @@
 \set ON_ERROR_STOP on
 
 SELECT pg_catalog.set_config('expert_network.user_id', '', false);
+SELECT pg_catalog.set_config('row_security', 'off', false);
 
 CREATE SCHEMA bench;
 
