@@ -133,6 +133,29 @@ BeginResult(FunctionCallInfo fcinfo)
 				 errdetail("It must return (id uuid, parent_question_id uuid, depth int4, position text, path uuid[], question_text text, question_type text, options jsonb, display_order int4), as the extension's script declares it.")));
 }
 
+/* The path and outline number being walked, one level per entry */
+typedef struct Outline
+{
+	Datum	   *path;			/* the ids from the top down */
+	int		   *poslen;			/* length of the outline number at each level */
+	text	   *pos;			/* the outline number of the deepest level entered */
+} Outline;
+
+/* Enter question at of s at this level: its id ends the path, its rank the number */
+static void
+Descend(Outline *o, Screener *s, int32 at, int32 level)
+{
+	char	   *digits = VARDATA(o->pos);
+	int			len = level > 0 ? o->poslen[level - 1] : 0;
+
+	o->path[level] = UUIDPGetDatum(&s->q[at].id);
+	if (level > 0)
+		digits[len++] = '.';
+	len += pg_ltoa(s->rank[at], digits + len);
+	o->poslen[level] = len;
+	SET_VARSIZE(o->pos, VARHDRSZ + len);
+}
+
 /*
  * Put walked questions into the result, each with its depth, outline number
  * and path.  prefix holds the questions above the first one walked
@@ -149,43 +172,30 @@ EmitRows(FunctionCallInfo fcinfo, Screener *s, const int32 *order, const int32 *
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	int32		levels = nprefix + 1;
-	Datum	   *path;
-	int		   *poslen;			/* length of the outline number at each level */
-	char	   *pos;
-	text	   *pos_text;
+	Outline		o;
 
 	for (int32 k = 0; k < count; k++)
 		levels = Max(levels, depths[k] + 1);
-	path = palloc(sizeof(Datum) * levels);
-	poslen = palloc(sizeof(int) * levels);
-	pos_text = palloc(VARHDRSZ + 12 * (Size) levels);	/* an int32 and a dot per level */
-	pos = VARDATA(pos_text);
+	o.path = palloc(sizeof(Datum) * levels);
+	o.poslen = palloc(sizeof(int) * levels);
+	o.pos = palloc(VARHDRSZ + 12 * (Size) levels);	/* an int32 and a dot per level */
 
-	for (int32 k = -nprefix; k < count; k++)
+	for (int32 level = 0; level < nprefix; level++)
+		Descend(&o, s, prefix[level], level);
+	for (int32 k = 0; k < count; k++)
 	{
-		int32		at = k < 0 ? prefix[k + nprefix] : order[k];
-		int32		depth = k < 0 ? k + nprefix : depths[k];
-		Question   *q = &s->q[at];
-		int			len = depth > 0 ? poslen[depth - 1] : 0;
+		Question   *q = &s->q[order[k]];
+		int32		depth = depths[k];
 		Datum		values[RCOL_COUNT];
 		bool		nulls[RCOL_COUNT] = {0};
 
-		/* this level of the path and the outline number */
-		path[depth] = UUIDPGetDatum(&q->id);
-		if (depth > 0)
-			pos[len++] = '.';
-		len += pg_ltoa(s->rank[at], pos + len);
-		poslen[depth] = len;
-		if (k < 0)
-			continue;
-		SET_VARSIZE(pos_text, VARHDRSZ + len);
-
+		Descend(&o, s, order[k], depth);
 		values[RCOL_ID] = UUIDPGetDatum(&q->id);
 		values[RCOL_PARENT] = UUIDPGetDatum(&q->parent_id);
 		nulls[RCOL_PARENT] = !q->has_parent;
 		values[RCOL_DEPTH] = Int32GetDatum(depth);
-		values[RCOL_POSITION] = PointerGetDatum(pos_text);
-		values[RCOL_PATH] = PointerGetDatum(construct_array(path, depth + 1, UUIDOID, UUID_LEN,
+		values[RCOL_POSITION] = PointerGetDatum(o.pos);
+		values[RCOL_PATH] = PointerGetDatum(construct_array(o.path, depth + 1, UUIDOID, UUID_LEN,
 															false, TYPALIGN_CHAR));
 		values[RCOL_TEXT] = q->question_text;
 		values[RCOL_TYPE] = q->question_type;
