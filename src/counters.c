@@ -321,9 +321,7 @@ expert_network_count_calls(PG_FUNCTION_ARGS)
 	if (!CALLED_AS_TRIGGER(fcinfo) ||
 		!TRIGGER_FIRED_AFTER(trigdata->tg_event) ||
 		TRIGGER_FIRED_FOR_ROW(trigdata->tg_event))
-		ereport(ERROR,
-				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("function count_calls must be fired AFTER, FOR EACH STATEMENT")));
+		en_report_misfire("count_calls", "AFTER, FOR EACH STATEMENT");
 	event = trigdata->tg_event;
 
 	if (TRIGGER_FIRED_BY_TRUNCATE(event))
@@ -376,9 +374,7 @@ expert_network_protect_call_counters(PG_FUNCTION_ARGS)
 		!TRIGGER_FIRED_BEFORE(trigdata->tg_event) ||
 		!TRIGGER_FIRED_FOR_ROW(trigdata->tg_event) ||
 		TRIGGER_FIRED_BY_DELETE(trigdata->tg_event))
-		ereport(ERROR,
-				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("function protect_call_counters must be fired BEFORE INSERT OR UPDATE FOR EACH ROW")));
+		en_report_misfire("protect_call_counters", "BEFORE INSERT OR UPDATE FOR EACH ROW");
 
 	rel = trigdata->tg_relation;
 	tupdesc = RelationGetDescr(rel);
@@ -453,9 +449,7 @@ expert_network_touch_chat_sessions(PG_FUNCTION_ARGS)
 		TRIGGER_FIRED_FOR_ROW(trigdata->tg_event) ||
 		!TRIGGER_FIRED_BY_INSERT(trigdata->tg_event) ||
 		trigdata->tg_newtable == NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("function touch_chat_sessions must be fired AFTER INSERT FOR EACH STATEMENT with the transition table en_new")));
+		en_report_misfire("touch_chat_sessions", "AFTER INSERT FOR EACH STATEMENT with the transition table en_new");
 
 	if (tuplestore_tuple_count(trigdata->tg_newtable) == 0)
 		return PointerGetDatum(NULL);

@@ -333,9 +333,8 @@ expert_network_protect_completed_record(PG_FUNCTION_ARGS)
 		   TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event)) ||
 		  (TRIGGER_FIRED_AFTER(trigdata->tg_event) && !TRIGGER_FIRED_FOR_ROW(trigdata->tg_event) &&
 		   TRIGGER_FIRED_BY_DELETE(trigdata->tg_event) && trigdata->tg_oldtable != NULL)))
-		ereport(ERROR,
-				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("function protect_completed_record must be fired BEFORE UPDATE FOR EACH ROW, or AFTER DELETE FOR EACH STATEMENT with transition table en_old, on expert_network.completed_interviews")));
+		en_report_misfire("protect_completed_record",
+						  "BEFORE UPDATE FOR EACH ROW, or AFTER DELETE FOR EACH STATEMENT with transition table en_old, on expert_network.completed_interviews");
 
 	if (TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event))
 	{

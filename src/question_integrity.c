@@ -284,10 +284,7 @@ CollectRows(FunctionCallInfo fcinfo, const char *funcname, const char *const *co
 		!(TRIGGER_FIRED_FOR_ROW(trigdata->tg_event) ? TRIGGER_FIRED_BEFORE(trigdata->tg_event) :
 		  (TRIGGER_FIRED_AFTER(trigdata->tg_event) && trigdata->tg_newtable != NULL &&
 		   (TRIGGER_FIRED_BY_INSERT(trigdata->tg_event) || trigdata->tg_oldtable != NULL))))
-		ereport(ERROR,
-				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("function %s must be fired AFTER INSERT or AFTER UPDATE FOR EACH STATEMENT with its transition tables",
-						funcname)));
+		en_report_misfire(funcname, "AFTER INSERT or AFTER UPDATE FOR EACH STATEMENT with its transition tables");
 	rel = trigdata->tg_relation;
 	desc = RelationGetDescr(rel);
 	is_update = TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event);

@@ -389,10 +389,7 @@ CheckTriggerContext(FunctionCallInfo fcinfo, const char *funcname, bool for_row)
 	if (!CALLED_AS_TRIGGER(fcinfo) ||
 		!TRIGGER_FIRED_BEFORE(trigdata->tg_event) ||
 		for_row != (TRIGGER_FIRED_FOR_ROW(trigdata->tg_event) != 0))
-		ereport(ERROR,
-				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("function %s must be fired BEFORE, FOR EACH %s", funcname,
-						for_row ? "ROW" : "STATEMENT")));
+		en_report_misfire(funcname, for_row ? "BEFORE, FOR EACH ROW" : "BEFORE, FOR EACH STATEMENT");
 }
 
 /*
@@ -506,12 +503,6 @@ ParentOwner(ParentKind kind, Datum id, bool latest)
 	return result;
 }
 
-static char *
-UuidText(Datum id)
-{
-	return DatumGetCString(DirectFunctionCall1(uuid_out, id));
-}
-
 /*
  * For an API function whose row, looked up as the caller, was not found:
  * P0002, whether the row is someone else's or nobody's.  Telling the two
@@ -526,7 +517,7 @@ en_report_unavailable(const char *table, Datum id)
 			continue;
 		ereport(ERROR,
 				(errcode(ERRCODE_NO_DATA_FOUND),
-				 errmsg("%s %s does not exist", parents[kind].noun, UuidText(id))));
+				 errmsg("%s %s does not exist", parents[kind].noun, en_uuid_text(id))));
 	}
 	elog(ERROR, "no owner look-up for table \"%s\"", table);
 }
@@ -628,9 +619,7 @@ expert_network_enforce_owner(PG_FUNCTION_ARGS)
 	CheckTriggerContext(fcinfo, "enforce_owner", true);
 	if (!TRIGGER_FIRED_BY_INSERT(trigdata->tg_event) &&
 		!TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event))
-		ereport(ERROR,
-				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("function enforce_owner must be fired on INSERT or UPDATE")));
+		en_report_misfire("enforce_owner", "on INSERT or UPDATE");
 
 	rel = trigdata->tg_relation;
 	tupdesc = RelationGetDescr(rel);
@@ -723,7 +712,7 @@ expert_network_enforce_owner(PG_FUNCTION_ARGS)
 				ereport(ERROR,
 						(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
 						 errmsg("%s %s belongs to another user",
-								parents[ref->kind].noun, UuidText(id)),
+								parents[ref->kind].noun, en_uuid_text(id)),
 						 errdetail("A row of \"%s\" may only reference rows of its own user.",
 								   RelationGetRelationName(rel))));
 		}
@@ -732,7 +721,7 @@ expert_network_enforce_owner(PG_FUNCTION_ARGS)
 			ereport(ERROR,
 					(errcode(ERRCODE_FOREIGN_KEY_VIOLATION),
 					 errmsg("%s %s does not exist", parents[missing->kind].noun,
-							UuidText(missing_id)),
+							en_uuid_text(missing_id)),
 					 errdetail("A row of \"%s\" takes its owner from its %s.",
 							   RelationGetRelationName(rel), parents[missing->kind].noun)));
 		if (connected)

@@ -24,7 +24,7 @@ SET client_min_messages = warning;
 
 BEGIN;
 
-SELECT plan(18);
+SELECT plan(19);
 
 SELECT set_config('expert_network.user_id', 'user_rows', true) \g /dev/null
 INSERT INTO expert_network.campaigns (id, campaign_name, industry_vertical, start_date, target_completion_date)
@@ -254,6 +254,20 @@ SET LOCAL ROLE en_tap_rows_app;
 SELECT is(
     (SELECT count(*) FROM expert_network.question_tree('29000000-0000-4000-8000-000000000001')),
     0::bigint, 'for another user, row-level security leaves question_tree() no rows');
+-- question_ancestors() keeps a campaign's screener for the rest of a query
+-- (LATERAL), but only for the identity that read it: the identity changed
+-- before the fourth call (user_rows's question, read as user_other) makes
+-- the question unknown, not an answer from the kept screener
+SELECT throws_ok(
+    $$ SELECT a.id
+         FROM (VALUES (1, md5('small3.1')::uuid), (2, md5('small3.2')::uuid),
+                      (3, md5('small3.3')::uuid), (4, md5('small3.4')::uuid)) AS v (n, id),
+              LATERAL (SELECT pg_catalog.set_config('expert_network.user_id',
+                                                    CASE WHEN v.n < 4 THEN 'user_rows' ELSE 'user_other' END,
+                                                    true) AS who) AS s,
+              LATERAL expert_network.question_ancestors(CASE WHEN s.who IS NOT NULL THEN v.id END) AS a $$,
+    'P0002', 'screening question ' || md5('small3.4')::uuid || ' does not exist',
+    'question_ancestors() in a LATERAL serves its kept screener to the identity that read it only');
 RESET ROLE;
 
 -- a row that carries a TOAST pointer says so (HEAP_HASEXTERNAL): a table
