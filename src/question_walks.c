@@ -300,6 +300,7 @@ typedef struct AncestorCache
 	Screener	s;
 	pg_uuid_t	campaign;		/* of the last call */
 	int			calls;			/* calls in a row that asked for it */
+	int			loads;			/* screeners read so far */
 
 	/* what the kept screener was read under */
 	Oid			userid;
@@ -413,7 +414,12 @@ expert_network_question_ancestors(PG_FUNCTION_ARGS)
 		en_report_unknown_question(question);
 	EmitChain(fcinfo, &s, target);
 
-	/* the second call in a row for one campaign keeps its screener */
+	/*
+	 * The second call in a row for one campaign keeps its screener; the next
+	 * screener is read at the fourth call in a row for its campaign, the one
+	 * after at the eighth, and so on: probes that alternate between
+	 * campaigns (A A B B A A ...) read a few screeners, not one per pair.
+	 */
 	if (cache->calls > 0 && memcmp(cache->campaign.data, s.q[target].campaign_id.data, UUID_LEN) == 0)
 		cache->calls++;
 	else
@@ -421,8 +427,11 @@ expert_network_question_ancestors(PG_FUNCTION_ARGS)
 		cache->campaign = s.q[target].campaign_id;
 		cache->calls = 1;
 	}
-	if (cache->calls == 2)
+	if (cache->calls == (2 << Min(cache->loads, 20)))
+	{
 		CacheLoad(fcinfo->flinfo, cache, UUIDPGetDatum(&cache->campaign));
+		cache->loads++;
+	}
 
 	SPI_finish();
 	return (Datum) 0;
