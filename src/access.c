@@ -9,7 +9,8 @@
  *
  *	readonly	read the rows of the current user (RLS decides which)
  *	app			also write them (the status history only through the
- *				workflow tables: protect_history)
+ *				workflow tables: protect_history; compliance exceptions not)
+ *	compliance	also approve compliance exceptions (0.10.0)
  *	admin		also write the vendor catalog and erase a user's data
  *
  * and, unless asked otherwise, EXECUTE on set_user_id(text): the right to
@@ -85,6 +86,13 @@ PG_FUNCTION_INFO_V1(expert_network_apply_access_levels);
  * rows rather than what a cascade took along.
  */
 static const char *const user_tables[] = {
+	"compliance_log",			/* 0.10.0 */
+	"compliance_exceptions",
+	"interview_attestations",
+	"expert_employments",
+	"campaign_subject_companies",
+	"restricted_companies",
+	"compliance_policies",
 	"chat_messages",
 	"research_activities",
 	"research_sources",
@@ -155,6 +163,7 @@ typedef struct AclChange
 	const char *level;			/* readonly, app or admin */
 	bool		write;
 	bool		admin;
+	bool		compliance;		/* approves compliance exceptions */
 	bool		may_set_identity;
 	bool		legacy;			/* the schema is older than 0.7.0 */
 } AclChange;
@@ -170,10 +179,13 @@ RecordsLevels(void)
 static bool
 SetLevel(AclChange *change, const char *level)
 {
+	change->compliance = false;
 	if (strcmp(level, "readonly") == 0)
 		change->write = change->admin = false;
 	else if (strcmp(level, "app") == 0)
 		change->write = true, change->admin = false;
+	else if (strcmp(level, "compliance") == 0 && TableExists("compliance_exceptions"))
+		change->write = change->compliance = true, change->admin = false;
 	else if (strcmp(level, "admin") == 0)
 		change->write = change->admin = true;
 	else
@@ -249,6 +261,21 @@ GrantStatements(const AclChange *change)
 		/* a view is not written */
 		if (TableExists("workflow_transitions"))
 			RunAcl("REVOKE INSERT, UPDATE, DELETE ON expert_network.workflow_transitions FROM %s", change->role);
+		/*
+		 * Exceptions are approved at the compliance level only (admin
+		 * deletes them, with a user's data); the log is the gates', which
+		 * write it as the caller, and erasure's (0.10.0).
+		 */
+		if (TableExists("compliance_exceptions"))
+		{
+			if (!change->compliance)
+				RunAcl("REVOKE INSERT, UPDATE ON expert_network.compliance_exceptions FROM %s", change->role);
+			if (!change->compliance && !change->admin)
+				RunAcl("REVOKE DELETE ON expert_network.compliance_exceptions FROM %s", change->role);
+			RunAcl("REVOKE UPDATE ON expert_network.compliance_log FROM %s", change->role);
+			if (!change->admin)
+				RunAcl("REVOKE DELETE ON expert_network.compliance_log FROM %s", change->role);
+		}
 		/* nor are the levels, but by the extension's owner */
 		if (TableExists("access_levels"))
 			RunAcl("REVOKE INSERT, UPDATE, DELETE ON expert_network.access_levels FROM %s", change->role);
@@ -405,7 +432,8 @@ expert_network_grant_access(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("invalid access level \"%s\"", en_shorten(level)),
-				 errhint("Valid levels are readonly, app and admin.")));
+				 errhint(TableExists("compliance_exceptions") ? "Valid levels are readonly, app, compliance and admin."
+						 : "Valid levels are readonly, app and admin.")));
 	change.roleid = roleid;
 	change.role = quote_identifier(GetUserNameFromId(roleid, false));
 	change.legacy = en_legacy_schema();

@@ -190,4 +190,7 @@ extern bool en_writing_lifecycle(void);
 /* access.c */
 extern bool en_erasing(void);
 
+/* compliance.c */
+extern bool en_writing_compliance_log(void);
+
 #endif							/* EXPERT_NETWORK_H */

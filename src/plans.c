@@ -137,6 +137,10 @@ static const ColumnType column_types[] = {
 	{"completed_at", TIMESTAMPTZOID},
 	{"cancelled_at", TIMESTAMPTZOID},
 	{"enrolled_at", TIMESTAMPTZOID},
+	{"scheduled_date", DATEOID},
+	{"company", TEXTOID},
+	{"approved_by", TEXTOID},
+	{"approved_at", TIMESTAMPTZOID},
 	/* (set_updated_at checks its own column, on any table it stamps) */
 };
 

@@ -146,6 +146,14 @@ static const OwnedTable owned_tables[] = {
 	{.table = "answer_sections", .refs = {{"chat_session_id", PARENT_CHAT_SESSION}}},
 	{.table = "user_ui_preferences"},
 	{.table = "campaign_costs", .refs = {{"campaign_id", PARENT_CAMPAIGN}}},
+	/* 0.10.0 */
+	{.table = "restricted_companies"},
+	{.table = "expert_employments", .refs = {{"expert_id", PARENT_EXPERT}}},
+	{.table = "campaign_subject_companies", .refs = {{"campaign_id", PARENT_CAMPAIGN}}},
+	{.table = "compliance_policies"},
+	{.table = "interview_attestations", .refs = {{"interview_id", PARENT_INTERVIEW}}},
+	{.table = "compliance_exceptions", .refs = {{"expert_id", PARENT_EXPERT}}},
+	{.table = "compliance_log"},
 };
 
 

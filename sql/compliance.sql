@@ -1,0 +1,173 @@
+-- compliance: company keys, the gates on every write path, exceptions,
+-- the log, the preview and the conflicts (0.10.0)
+\set VERBOSITY default
+CREATE ROLE regress_en_c_app;
+CREATE ROLE regress_en_c_officer;
+SELECT expert_network.grant_access('regress_en_c_app');
+SELECT expert_network.grant_access('regress_en_c_officer', 'compliance');
+SET expert_network.user_id = 'user_c';
+
+-- company keys: case, accents, punctuation, spacing and legal forms do not count
+SELECT n, expert_network.company_key(n) AS key
+  FROM unnest(ARRAY['Acme Corp.', 'ACME Corporation', 'acme inc', 'The Acme Company, Ltd.',
+                    'Société Générale S.A.', 'AT&T Inc.', 'AT and T', 'McDonald’s', 'L.L.C.',
+                    'Ｔｏｙｏｔａ Motor', 'the', '...', '']) AS n;
+SELECT expert_network.company_keys('Apple Inc.', 'NASDAQ: aapl', ARRAY['Apple Computer', NULL, 'APPLE']);
+SELECT expert_network.company_keys(NULL, NULL, NULL);
+SELECT expert_network.company_keys('x', NULL, ARRAY[['a'], ['b']]);
+-- immutable, so indexable
+SELECT provolatile, proparallel FROM pg_proc
+ WHERE oid IN ('expert_network.company_key(text)'::regprocedure,
+               'expert_network.company_keys(text, text, text[])'::regprocedure);
+
+INSERT INTO expert_network.campaigns (id, campaign_name, industry_vertical, start_date, target_completion_date, status)
+VALUES ('c0000000-0000-4000-8000-000000000001', 'Widgets', 'Industrials', '2027-01-04', '2027-03-26', 'active');
+INSERT INTO expert_network.campaign_vendor_enrollments (campaign_id, vendor_platform_id, status)
+VALUES ('c0000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000001', 'enrolled'),
+       ('c0000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002', 'enrolled');
+SET ROLE regress_en_c_app;
+INSERT INTO expert_network.experts (id, campaign_id, vendor_platform_id, name, title, company, status)
+VALUES ('e0000000-0000-4000-8000-000000000001', 'c0000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000001', 'Ann Current', 'VP', 'Acme Corporation', 'reviewed'),
+       ('e0000000-0000-4000-8000-000000000002', 'c0000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000001', 'Bob Former', 'Director', 'Other Co', 'reviewed'),
+       ('e0000000-0000-4000-8000-000000000003', 'c0000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002', 'Cy Clear', 'Analyst', 'Clear Ltd', 'reviewed');
+
+-- employments: experts.company follows the open-ended one
+INSERT INTO expert_network.expert_employments (expert_id, company, ticker, started_on, ended_on, publicly_traded)
+VALUES ('e0000000-0000-4000-8000-000000000002', 'Widget Works Inc.', 'WDGT', '2015-01-01', '2026-10-31', true),
+       ('e0000000-0000-4000-8000-000000000002', 'Gadget Partners', NULL, '2026-11-01', NULL, false);
+SELECT name, company FROM expert_network.experts ORDER BY name;
+UPDATE expert_network.experts SET company = 'Somewhere Else' WHERE name = 'Bob Former';
+\echo :LAST_ERROR_SQLSTATE
+INSERT INTO expert_network.expert_employments (expert_id, company, started_on)
+VALUES ('e0000000-0000-4000-8000-000000000002', 'Second Current', '2026-12-01');
+\echo :LAST_ERROR_SQLSTATE
+
+-- nothing on the list yet: a call is booked, each decision logged
+SELECT expert_network.schedule_interview('e0000000-0000-4000-8000-000000000001', '2027-01-15', '10:00') IS NOT NULL AS booked;
+SELECT rule, decision, detail FROM expert_network.compliance_log ORDER BY id;
+
+-- the restricted list, matched through the company key
+INSERT INTO expert_network.restricted_companies (id, company, ticker, aliases, applies_from, reason)
+VALUES ('f0000000-0000-4000-8000-000000000001', 'ACME Corp.', 'ACM', ARRAY['Acme Holdings'], '2027-01-10', 'Position in ACM');
+SELECT * FROM expert_network.compliance_check('e0000000-0000-4000-8000-000000000001', '2027-01-20');
+-- an entry that starts after the call does not apply
+SELECT rule, decision, passed FROM expert_network.compliance_check('e0000000-0000-4000-8000-000000000001', '2027-01-09');
+SELECT expert_network.schedule_interview('e0000000-0000-4000-8000-000000000001', '2027-01-20', '10:00');
+\echo :LAST_ERROR_SQLSTATE
+INSERT INTO expert_network.interviews (campaign_id, expert_id, scheduled_date, scheduled_time, status)
+VALUES ('c0000000-0000-4000-8000-000000000001', 'e0000000-0000-4000-8000-000000000001', '2027-01-20', '10:00', 'pending');
+\echo :LAST_ERROR_SQLSTATE
+-- the refused statement wrote nothing, its log rows included
+SELECT count(*) AS interviews FROM expert_network.interviews;
+SELECT count(*) AS log_rows FROM expert_network.compliance_log;
+-- the interview booked before the entry is now a conflict, listed
+SELECT interview_id IS NOT NULL AS listed, rule, reason, company FROM expert_network.compliance_conflicts();
+-- moving it to another date is screened too
+UPDATE expert_network.interviews SET scheduled_date = '2027-01-09';
+UPDATE expert_network.interviews SET scheduled_date = '2027-01-21';
+\echo :LAST_ERROR_SQLSTATE
+-- a ticker matches whatever the name
+UPDATE expert_network.restricted_companies SET company = 'Totally Different', aliases = '{}';
+SELECT rule, decision, company FROM expert_network.compliance_check('e0000000-0000-4000-8000-000000000001', '2027-01-20');
+INSERT INTO expert_network.expert_employments (expert_id, company, ticker, started_on)
+VALUES ('e0000000-0000-4000-8000-000000000001', 'Acme Corporation', 'acm', '2020-01-01');
+SELECT rule, decision, company FROM expert_network.compliance_check('e0000000-0000-4000-8000-000000000001', '2027-01-20');
+
+-- cooling-off: Bob left Widget Works (public) on 2026-10-31; six months by default
+INSERT INTO expert_network.campaign_subject_companies (campaign_id, company)
+VALUES ('c0000000-0000-4000-8000-000000000001', 'widget works');
+SELECT rule, decision, passed, reason, clears_on FROM expert_network.compliance_check('e0000000-0000-4000-8000-000000000002', '2027-04-29');
+-- the day the cooling-off period ends (2026-10-31 plus six months), the call passes
+SELECT rule, decision, clears_on FROM expert_network.compliance_check('e0000000-0000-4000-8000-000000000002', '2027-04-30');
+INSERT INTO expert_network.interviews (campaign_id, expert_id, scheduled_date, scheduled_time)
+VALUES ('c0000000-0000-4000-8000-000000000001', 'e0000000-0000-4000-8000-000000000002', '2027-04-29', '10:00');
+\echo :LAST_ERROR_SQLSTATE
+-- the day after the employment ended is inside the period; the last day employed is not a cooling-off day
+SELECT rule, decision FROM expert_network.compliance_check('e0000000-0000-4000-8000-000000000002', '2026-11-01') WHERE rule = 'cooling_off';
+SELECT rule, decision FROM expert_network.compliance_check('e0000000-0000-4000-8000-000000000002', '2026-10-31') WHERE rule = 'cooling_off';
+-- a policy with three months for public companies clears it
+INSERT INTO expert_network.compliance_policies (cooling_off_public_months, attestation_required) VALUES (3, true);
+SELECT rule, decision FROM expert_network.compliance_check('e0000000-0000-4000-8000-000000000002', '2027-04-30');
+
+-- multi-row statements: one refused row refuses the statement, named
+INSERT INTO expert_network.interviews (campaign_id, expert_id, scheduled_date, scheduled_time)
+SELECT 'c0000000-0000-4000-8000-000000000001', x.id, '2027-01-20', '11:00'
+  FROM expert_network.experts AS x ORDER BY x.name DESC;
+\echo :LAST_ERROR_SQLSTATE
+
+-- attestations: confirming needs one under this policy
+SELECT expert_network.schedule_interview('e0000000-0000-4000-8000-000000000003', '2027-01-20', '10:00') AS cy_call \gset
+UPDATE expert_network.interviews SET status = 'confirmed' WHERE id = :'cy_call';
+\echo :LAST_ERROR_SQLSTATE
+SELECT expert_network.complete_interview(:'cy_call');
+\echo :LAST_ERROR_SQLSTATE
+INSERT INTO expert_network.interview_attestations (interview_id, attested_by, terms_version,
+       no_material_nonpublic_information, no_conflicting_obligations)
+VALUES (:'cy_call', 'Cy Clear', '2027-01', true, false);
+\echo :LAST_ERROR_SQLSTATE
+INSERT INTO expert_network.interview_attestations (interview_id, attested_by, terms_version,
+       no_material_nonpublic_information, no_conflicting_obligations)
+VALUES (:'cy_call', 'Cy Clear', '2027-01', true, true);
+UPDATE expert_network.interviews SET status = 'confirmed' WHERE id = :'cy_call' RETURNING status;
+
+-- exceptions: not for the app's own approval...
+INSERT INTO expert_network.compliance_exceptions (expert_id, rule, reason, expires_at)
+VALUES ('e0000000-0000-4000-8000-000000000001', 'restricted_list', 'Cleared by CCO', now() + interval '30 days');
+\echo :LAST_ERROR_SQLSTATE
+-- ...the compliance level approves them, stamped with its role
+SET ROLE regress_en_c_officer;
+INSERT INTO expert_network.compliance_exceptions (expert_id, rule, reason, approved_by, approved_at, expires_at)
+VALUES ('e0000000-0000-4000-8000-000000000001', 'restricted_list', 'Cleared by CCO: topic unrelated to ACM', 'someone_else',
+        '2000-01-01', now() + interval '30 days');
+SELECT rule, approved_by, approved_at > '2000-01-01' AS stamped_time FROM expert_network.compliance_exceptions;
+SET ROLE regress_en_c_app;
+SELECT rule, decision, passed, exception_id IS NOT NULL AS excepted
+  FROM expert_network.compliance_check('e0000000-0000-4000-8000-000000000001', '2027-01-20');
+SELECT expert_network.schedule_interview('e0000000-0000-4000-8000-000000000001', '2027-01-20', '10:00') IS NOT NULL AS booked;
+SELECT rule, decision, exception_id IS NOT NULL AS with_exception, detail->>'entry' AS entry
+  FROM expert_network.compliance_log WHERE decision <> 'passed' ORDER BY id;
+SET ROLE regress_en_c_officer;
+INSERT INTO expert_network.compliance_exceptions (expert_id, rule, reason, expires_at)
+VALUES ('e0000000-0000-4000-8000-000000000001', 'insider', 'x', now() + interval '1 day');
+\echo :LAST_ERROR_SQLSTATE
+INSERT INTO expert_network.compliance_exceptions (expert_id, rule, reason, expires_at)
+VALUES ('e0000000-0000-4000-8000-000000000001', 'cooling_off', ' ', now() + interval '1 day');
+\echo :LAST_ERROR_SQLSTATE
+INSERT INTO expert_network.compliance_exceptions (expert_id, rule, reason, expires_at)
+VALUES ('e0000000-0000-4000-8000-000000000001', 'cooling_off', 'x', now() - interval '1 day');
+\echo :LAST_ERROR_SQLSTATE
+SET ROLE regress_en_c_app;
+
+-- the log: the gates' alone, in time order
+INSERT INTO expert_network.compliance_log (expert_id, call_date, rule, decision)
+VALUES ('e0000000-0000-4000-8000-000000000001', '2027-01-20', 'restricted_list', 'passed');
+\echo :LAST_ERROR_SQLSTATE
+UPDATE expert_network.compliance_log SET decision = 'passed';
+\echo :LAST_ERROR_SQLSTATE
+DELETE FROM expert_network.compliance_log;
+\echo :LAST_ERROR_SQLSTATE
+SELECT count(*) > 0 AS logged, bool_and(decided_by = current_user) AS by_role FROM expert_network.compliance_log;
+-- a screen can be recorded
+SELECT count(*) FROM expert_network.compliance_check('e0000000-0000-4000-8000-000000000002', '2027-02-01', log => true);
+SELECT rule, decision, interview_id IS NULL AS screen FROM expert_network.compliance_log ORDER BY id DESC LIMIT 2;
+
+-- bad input
+SELECT * FROM expert_network.compliance_check(NULL);
+\echo :LAST_ERROR_SQLSTATE
+SELECT * FROM expert_network.compliance_check('e0000000-0000-4000-8000-0000000000ff');
+\echo :LAST_ERROR_SQLSTATE
+INSERT INTO expert_network.restricted_companies (company) VALUES ('Inc.');
+INSERT INTO expert_network.restricted_companies (company) VALUES ('---');
+\echo :LAST_ERROR_SQLSTATE
+INSERT INTO expert_network.restricted_companies (company, applies_from, applies_until) VALUES ('X', '2027-02-01', '2027-01-01');
+\echo :LAST_ERROR_SQLSTATE
+
+-- another user sees none of it
+SET expert_network.user_id = 'user_other';
+SELECT (SELECT count(*) FROM expert_network.restricted_companies) AS list,
+       (SELECT count(*) FROM expert_network.compliance_log) AS log,
+       (SELECT count(*) FROM expert_network.compliance_conflicts()) AS conflicts;
+SELECT * FROM expert_network.compliance_check('e0000000-0000-4000-8000-000000000001');
+\echo :LAST_ERROR_SQLSTATE
+RESET expert_network.user_id;
+RESET ROLE;
