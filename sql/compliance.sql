@@ -32,9 +32,9 @@ VALUES ('e0000000-0000-4000-8000-000000000001', 'c0000000-0000-4000-8000-0000000
        ('e0000000-0000-4000-8000-000000000003', 'c0000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002', 'Cy Clear', 'Analyst', 'Clear Ltd', 'reviewed');
 
 -- employments: experts.company follows the open-ended one
-INSERT INTO expert_network.expert_employments (expert_id, company, ticker, started_on, ended_on, publicly_traded)
-VALUES ('e0000000-0000-4000-8000-000000000002', 'Widget Works Inc.', 'WDGT', '2015-01-01', '2026-10-31', true),
-       ('e0000000-0000-4000-8000-000000000002', 'Gadget Partners', NULL, '2026-11-01', NULL, false);
+INSERT INTO expert_network.expert_employments (id, expert_id, company, ticker, started_on, ended_on, publicly_traded)
+VALUES ('d0000000-0000-4000-8000-000000000001', 'e0000000-0000-4000-8000-000000000002', 'Widget Works Inc.', 'WDGT', '2015-01-01', '2026-10-31', true),
+       ('d0000000-0000-4000-8000-000000000002', 'e0000000-0000-4000-8000-000000000002', 'Gadget Partners', NULL, '2026-11-01', NULL, false);
 SELECT name, company FROM expert_network.experts ORDER BY name;
 UPDATE expert_network.experts SET company = 'Somewhere Else' WHERE name = 'Bob Former';
 \echo :LAST_ERROR_SQLSTATE
@@ -43,7 +43,8 @@ VALUES ('e0000000-0000-4000-8000-000000000002', 'Second Current', '2026-12-01');
 \echo :LAST_ERROR_SQLSTATE
 
 -- nothing on the list yet: a call is booked, each decision logged
-SELECT expert_network.schedule_interview('e0000000-0000-4000-8000-000000000001', '2027-01-15', '10:00') IS NOT NULL AS booked;
+INSERT INTO expert_network.interviews (id, campaign_id, expert_id, scheduled_date, scheduled_time)
+VALUES ('b0000000-0000-4000-8000-000000000000', 'c0000000-0000-4000-8000-000000000001', 'e0000000-0000-4000-8000-000000000001', '2027-01-15', '10:00');
 SELECT rule, decision, detail FROM expert_network.compliance_log ORDER BY id;
 
 -- the restricted list, matched through the company key
@@ -52,10 +53,11 @@ VALUES ('f0000000-0000-4000-8000-000000000001', 'ACME Corp.', 'ACM', ARRAY['Acme
 SELECT * FROM expert_network.compliance_check('e0000000-0000-4000-8000-000000000001', '2027-01-20');
 -- an entry that starts after the call does not apply
 SELECT rule, decision, passed FROM expert_network.compliance_check('e0000000-0000-4000-8000-000000000001', '2027-01-09');
+\set VERBOSITY sqlstate
 SELECT expert_network.schedule_interview('e0000000-0000-4000-8000-000000000001', '2027-01-20', '10:00');
-\echo :LAST_ERROR_SQLSTATE
-INSERT INTO expert_network.interviews (campaign_id, expert_id, scheduled_date, scheduled_time, status)
-VALUES ('c0000000-0000-4000-8000-000000000001', 'e0000000-0000-4000-8000-000000000001', '2027-01-20', '10:00', 'pending');
+\set VERBOSITY default
+INSERT INTO expert_network.interviews (id, campaign_id, expert_id, scheduled_date, scheduled_time, status)
+VALUES ('b0000000-0000-4000-8000-000000000001', 'c0000000-0000-4000-8000-000000000001', 'e0000000-0000-4000-8000-000000000001', '2027-01-20', '10:00', 'pending');
 \echo :LAST_ERROR_SQLSTATE
 -- the refused statement wrote nothing, its log rows included
 SELECT count(*) AS interviews FROM expert_network.interviews;
@@ -74,13 +76,13 @@ VALUES ('e0000000-0000-4000-8000-000000000001', 'Acme Corporation', 'acm', '2020
 SELECT rule, decision, company FROM expert_network.compliance_check('e0000000-0000-4000-8000-000000000001', '2027-01-20');
 
 -- cooling-off: Bob left Widget Works (public) on 2026-10-31; six months by default
-INSERT INTO expert_network.campaign_subject_companies (campaign_id, company)
-VALUES ('c0000000-0000-4000-8000-000000000001', 'widget works');
+INSERT INTO expert_network.campaign_subject_companies (id, campaign_id, company)
+VALUES ('a0000000-0000-4000-8000-000000000001', 'c0000000-0000-4000-8000-000000000001', 'widget works');
 SELECT rule, decision, passed, reason, clears_on FROM expert_network.compliance_check('e0000000-0000-4000-8000-000000000002', '2027-04-29');
 -- the day the cooling-off period ends (2026-10-31 plus six months), the call passes
 SELECT rule, decision, clears_on FROM expert_network.compliance_check('e0000000-0000-4000-8000-000000000002', '2027-04-30');
-INSERT INTO expert_network.interviews (campaign_id, expert_id, scheduled_date, scheduled_time)
-VALUES ('c0000000-0000-4000-8000-000000000001', 'e0000000-0000-4000-8000-000000000002', '2027-04-29', '10:00');
+INSERT INTO expert_network.interviews (id, campaign_id, expert_id, scheduled_date, scheduled_time)
+VALUES ('b0000000-0000-4000-8000-000000000002', 'c0000000-0000-4000-8000-000000000001', 'e0000000-0000-4000-8000-000000000002', '2027-04-29', '10:00');
 \echo :LAST_ERROR_SQLSTATE
 -- the day after the employment ended is inside the period; the last day employed is not a cooling-off day
 SELECT rule, decision FROM expert_network.compliance_check('e0000000-0000-4000-8000-000000000002', '2026-11-01') WHERE rule = 'cooling_off';
@@ -90,13 +92,33 @@ INSERT INTO expert_network.compliance_policies (cooling_off_public_months, attes
 SELECT rule, decision FROM expert_network.compliance_check('e0000000-0000-4000-8000-000000000002', '2027-04-30');
 
 -- multi-row statements: one refused row refuses the statement, named
-INSERT INTO expert_network.interviews (campaign_id, expert_id, scheduled_date, scheduled_time)
-SELECT 'c0000000-0000-4000-8000-000000000001', x.id, '2027-01-20', '11:00'
+INSERT INTO expert_network.interviews (id, campaign_id, expert_id, scheduled_date, scheduled_time)
+SELECT ('b0000000-0000-4000-8000-00000000001' || row_number() OVER (ORDER BY x.name DESC))::uuid,
+       'c0000000-0000-4000-8000-000000000001', x.id, '2027-01-20', '11:00'
   FROM expert_network.experts AS x ORDER BY x.name DESC;
 \echo :LAST_ERROR_SQLSTATE
 
+-- every statement shape goes through the gate: UPDATE ... FROM, MERGE, ON CONFLICT
+UPDATE expert_network.interviews AS i SET scheduled_date = '2027-01-22'
+  FROM expert_network.experts AS x
+ WHERE x.id = i.expert_id AND x.name = 'Ann Current' AND i.id = 'b0000000-0000-4000-8000-000000000000';
+\echo :LAST_ERROR_SQLSTATE
+MERGE INTO expert_network.interviews AS i
+USING (VALUES ('b0000000-0000-4000-8000-000000000004'::uuid, 'e0000000-0000-4000-8000-000000000002'::uuid)) AS v (id, expert)
+   ON i.id = v.id
+ WHEN NOT MATCHED THEN INSERT (id, campaign_id, expert_id, scheduled_date, scheduled_time)
+      VALUES (v.id, 'c0000000-0000-4000-8000-000000000001', v.expert, '2027-01-20', '09:00');
+\echo :LAST_ERROR_SQLSTATE
+INSERT INTO expert_network.interviews (id, campaign_id, expert_id, scheduled_date, scheduled_time)
+VALUES ('b0000000-0000-4000-8000-000000000000', 'c0000000-0000-4000-8000-000000000001', 'e0000000-0000-4000-8000-000000000001', '2027-01-09', '10:00')
+ON CONFLICT (id) DO UPDATE SET scheduled_date = '2027-01-25';
+\echo :LAST_ERROR_SQLSTATE
+SELECT scheduled_date FROM expert_network.interviews WHERE id = 'b0000000-0000-4000-8000-000000000000';
+
 -- attestations: confirming needs one under this policy
-SELECT expert_network.schedule_interview('e0000000-0000-4000-8000-000000000003', '2027-01-20', '10:00') AS cy_call \gset
+INSERT INTO expert_network.interviews (id, campaign_id, expert_id, scheduled_date, scheduled_time)
+VALUES ('b0000000-0000-4000-8000-000000000003', 'c0000000-0000-4000-8000-000000000001', 'e0000000-0000-4000-8000-000000000003', '2027-01-20', '10:00');
+\set cy_call b0000000-0000-4000-8000-000000000003
 UPDATE expert_network.interviews SET status = 'confirmed' WHERE id = :'cy_call';
 \echo :LAST_ERROR_SQLSTATE
 SELECT expert_network.complete_interview(:'cy_call');
@@ -171,3 +193,10 @@ SELECT * FROM expert_network.compliance_check('e0000000-0000-4000-8000-000000000
 \echo :LAST_ERROR_SQLSTATE
 RESET expert_network.user_id;
 RESET ROLE;
+
+-- erasure takes every compliance row of the user, the log included
+SELECT * FROM expert_network.delete_user_data('user_c') WHERE deleted > 0;
+SELECT expert_network.revoke_access('regress_en_c_app');
+SELECT expert_network.revoke_access('regress_en_c_officer');
+DROP ROLE regress_en_c_app;
+DROP ROLE regress_en_c_officer;

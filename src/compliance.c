@@ -293,7 +293,7 @@ DescribeDecision(HeapTuple row, TupleDesc desc, Datum call_date, bool booked, ch
 	}
 	else if (strcmp(rule, "cooling_off") == 0)
 	{
-		appendStringInfo(&why, "Rule cooling_off: the expert left \"%s\" on %s, and it matches %s \"%s\" (%s); the cooling-off period runs until %s.",
+		appendStringInfo(&why, "Rule cooling_off: the expert left \"%s\" on %s, and it matches %s \"%s\" (%s); the cooling-off period ends on %s.",
 						 company, Field(row, desc, COL_ENDED_ON), Field(row, desc, COL_SOURCE),
 						 entry, entry_id, clears_on);
 		*hint = psprintf("A call on or after %s passes; before that, a compliance officer may approve an exception for this expert (rule cooling_off).",
