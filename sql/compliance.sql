@@ -47,9 +47,14 @@ INSERT INTO expert_network.interviews (id, campaign_id, expert_id, scheduled_dat
 VALUES ('b0000000-0000-4000-8000-000000000000', 'c0000000-0000-4000-8000-000000000001', 'e0000000-0000-4000-8000-000000000001', '2027-01-15', '10:00');
 SELECT rule, decision, detail FROM expert_network.compliance_log ORDER BY id;
 
--- the restricted list, matched through the company key
+-- the restricted list is the compliance team's: the app level cannot write it
+INSERT INTO expert_network.restricted_companies (company) VALUES ('Anything');
+\echo :LAST_ERROR_SQLSTATE
+SET ROLE regress_en_c_officer;
+-- matched through the company key
 INSERT INTO expert_network.restricted_companies (id, company, ticker, aliases, applies_from, reason)
 VALUES ('f0000000-0000-4000-8000-000000000001', 'ACME Corp.', 'ACM', ARRAY['Acme Holdings'], '2027-01-10', 'Position in ACM');
+SET ROLE regress_en_c_app;
 SELECT * FROM expert_network.compliance_check('e0000000-0000-4000-8000-000000000001', '2027-01-20');
 -- an entry that starts after the call does not apply
 SELECT rule, decision, passed FROM expert_network.compliance_check('e0000000-0000-4000-8000-000000000001', '2027-01-09');
@@ -69,7 +74,9 @@ UPDATE expert_network.interviews SET scheduled_date = '2027-01-09';
 UPDATE expert_network.interviews SET scheduled_date = '2027-01-21';
 \echo :LAST_ERROR_SQLSTATE
 -- a ticker matches whatever the name
+SET ROLE regress_en_c_officer;
 UPDATE expert_network.restricted_companies SET company = 'Totally Different', aliases = '{}';
+SET ROLE regress_en_c_app;
 SELECT rule, decision, company FROM expert_network.compliance_check('e0000000-0000-4000-8000-000000000001', '2027-01-20');
 INSERT INTO expert_network.expert_employments (expert_id, company, ticker, started_on)
 VALUES ('e0000000-0000-4000-8000-000000000001', 'Acme Corporation', 'acm', '2020-01-01');
@@ -87,8 +94,13 @@ VALUES ('b0000000-0000-4000-8000-000000000002', 'c0000000-0000-4000-8000-0000000
 -- the day after the employment ended is inside the period; the last day employed is not a cooling-off day
 SELECT rule, decision FROM expert_network.compliance_check('e0000000-0000-4000-8000-000000000002', '2026-11-01') WHERE rule = 'cooling_off';
 SELECT rule, decision FROM expert_network.compliance_check('e0000000-0000-4000-8000-000000000002', '2026-10-31') WHERE rule = 'cooling_off';
--- a policy with three months for public companies clears it
+-- a policy with three months for public companies clears it (the app
+-- level may not turn the policy down)
+INSERT INTO expert_network.compliance_policies (cooling_off_public_months, attestation_required) VALUES (0, false);
+\echo :LAST_ERROR_SQLSTATE
+SET ROLE regress_en_c_officer;
 INSERT INTO expert_network.compliance_policies (cooling_off_public_months, attestation_required) VALUES (3, true);
+SET ROLE regress_en_c_app;
 SELECT rule, decision FROM expert_network.compliance_check('e0000000-0000-4000-8000-000000000002', '2027-04-30');
 
 -- multi-row statements: one refused row refuses the statement, named
@@ -178,11 +190,13 @@ SELECT * FROM expert_network.compliance_check(NULL);
 \echo :LAST_ERROR_SQLSTATE
 SELECT * FROM expert_network.compliance_check('e0000000-0000-4000-8000-0000000000ff');
 \echo :LAST_ERROR_SQLSTATE
+SET ROLE regress_en_c_officer;
 INSERT INTO expert_network.restricted_companies (company) VALUES ('Inc.');
 INSERT INTO expert_network.restricted_companies (company) VALUES ('---');
 \echo :LAST_ERROR_SQLSTATE
 INSERT INTO expert_network.restricted_companies (company, applies_from, applies_until) VALUES ('X', '2027-02-01', '2027-01-01');
 \echo :LAST_ERROR_SQLSTATE
+SET ROLE regress_en_c_app;
 
 -- another user sees none of it
 SET expert_network.user_id = 'user_other';

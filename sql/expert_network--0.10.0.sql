@@ -867,7 +867,7 @@ LANGUAGE c STRICT
 AS 'MODULE_PATHNAME', 'expert_network_grant_access';
 
 COMMENT ON FUNCTION expert_network.grant_access(regrole, text, boolean) IS
-'Gives a role exactly the privileges of an access level, whoever granted it what it had: readonly (read own rows), app (read and write own rows, but not compliance exceptions), compliance (app, and approve compliance exceptions), admin (app, and the vendor catalog and delete_user_data); may_set_identity false withholds set_user_id(), the right to act as an application user';
+'Gives a role exactly the privileges of an access level, whoever granted it what it had: readonly (read own rows), app (read and write own rows, but not the restricted list, the compliance policy or compliance exceptions), compliance (app, and those), admin (app, and the vendor catalog and delete_user_data); may_set_identity false withholds set_user_id(), the right to act as an application user';
 
 CREATE FUNCTION expert_network.revoke_access(role regrole)
 RETURNS void

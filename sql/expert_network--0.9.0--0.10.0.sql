@@ -387,7 +387,7 @@ ALTER TABLE expert_network.access_levels ADD CONSTRAINT access_levels_level_chec
     CHECK (level OPERATOR(pg_catalog.=) ANY (ARRAY['readonly', 'app', 'compliance', 'admin']::pg_catalog.text[]));
 
 COMMENT ON FUNCTION expert_network.grant_access(regrole, text, boolean) IS
-'Gives a role exactly the privileges of an access level, whoever granted it what it had: readonly (read own rows), app (read and write own rows, but not compliance exceptions), compliance (app, and approve compliance exceptions), admin (app, and the vendor catalog and delete_user_data); may_set_identity false withholds set_user_id(), the right to act as an application user';
+'Gives a role exactly the privileges of an access level, whoever granted it what it had: readonly (read own rows), app (read and write own rows, but not the restricted list, the compliance policy or compliance exceptions), compliance (app, and those), admin (app, and the vendor catalog and delete_user_data); may_set_identity false withholds set_user_id(), the right to act as an application user';
 
 -- what a fresh install gives the role that installed it (@extowner@ would
 -- name the role running this update, not the extension's owner)

@@ -9,8 +9,9 @@
  *
  *	readonly	read the rows of the current user (RLS decides which)
  *	app			also write them (the status history only through the
- *				workflow tables: protect_history; compliance exceptions not)
- *	compliance	also approve compliance exceptions (0.10.0)
+ *				workflow tables: protect_history; not the restricted list,
+ *				the compliance policy or the exceptions)
+ *	compliance	also write those: the compliance team's level (0.10.0)
  *	admin		also write the vendor catalog and erase a user's data
  *
  * and, unless asked otherwise, EXECUTE on set_user_id(text): the right to
@@ -262,16 +263,22 @@ GrantStatements(const AclChange *change)
 		if (TableExists("workflow_transitions"))
 			RunAcl("REVOKE INSERT, UPDATE, DELETE ON expert_network.workflow_transitions FROM %s", change->role);
 		/*
-		 * Exceptions are approved at the compliance level only (admin
-		 * deletes them, with a user's data); the log is the gates', which
-		 * write it as the caller, and erasure's (0.10.0).
+		 * The compliance team's tables (the restricted list, the policy,
+		 * the exceptions) are written at the compliance level only, so an
+		 * application cannot clear its own calls; admin deletes their rows
+		 * with a user's data.  The log is the gates', which write it as the
+		 * caller, and erasure's (0.10.0).
 		 */
 		if (TableExists("compliance_exceptions"))
 		{
 			if (!change->compliance)
-				RunAcl("REVOKE INSERT, UPDATE ON expert_network.compliance_exceptions FROM %s", change->role);
+				RunAcl("REVOKE INSERT, UPDATE ON expert_network.restricted_companies,"
+					   " expert_network.compliance_policies, expert_network.compliance_exceptions FROM %s",
+					   change->role);
 			if (!change->compliance && !change->admin)
-				RunAcl("REVOKE DELETE ON expert_network.compliance_exceptions FROM %s", change->role);
+				RunAcl("REVOKE DELETE ON expert_network.restricted_companies,"
+					   " expert_network.compliance_policies, expert_network.compliance_exceptions FROM %s",
+					   change->role);
 			RunAcl("REVOKE UPDATE ON expert_network.compliance_log FROM %s", change->role);
 			if (!change->admin)
 				RunAcl("REVOKE DELETE ON expert_network.compliance_log FROM %s", change->role);

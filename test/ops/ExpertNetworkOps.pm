@@ -26,7 +26,8 @@ sub ops_file { return "$test/$_[0]"; }
 # The database, the extension, the roles, and the rows: test/stress/
 # fixture.sql (users stress1 and stress2, 20 campaigns each, written as the
 # app role), test/ops/populate.sql (the API's writes on top of it), and
-# demo/sample.sql (user_demo_1, a row in every table).  3 tests.
+# demo/sample.sql with demo/compliance.sql (user_demo_1, a row in every
+# table).  4 tests.
 sub populate
 {
 	my ($node) = @_;
@@ -46,7 +47,9 @@ SELECT expert_network.grant_access('$RO', 'readonly');
 	$node->command_ok([ @psql, '-v', "role=$APP", '-f', ops_file('ops/populate.sql') ],
 		'the API writes on top: schedule, complete, rate, cancel, move, copy, statuses');
 	$node->command_ok([ @psql, '-f', ops_file('../demo/sample.sql') ],
-		'demo/sample.sql: user_demo_1, a row in every table');
+		'demo/sample.sql: user_demo_1');
+	$node->command_ok([ @psql, '-f', ops_file('../demo/compliance.sql') ],
+		'demo/compliance.sql on it: a row in every table');
 	return;
 }
 

@@ -150,12 +150,20 @@ level_privileges() {
               UNION ALL SELECT 'function', f.name, 'EXECUTE' FROM funcs f, lvl
                          WHERE f.proname OPERATOR(pg_catalog.=) 'delete_user_data' AND lvl.level OPERATOR(pg_catalog.=) 'admin'
               UNION ALL SELECT 'relation', r.name, p.p FROM rels r, lvl, pg_catalog.unnest('{INSERT,UPDATE,DELETE}'::text[]) AS p (p)
-                         WHERE lvl.level OPERATOR(pg_catalog.=) ANY ('{app,admin}') AND r.relkind OPERATOR(pg_catalog.=) 'r'
-                           AND r.name OPERATOR(pg_catalog.<>) ALL ('{vendor_platforms,status_history,access_levels}')
+                         WHERE lvl.level OPERATOR(pg_catalog.=) ANY ('{app,compliance,admin}') AND r.relkind OPERATOR(pg_catalog.=) 'r'
+                           AND r.name OPERATOR(pg_catalog.<>) ALL ('{vendor_platforms,status_history,access_levels,restricted_companies,compliance_policies,compliance_exceptions,compliance_log}')
+              UNION ALL SELECT 'relation', r.name, p.p FROM rels r, lvl, pg_catalog.unnest('{INSERT,UPDATE,DELETE}'::text[]) AS p (p)
+                         WHERE r.name OPERATOR(pg_catalog.=) ANY ('{restricted_companies,compliance_policies,compliance_exceptions}')
+                           AND (lvl.level OPERATOR(pg_catalog.=) 'compliance'
+                                OR (lvl.level OPERATOR(pg_catalog.=) 'admin' AND p.p OPERATOR(pg_catalog.=) 'DELETE'))
+              UNION ALL SELECT 'relation', r.name, p.p FROM rels r, lvl, pg_catalog.unnest('{INSERT,DELETE}'::text[]) AS p (p)
+                         WHERE r.name OPERATOR(pg_catalog.=) 'compliance_log'
+                           AND ((lvl.level OPERATOR(pg_catalog.=) ANY ('{app,compliance,admin}') AND p.p OPERATOR(pg_catalog.=) 'INSERT')
+                                OR (lvl.level OPERATOR(pg_catalog.=) 'admin' AND p.p OPERATOR(pg_catalog.=) 'DELETE'))
               UNION ALL SELECT 'relation', 'vendor_platforms', p.p FROM lvl, pg_catalog.unnest('{INSERT,UPDATE,DELETE}'::text[]) AS p (p)
                          WHERE lvl.level OPERATOR(pg_catalog.=) 'admin'
               UNION ALL SELECT 'relation', 'status_history', 'INSERT' FROM lvl
-                         WHERE lvl.level OPERATOR(pg_catalog.=) ANY ('{app,admin}')
+                         WHERE lvl.level OPERATOR(pg_catalog.=) ANY ('{app,compliance,admin}')
               UNION ALL SELECT 'relation', 'status_history', 'DELETE' FROM lvl
                          WHERE lvl.level OPERATOR(pg_catalog.=) 'admin')
           SELECT w.kind OPERATOR(pg_catalog.||) ' ' OPERATOR(pg_catalog.||) w.name OPERATOR(pg_catalog.||) ' '
@@ -422,7 +430,7 @@ expect_state ok $DBOWNER $A "SELECT expert_network.revoke_access('$VIEWER'); SEL
 same "$(privileges $A $VIEWER)$(privileges $A $ADMIN)" "" "A6: and leaves nothing"
 
 # --- A.7 exact levels -----------------------------------------------------------
-for level in readonly app admin; do
+for level in readonly app compliance admin; do
   expect_state ok $DBOWNER $A "SELECT expert_network.grant_access('$VIEWER', '$level')" "A7: grant_access(viewer, '$level')"
   same "$(privileges $A $VIEWER)" "$(level_privileges $A $level true)" \
     "A7: the viewer holds exactly the $level level"
