@@ -96,6 +96,19 @@ SET expert_network.no_such_setting = 1;
 RESET expert_network.max_question_depth;
 SELECT count(*) AS ancestors FROM expert_network.question_ancestors('60000000-0000-4000-8000-0000000003e7');
 
+-- compliance (0.10.0): company keys of megabyte names and 100,000 aliases,
+-- screens of unknown experts and absurd dates
+SELECT length(expert_network.company_key(repeat('Acme Corp. ', 100000))) AS key_length;
+SELECT expert_network.company_key(repeat('.', 1000000)) = '' AS empty_key;
+SELECT cardinality(expert_network.company_keys('Acme', repeat('x', 100000),
+       (SELECT array_agg('Alias ' || g) FROM generate_series(1, 100000) g))) AS keys;
+SELECT expert_network.company_keys('Acme', NULL, ARRAY[NULL, '', '!!!']) AS keys;
+SELECT count(*) FROM expert_network.compliance_check('30000000-0000-4000-8000-0000000000ff');
+\echo :LAST_ERROR_SQLSTATE
+SELECT count(*) FROM expert_network.compliance_check('30000000-0000-4000-8000-000000000001', 'infinity');
+SELECT count(*) FROM expert_network.compliance_check('30000000-0000-4000-8000-000000000001', '-infinity', NULL);
+\echo :LAST_ERROR_SQLSTATE
+
 -- the server is still there, and the refused statements left nothing
 SELECT count(*) AS experts, min(status) AS status FROM expert_network.experts;
 SELECT count(*) AS history_rows FROM expert_network.status_history WHERE row_id = '30000000-0000-4000-8000-000000000001';

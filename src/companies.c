@@ -32,6 +32,7 @@
 #include "common/unicode_norm.h"
 #include "fmgr.h"
 #include "mb/pg_wchar.h"
+#include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 
@@ -56,7 +57,7 @@ typedef struct Words
 static bool
 IsLegalForm(const char *word)
 {
-	for (int i = 0; i < lengthof(legal_forms); i++)
+	for (size_t i = 0; i < lengthof(legal_forms); i++)
 		if (strcmp(word, legal_forms[i]) == 0)
 			return true;
 	return false;
@@ -219,21 +220,16 @@ expert_network_company_key(PG_FUNCTION_ARGS)
 	PG_RETURN_TEXT_P(cstring_to_text(CompanyKey(VARDATA_ANY(name), VARSIZE_ANY_EXHDR(name))));
 }
 
-static void
-AddKey(Datum *keys, int *nkeys, char *key)
+static int
+CompareKeys(const void *a, const void *b)
 {
-	if (key == NULL || key[0] == '\0')
-		return;
-	for (int i = 0; i < *nkeys; i++)
-		if (strcmp(TextDatumGetCString(keys[i]), key) == 0)
-			return;
-	keys[(*nkeys)++] = CStringGetTextDatum(key);
+	return strcmp(*(char *const *) a, *(char *const *) b);
 }
 
 /*
  * company_keys(company text, ticker text, aliases text[]) returns text[]:
- * the distinct non-empty keys of the name, the ticker and the aliases, in
- * that order (NULLs add nothing).
+ * the distinct non-empty keys of the name, the ticker and the aliases,
+ * sorted (NULLs add nothing).
  */
 Datum
 expert_network_company_keys(PG_FUNCTION_ARGS)
@@ -241,8 +237,10 @@ expert_network_company_keys(PG_FUNCTION_ARGS)
 	Datum	   *aliases = NULL;
 	bool	   *alias_nulls = NULL;
 	int			naliases = 0;
-	Datum	   *keys;
+	char	  **keys;
 	int			nkeys = 0;
+	Datum	   *elems;
+	int			nelems = 0;
 
 	if (!PG_ARGISNULL(2))
 	{
@@ -255,22 +253,36 @@ expert_network_company_keys(PG_FUNCTION_ARGS)
 		deconstruct_array(array, TEXTOID, -1, false, TYPALIGN_INT,
 						  &aliases, &alias_nulls, &naliases);
 	}
-	keys = palloc((naliases + 2) * sizeof(Datum));
+	keys = palloc((naliases + 2) * sizeof(char *));
 
 	if (!PG_ARGISNULL(0))
 	{
 		text	   *name = PG_GETARG_TEXT_PP(0);
 
-		AddKey(keys, &nkeys, CompanyKey(VARDATA_ANY(name), VARSIZE_ANY_EXHDR(name)));
+		keys[nkeys++] = CompanyKey(VARDATA_ANY(name), VARSIZE_ANY_EXHDR(name));
 	}
 	if (!PG_ARGISNULL(1))
-		AddKey(keys, &nkeys, TickerKey(text_to_cstring(PG_GETARG_TEXT_PP(1))));
+	{
+		char	   *ticker = TickerKey(text_to_cstring(PG_GETARG_TEXT_PP(1)));
+
+		if (ticker != NULL)
+			keys[nkeys++] = ticker;
+	}
 	for (int i = 0; i < naliases; i++)
 	{
-		if (alias_nulls[i])
-			continue;
-		AddKey(keys, &nkeys, CompanyKey(VARDATA_ANY(aliases[i]),
-										VARSIZE_ANY_EXHDR(aliases[i])));
+		CHECK_FOR_INTERRUPTS();
+		if (!alias_nulls[i])
+			keys[nkeys++] = CompanyKey(VARDATA_ANY(aliases[i]), VARSIZE_ANY_EXHDR(aliases[i]));
 	}
-	PG_RETURN_ARRAYTYPE_P(construct_array(keys, nkeys, TEXTOID, -1, false, TYPALIGN_INT));
+
+	/* the distinct non-empty keys, sorted */
+	qsort(keys, nkeys, sizeof(char *), CompareKeys);
+	elems = palloc(Max(nkeys, 1) * sizeof(Datum));
+	for (int i = 0; i < nkeys; i++)
+	{
+		if (keys[i][0] == '\0' || (i > 0 && strcmp(keys[i - 1], keys[i]) == 0))
+			continue;
+		elems[nelems++] = CStringGetTextDatum(keys[i]);
+	}
+	PG_RETURN_ARRAYTYPE_P(construct_array(elems, nelems, TEXTOID, -1, false, TYPALIGN_INT));
 }

@@ -319,10 +319,8 @@ DescribeDecision(HeapTuple row, TupleDesc desc, Datum call_date, bool booked, ch
 static SPITupleTable *
 Screen(Calls *calls, bool log, bool every_decision)
 {
-	Oid			argtypes[9] = {UUIDARRAYOID, TEXTARRAYOID, UUIDARRAYOID, UUIDARRAYOID,
-	DATEARRAYOID, BOOLARRAYOID, BOOLARRAYOID, BOOLOID, BOOLOID};
 	Datum		args[9];
-	int			rc;
+	volatile int rc = 0;
 
 	for (int k = 0; k < 7; k++)
 		args[k] = makeArrayResult(calls->columns[k], CurrentMemoryContext);
@@ -332,6 +330,9 @@ Screen(Calls *calls, bool log, bool every_decision)
 	log_writes++;
 	PG_TRY();
 	{
+		Oid			argtypes[9] = {UUIDARRAYOID, TEXTARRAYOID, UUIDARRAYOID, UUIDARRAYOID,
+		DATEARRAYOID, BOOLARRAYOID, BOOLARRAYOID, BOOLOID, BOOLOID};
+
 		rc = SPI_execute_plan(en_kept_custom_plan(&screen_plan, screen_query, 9, argtypes),
 							  args, NULL, false, 0);
 	}
@@ -418,7 +419,7 @@ expert_network_compliance_gate(PG_FUNCTION_ARGS)
 		return PointerGetDatum(NULL);
 
 	is_update = TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event);
-	for (int k = 0; k < lengthof(columns); k++)
+	for (int k = 0; k < (int) lengthof(columns); k++)
 		atts[k] = en_column_number(trigdata->tg_relation, columns[k]);
 
 	CallsInit(&calls, (int) tuplestore_tuple_count(trigdata->tg_newtable));
@@ -433,7 +434,7 @@ expert_network_compliance_gate(PG_FUNCTION_ARGS)
 		bool		screen,
 					attest;
 
-		for (int k = 0; k < lengthof(columns); k++)
+		for (int k = 0; k < (int) lengthof(columns); k++)
 			values[k] = slot_getattr(pairs.new, atts[k], &nulls[k]);
 		if (nulls[5] || nulls[4] || nulls[2])
 			continue;			/* left to the NOT NULL constraints */

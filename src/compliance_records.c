@@ -97,9 +97,8 @@ static void
 FollowEmployments(TriggerData *trigdata)
 {
 	Relation	rel = trigdata->tg_relation;
-	Oid			argtypes[2] = {UUIDARRAYOID, UUIDARRAYOID};
 	Datum		args[2];
-	int			rc;
+	volatile int rc = 0;
 
 	args[0] = trigdata->tg_newtable ? en_transition_uuids(rel, trigdata->tg_newtable, "expert_id")
 		: PointerGetDatum(construct_empty_array(UUIDOID));
@@ -111,6 +110,8 @@ FollowEmployments(TriggerData *trigdata)
 	employer_writes++;
 	PG_TRY();
 	{
+		Oid			argtypes[2] = {UUIDARRAYOID, UUIDARRAYOID};
+
 		rc = SPI_execute_plan(en_kept_custom_plan(&follow_plan,
 												  "UPDATE expert_network.experts AS x SET company = c.company"
 												  "  FROM (SELECT x.id, x.user_id, ("
@@ -148,7 +149,6 @@ CheckCompany(TriggerData *trigdata)
 	bool		isnull[2];
 	bool		company_null;
 	Datum		company;
-	Datum		current;
 
 	args[0] = heap_getattr(tuple, en_attnum(rel, "id"), desc, &isnull[0]);
 	args[1] = heap_getattr(tuple, en_attnum(rel, "user_id"), desc, &isnull[1]);
@@ -168,8 +168,7 @@ CheckCompany(TriggerData *trigdata)
 	if (SPI_processed > 0)
 	{
 		bool		current_null;
-
-		current = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &current_null);
+		Datum		current = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &current_null);
 		if (company_null || !en_texts_equal(company, current))
 			ereport(ERROR,
 					(errcode(ERRCODE_CHECK_VIOLATION),
