@@ -207,6 +207,14 @@ SCREEN_RULES
 " WHERE d.decision OPERATOR(pg_catalog.=) 'refused'"
 " ORDER BY d.ord, d.rule_no";
 
+/*
+ * The screen's plans: a generic one, planned once, for statements of a few
+ * calls (the common single booking, which then pays no planning), and a
+ * custom one, planned for each larger statement with its real number of
+ * calls.
+ */
+#define SCREEN_FEW_CALLS 16
+static SPIPlanPtr screen_plan_few;
 static SPIPlanPtr screen_plan;
 
 /* The calls to screen, column by column */
@@ -333,8 +341,11 @@ Screen(Calls *calls, bool log, bool every_decision)
 		Oid			argtypes[9] = {UUIDARRAYOID, TEXTARRAYOID, UUIDARRAYOID, UUIDARRAYOID,
 		DATEARRAYOID, BOOLARRAYOID, BOOLARRAYOID, BOOLOID, BOOLOID};
 
-		rc = SPI_execute_plan(en_kept_custom_plan(&screen_plan, screen_query, 9, argtypes),
-							  args, NULL, false, 0);
+		SPIPlanPtr	plan = calls->n <= SCREEN_FEW_CALLS
+			? en_kept_generic_plan(&screen_plan_few, screen_query, 9, argtypes)
+			: en_kept_custom_plan(&screen_plan, screen_query, 9, argtypes);
+
+		rc = SPI_execute_plan(plan, args, NULL, false, 0);
 	}
 	PG_FINALLY();
 	{
