@@ -176,6 +176,16 @@ enum
 	COL_INTERVIEW_ID, COL_EXPERT_ID, COL_CALL_DATE
 };
 
+/*
+ * The screen, with its decisions appended to the log (the gate, and
+ * compliance_check(..., log => true)) or not (a screen of a role that may
+ * not write the log, such as the readonly level).
+ */
+#define SCREEN_RESULT \
+"SELECT " SCREEN_COLUMNS " FROM decided AS d" \
+" WHERE $9 OR d.decision OPERATOR(pg_catalog.=) 'refused'" \
+" ORDER BY d.ord, d.rule_no"
+
 static const char screen_query[] =
 "WITH " SCREEN_CALLS ", " SCREEN_RULES ","
 "logged AS ("
@@ -189,10 +199,11 @@ static const char screen_query[] =
 "         d.exception_id"
 "    FROM decided AS d"
 "   WHERE $8 AND (d.interview_id IS NOT NULL OR d.rule OPERATOR(pg_catalog.<>) 'attestation')"
-"   ORDER BY d.ord, d.rule_no)"
-"SELECT " SCREEN_COLUMNS " FROM decided AS d"
-" WHERE $9 OR d.decision OPERATOR(pg_catalog.=) 'refused'"
-" ORDER BY d.ord, d.rule_no";
+"   ORDER BY d.ord, d.rule_no) "
+SCREEN_RESULT;
+
+static const char screen_query_unlogged[] =
+"WITH " SCREEN_CALLS ", " SCREEN_RULES " " SCREEN_RESULT;
 
 /* every live interview the caller sees, screened (no log) */
 static const char conflicts_query[] =
@@ -216,6 +227,7 @@ SCREEN_RULES
 #define SCREEN_FEW_CALLS 16
 static SPIPlanPtr screen_plan_few;
 static SPIPlanPtr screen_plan;
+static SPIPlanPtr screen_plan_unlogged;
 
 /* The calls to screen, column by column */
 typedef struct Calls
@@ -341,7 +353,9 @@ Screen(Calls *calls, bool log, bool every_decision)
 		Oid			argtypes[9] = {UUIDARRAYOID, TEXTARRAYOID, UUIDARRAYOID, UUIDARRAYOID,
 		DATEARRAYOID, BOOLARRAYOID, BOOLARRAYOID, BOOLOID, BOOLOID};
 
-		SPIPlanPtr	plan = calls->n <= SCREEN_FEW_CALLS
+		SPIPlanPtr	plan = !log
+			? en_kept_custom_plan(&screen_plan_unlogged, screen_query_unlogged, 9, argtypes)
+			: calls->n <= SCREEN_FEW_CALLS
 			? en_kept_generic_plan(&screen_plan_few, screen_query, 9, argtypes)
 			: en_kept_custom_plan(&screen_plan, screen_query, 9, argtypes);
 

@@ -7,7 +7,14 @@
 -- ON DELETE rules of the foreign keys end to end; the set_updated_at
 -- trigger on every table that has it.  The call counters, which only the
 -- extension writes (0.3.0), are checked through that protection, and with
--- the extension's triggers off for their CHECK constraints.
+-- the extension's triggers off for their CHECK constraints.  0.10.0: the
+-- CHECK constraints of the compliance tables, the one open-ended employment
+-- per expert (the partial unique index idx_expert_employments_current), the
+-- level 'compliance' of access_levels, and the compliance tables in the
+-- cascades and the set_updated_at checks.  The compliance rows written here
+-- belong to users of their own (u-list, u-policy) or match no expert's
+-- company, so that the gates (test/pgtap/compliance.sql) let every interview
+-- of the file through.
 --
 -- Runs under pg_prove in a database with pgtap and expert_network installed
 -- (test/suite).  Everything happens in one transaction that is rolled back,
@@ -32,7 +39,7 @@ SET client_min_messages = warning;
 
 BEGIN;
 
-SELECT plan(199);
+SELECT plan(263);
 
 -- the application user that every row below belongs to, unless said otherwise
 SET LOCAL expert_network.user_id = 'u1';
@@ -160,6 +167,13 @@ SELECT set_eq(
       'research_sources_status_check',
       'user_ui_preferences_theme_check',
       'access_levels_level_check',
+      -- 0.10.0
+      'restricted_companies_company_check', 'restricted_companies_dates_check',
+      'expert_employments_dates_check', 'campaign_subject_companies_company_check',
+      'compliance_policies_months_check', 'interview_attestations_statements_check',
+      'compliance_exceptions_rule_check', 'compliance_exceptions_reason_check',
+      'compliance_exceptions_expiry_check', 'compliance_log_rule_check',
+      'compliance_log_decision_check',
       'campaign_costs_fee_type_check', 'campaign_costs_amount_usd_check',
       'campaign_costs_units_check',
       'projects_user_id_project_code_key', 'vendor_platforms_name_key',
@@ -170,7 +184,7 @@ SELECT set_eq(
       'screening_questions_id_user_id_key', 'experts_id_user_id_key', 'interviews_id_user_id_key',
       'chat_sessions_id_user_id_key'
     ],
-    'the schema has exactly the 33 CHECK and 11 UNIQUE constraints this file tests');
+    'the schema has exactly the 44 CHECK and 11 UNIQUE constraints this file tests');
 
 /* ------------------------------------------------------------------------
  * projects
@@ -756,18 +770,20 @@ SELECT throws_ok(
 
 /* ------------------------------------------------------------------------
  * access_levels (0.8.0): grant_access() writes it, but its CHECK holds for
- * anyone who may write it at all (here the superuser): the three levels,
- * nothing else; and one row per role (its primary key, a natural key)
+ * anyone who may write it at all (here the superuser): the four levels
+ * (0.10.0: compliance), nothing else; and one row per role (its primary
+ * key, a natural key)
  * ------------------------------------------------------------------------ */
 
 CREATE ROLE en_con_readonly NOLOGIN;
 CREATE ROLE en_con_app NOLOGIN;
+CREATE ROLE en_con_compliance NOLOGIN;
 CREATE ROLE en_con_admin NOLOGIN;
 
 SELECT lives_ok(
     format($$ INSERT INTO expert_network.access_levels (role, level) VALUES (%L, %L) $$, 'en_con_' || l, l),
     format('access_levels: level %L is accepted', l))
-  FROM pg_catalog.unnest(ARRAY['readonly', 'app', 'admin']) WITH ORDINALITY AS u(l, n)
+  FROM pg_catalog.unnest(ARRAY['readonly', 'app', 'compliance', 'admin']) WITH ORDINALITY AS u(l, n)
  ORDER BY n;
 
 SELECT throws_ok(
@@ -784,12 +800,197 @@ SELECT throws_ok(
     $$ INSERT INTO expert_network.access_levels (role, level) VALUES ('en_con_app', 'readonly') $$,
     '23505', 'duplicate key value violates unique constraint "access_levels_pkey"',
     'access_levels: one level per role');
+SELECT throws_ok(
+    $$ UPDATE expert_network.access_levels SET level = 'officer' WHERE role = 'en_con_compliance'::regrole $$,
+    '23514', 'new row for relation "access_levels" violates check constraint "access_levels_level_check"',
+    'access_levels: level ''officer'' (not the name of the compliance level) is rejected');
+
+/* ------------------------------------------------------------------------
+ * The compliance tables (0.10.0).  A superuser writes them all here (the
+ * levels that may are test/pgtap/scoping.sql's, the log's protection and
+ * the gates test/pgtap/compliance.sql's); the restricted list and the
+ * policy as users of their own.
+ * ------------------------------------------------------------------------ */
+
+-- restricted_companies: a company with a matching key (not empty once the
+-- legal form and punctuation are gone), an end not before the start
+SET LOCAL expert_network.user_id = 'u-list';
+SELECT lives_ok(
+    format($$ INSERT INTO expert_network.restricted_companies (company) VALUES (%L) $$, c),
+    format('restricted_companies: company %L (key %L) is accepted', c, expert_network.company_key(c)))
+  FROM pg_catalog.unnest(ARRAY['X', 'Inc.', 'L.L.C.', 'The Acme Company, Ltd.']) WITH ORDINALITY AS u(c, n)
+ ORDER BY n;
+SELECT throws_ok(
+    format($$ INSERT INTO expert_network.restricted_companies (company) VALUES (%L) $$, c),
+    '23514', 'new row for relation "restricted_companies" violates check constraint "restricted_companies_company_check"',
+    format('restricted_companies: company %L (an empty key) is rejected', c))
+  FROM pg_catalog.unnest(ARRAY['---', '', '   ', '...']) WITH ORDINALITY AS u(c, n)
+ ORDER BY n;
+SELECT lives_ok(
+    $$ INSERT INTO expert_network.restricted_companies (company, applies_from, applies_until)
+       VALUES ('One Day Co', '2027-01-01', '2027-01-01') $$,
+    'restricted_companies: an entry that applies for one day (applies_until = applies_from) is accepted');
+SELECT lives_ok(
+    $$ INSERT INTO expert_network.restricted_companies (company, applies_from, applies_until)
+       VALUES ('Open Co', '2027-01-01', NULL) $$,
+    'restricted_companies: an entry until further notice (applies_until NULL) is accepted');
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.restricted_companies (company, applies_from, applies_until)
+       VALUES ('Backwards Co', '2027-01-02', '2027-01-01') $$,
+    '23514', 'new row for relation "restricted_companies" violates check constraint "restricted_companies_dates_check"',
+    'restricted_companies: an entry that ends the day before it starts is rejected');
+SELECT throws_ok(
+    $$ UPDATE expert_network.restricted_companies SET company = '?!' WHERE company = 'X' $$,
+    '23514', 'new row for relation "restricted_companies" violates check constraint "restricted_companies_company_check"',
+    'restricted_companies: UPDATE to a company whose key is empty (''?!'') is rejected');
+SELECT results_eq(
+    $$ SELECT match_keys FROM expert_network.restricted_companies WHERE company = 'The Acme Company, Ltd.' $$,
+    $$ VALUES ('{acme}'::text[]) $$,
+    'restricted_companies: match_keys is generated from the company''s key');
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.restricted_companies (company, match_keys) VALUES ('Forged', '{acme}') $$,
+    '428C9', 'cannot insert a non-DEFAULT value into column "match_keys"',
+    'restricted_companies: match_keys cannot be written');
+
+-- compliance_policies: cooling-off periods of 0 to 120 months, one policy
+-- per user (its primary key, user_id)
+SET LOCAL expert_network.user_id = 'u-policy';
+SELECT lives_ok(
+    $$ INSERT INTO expert_network.compliance_policies (cooling_off_public_months, cooling_off_private_months)
+       VALUES (0, 120) $$,
+    'compliance_policies: 0 months (public) and 120 months (private) are accepted');
+SELECT lives_ok(
+    $$ UPDATE expert_network.compliance_policies SET cooling_off_public_months = 120, cooling_off_private_months = 0 $$,
+    'compliance_policies: 120 months (public) and 0 months (private) are accepted');
+SELECT throws_ok(
+    format($$ UPDATE expert_network.compliance_policies SET %I = %s $$, col, v),
+    '23514', 'new row for relation "compliance_policies" violates check constraint "compliance_policies_months_check"',
+    format('compliance_policies: %s = %s is rejected', col, v))
+  FROM (VALUES (1, 'cooling_off_public_months', -1), (2, 'cooling_off_public_months', 121),
+               (3, 'cooling_off_private_months', -1), (4, 'cooling_off_private_months', 121)) AS v(n, col, v)
+ ORDER BY n;
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.compliance_policies DEFAULT VALUES $$,
+    '23505', 'duplicate key value violates unique constraint "compliance_policies_pkey"',
+    'compliance_policies: one policy per user');
+SET LOCAL expert_network.user_id = 'u1';
+
+-- expert_employments: an end not before the start; one open-ended
+-- (current) employment per expert, any number of ended ones
+SELECT lives_ok(
+    $$ INSERT INTO expert_network.expert_employments (expert_id, company, started_on, ended_on)
+       VALUES ('e2000000-0000-4000-8000-000000000001', 'One Day Employer', '2020-01-01', '2020-01-01'),
+              ('e2000000-0000-4000-8000-000000000001', 'Undated Employer', NULL, '2020-06-30') $$,
+    'expert_employments: an employment of one day, and one without a start, are accepted');
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.expert_employments (expert_id, company, started_on, ended_on)
+       VALUES ('e2000000-0000-4000-8000-000000000001', 'Backwards Employer', '2020-01-02', '2020-01-01') $$,
+    '23514', 'new row for relation "expert_employments" violates check constraint "expert_employments_dates_check"',
+    'expert_employments: an employment that ends the day before it starts is rejected');
+SELECT lives_ok(
+    $$ INSERT INTO expert_network.expert_employments (expert_id, company, started_on)
+       VALUES ('e2000000-0000-4000-8000-000000000001', 'Current Employer', '2021-01-01') $$,
+    'expert_employments: an open-ended (current) employment is accepted');
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.expert_employments (expert_id, company, started_on)
+       VALUES ('e2000000-0000-4000-8000-000000000001', 'Second Current Employer', '2022-01-01') $$,
+    '23505', 'duplicate key value violates unique constraint "idx_expert_employments_current"',
+    'expert_employments: a second open-ended employment of the same expert is rejected (idx_expert_employments_current)');
+SELECT throws_ok(
+    $$ UPDATE expert_network.expert_employments SET ended_on = NULL WHERE company = 'Undated Employer' $$,
+    '23505', 'duplicate key value violates unique constraint "idx_expert_employments_current"',
+    'expert_employments: reopening an ended employment while another is open is rejected');
+
+-- campaign_subject_companies: a company with a matching key
+SELECT lives_ok(
+    $$ INSERT INTO expert_network.campaign_subject_companies (campaign_id, company, ticker)
+       VALUES ('c1000000-0000-4000-8000-000000000001', 'Subject Co', 'SBJ') $$,
+    'campaign_subject_companies: a subject company with a ticker is accepted');
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.campaign_subject_companies (campaign_id, company, ticker)
+       VALUES ('c1000000-0000-4000-8000-000000000001', ', .', 'SBJ') $$,
+    '23514', 'new row for relation "campaign_subject_companies" violates check constraint "campaign_subject_companies_company_check"',
+    'campaign_subject_companies: a company whose key is empty is rejected, whatever its ticker');
+
+-- interview_attestations: both statements made
+SELECT lives_ok(
+    $$ INSERT INTO expert_network.interview_attestations (interview_id, attested_by, terms_version,
+                                                          no_material_nonpublic_information, no_conflicting_obligations)
+       VALUES ('e3000000-0000-4000-8000-000000000001', 'Expert One', 'v1', true, true) $$,
+    'interview_attestations: an attestation making both statements is accepted');
+SELECT throws_ok(
+    format($$ INSERT INTO expert_network.interview_attestations (interview_id, attested_by, terms_version,
+                                                                 no_material_nonpublic_information, no_conflicting_obligations)
+              VALUES ('e3000000-0000-4000-8000-000000000001', 'Expert One', 'v1', %L, %L) $$, a, b),
+    '23514', 'new row for relation "interview_attestations" violates check constraint "interview_attestations_statements_check"',
+    format('interview_attestations: no_material_nonpublic_information %s, no_conflicting_obligations %s is rejected', a, b))
+  FROM (VALUES (1, true, false), (2, false, true), (3, false, false)) AS v(n, a, b)
+ ORDER BY n;
+
+-- compliance_exceptions: one of the three rules, a reason, an expiry after
+-- the approval (approved_at is the transaction's start, stamped whatever
+-- the row says)
+SELECT lives_ok(
+    format($$ INSERT INTO expert_network.compliance_exceptions (expert_id, rule, reason, expires_at)
+              VALUES ('e2000000-0000-4000-8000-000000000001', %L, 'Cleared', now() + interval '1 day') $$, r),
+    format('compliance_exceptions: rule %L is accepted', r))
+  FROM pg_catalog.unnest(ARRAY['restricted_list', 'cooling_off', 'attestation']) WITH ORDINALITY AS u(r, n)
+ ORDER BY n;
+SELECT throws_ok(
+    format($$ INSERT INTO expert_network.compliance_exceptions (expert_id, rule, reason, expires_at)
+              VALUES ('e2000000-0000-4000-8000-000000000001', %L, 'Cleared', now() + interval '1 day') $$, r),
+    '23514', 'new row for relation "compliance_exceptions" violates check constraint "compliance_exceptions_rule_check"',
+    format('compliance_exceptions: rule %L is rejected', r))
+  FROM pg_catalog.unnest(ARRAY['restricted list', 'insider', 'Cooling_off']) WITH ORDINALITY AS u(r, n)
+ ORDER BY n;
+SELECT throws_ok(
+    format($$ INSERT INTO expert_network.compliance_exceptions (expert_id, rule, reason, expires_at)
+              VALUES ('e2000000-0000-4000-8000-000000000001', 'cooling_off', %L, now() + interval '1 day') $$, r),
+    '23514', 'new row for relation "compliance_exceptions" violates check constraint "compliance_exceptions_reason_check"',
+    format('compliance_exceptions: reason %L is rejected', r))
+  FROM pg_catalog.unnest(ARRAY['', '   ']) WITH ORDINALITY AS u(r, n)
+ ORDER BY n;
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.compliance_exceptions (expert_id, rule, reason, expires_at)
+       VALUES ('e2000000-0000-4000-8000-000000000001', 'cooling_off', 'Cleared', now()) $$,
+    '23514', 'new row for relation "compliance_exceptions" violates check constraint "compliance_exceptions_expiry_check"',
+    'compliance_exceptions: an exception expiring when it is approved is rejected');
+SELECT lives_ok(
+    $$ INSERT INTO expert_network.compliance_exceptions (expert_id, rule, reason, expires_at)
+       VALUES ('e2000000-0000-4000-8000-000000000001', 'cooling_off', 'Cleared', now() + interval '1 microsecond') $$,
+    'compliance_exceptions: an exception expiring a microsecond after its approval is accepted');
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.compliance_exceptions (expert_id, rule, reason, approved_at, expires_at)
+       VALUES ('e2000000-0000-4000-8000-000000000001', 'cooling_off', 'Cleared', '1999-01-01', '2000-01-01') $$,
+    '23514', 'new row for relation "compliance_exceptions" violates check constraint "compliance_exceptions_expiry_check"',
+    'compliance_exceptions: the expiry is checked against the stamped approval time, not the approved_at written');
+
+-- compliance_log: the three rules, the three decisions (a superuser may
+-- write it; protect_compliance_log refuses anyone else)
+SELECT lives_ok(
+    format($$ INSERT INTO expert_network.compliance_log (expert_id, call_date, rule, decision)
+              VALUES ('e2000000-0000-4000-8000-000000000001', '2025-02-01', %L, %L) $$, r, d),
+    format('compliance_log: rule %L, decision %L is accepted', r, d))
+  FROM (VALUES (1, 'restricted_list', 'passed'), (2, 'cooling_off', 'refused'), (3, 'attestation', 'excepted')) AS v(n, r, d)
+ ORDER BY n;
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.compliance_log (expert_id, call_date, rule, decision)
+       VALUES ('e2000000-0000-4000-8000-000000000001', '2025-02-01', 'insider', 'passed') $$,
+    '23514', 'new row for relation "compliance_log" violates check constraint "compliance_log_rule_check"',
+    'compliance_log: rule ''insider'' is rejected');
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.compliance_log (expert_id, call_date, rule, decision)
+       VALUES ('e2000000-0000-4000-8000-000000000001', '2025-02-01', 'cooling_off', 'approved') $$,
+    '23514', 'new row for relation "compliance_log" violates check constraint "compliance_log_decision_check"',
+    'compliance_log: decision ''approved'' is rejected');
 
 /* ------------------------------------------------------------------------
  * Foreign keys end to end
  *
  *   a1…02 project P2 with campaign c1…03
  *   c1…02 campaign C2, to be deleted, with one row in every child table
+ *         (0.10.0: a subject company; an employment and an exception of its
+ *         expert e2…02, an attestation of its interview e3…02)
  *   f1…02 vendor referenced by a campaign cost only
  *   f1…03 vendor referenced by an enrollment only
  * ------------------------------------------------------------------------ */
@@ -883,6 +1084,16 @@ VALUES ('e6000000-0000-4000-8000-000000000002', 'Source', 'URL');
 INSERT INTO expert_network.answer_sections (chat_session_id, title, content)
 VALUES ('e6000000-0000-4000-8000-000000000002', 'Summary', 'text');
 
+INSERT INTO expert_network.campaign_subject_companies (campaign_id, company)
+VALUES ('c1000000-0000-4000-8000-000000000002', 'Cascade Subject Co');
+INSERT INTO expert_network.expert_employments (expert_id, company, started_on, ended_on)
+VALUES ('e2000000-0000-4000-8000-000000000002', 'Cascade Employer', '2010-01-01', '2015-12-31');
+INSERT INTO expert_network.compliance_exceptions (expert_id, rule, reason, expires_at)
+VALUES ('e2000000-0000-4000-8000-000000000002', 'attestation', 'Cascade', now() + interval '1 day');
+INSERT INTO expert_network.interview_attestations (interview_id, attested_by, terms_version,
+                                                  no_material_nonpublic_information, no_conflicting_obligations)
+VALUES ('e3000000-0000-4000-8000-000000000002', 'Expert Two', 'v1', true, true);
+
 -- sub-question cascade: deleting a parent question removes its sub-questions
 -- and their responses
 SELECT lives_ok(
@@ -942,6 +1153,19 @@ SELECT is((SELECT count(*)::int FROM expert_network.campaign_team_assignments
 SELECT is((SELECT count(*)::int FROM expert_network.interview_team_assignments
             WHERE interview_id = 'e3000000-0000-4000-8000-000000000002'), 0,
           'deleting a campaign deletes the team assignments of its interviews');
+-- 0.10.0 (4)
+SELECT is((SELECT count(*)::int FROM expert_network.campaign_subject_companies
+            WHERE campaign_id = 'c1000000-0000-4000-8000-000000000002'), 0,
+          'deleting a campaign deletes its subject companies');
+SELECT is((SELECT count(*)::int FROM expert_network.expert_employments
+            WHERE expert_id = 'e2000000-0000-4000-8000-000000000002'), 0,
+          'deleting a campaign deletes the employments of its experts');
+SELECT is((SELECT count(*)::int FROM expert_network.compliance_exceptions
+            WHERE expert_id = 'e2000000-0000-4000-8000-000000000002'), 0,
+          'deleting a campaign deletes the compliance exceptions of its experts');
+SELECT is((SELECT count(*)::int FROM expert_network.interview_attestations
+            WHERE interview_id = 'e3000000-0000-4000-8000-000000000002'), 0,
+          'deleting a campaign deletes the attestations of its interviews');
 SELECT results_eq(
     $$ SELECT campaign_id, user_id FROM expert_network.chat_sessions
         WHERE id = 'e6000000-0000-4000-8000-000000000002' $$,
@@ -1000,6 +1224,19 @@ SELECT is((SELECT (SELECT count(*) FROM expert_network.interviews
                     WHERE expert_id = 'e2000000-0000-4000-8000-000000000001'))::int,
           0,
           'deleting an expert deletes their interviews and completed interviews');
+-- 0.10.0: and their employments, exceptions and the attestations of their
+-- interviews (the compliance log, a record, keeps its rows) (2)
+SELECT is((SELECT (SELECT count(*) FROM expert_network.expert_employments
+                    WHERE expert_id = 'e2000000-0000-4000-8000-000000000001')
+                + (SELECT count(*) FROM expert_network.compliance_exceptions
+                    WHERE expert_id = 'e2000000-0000-4000-8000-000000000001')
+                + (SELECT count(*) FROM expert_network.interview_attestations
+                    WHERE interview_id = 'e3000000-0000-4000-8000-000000000001'))::int,
+          0,
+          'deleting an expert deletes their employments, compliance exceptions and the attestations of their interviews');
+SELECT ok((SELECT count(*) FROM expert_network.compliance_log
+            WHERE expert_id = 'e2000000-0000-4000-8000-000000000001') > 0,
+          'deleting an expert keeps the compliance log''s rows about them (no foreign key: the log is a record)');
 
 /* ------------------------------------------------------------------------
  * The set_updated_at trigger: an UPDATE stamps updated_at with the
@@ -1048,6 +1285,16 @@ VALUES ('2000-01-01 00:00:00+00');
 INSERT INTO expert_network.campaign_costs (id, campaign_id, fee_type, amount_usd, created_at, updated_at)
 VALUES ('e7000000-0000-4000-8000-0000000000aa', 'c1000000-0000-4000-8000-0000000000aa', 'per_call', 10,
         '1999-01-01 00:00:00+00', '2000-01-01 00:00:00+00');
+-- 0.10.0: an ended employment (experts.company stays as it is), an entry
+-- of the restricted list for a company no expert has, the policy
+INSERT INTO expert_network.restricted_companies (id, company, created_at, updated_at)
+VALUES ('e8000000-0000-4000-8000-0000000000aa', 'Trigger Listed Co',
+        '1999-01-01 00:00:00+00', '2000-01-01 00:00:00+00');
+INSERT INTO expert_network.expert_employments (id, expert_id, company, ended_on, created_at, updated_at)
+VALUES ('e9000000-0000-4000-8000-0000000000aa', 'e2000000-0000-4000-8000-0000000000aa', 'Trigger Employer',
+        '2010-01-01', '1999-01-01 00:00:00+00', '2000-01-01 00:00:00+00');
+INSERT INTO expert_network.compliance_policies (attestation_required, updated_at)
+VALUES (false, '2000-01-01 00:00:00+00');
 
 SELECT results_eq(
     format($$ SELECT updated_at FROM expert_network.%I WHERE %I = %L $$, tbl, key, id),
@@ -1057,7 +1304,10 @@ SELECT results_eq(
     (1, 'projects',                    'id', 'a1000000-0000-4000-8000-0000000000aa'),
     (2, 'campaign_vendor_enrollments', 'id', 'e5000000-0000-4000-8000-0000000000aa'),
     (3, 'experts',                     'id', 'e2000000-0000-4000-8000-0000000000aa'),
-    (4, 'interviews',                  'id', 'e3000000-0000-4000-8000-0000000000aa')
+    (4, 'interviews',                  'id', 'e3000000-0000-4000-8000-0000000000aa'),
+    (5, 'restricted_companies',        'id', 'e8000000-0000-4000-8000-0000000000aa'),
+    (6, 'expert_employments',          'id', 'e9000000-0000-4000-8000-0000000000aa'),
+    (7, 'compliance_policies',         'user_id', 'u-trigger')
   ) AS v(n, tbl, key, id)
  ORDER BY n;
 
@@ -1081,6 +1331,12 @@ UPDATE expert_network.user_ui_preferences SET theme = 'dark'
  WHERE user_id = 'u-trigger';
 UPDATE expert_network.campaign_costs SET amount_usd = 20
  WHERE id = 'e7000000-0000-4000-8000-0000000000aa';
+UPDATE expert_network.restricted_companies SET reason = 'Trigger reason'
+ WHERE id = 'e8000000-0000-4000-8000-0000000000aa';
+UPDATE expert_network.expert_employments SET title = 'Trigger title'
+ WHERE id = 'e9000000-0000-4000-8000-0000000000aa';
+UPDATE expert_network.compliance_policies SET cooling_off_public_months = 12
+ WHERE user_id = 'u-trigger';
 
 SELECT results_eq(
     format($$ SELECT updated_at FROM expert_network.%I WHERE %I = %L $$, tbl, key, id),
@@ -1096,7 +1352,10 @@ SELECT results_eq(
     (7,  'interviews',                  'id',      'e3000000-0000-4000-8000-0000000000aa'),
     (8,  'chat_sessions',               'id',      'e6000000-0000-4000-8000-0000000000aa'),
     (9,  'user_ui_preferences',         'user_id', 'u-trigger'),
-    (10, 'campaign_costs',              'id',      'e7000000-0000-4000-8000-0000000000aa')
+    (10, 'campaign_costs',              'id',      'e7000000-0000-4000-8000-0000000000aa'),
+    (11, 'restricted_companies',        'id',      'e8000000-0000-4000-8000-0000000000aa'),
+    (12, 'expert_employments',          'id',      'e9000000-0000-4000-8000-0000000000aa'),
+    (13, 'compliance_policies',         'user_id', 'u-trigger')
   ) AS v(n, tbl, key, id)
  ORDER BY n;
 
@@ -1113,7 +1372,9 @@ SELECT results_eq(
     (6, 'experts',                     'e2000000-0000-4000-8000-0000000000aa'),
     (7, 'interviews',                  'e3000000-0000-4000-8000-0000000000aa'),
     (8, 'chat_sessions',               'e6000000-0000-4000-8000-0000000000aa'),
-    (9, 'campaign_costs',              'e7000000-0000-4000-8000-0000000000aa')
+    (9, 'campaign_costs',              'e7000000-0000-4000-8000-0000000000aa'),
+    (10, 'restricted_companies',       'e8000000-0000-4000-8000-0000000000aa'),
+    (11, 'expert_employments',         'e9000000-0000-4000-8000-0000000000aa')
   ) AS v(n, tbl, id)
  ORDER BY n;
 

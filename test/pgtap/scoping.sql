@@ -1,11 +1,11 @@
 -- test/pgtap/scoping.sql — per-user scoping (0.2.0), structure and behaviour.
 --
--- Structure: row-level security enabled and forced on the 19 tables holding
+-- Structure: row-level security enabled and forced on the 26 tables holding
 -- users' rows, one policy owner_rows each whose USING compares user_id with a
 -- sub-select of current_user_id() (an InitPlan: evaluated once per
 -- statement); none on vendor_platforms nor (0.8.0) access_levels; the
--- owner-key trigger first among the BEFORE row triggers of the 18 tables
--- the application writes; the properties of current_user_id() and
+-- owner-key trigger first among the BEFORE row triggers of the 25 tables
+-- that have it (every one but status_history); the properties of current_user_id() and
 -- delete_user_data(); what PUBLIC may do (nothing); no SECURITY DEFINER
 -- function (0.7.0).
 --
@@ -16,6 +16,17 @@
 -- DELETE, for delete_user_data()), and its statement trigger
 -- protect_history refuses every INSERT, UPDATE or DELETE the extension does
 -- not make itself (42501); delete_user_data() erases it too.
+--
+-- 0.10.0 adds the seven compliance tables, scoped like the others, and the
+-- level compliance.  The app level writes expert_employments,
+-- campaign_subject_companies and interview_attestations; the restricted
+-- list, the policy and the exceptions are the compliance level's to write
+-- (admin only deletes them, with a user's data); compliance_log is the
+-- gates', which write it as the caller: the app and compliance levels hold
+-- INSERT on it (admin DELETE too, for delete_user_data()), and
+-- protect_compliance_log refuses every other write (42501).  Here a role of
+-- the compliance level writes and changes the compliance team's rows; how
+-- the gates behave is test/pgtap/compliance.sql's.
 -- The fixture follows the workflows of 0.4.0: the vendor is enrolled and
 -- the expert reviewed before the interview, which is completed with
 -- complete_interview() (its completed_interviews row is the trigger's).
@@ -29,7 +40,8 @@
 -- user nor its row); an explicit foreign user_id and a change of owner fail
 -- with 42501; the application's upsert works; without an identity nothing
 -- is visible and every write fails; the readonly, app and admin levels of
--- grant_access(), and the right to set the identity (set_user_id(), 0.7.0);
+-- grant_access() (0.10.0: and compliance), and the right to set the
+-- identity (set_user_id(), 0.7.0);
 -- delete_user_data(); revoke_access() and the levels' record, access_levels
 -- (0.8.0); a superuser's writes without an identity (0.8.0: a restore only
 -- with row_security off).  The identity is switched the way an application
@@ -47,23 +59,33 @@
 --   07 expert           08 response (07 to 05) 09 interview of 07
 --   0b chat session     0c message             0d activity
 --   0e source           0f answer section      10 campaign cost
+--   11 ended employment of 07                  12 subject company of 02
+--   13 attestation of 09                       14 restricted-list entry
+--   15 compliance exception for 07
 -- plus the two team assignments (02 × 03, 09 × 03), the UI preferences, the
--- completed-interview record of 09 (written by complete_interview()) and the
+-- completed-interview record of 09 (written by complete_interview()), the
 -- 11 history rows of 02, 06, 07, 09, 0d and 0e (every initial status and
--- every change, the expert's two lifecycle steps included).
+-- every change, the expert's two lifecycle steps included), the compliance
+-- policy and the 2 compliance-log rows of 09's booking (restricted_list and
+-- cooling_off passed; no attestation is asked without a policy, which comes
+-- after the call is completed).
 
 SET client_min_messages = warning;
 
 BEGIN;
 
-SELECT plan(472);
+SELECT plan(624);
 
 /* ------------------------------------------------------------------------
- * The 19 tables holding users' rows, with what the behaviour tests need:
+ * The 26 tables holding users' rows, with what the behaviour tests need:
  * how many rows each user's fixture puts there (n), the fixture's rows as a
  * WHERE clause (sel, %1$s being the user's letter a or b), a harmless
- * change for the UPDATE tests (chg) and whether the application writes the
- * table (app_writes: all but status_history).
+ * change for the UPDATE tests (chg), whether the app level writes the
+ * table (app_writes: all but status_history and, 0.10.0, the compliance
+ * team's tables and the compliance log), whether only the compliance level
+ * writes it (comp_writes: restricted_companies, compliance_policies,
+ * compliance_exceptions) and whether it has the scoping triggers
+ * (owner_key: all but status_history).
  * ------------------------------------------------------------------------ */
 
 CREATE TEMPORARY TABLE ut (
@@ -72,7 +94,9 @@ CREATE TEMPORARY TABLE ut (
     n          integer NOT NULL,
     sel        text    NOT NULL,
     chg        text    NOT NULL,
-    app_writes boolean NOT NULL DEFAULT true
+    app_writes boolean NOT NULL DEFAULT true,
+    comp_writes boolean NOT NULL DEFAULT false,
+    owner_key  boolean NOT NULL DEFAULT true
 );
 
 INSERT INTO ut (tbl, n, sel, chg) VALUES
@@ -94,13 +118,22 @@ INSERT INTO ut (tbl, n, sel, chg) VALUES
 ('answer_sections',             1, $$id = '%1$s0000000-0000-4000-8000-00000000000f'$$,          $$content = 'changed'$$),
 ('user_ui_preferences',         1, $$user_id = 'user_%1$s'$$,                                   $$theme = 'dark'$$),
 ('campaign_costs',              1, $$id = '%1$s0000000-0000-4000-8000-000000000010'$$,          $$memo = 'changed'$$);
-INSERT INTO ut (tbl, n, sel, chg, app_writes) VALUES
-('status_history',             11, $$row_id::text LIKE '%1$s0000000-%%'$$,                      $$to_status = to_status$$, false);
+INSERT INTO ut (tbl, n, sel, chg, app_writes, owner_key) VALUES
+('status_history',             11, $$row_id::text LIKE '%1$s0000000-%%'$$,                      $$to_status = to_status$$, false, false);
+-- 0.10.0
+INSERT INTO ut (tbl, n, sel, chg, app_writes, comp_writes) VALUES
+('restricted_companies',        1, $$id = '%1$s0000000-0000-4000-8000-000000000014'$$,          $$reason = 'changed'$$,                  false, true),
+('expert_employments',          1, $$id = '%1$s0000000-0000-4000-8000-000000000011'$$,          $$title = 'changed'$$,                   true,  false),
+('campaign_subject_companies',  1, $$id = '%1$s0000000-0000-4000-8000-000000000012'$$,          $$ticker = 'CHG'$$,                      true,  false),
+('compliance_policies',         1, $$user_id = 'user_%1$s'$$,                                   $$cooling_off_private_months = 4$$,      false, true),
+('interview_attestations',      1, $$id = '%1$s0000000-0000-4000-8000-000000000013'$$,          $$conflicts_disclosed = 'changed'$$,     true,  false),
+('compliance_exceptions',       1, $$id = '%1$s0000000-0000-4000-8000-000000000015'$$,          $$reason = 'changed'$$,                  false, true),
+('compliance_log',              2, $$interview_id = '%1$s0000000-0000-4000-8000-000000000009'$$, $$decision = decision$$,                false, false);
 
 GRANT SELECT ON ut TO PUBLIC;
 
 /* ========================================================================
- * Structure (111)
+ * Structure (147)
  * ======================================================================== */
 
 -- the list above is every table with user_id (1)
@@ -110,26 +143,26 @@ SELECT set_eq(
         WHERE c.relnamespace = 'expert_network'::regnamespace AND c.relkind = 'r'
           AND a.attname = 'user_id' AND NOT a.attisdropped $$,
     $$ SELECT tbl::text FROM ut $$,
-    'the 19 tables of this test are exactly the tables with a user_id column');
+    'the 26 tables of this test are exactly the tables with a user_id column');
 
--- row-level security enabled and forced (19)
+-- row-level security enabled and forced (26)
 SELECT is((SELECT ROW(c.relrowsecurity, c.relforcerowsecurity)::text FROM pg_catalog.pg_class c
             WHERE c.oid = format('expert_network.%I', tbl)::regclass),
           '(t,t)',
           format('%s: row-level security is enabled and forced', tbl))
   FROM ut ORDER BY ord;
 
--- exactly one policy, owner_rows (19)
+-- exactly one policy, owner_rows (26)
 SELECT policies_are('expert_network', tbl, ARRAY['owner_rows']::name[],
                     format('%s has exactly the policy owner_rows', tbl))
   FROM ut ORDER BY ord;
 
--- for every command (19)
+-- for every command (26)
 SELECT policy_cmd_is('expert_network', tbl, 'owner_rows', 'ALL',
                      format('%s.owner_rows is FOR ALL commands', tbl))
   FROM ut ORDER BY ord;
 
--- comparing user_id with a sub-select, not a per-row call (19)
+-- comparing user_id with a sub-select, not a per-row call (26)
 SELECT is((SELECT pg_catalog.pg_get_expr(p.polqual, p.polrelid) FROM pg_catalog.pg_policy p
             WHERE p.polrelid = format('expert_network.%I', tbl)::regclass AND p.polname = 'owner_rows'),
           '(user_id = ( SELECT expert_network.current_user_id() AS current_user_id))',
@@ -162,14 +195,27 @@ SELECT is((SELECT ROW(c.relrowsecurity, c.relforcerowsecurity)::text FROM pg_cat
           'access_levels: row-level security is off');
 
 -- triggers fire in name order: the owner key is settled before any other
--- BEFORE row trigger (such as 0.4.0's check_transition) sees the row (18)
+-- BEFORE row trigger (such as 0.4.0's check_transition, 0.10.0's
+-- stamp_exception) sees the row (25)
 SELECT is((SELECT t.tgname FROM pg_catalog.pg_trigger t
             WHERE t.tgrelid = format('expert_network.%I', tbl)::regclass
               AND t.tgtype::int & 3 = 3          -- ROW | BEFORE
             ORDER BY t.tgname COLLATE "C" LIMIT 1),
           'a_enforce_owner'::name,
           format('%s: a_enforce_owner is the first BEFORE row trigger', tbl))
-  FROM ut WHERE app_writes ORDER BY ord;
+  FROM ut WHERE owner_key ORDER BY ord;
+
+-- 0.10.0: the compliance log's statement triggers: a_require_identity
+-- first, then protect_compliance_log (BEFORE INSERT OR UPDATE OR DELETE OR
+-- TRUNCATE, tgtype 62), which keeps everyone but the gates out (1)
+SELECT is(
+    (SELECT pg_catalog.array_agg(ROW(t.tgname, t.tgfoid::regprocedure, t.tgtype)::text ORDER BY t.tgname COLLATE "C")
+       FROM pg_catalog.pg_trigger t
+      WHERE t.tgrelid = 'expert_network.compliance_log'::regclass AND NOT t.tgisinternal
+        AND t.tgtype::int & 1 = 0),
+    ARRAY[ROW('a_require_identity'::name, 'expert_network.require_identity()'::regprocedure, 30::int2)::text,
+          ROW('protect_compliance_log'::name, 'expert_network.protect_compliance_log()'::regprocedure, 62::int2)::text],
+    'compliance_log: the statement triggers a_require_identity, then protect_compliance_log');
 
 -- the history has no row trigger, no owner key among them: the extension
 -- writes each row with the owner of the row whose status changed; its one
@@ -226,18 +272,19 @@ SELECT is_empty(
     'no function of the schema is SECURITY DEFINER');
 
 /* ========================================================================
- * Roles and access levels (20)
+ * Roles and access levels (22)
  * ======================================================================== */
 
 CREATE ROLE en_tap_app NOLOGIN;
 CREATE ROLE en_tap_ro NOLOGIN;
 CREATE ROLE en_tap_admin NOLOGIN;
 CREATE ROLE en_tap_noid NOLOGIN;
+CREATE ROLE en_tap_comp NOLOGIN;
 
--- (5)
+-- (6)
 SELECT is_empty(
     $$ SELECT rolname FROM pg_catalog.pg_roles
-        WHERE rolname IN ('en_tap_app', 'en_tap_ro', 'en_tap_admin', 'en_tap_noid')
+        WHERE rolname IN ('en_tap_app', 'en_tap_ro', 'en_tap_admin', 'en_tap_noid', 'en_tap_comp')
           AND (rolsuper OR rolbypassrls) $$,
     'the test roles are neither superuser nor BYPASSRLS: row-level security applies to them');
 SELECT lives_ok($$ SELECT expert_network.grant_access('en_tap_app', 'app') $$,
@@ -248,22 +295,25 @@ SELECT lives_ok($$ SELECT expert_network.grant_access('en_tap_admin', 'admin') $
                 'grant_access(en_tap_admin, ''admin'')');
 SELECT lives_ok($$ SELECT expert_network.grant_access('en_tap_noid', 'app', may_set_identity => false) $$,
                 'grant_access(en_tap_noid, ''app'', may_set_identity => false)');
+SELECT lives_ok($$ SELECT expert_network.grant_access('en_tap_comp', 'compliance') $$,
+                'grant_access(en_tap_comp, ''compliance'') (0.10.0)');
 
 -- 0.8.0: each level is recorded in access_levels (1)
 SELECT results_eq(
     $$ SELECT role::text, level, may_set_identity, granted_at = now() FROM expert_network.access_levels
         WHERE role::text LIKE 'en\_tap\_%' ORDER BY role::text $$,
     $$ VALUES ('en_tap_admin'::text, 'admin'::text, true, true), ('en_tap_app', 'app', true, true),
+              ('en_tap_comp', 'compliance', true, true),
               ('en_tap_noid', 'app', false, true), ('en_tap_ro', 'readonly', true, true) $$,
     'grant_access() records each role''s level and identity right in access_levels');
 
--- what each level holds (6)
+-- what each level holds (7)
 CREATE TEMPORARY TABLE table_privs AS
 SELECT r.rolname::text AS role, c.relname::text AS tbl, p.priv
   FROM pg_catalog.pg_roles r,
        pg_catalog.pg_class c,
        pg_catalog.unnest(ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER']) AS p(priv)
- WHERE r.rolname IN ('en_tap_app', 'en_tap_ro', 'en_tap_admin', 'en_tap_noid')
+ WHERE r.rolname IN ('en_tap_app', 'en_tap_ro', 'en_tap_admin', 'en_tap_noid', 'en_tap_comp')
    AND c.relnamespace = 'expert_network'::regnamespace AND c.relkind = 'r'
    AND pg_catalog.has_table_privilege(r.oid, c.oid, p.priv);
 
@@ -274,29 +324,53 @@ SELECT set_eq(
     'readonly: SELECT on every table, status_history and access_levels included, nothing more');
 -- 0.7.0: the history is written as the caller, through the workflow tables:
 -- the app level holds INSERT on it (protect_history refuses any INSERT the
--- extension does not make), not UPDATE or DELETE
+-- extension does not make), not UPDATE or DELETE; 0.10.0: the same for the
+-- compliance log, which the gates write as the caller; only SELECT on the
+-- compliance team's tables (an application cannot clear its own calls)
 SELECT set_eq(
     $$ SELECT tbl, priv FROM table_privs WHERE role = 'en_tap_app' $$,
     $$ SELECT tbl::text, p FROM ut, pg_catalog.unnest(ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE']) AS p
         WHERE app_writes
+       UNION ALL SELECT tbl::text, 'SELECT' FROM ut WHERE comp_writes
        UNION ALL SELECT 'vendor_platforms', 'SELECT'
        UNION ALL SELECT 'access_levels', 'SELECT'
        UNION ALL SELECT 'status_history', 'SELECT'
-       UNION ALL SELECT 'status_history', 'INSERT' $$,
-    'app: SELECT, INSERT, UPDATE, DELETE on the user tables (never TRUNCATE, REFERENCES or TRIGGER), only SELECT on vendor_platforms and access_levels, SELECT and INSERT (no UPDATE, DELETE) on status_history');
+       UNION ALL SELECT 'status_history', 'INSERT'
+       UNION ALL SELECT 'compliance_log', 'SELECT'
+       UNION ALL SELECT 'compliance_log', 'INSERT' $$,
+    'app: SELECT, INSERT, UPDATE, DELETE on the user tables (never TRUNCATE, REFERENCES or TRIGGER), only SELECT on vendor_platforms, access_levels, restricted_companies, compliance_policies and compliance_exceptions, SELECT and INSERT (no UPDATE, DELETE) on status_history and compliance_log');
+-- 0.10.0: the compliance level is app's, and writes the compliance team's
+-- tables
+SELECT set_eq(
+    $$ SELECT tbl, priv FROM table_privs WHERE role = 'en_tap_comp' $$,
+    $$ SELECT tbl::text, p FROM ut, pg_catalog.unnest(ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE']) AS p
+        WHERE app_writes OR comp_writes
+       UNION ALL SELECT 'vendor_platforms', 'SELECT'
+       UNION ALL SELECT 'access_levels', 'SELECT'
+       UNION ALL SELECT 'status_history', 'SELECT'
+       UNION ALL SELECT 'status_history', 'INSERT'
+       UNION ALL SELECT 'compliance_log', 'SELECT'
+       UNION ALL SELECT 'compliance_log', 'INSERT' $$,
+    'compliance: app''s privileges, and SELECT, INSERT, UPDATE, DELETE on restricted_companies, compliance_policies and compliance_exceptions');
 -- 0.7.0: delete_user_data() runs as its caller, an admin: DELETE on the
 -- history too (protect_history lets only delete_user_data() use it); 0.8.0:
 -- the levels are the extension owner's to write (grant_access()), every
 -- level only reads them
+-- 0.10.0: admin deletes the compliance team's rows and the compliance log
+-- with a user's data, but writes neither
 SELECT set_eq(
     $$ SELECT tbl, priv FROM table_privs WHERE role = 'en_tap_admin' $$,
     $$ SELECT t, p FROM (SELECT tbl::text FROM ut WHERE app_writes UNION ALL SELECT 'vendor_platforms') AS u(t),
                         pg_catalog.unnest(ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE']) AS p
+       UNION ALL SELECT tbl::text, p FROM ut, pg_catalog.unnest(ARRAY['SELECT', 'DELETE']) AS p WHERE comp_writes
        UNION ALL SELECT 'access_levels', 'SELECT'
        UNION ALL SELECT 'status_history', 'SELECT'
        UNION ALL SELECT 'status_history', 'INSERT'
-       UNION ALL SELECT 'status_history', 'DELETE' $$,
-    'admin: SELECT, INSERT, UPDATE, DELETE on every table, vendor_platforms included (never TRUNCATE, REFERENCES or TRIGGER), but no UPDATE on status_history and only SELECT on access_levels');
+       UNION ALL SELECT 'status_history', 'DELETE'
+       UNION ALL SELECT 'compliance_log', 'SELECT'
+       UNION ALL SELECT 'compliance_log', 'INSERT'
+       UNION ALL SELECT 'compliance_log', 'DELETE' $$,
+    'admin: SELECT, INSERT, UPDATE, DELETE on every table, vendor_platforms included (never TRUNCATE, REFERENCES or TRIGGER), but no UPDATE on status_history and compliance_log, only SELECT and DELETE on the compliance team''s tables and only SELECT on access_levels');
 SELECT set_eq(
     $$ SELECT tbl, priv FROM table_privs WHERE role = 'en_tap_noid' $$,
     $$ SELECT tbl, priv FROM table_privs WHERE role = 'en_tap_app' $$,
@@ -304,11 +378,11 @@ SELECT set_eq(
 SELECT set_eq(
     $$ SELECT r.rolname::text, p.proname::text
          FROM pg_catalog.pg_roles r, pg_catalog.pg_proc p
-        WHERE r.rolname IN ('en_tap_app', 'en_tap_ro', 'en_tap_admin', 'en_tap_noid')
+        WHERE r.rolname IN ('en_tap_app', 'en_tap_ro', 'en_tap_admin', 'en_tap_noid', 'en_tap_comp')
           AND p.pronamespace = 'expert_network'::regnamespace
           AND pg_catalog.has_function_privilege(r.oid, p.oid, 'EXECUTE') $$,
     $$ SELECT r, f
-         FROM pg_catalog.unnest(ARRAY['en_tap_app', 'en_tap_ro', 'en_tap_admin', 'en_tap_noid']) AS r,
+         FROM pg_catalog.unnest(ARRAY['en_tap_app', 'en_tap_ro', 'en_tap_admin', 'en_tap_noid', 'en_tap_comp']) AS r,
               pg_catalog.unnest(ARRAY['current_user_id', 'set_updated_at', 'require_identity', 'enforce_owner',
                                       'count_calls', 'protect_call_counters', 'touch_chat_sessions',
                                       'verify_counters', 'repair_counters',
@@ -319,20 +393,24 @@ SELECT set_eq(
                                       'question_tree', 'question_subtree', 'question_ancestors',
                                       'move_question', 'copy_question_tree',
                                       'question_integrity', 'response_integrity', 'uuid_v7',
-                                      'protect_history', 'protect_completed_record']) AS f
+                                      'protect_history', 'protect_completed_record',
+                                      'company_key', 'company_keys', 'compliance_gate',
+                                      'protect_compliance_log', 'stamp_exception',
+                                      'follow_current_employment', 'compliance_check',
+                                      'compliance_conflicts']) AS f
        UNION ALL SELECT r, 'set_user_id'
-         FROM pg_catalog.unnest(ARRAY['en_tap_app', 'en_tap_ro', 'en_tap_admin']) AS r
+         FROM pg_catalog.unnest(ARRAY['en_tap_app', 'en_tap_ro', 'en_tap_admin', 'en_tap_comp']) AS r
        UNION ALL SELECT 'en_tap_admin', 'delete_user_data' $$,
-    'every level executes the trigger functions, current_user_id(), verify_counters(), repair_counters(), the workflow graphs, the interview API and the question tree functions, and set_user_id() unless may_set_identity is false; admin also delete_user_data(); none grant_access(), revoke_access() or apply_access_levels()');
+    'every level executes the trigger functions, current_user_id(), verify_counters(), repair_counters(), the workflow graphs, the interview API, the question tree functions and (0.10.0) the company keys and the compliance screens, and set_user_id() unless may_set_identity is false; admin also delete_user_data(); none grant_access(), revoke_access() or apply_access_levels()');
 SELECT is_empty(
     $$ SELECT rolname FROM pg_catalog.pg_roles
-        WHERE rolname IN ('en_tap_app', 'en_tap_ro', 'en_tap_admin', 'en_tap_noid')
+        WHERE rolname IN ('en_tap_app', 'en_tap_ro', 'en_tap_admin', 'en_tap_noid', 'en_tap_comp')
           AND NOT (pg_catalog.has_schema_privilege(oid, 'expert_network', 'USAGE')
                    AND NOT pg_catalog.has_schema_privilege(oid, 'expert_network', 'CREATE')) $$,
     'every level has USAGE on the schema, none CREATE');
 SELECT is_empty(
     $$ SELECT rolname FROM pg_catalog.pg_roles
-        WHERE rolname IN ('en_tap_app', 'en_tap_ro', 'en_tap_admin', 'en_tap_noid')
+        WHERE rolname IN ('en_tap_app', 'en_tap_ro', 'en_tap_admin', 'en_tap_noid', 'en_tap_comp')
           AND NOT pg_catalog.has_table_privilege(oid, 'expert_network.workflow_transitions', 'SELECT') $$,
     'every level may read the view workflow_transitions');
 
@@ -409,7 +487,8 @@ $$;
 
 -- the statements that build one user's rows, user_id never named; %1$s is
 -- the user's letter
-CREATE TEMPORARY TABLE fixture (ord serial PRIMARY KEY, what text NOT NULL, sql text NOT NULL);
+CREATE TEMPORARY TABLE fixture (ord serial PRIMARY KEY, what text NOT NULL, sql text NOT NULL,
+                                 lvl text NOT NULL DEFAULT 'app');
 INSERT INTO fixture (what, sql) VALUES
 ('a project',
  $$ INSERT INTO expert_network.projects (id, project_code, project_name)
@@ -485,11 +564,41 @@ INSERT INTO fixture (what, sql) VALUES
 ('a campaign cost',
  $$ INSERT INTO expert_network.campaign_costs (id, campaign_id, vendor_platform_id, fee_type, amount_usd)
     VALUES ('%1$s0000000-0000-4000-8000-000000000010', '%1$s0000000-0000-4000-8000-000000000002',
-            '00000000-0000-4000-8000-000000000001', 'per_call', 1200) $$);
+            '00000000-0000-4000-8000-000000000001', 'per_call', 1200) $$),
+-- 0.10.0: ended (experts.company stays NULL), so that no gate has a
+-- company to screen
+('an ended employment of the expert',
+ $$ INSERT INTO expert_network.expert_employments (id, expert_id, company, started_on, ended_on)
+    VALUES ('%1$s0000000-0000-4000-8000-000000000011', '%1$s0000000-0000-4000-8000-000000000007',
+            'Former Employer of user_%1$s', '2015-01-01', '2020-12-31') $$),
+('a subject company of the campaign',
+ $$ INSERT INTO expert_network.campaign_subject_companies (id, campaign_id, company)
+    VALUES ('%1$s0000000-0000-4000-8000-000000000012', '%1$s0000000-0000-4000-8000-000000000002',
+            'Subject of user_%1$s') $$),
+('the expert''s attestation of the interview',
+ $$ INSERT INTO expert_network.interview_attestations (id, interview_id, attested_by, terms_version,
+                                                       no_material_nonpublic_information, no_conflicting_obligations)
+    VALUES ('%1$s0000000-0000-4000-8000-000000000013', '%1$s0000000-0000-4000-8000-000000000009',
+            'Expert of user_%1$s', 'v1', true, true) $$);
+-- the compliance team's rows (0.10.0), written at the compliance level
+INSERT INTO fixture (what, sql, lvl) VALUES
+('a restricted-list entry',
+ $$ INSERT INTO expert_network.restricted_companies (id, company, applies_from, reason)
+    VALUES ('%1$s0000000-0000-4000-8000-000000000014', 'Listed by user_%1$s', '2025-01-01', 'Position') $$,
+ 'compliance'),
+('a compliance policy',
+ $$ INSERT INTO expert_network.compliance_policies (cooling_off_public_months) VALUES (12) $$,
+ 'compliance'),
+('a compliance exception for the expert',
+ $$ INSERT INTO expert_network.compliance_exceptions (id, expert_id, rule, reason, expires_at)
+    VALUES ('%1$s0000000-0000-4000-8000-000000000015', '%1$s0000000-0000-4000-8000-000000000007',
+            'cooling_off', 'Cleared by the CCO', '2100-01-01') $$,
+ 'compliance');
 GRANT SELECT ON fixture TO PUBLIC;
 
 /* ------------------------------------------------------------------------
- * As the app role: user_a, then user_b, build their rows (42)
+ * As the app role: user_a, then user_b, build their rows (48); then as the
+ * compliance role, the compliance team's (6)
  * ------------------------------------------------------------------------ */
 
 SET LOCAL ROLE en_tap_app;
@@ -497,16 +606,30 @@ SET LOCAL ROLE en_tap_app;
 SELECT set_config('expert_network.user_id', 'user_a', true) \g /dev/null
 
 SELECT lives_ok(format(sql, 'a'), format('user_a (app role) creates %s', what))
-  FROM fixture ORDER BY ord;
+  FROM fixture WHERE lvl = 'app' ORDER BY ord;
 
 SELECT set_config('expert_network.user_id', 'user_b', true) \g /dev/null
 
 SELECT lives_ok(format(sql, 'b'), format('user_b (app role) creates %s', what))
-  FROM fixture ORDER BY ord;
+  FROM fixture WHERE lvl = 'app' ORDER BY ord;
+
+RESET ROLE;
+SET LOCAL ROLE en_tap_comp;
+
+SELECT set_config('expert_network.user_id', 'user_a', true) \g /dev/null
+
+SELECT lives_ok(format(sql, 'a'), format('user_a (compliance role) creates %s', what))
+  FROM fixture WHERE lvl = 'compliance' ORDER BY ord;
+
+SELECT set_config('expert_network.user_id', 'user_b', true) \g /dev/null
+
+SELECT lives_ok(format(sql, 'b'), format('user_b (compliance role) creates %s', what))
+  FROM fixture WHERE lvl = 'compliance' ORDER BY ord;
 
 -- as stored (read as the superuser, who sees every row): each fixture row
 -- carries its user's id, though no INSERT named user_id; so does each
--- history row, though the application never writes one (19)
+-- history row, though the application never writes one; and (0.10.0)
+-- each compliance-log row (26)
 RESET ROLE;
 
 SELECT results_eq(
@@ -531,7 +654,7 @@ END;
 $$;
 
 /* ------------------------------------------------------------------------
- * Each user sees its own rows, and only them (38)
+ * Each user sees its own rows, and only them (52)
  * ------------------------------------------------------------------------ */
 
 SET LOCAL ROLE en_tap_app;
@@ -554,9 +677,11 @@ SELECT results_eq(
 
 /* ------------------------------------------------------------------------
  * user_a can neither change nor delete user_b's rows, by their known keys,
- * while the same UPDATE reaches its own (54); the policy is evaluated once
- * per statement (19); user_b's rows are as they were (19); nobody but the
- * extension writes the history, not even its own rows (3)
+ * while the same UPDATE reaches its own: as the app role where it writes
+ * (63), as the compliance role on the compliance team's tables (9); the
+ * policy is evaluated once per statement (26); user_b's rows are as they
+ * were (26); nobody but the extension writes the history or (0.10.0) the
+ * compliance log, not even its own rows (6)
  * ------------------------------------------------------------------------ */
 
 SELECT set_config('expert_network.user_id', 'user_a', true) \g /dev/null
@@ -592,6 +717,46 @@ SELECT throws_ok(
     $$ DELETE FROM expert_network.status_history WHERE row_id = 'a0000000-0000-4000-8000-000000000007' $$,
     '42501', 'permission denied for table status_history',
     'status_history: the app role cannot DELETE its own history');
+-- (0.10.0: the same for the compliance log, which the gates write as the
+-- caller: protect_compliance_log refuses any other INSERT)
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.compliance_log (expert_id, call_date, rule, decision)
+       VALUES ('a0000000-0000-4000-8000-000000000007', '2025-02-01', 'restricted_list', 'passed') $$,
+    '42501', 'compliance_log is written by expert_network only',
+    'compliance_log: the app role cannot INSERT a log row, even about its own expert (protect_compliance_log)');
+SELECT throws_ok(
+    $$ UPDATE expert_network.compliance_log SET decision = 'passed'
+        WHERE interview_id = 'a0000000-0000-4000-8000-000000000009' $$,
+    '42501', 'permission denied for table compliance_log',
+    'compliance_log: the app role cannot UPDATE its own log');
+SELECT throws_ok(
+    $$ DELETE FROM expert_network.compliance_log WHERE interview_id = 'a0000000-0000-4000-8000-000000000009' $$,
+    '42501', 'permission denied for table compliance_log',
+    'compliance_log: the app role cannot DELETE its own log');
+
+-- the compliance team's tables, as the compliance role
+RESET ROLE;
+SET LOCAL ROLE en_tap_comp;
+SELECT set_config('expert_network.user_id', 'user_a', true) \g /dev/null
+
+SELECT is(pg_temp.affected(format('UPDATE expert_network.%I SET %s WHERE %s', tbl, chg, format(sel, 'b'))),
+          0::bigint,
+          format('%s: user_a''s UPDATE (compliance role) of user_b''s row(s) by key touches nothing', tbl))
+  FROM ut WHERE comp_writes ORDER BY ord;
+
+SELECT is(pg_temp.affected(format('DELETE FROM expert_network.%I WHERE %s', tbl, format(sel, 'b'))),
+          0::bigint,
+          format('%s: user_a''s DELETE (compliance role) of user_b''s row(s) by key touches nothing', tbl))
+  FROM ut WHERE comp_writes ORDER BY ord;
+
+SELECT is(pg_temp.affected(format('UPDATE expert_network.%I SET %s WHERE %s', tbl, chg, format(sel, 'a'))),
+          n::bigint,
+          format('%s: the same UPDATE (compliance role) of user_a''s own row(s) reaches them', tbl))
+  FROM ut WHERE comp_writes ORDER BY ord;
+
+RESET ROLE;
+SET LOCAL ROLE en_tap_app;
+SELECT set_config('expert_network.user_id', 'user_a', true) \g /dev/null
 
 SELECT is((SELECT ROW(pg_catalog.bool_or(line ~ '^ *InitPlan 1 \(returns \$0\)'),
                        pg_catalog.bool_or(line ~ '(Filter|Cond): \(user_id = \$0\)'),
@@ -610,7 +775,7 @@ SELECT set_eq(
   FROM ut ORDER BY ord;
 
 /* ------------------------------------------------------------------------
- * No reference to another user's row (22).  0.7.0: every reference is a
+ * No reference to another user's row (28).  0.7.0: every reference is a
  * composite foreign key, (parent_id, user_id) to the parent's (id,
  * user_id), so a reference to user_b's row fails exactly as one to a row
  * that does not exist: 23503, the foreign key's own message, and no error
@@ -718,13 +883,31 @@ INSERT INTO cross_refs (sql, state, msg, what) VALUES
 ($$ INSERT INTO expert_network.expert_screening_responses (expert_id, screening_question_id, response_text)
     VALUES ('b0000000-0000-4000-8000-000000000007', 'a0000000-0000-4000-8000-000000000004', 'Borrowed expert') $$,
  '23503', 'insert or update on table "expert_screening_responses" violates foreign key constraint "expert_screening_responses_expert_id_fkey"',
- 'user_a cannot record a response of user_b''s expert');
+ 'user_a cannot record a response of user_b''s expert'),
+-- 0.10.0
+($$ INSERT INTO expert_network.expert_employments (expert_id, company)
+    VALUES ('b0000000-0000-4000-8000-000000000007', 'Intruding Employer') $$,
+ '23503', 'insert or update on table "expert_employments" violates foreign key constraint "expert_employments_expert_id_fkey"',
+ 'user_a cannot record an employment of user_b''s expert'),
+($$ INSERT INTO expert_network.campaign_subject_companies (campaign_id, company)
+    VALUES ('b0000000-0000-4000-8000-000000000002', 'Intruding Subject') $$,
+ '23503', 'insert or update on table "campaign_subject_companies" violates foreign key constraint "campaign_subject_companies_campaign_id_fkey"',
+ 'user_a cannot add a subject company to user_b''s campaign'),
+($$ INSERT INTO expert_network.interview_attestations (interview_id, attested_by, terms_version,
+                                                       no_material_nonpublic_information, no_conflicting_obligations)
+    VALUES ('b0000000-0000-4000-8000-000000000009', 'Intruder', 'v1', true, true) $$,
+ '23503', 'insert or update on table "interview_attestations" violates foreign key constraint "interview_attestations_interview_id_fkey"',
+ 'user_a cannot attest user_b''s interview'),
+($$ UPDATE expert_network.expert_employments SET expert_id = 'b0000000-0000-4000-8000-000000000007'
+     WHERE id = 'a0000000-0000-4000-8000-000000000011' $$,
+ '23503', 'insert or update on table "expert_employments" violates foreign key constraint "expert_employments_expert_id_fkey"',
+ 'user_a cannot move its expert''s employment to user_b''s expert (UPDATE)');
 GRANT SELECT ON cross_refs TO PUBLIC;
 
 SET LOCAL ROLE en_tap_app;
 SELECT set_config('expert_network.user_id', 'user_a', true) \g /dev/null
 
--- (20)
+-- (24)
 SELECT throws_ok(sql, state, msg, what) FROM cross_refs ORDER BY ord;
 
 -- (2)
@@ -742,8 +925,25 @@ SELECT is_empty(
               IS DISTINCT FROM pg_temp.error_of(pg_catalog.replace(sql, 'b0000000-', 'd0000000-')) $$,
     'a reference to user_b''s row fails exactly as a reference to a row that does not exist: someone else''s row looks like no row');
 
+-- 0.10.0: nor an exception for user_b's expert, approved at the compliance
+-- level (2)
+RESET ROLE;
+SET LOCAL ROLE en_tap_comp;
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.compliance_exceptions (expert_id, rule, reason, expires_at)
+       VALUES ('b0000000-0000-4000-8000-000000000007', 'restricted_list', 'Intruding exception', '2100-01-01') $$,
+    '23503', 'insert or update on table "compliance_exceptions" violates foreign key constraint "compliance_exceptions_expert_id_fkey"',
+    'user_a (compliance role) cannot approve an exception for user_b''s expert');
+SELECT is(pg_temp.error_of($$ INSERT INTO expert_network.compliance_exceptions (expert_id, rule, reason, expires_at)
+                              VALUES ('b0000000-0000-4000-8000-000000000007', 'restricted_list', 'x', '2100-01-01') $$),
+          pg_temp.error_of($$ INSERT INTO expert_network.compliance_exceptions (expert_id, rule, reason, expires_at)
+                              VALUES ('d0000000-0000-4000-8000-000000000007', 'restricted_list', 'x', '2100-01-01') $$),
+          'an exception for user_b''s expert fails exactly as one for an expert that does not exist');
+RESET ROLE;
+SET LOCAL ROLE en_tap_app;
+
 /* ------------------------------------------------------------------------
- * No foreign owner, no change of owner (42501) (5)
+ * No foreign owner, no change of owner (42501) (7)
  * ------------------------------------------------------------------------ */
 
 SELECT throws_ok(
@@ -775,6 +975,18 @@ SELECT throws_ok(
     '42501', 'the owner of a row of "user_ui_preferences" cannot change',
     'user_a cannot rename its UI preferences to another user (UPDATE of the primary key user_id)');
 
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.expert_employments (expert_id, user_id, company)
+       VALUES ('a0000000-0000-4000-8000-000000000007', 'user_b', 'Planted Employer') $$,
+    '42501', 'new row of "expert_employments" names user_id "user_b", not the current user',
+    'user_a cannot create an employment with user_id user_b, even of its own expert (0.10.0)');
+
+SELECT throws_ok(
+    $$ UPDATE expert_network.interview_attestations SET user_id = 'user_b'
+        WHERE id = 'a0000000-0000-4000-8000-000000000013' $$,
+    '42501', 'the owner of a row of "interview_attestations" cannot change',
+    'user_a cannot give its attestation to user_b (UPDATE of user_id) (0.10.0)');
+
 /* ------------------------------------------------------------------------
  * The upsert an application does for its preferences reaches its own row
  * (user_b's, checked after delete_user_data below, is untouched) (2)
@@ -791,7 +1003,9 @@ SELECT results_eq(
     'the upsert updated user_a''s own preferences, user_id filled in by the owner key');
 
 /* ------------------------------------------------------------------------
- * Without an identity: nothing visible, every write refused (74)
+ * Without an identity: nothing visible, every write refused: as the app
+ * role (1 + 26 + 63), as the compliance role on the compliance team's
+ * tables (9), and an INSERT into the compliance log (1)
  * ------------------------------------------------------------------------ */
 
 SELECT set_config('expert_network.user_id', '', true) \g /dev/null
@@ -818,9 +1032,38 @@ SELECT throws_ok(format('DELETE FROM expert_network.%I', tbl),
                  format('%s: without an identity, DELETE fails', tbl))
   FROM ut WHERE app_writes ORDER BY ord;
 
+-- the identity is asked for first: a_require_identity fires before
+-- protect_compliance_log
+SELECT throws_ok($$ INSERT INTO expert_network.compliance_log (expert_id, call_date, rule, decision)
+                    VALUES ('a0000000-0000-4000-8000-000000000007', '2025-02-01', 'restricted_list', 'passed') $$,
+                 '42501', 'expert_network.user_id is not set',
+                 'compliance_log: without an identity, INSERT fails');
+
+RESET ROLE;
+SET LOCAL ROLE en_tap_comp;
+
+SELECT throws_ok(format('INSERT INTO expert_network.%I DEFAULT VALUES', tbl),
+                 '42501', 'expert_network.user_id is not set',
+                 format('%s: without an identity, INSERT (compliance role) fails', tbl))
+  FROM ut WHERE comp_writes ORDER BY ord;
+
+SELECT throws_ok(format('UPDATE expert_network.%I SET user_id = user_id', tbl),
+                 '42501', 'expert_network.user_id is not set',
+                 format('%s: without an identity, UPDATE (compliance role) fails', tbl))
+  FROM ut WHERE comp_writes ORDER BY ord;
+
+SELECT throws_ok(format('DELETE FROM expert_network.%I', tbl),
+                 '42501', 'expert_network.user_id is not set',
+                 format('%s: without an identity, DELETE (compliance role) fails', tbl))
+  FROM ut WHERE comp_writes ORDER BY ord;
+
+RESET ROLE;
+SET LOCAL ROLE en_tap_app;
+
 /* ------------------------------------------------------------------------
  * The app level: the vendor catalog is read-only, no TRUNCATE, no erasure,
- * no handing out of access (10)
+ * no handing out of access (10); 0.10.0: the compliance team's tables are
+ * read-only too (9)
  * ------------------------------------------------------------------------ */
 
 SELECT set_config('expert_network.user_id', 'user_a', true) \g /dev/null
@@ -865,6 +1108,19 @@ SELECT throws_ok(
     '42501', 'permission denied for table access_levels',
     'app: cannot record a level for itself in access_levels');
 
+SELECT throws_ok(format('INSERT INTO expert_network.%I DEFAULT VALUES', tbl),
+                 '42501', format('permission denied for table %s', tbl),
+                 format('app: cannot INSERT into %s', tbl))
+  FROM ut WHERE comp_writes ORDER BY ord;
+SELECT throws_ok(format('UPDATE expert_network.%I SET %s WHERE %s', tbl, chg, format(sel, 'a')),
+                 '42501', format('permission denied for table %s', tbl),
+                 format('app: cannot UPDATE its own rows of %s', tbl))
+  FROM ut WHERE comp_writes ORDER BY ord;
+SELECT throws_ok(format('DELETE FROM expert_network.%I WHERE %s', tbl, format(sel, 'a')),
+                 '42501', format('permission denied for table %s', tbl),
+                 format('app: cannot DELETE its own rows of %s', tbl))
+  FROM ut WHERE comp_writes ORDER BY ord;
+
 /* ------------------------------------------------------------------------
  * The readonly level (5)
  * ------------------------------------------------------------------------ */
@@ -877,8 +1133,8 @@ SELECT results_eq(
     'SELECT count(*)::int, pg_catalog.bool_and(user_id = ''user_a'') FROM ('
     || (SELECT pg_catalog.string_agg(format('SELECT user_id FROM expert_network.%I', tbl), ' UNION ALL ' ORDER BY ord) FROM ut)
     || ') AS s',
-    $$ VALUES (30, true) $$,
-    'readonly: user_a sees its 30 rows across the 19 tables (11 of them history), and only its own');
+    $$ VALUES (38, true) $$,
+    'readonly: user_a sees its 38 rows across the 26 tables (11 of them history, 2 compliance log), and only its own');
 SELECT is((SELECT count(*)::int FROM expert_network.vendor_platforms), 12,
           'readonly: sees the vendor catalog');
 SELECT throws_ok(
@@ -897,7 +1153,8 @@ SELECT throws_ok(
 
 /* ------------------------------------------------------------------------
  * The admin level: the vendor catalog, not the history nor the levels,
- * delete_user_data() (9)
+ * delete_user_data() (9); 0.10.0: not the compliance log, not the
+ * compliance team's tables (3)
  * ------------------------------------------------------------------------ */
 
 RESET ROLE;
@@ -926,6 +1183,21 @@ SELECT throws_ok(
     $$ DELETE FROM expert_network.access_levels $$,
     '42501', 'permission denied for table access_levels',
     'admin: cannot DELETE from access_levels');
+-- (0.10.0: admin holds DELETE on the compliance log, for delete_user_data();
+-- protect_compliance_log refuses any other DELETE)
+SELECT throws_ok(
+    $$ DELETE FROM expert_network.compliance_log $$,
+    '42501', 'compliance_log is written by expert_network only',
+    'admin: cannot DELETE from compliance_log either (only delete_user_data() erases a user''s log)');
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.compliance_exceptions (expert_id, rule, reason, expires_at)
+       VALUES ('a0000000-0000-4000-8000-000000000007', 'restricted_list', 'Admin exception', '2100-01-01') $$,
+    '42501', 'permission denied for table compliance_exceptions',
+    'admin: cannot approve a compliance exception (the compliance level''s)');
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.restricted_companies (company) VALUES ('Admin Listed') $$,
+    '42501', 'permission denied for table restricted_companies',
+    'admin: cannot write the restricted list (the compliance level''s)');
 SELECT throws_ok(
     $$ SELECT * FROM expert_network.delete_user_data('') $$,
     '22023', 'user_id must not be empty',
@@ -934,13 +1206,16 @@ SELECT throws_ok(
 -- children first, so that each count is the table's own rows, not a cascade's
 SELECT results_eq(
     $$ SELECT table_name, deleted FROM expert_network.delete_user_data('user_a') $$,
-    $$ VALUES ('chat_messages'::text, 1::bigint), ('research_activities', 1), ('research_sources', 1),
+    $$ VALUES ('compliance_log'::text, 2::bigint), ('compliance_exceptions', 1), ('interview_attestations', 1),
+              ('expert_employments', 1), ('campaign_subject_companies', 1), ('restricted_companies', 1),
+              ('compliance_policies', 1),
+              ('chat_messages', 1), ('research_activities', 1), ('research_sources', 1),
               ('answer_sections', 1), ('interview_team_assignments', 1), ('completed_interviews', 1),
               ('expert_screening_responses', 1), ('interviews', 1), ('experts', 1),
               ('campaign_vendor_enrollments', 1), ('campaign_team_assignments', 1), ('campaign_costs', 1),
               ('screening_questions', 2), ('chat_sessions', 1), ('campaigns', 1), ('team_members', 1),
               ('projects', 1), ('user_ui_preferences', 1), ('status_history', 11) $$,
-    'admin: delete_user_data(''user_a'') deletes exactly the 30 rows of user_a, its history included, and says so per table');
+    'admin: delete_user_data(''user_a'') deletes exactly the 38 rows of user_a, its history and (0.10.0) its compliance rows included, and says so per table');
 
 RESET ROLE;
 
@@ -980,8 +1255,8 @@ SELECT expert_network.grant_access('en_tap_noid', 'admin') \g /dev/null
 SELECT results_eq(
     $$ SELECT role::text, level, may_set_identity FROM expert_network.access_levels
         WHERE role::text LIKE 'en\_tap\_%' ORDER BY role::text $$,
-    $$ VALUES ('en_tap_admin'::text, 'admin'::text, true), ('en_tap_noid', 'admin', true),
-              ('en_tap_ro', 'readonly', true) $$,
+    $$ VALUES ('en_tap_admin'::text, 'admin'::text, true), ('en_tap_comp', 'compliance', true),
+              ('en_tap_noid', 'admin', true), ('en_tap_ro', 'readonly', true) $$,
     'access_levels: revoke_access() removed en_tap_app''s record; grant_access() replaced en_tap_noid''s (admin, identity right by default)');
 SELECT ok(pg_catalog.has_function_privilege('en_tap_noid', 'expert_network.delete_user_data(text)', 'EXECUTE')
           AND pg_catalog.has_function_privilege('en_tap_noid', 'expert_network.set_user_id(text)', 'EXECUTE'),

@@ -1,9 +1,14 @@
 -- test/pgtap/structure.sql — the structure of schema expert_network, as
--- written in sql/expert_network.sql (0.8.0): tables, columns (type,
--- nullability, default, order), keys, foreign keys and their ON DELETE rules,
--- indexes, triggers (with their transition tables), functions, the view
--- workflow_transitions, comments, the shipped vendor catalog and the pg_dump
--- registrations.  How the call counters and chat recency behave is
+-- written in sql/expert_network.sql (0.10.0): tables, columns (type,
+-- nullability, default, order; the generated columns), keys, foreign keys
+-- and their ON DELETE rules, indexes, triggers (with their transition
+-- tables), functions, the view workflow_transitions, comments, the shipped
+-- vendor catalog and the pg_dump registrations.  0.10.0 adds the seven
+-- tables of the compliance gates (restricted_companies, expert_employments,
+-- campaign_subject_companies, compliance_policies, interview_attestations,
+-- compliance_exceptions, compliance_log), their triggers and functions, and
+-- the access level 'compliance'; how the gates behave is
+-- test/pgtap/compliance.sql's.  How the call counters and chat recency behave is
 -- test/pgtap/counters.sql's, how the workflows behave test/pgtap/workflow.sql's.
 -- Row-level security, policies, trigger order and privileges, and how
 -- scoping behaves, are in test/pgtap/scoping.sql (but for status_history's
@@ -13,15 +18,15 @@
 -- (test/suite).  Everything happens in one transaction that is rolled back.
 --
 -- The per-column, per-foreign-key and per-function assertions are driven by
--- temporary tables (cols, fks, funcs, user_tables for the 18 tables that
--- hold the application's rows, workflow_triggers) that transcribe the script: one row per column, foreign
+-- temporary tables (cols, fks, funcs, user_tables for the 25 tables that
+-- hold the application's rows, workflow_triggers, compliance_triggers) that transcribe the script: one row per column, foreign
 -- key or function, one assertion per row and check.
 
 SET client_min_messages = warning;
 
 BEGIN;
 
-SELECT plan(1313);
+SELECT plan(1704);
 
 /* ------------------------------------------------------------------------
  * Schema and tables
@@ -41,8 +46,12 @@ SELECT tables_are('expert_network', ARRAY[
     'interview_team_assignments', 'completed_interviews', 'chat_sessions',
     'chat_messages', 'research_activities', 'research_sources',
     'answer_sections', 'user_ui_preferences', 'campaign_costs',
-    'status_history', 'access_levels'
-]::name[], 'schema expert_network has exactly the 21 tables of the script');
+    'status_history', 'access_levels',
+    -- 0.10.0
+    'restricted_companies', 'expert_employments', 'campaign_subject_companies',
+    'compliance_policies', 'interview_attestations', 'compliance_exceptions',
+    'compliance_log'
+]::name[], 'schema expert_network has exactly the 28 tables of the script');
 
 /* ------------------------------------------------------------------------
  * Columns: exact lists
@@ -158,6 +167,42 @@ SELECT columns_are('expert_network', 'status_history', ARRAY[
 SELECT columns_are('expert_network', 'access_levels', ARRAY[
     'role', 'level', 'may_set_identity', 'granted_at'
 ]::name[], 'access_levels has exactly its 4 columns');
+
+-- 0.10.0: the compliance gates' tables
+SELECT columns_are('expert_network', 'restricted_companies', ARRAY[
+    'id', 'company', 'ticker', 'aliases', 'applies_from', 'applies_until',
+    'reason', 'match_keys', 'created_at', 'updated_at', 'user_id'
+]::name[], 'restricted_companies has exactly its 11 columns');
+
+SELECT columns_are('expert_network', 'expert_employments', ARRAY[
+    'id', 'expert_id', 'company', 'ticker', 'publicly_traded', 'title',
+    'started_on', 'ended_on', 'match_keys', 'created_at', 'updated_at', 'user_id'
+]::name[], 'expert_employments has exactly its 12 columns');
+
+SELECT columns_are('expert_network', 'campaign_subject_companies', ARRAY[
+    'id', 'campaign_id', 'company', 'ticker', 'match_keys', 'created_at', 'user_id'
+]::name[], 'campaign_subject_companies has exactly its 7 columns');
+
+SELECT columns_are('expert_network', 'compliance_policies', ARRAY[
+    'user_id', 'cooling_off_public_months', 'cooling_off_private_months',
+    'attestation_required', 'updated_at'
+]::name[], 'compliance_policies has exactly its 5 columns');
+
+SELECT columns_are('expert_network', 'interview_attestations', ARRAY[
+    'id', 'interview_id', 'attested_by', 'attested_at', 'terms_version',
+    'no_material_nonpublic_information', 'no_conflicting_obligations',
+    'conflicts_disclosed', 'user_id'
+]::name[], 'interview_attestations has exactly its 9 columns');
+
+SELECT columns_are('expert_network', 'compliance_exceptions', ARRAY[
+    'id', 'expert_id', 'rule', 'reason', 'approved_by', 'approved_at',
+    'expires_at', 'user_id'
+]::name[], 'compliance_exceptions has exactly its 8 columns');
+
+SELECT columns_are('expert_network', 'compliance_log', ARRAY[
+    'id', 'user_id', 'logged_at', 'interview_id', 'expert_id', 'call_date',
+    'rule', 'decision', 'detail', 'exception_id', 'decided_by'
+]::name[], 'compliance_log has exactly its 11 columns');
 
 /* ------------------------------------------------------------------------
  * Columns: type, NOT NULL, default — one row per column of the script.
@@ -398,7 +443,79 @@ INSERT INTO cols (tbl, col, typ, not_null, dflt) VALUES
 ('access_levels', 'role',             'regrole',                  true,  NULL),
 ('access_levels', 'level',            'text',                     true,  NULL),
 ('access_levels', 'may_set_identity', 'boolean',                  true,  'true'),
-('access_levels', 'granted_at',       'timestamp with time zone', true,  'now()');
+('access_levels', 'granted_at',       'timestamp with time zone', true,  'now()'),
+-- restricted_companies (11), 0.10.0: the user's restricted list; match_keys
+-- is GENERATED ALWAYS AS (...) STORED, its expression read as its default
+('restricted_companies', 'id',            'uuid',                     true,  'gen_random_uuid()'),
+('restricted_companies', 'company',       'text',                     true,  NULL),
+('restricted_companies', 'ticker',        'text',                     false, NULL),
+('restricted_companies', 'aliases',       'text[]',                   true,  '{}'),
+('restricted_companies', 'applies_from',  'date',                     true,  'CURRENT_DATE'),
+('restricted_companies', 'applies_until', 'date',                     false, NULL),
+('restricted_companies', 'reason',        'text',                     false, NULL),
+('restricted_companies', 'match_keys',    'text[]',                   false, 'expert_network.company_keys(company, ticker, aliases)'),
+('restricted_companies', 'created_at',    'timestamp with time zone', true,  'now()'),
+('restricted_companies', 'updated_at',    'timestamp with time zone', true,  'now()'),
+('restricted_companies', 'user_id',       'text',                     true,  'expert_network.current_user_id()'),
+-- expert_employments (12)
+('expert_employments', 'id',              'uuid',                     true,  'gen_random_uuid()'),
+('expert_employments', 'expert_id',       'uuid',                     true,  NULL),
+('expert_employments', 'company',         'text',                     true,  NULL),
+('expert_employments', 'ticker',          'text',                     false, NULL),
+('expert_employments', 'publicly_traded', 'boolean',                  true,  'true'),
+('expert_employments', 'title',           'text',                     false, NULL),
+('expert_employments', 'started_on',      'date',                     false, NULL),
+('expert_employments', 'ended_on',        'date',                     false, NULL),
+('expert_employments', 'match_keys',      'text[]',                   false, 'expert_network.company_keys(company, ticker, NULL::text[])'),
+('expert_employments', 'created_at',      'timestamp with time zone', true,  'now()'),
+('expert_employments', 'updated_at',      'timestamp with time zone', true,  'now()'),
+('expert_employments', 'user_id',         'text',                     true,  'expert_network.current_user_id()'),
+-- campaign_subject_companies (7)
+('campaign_subject_companies', 'id',          'uuid',                     true,  'gen_random_uuid()'),
+('campaign_subject_companies', 'campaign_id', 'uuid',                     true,  NULL),
+('campaign_subject_companies', 'company',     'text',                     true,  NULL),
+('campaign_subject_companies', 'ticker',      'text',                     false, NULL),
+('campaign_subject_companies', 'match_keys',  'text[]',                   false, 'expert_network.company_keys(company, ticker, NULL::text[])'),
+('campaign_subject_companies', 'created_at',  'timestamp with time zone', true,  'now()'),
+('campaign_subject_companies', 'user_id',     'text',                     true,  'expert_network.current_user_id()'),
+-- compliance_policies (5): one row per user, keyed by user_id
+('compliance_policies', 'user_id',                    'text',                     true, 'expert_network.current_user_id()'),
+('compliance_policies', 'cooling_off_public_months',  'integer',                  true, '6'),
+('compliance_policies', 'cooling_off_private_months', 'integer',                  true, '3'),
+('compliance_policies', 'attestation_required',       'boolean',                  true, 'true'),
+('compliance_policies', 'updated_at',                 'timestamp with time zone', true, 'now()'),
+-- interview_attestations (9)
+('interview_attestations', 'id',                                'uuid',                     true,  'gen_random_uuid()'),
+('interview_attestations', 'interview_id',                      'uuid',                     true,  NULL),
+('interview_attestations', 'attested_by',                       'text',                     true,  NULL),
+('interview_attestations', 'attested_at',                       'timestamp with time zone', true,  'now()'),
+('interview_attestations', 'terms_version',                     'text',                     true,  NULL),
+('interview_attestations', 'no_material_nonpublic_information', 'boolean',                  true,  NULL),
+('interview_attestations', 'no_conflicting_obligations',        'boolean',                  true,  NULL),
+('interview_attestations', 'conflicts_disclosed',               'text',                     false, NULL),
+('interview_attestations', 'user_id',                           'text',                     true,  'expert_network.current_user_id()'),
+-- compliance_exceptions (8): approved_by and approved_at are stamped by
+-- stamp_exception whatever the defaults
+('compliance_exceptions', 'id',          'uuid',                     true, 'gen_random_uuid()'),
+('compliance_exceptions', 'expert_id',   'uuid',                     true, NULL),
+('compliance_exceptions', 'rule',        'text',                     true, NULL),
+('compliance_exceptions', 'reason',      'text',                     true, NULL),
+('compliance_exceptions', 'approved_by', 'text',                     true, 'CURRENT_USER'),
+('compliance_exceptions', 'approved_at', 'timestamp with time zone', true, 'now()'),
+('compliance_exceptions', 'expires_at',  'timestamp with time zone', true, NULL),
+('compliance_exceptions', 'user_id',     'text',                     true, 'expert_network.current_user_id()'),
+-- compliance_log (11): time-ordered ids and clock time, as status_history
+('compliance_log', 'id',           'uuid',                     true,  'expert_network.uuid_v7()'),
+('compliance_log', 'user_id',      'text',                     true,  'expert_network.current_user_id()'),
+('compliance_log', 'logged_at',    'timestamp with time zone', true,  'clock_timestamp()'),
+('compliance_log', 'interview_id', 'uuid',                     false, NULL),
+('compliance_log', 'expert_id',    'uuid',                     true,  NULL),
+('compliance_log', 'call_date',    'date',                     true,  NULL),
+('compliance_log', 'rule',         'text',                     true,  NULL),
+('compliance_log', 'decision',     'text',                     true,  NULL),
+('compliance_log', 'detail',       'jsonb',                    false, NULL),
+('compliance_log', 'exception_id', 'uuid',                     false, NULL),
+('compliance_log', 'decided_by',   'text',                     true,  'CURRENT_USER');
 
 -- the transcription itself covers every column of the schema (1 assertion)
 SELECT set_eq(
@@ -408,11 +525,13 @@ SELECT set_eq(
         WHERE c.relnamespace = 'expert_network'::regnamespace AND c.relkind = 'r'
           AND a.attnum > 0 AND NOT a.attisdropped $$,
     $$ SELECT tbl::text, col::text FROM cols $$,
-    'the column table of this test lists exactly the 199 columns of the schema');
+    'the column table of this test lists exactly the 262 columns of the schema');
 
 -- and in the order of the script: user_id comes second in the tables that
 -- had it in 0.1.0 (first in user_ui_preferences) and last in the 13 tables
--- that 0.2.0 gave it, where ALTER TABLE ADD COLUMN puts it on upgrade (1)
+-- that 0.2.0 gave it, where ALTER TABLE ADD COLUMN puts it on upgrade;
+-- 0.10.0's tables have it last, but compliance_policies (first, its key)
+-- and compliance_log (second, as status_history) (1)
 SELECT set_eq(
     $$ SELECT c.relname::text, a.attname::text,
               pg_catalog.row_number() OVER (PARTITION BY c.relname ORDER BY a.attnum)
@@ -424,19 +543,19 @@ SELECT set_eq(
          FROM cols $$,
     'every table has its columns in the order of the script');
 
--- types (199)
+-- types (262)
 SELECT col_type_is('expert_network', tbl, col, typ,
                    format('%s.%s is %s', tbl, col, typ))
   FROM cols ORDER BY ord;
 
--- nullability (199)
+-- nullability (262)
 SELECT CASE WHEN not_null
             THEN col_not_null('expert_network', tbl, col, format('%s.%s is NOT NULL', tbl, col))
             ELSE col_is_null('expert_network', tbl, col, format('%s.%s is nullable', tbl, col))
        END
   FROM cols ORDER BY ord;
 
--- defaults (199)
+-- defaults (262)
 SELECT CASE WHEN dflt IS NULL
             THEN col_hasnt_default('expert_network', tbl, col,
                                    format('%s.%s has no default', tbl, col))
@@ -446,6 +565,21 @@ SELECT CASE WHEN dflt IS NULL
                                             ELSE dflt END))
        END
   FROM cols ORDER BY ord;
+
+-- 0.10.0: the company keys are generated, stored columns, and the only
+-- generated columns of the schema (1)
+SELECT set_eq(
+    $$ SELECT c.relname::text, a.attname::text, a.attgenerated::text,
+              pg_catalog.pg_get_expr(d.adbin, d.adrelid)
+         FROM pg_catalog.pg_attribute a
+         JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+         LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+        WHERE c.relnamespace = 'expert_network'::regnamespace AND c.relkind = 'r'
+          AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated <> '' $$,
+    $$ VALUES ('restricted_companies', 'match_keys', 's', 'expert_network.company_keys(company, ticker, aliases)'),
+              ('expert_employments', 'match_keys', 's', 'expert_network.company_keys(company, ticker, NULL::text[])'),
+              ('campaign_subject_companies', 'match_keys', 's', 'expert_network.company_keys(company, ticker, NULL::text[])') $$,
+    'the generated columns are exactly the three match_keys, GENERATED ALWAYS AS (company_keys(...)) STORED');
 
 /* ------------------------------------------------------------------------
  * Primary keys and unique constraints
@@ -495,6 +629,18 @@ SELECT has_pk('expert_network', 'status_history', 'status_history has a primary 
 SELECT col_is_pk('expert_network', 'status_history', ARRAY['id']::name[], 'status_history primary key is (id)');
 SELECT has_pk('expert_network', 'access_levels', 'access_levels has a primary key');
 SELECT col_is_pk('expert_network', 'access_levels', ARRAY['role']::name[], 'access_levels primary key is (role): one level per role');
+-- 0.10.0 (14)
+SELECT has_pk('expert_network', t, format('%s has a primary key', t))
+  FROM pg_catalog.unnest(ARRAY['restricted_companies', 'expert_employments', 'campaign_subject_companies',
+                               'compliance_policies', 'interview_attestations', 'compliance_exceptions',
+                               'compliance_log']) WITH ORDINALITY AS u(t, n)
+ ORDER BY n;
+SELECT col_is_pk('expert_network', t, ARRAY[k]::name[], format('%s primary key is (%s)', t, k))
+  FROM (VALUES (1, 'restricted_companies', 'id'), (2, 'expert_employments', 'id'),
+               (3, 'campaign_subject_companies', 'id'), (4, 'compliance_policies', 'user_id'),
+               (5, 'interview_attestations', 'id'), (6, 'compliance_exceptions', 'id'),
+               (7, 'compliance_log', 'id')) AS v(n, t, k)
+ ORDER BY n;
 
 SELECT col_is_unique('expert_network', 'projects', ARRAY['user_id', 'project_code']::name[],
                      'projects has UNIQUE (user_id, project_code)');
@@ -574,17 +720,22 @@ INSERT INTO fks (tbl, col, ref_tbl, ref_col, conname, on_delete, owned) VALUES
 ('research_sources',            'chat_session_id',       'chat_sessions',       'id', 'research_sources_chat_session_id_fkey',                 'CASCADE',                true),
 ('answer_sections',             'chat_session_id',       'chat_sessions',       'id', 'answer_sections_chat_session_id_fkey',                  'CASCADE',                true),
 ('campaign_costs',              'campaign_id',           'campaigns',           'id', 'campaign_costs_campaign_id_fkey',                       'CASCADE',                true),
-('campaign_costs',              'vendor_platform_id',    'vendor_platforms',    'id', 'campaign_costs_vendor_platform_id_fkey',                'NO ACTION',              false);
+('campaign_costs',              'vendor_platform_id',    'vendor_platforms',    'id', 'campaign_costs_vendor_platform_id_fkey',                'NO ACTION',              false),
+-- 0.10.0
+('expert_employments',          'expert_id',             'experts',             'id', 'expert_employments_expert_id_fkey',                     'CASCADE',                true),
+('campaign_subject_companies',  'campaign_id',           'campaigns',           'id', 'campaign_subject_companies_campaign_id_fkey',           'CASCADE',                true),
+('interview_attestations',      'interview_id',          'interviews',          'id', 'interview_attestations_interview_id_fkey',              'CASCADE',                true),
+('compliance_exceptions',       'expert_id',             'experts',             'id', 'compliance_exceptions_expert_id_fkey',                  'CASCADE',                true);
 
 -- the schema has exactly these foreign keys, under these names (1)
 SELECT set_eq(
     $$ SELECT conrelid::regclass::text, conname::text FROM pg_catalog.pg_constraint
         WHERE connamespace = 'expert_network'::regnamespace AND contype = 'f' $$,
     $$ SELECT 'expert_network.' || tbl, conname::text FROM fks $$,
-    'the schema has exactly the 25 foreign keys of the script, with their names');
+    'the schema has exactly the 29 foreign keys of the script, with their names');
 
 -- columns and target of each foreign key, in order: (col, user_id) to the
--- parent's (id, user_id), or (col) to vendor_platforms (id) (25)
+-- parent's (id, user_id), or (col) to vendor_platforms (id) (29)
 SELECT fk_ok('expert_network', tbl,
              CASE WHEN owned THEN ARRAY[col, 'user_id'] ELSE ARRAY[col] END::name[],
              'expert_network', ref_tbl,
@@ -595,7 +746,7 @@ SELECT fk_ok('expert_network', tbl,
              END)
   FROM fks ORDER BY ord;
 
--- ON DELETE rule of each foreign key, with the columns a SET NULL sets (25)
+-- ON DELETE rule of each foreign key, with the columns a SET NULL sets (29)
 SELECT is((SELECT CASE c.confdeltype WHEN 'a' THEN 'NO ACTION' WHEN 'r' THEN 'RESTRICT'
                                      WHEN 'c' THEN 'CASCADE' WHEN 'n' THEN 'SET NULL'
                                      WHEN 'd' THEN 'SET DEFAULT' END
@@ -728,6 +879,30 @@ SELECT indexes_are('expert_network', 'status_history', ARRAY[
 SELECT indexes_are('expert_network', 'access_levels', ARRAY[
     'access_levels_pkey'
 ]::name[], 'access_levels has exactly its 1 index');
+-- 0.10.0
+SELECT indexes_are('expert_network', 'restricted_companies', ARRAY[
+    'restricted_companies_pkey', 'idx_restricted_companies_user', 'idx_restricted_companies_keys'
+]::name[], 'restricted_companies has exactly its 3 indexes');
+SELECT indexes_are('expert_network', 'expert_employments', ARRAY[
+    'expert_employments_pkey', 'idx_expert_employments_expert', 'idx_expert_employments_user',
+    'idx_expert_employments_current'
+]::name[], 'expert_employments has exactly its 4 indexes');
+SELECT indexes_are('expert_network', 'campaign_subject_companies', ARRAY[
+    'campaign_subject_companies_pkey', 'idx_campaign_subject_companies_campaign',
+    'idx_campaign_subject_companies_user'
+]::name[], 'campaign_subject_companies has exactly its 3 indexes');
+SELECT indexes_are('expert_network', 'compliance_policies', ARRAY[
+    'compliance_policies_pkey'
+]::name[], 'compliance_policies has exactly its 1 index');
+SELECT indexes_are('expert_network', 'interview_attestations', ARRAY[
+    'interview_attestations_pkey', 'idx_interview_attestations_interview', 'idx_interview_attestations_user'
+]::name[], 'interview_attestations has exactly its 3 indexes');
+SELECT indexes_are('expert_network', 'compliance_exceptions', ARRAY[
+    'compliance_exceptions_pkey', 'idx_compliance_exceptions_expert', 'idx_compliance_exceptions_user'
+]::name[], 'compliance_exceptions has exactly its 3 indexes');
+SELECT indexes_are('expert_network', 'compliance_log', ARRAY[
+    'compliance_log_pkey', 'idx_compliance_log_user', 'idx_compliance_log_expert'
+]::name[], 'compliance_log has exactly its 3 indexes');
 
 -- the indexes of the script are on the right columns (1)
 SELECT set_eq(
@@ -795,9 +970,25 @@ SELECT set_eq(
     ('idx_campaign_costs_user',              'CREATE INDEX idx_campaign_costs_user ON expert_network.campaign_costs USING btree (user_id)'),
     -- 0.4.0: the history, by owner and by row in time order
     ('idx_status_history_user',              'CREATE INDEX idx_status_history_user ON expert_network.status_history USING btree (user_id)'),
-    ('idx_status_history_row',               'CREATE INDEX idx_status_history_row ON expert_network.status_history USING btree (row_id, changed_at)')
+    ('idx_status_history_row',               'CREATE INDEX idx_status_history_row ON expert_network.status_history USING btree (row_id, changed_at)'),
+    -- 0.10.0: the compliance tables by owner and by parent; the restricted
+    -- list's keys for the overlap (&&) of the gates; one open-ended
+    -- employment per expert
+    ('idx_restricted_companies_user',           'CREATE INDEX idx_restricted_companies_user ON expert_network.restricted_companies USING btree (user_id)'),
+    ('idx_restricted_companies_keys',           'CREATE INDEX idx_restricted_companies_keys ON expert_network.restricted_companies USING gin (match_keys)'),
+    ('idx_expert_employments_expert',           'CREATE INDEX idx_expert_employments_expert ON expert_network.expert_employments USING btree (expert_id)'),
+    ('idx_expert_employments_user',             'CREATE INDEX idx_expert_employments_user ON expert_network.expert_employments USING btree (user_id)'),
+    ('idx_expert_employments_current',          'CREATE UNIQUE INDEX idx_expert_employments_current ON expert_network.expert_employments USING btree (expert_id) WHERE (ended_on IS NULL)'),
+    ('idx_campaign_subject_companies_campaign', 'CREATE INDEX idx_campaign_subject_companies_campaign ON expert_network.campaign_subject_companies USING btree (campaign_id)'),
+    ('idx_campaign_subject_companies_user',     'CREATE INDEX idx_campaign_subject_companies_user ON expert_network.campaign_subject_companies USING btree (user_id)'),
+    ('idx_interview_attestations_interview',    'CREATE INDEX idx_interview_attestations_interview ON expert_network.interview_attestations USING btree (interview_id)'),
+    ('idx_interview_attestations_user',         'CREATE INDEX idx_interview_attestations_user ON expert_network.interview_attestations USING btree (user_id)'),
+    ('idx_compliance_exceptions_expert',        'CREATE INDEX idx_compliance_exceptions_expert ON expert_network.compliance_exceptions USING btree (expert_id)'),
+    ('idx_compliance_exceptions_user',          'CREATE INDEX idx_compliance_exceptions_user ON expert_network.compliance_exceptions USING btree (user_id)'),
+    ('idx_compliance_log_user',                 'CREATE INDEX idx_compliance_log_user ON expert_network.compliance_log USING btree (user_id)'),
+    ('idx_compliance_log_expert',               'CREATE INDEX idx_compliance_log_expert ON expert_network.compliance_log USING btree (expert_id)')
     $$,
-    'the 58 idx_* indexes have the definitions of the script');
+    'the 71 idx_* indexes have the definitions of the script');
 
 -- what the policies filter on is indexed: user_id leads some index of every
 -- table that has it (the primary key of user_ui_preferences, the unique key
@@ -835,6 +1026,16 @@ SELECT is_empty(
  * protect_completed_record_delete (0.8.0: the record stays with its
  * completed interview; how they are defined and behave is
  * test/pgtap/integrity.sql's).
+ * 0.10.0: the seven compliance tables have the two scoping triggers (the
+ * log too: the gates write it as the caller); interviews has the gates,
+ * compliance_gate_insert and compliance_gate_update (AFTER statement, with
+ * the transition tables); compliance_log has protect_compliance_log (as
+ * status_history's protect_history); compliance_exceptions has
+ * stamp_exception (BEFORE row); expert_employments has
+ * follow_current_employment_insert, _update and _delete (AFTER statement),
+ * and experts follow_current_employment (BEFORE UPDATE OF company FOR EACH
+ * ROW WHEN the company changes); restricted_companies, expert_employments
+ * and compliance_policies have set_updated_at.
  * ------------------------------------------------------------------------ */
 
 SELECT triggers_are('expert_network', 'projects', ARRAY['a_enforce_owner', 'a_require_identity', 'set_updated_at']::name[], 'projects has exactly the triggers a_enforce_owner, a_require_identity, set_updated_at');
@@ -844,9 +1045,9 @@ SELECT triggers_are('expert_network', 'campaign_team_assignments', ARRAY['a_enfo
 SELECT triggers_are('expert_network', 'screening_questions', ARRAY['a_enforce_owner', 'a_require_identity', 'question_integrity_insert', 'question_integrity_update', 'set_updated_at']::name[], 'screening_questions has exactly the triggers a_enforce_owner, a_require_identity, question_integrity_insert, question_integrity_update, set_updated_at');
 SELECT triggers_are('expert_network', 'vendor_platforms', ARRAY['set_updated_at']::name[], 'vendor_platforms has exactly the trigger set_updated_at (no scoping trigger)');
 SELECT triggers_are('expert_network', 'campaign_vendor_enrollments', ARRAY['a_enforce_owner', 'a_require_identity', 'check_transition', 'history_insert', 'history_update', 'set_updated_at']::name[], 'campaign_vendor_enrollments has exactly the triggers a_enforce_owner, a_require_identity, check_transition, history_insert, history_update, set_updated_at');
-SELECT triggers_are('expert_network', 'experts', ARRAY['a_enforce_owner', 'a_require_identity', 'check_transition', 'history_insert', 'history_update', 'set_updated_at']::name[], 'experts has exactly the triggers a_enforce_owner, a_require_identity, check_transition, history_insert, history_update, set_updated_at');
+SELECT triggers_are('expert_network', 'experts', ARRAY['a_enforce_owner', 'a_require_identity', 'check_transition', 'follow_current_employment', 'history_insert', 'history_update', 'set_updated_at']::name[], 'experts has exactly the triggers a_enforce_owner, a_require_identity, check_transition, follow_current_employment, history_insert, history_update, set_updated_at');
 SELECT triggers_are('expert_network', 'expert_screening_responses', ARRAY['a_enforce_owner', 'a_require_identity', 'response_integrity_insert', 'response_integrity_update']::name[], 'expert_screening_responses has exactly the triggers a_enforce_owner, a_require_identity, response_integrity_insert, response_integrity_update');
-SELECT triggers_are('expert_network', 'interviews', ARRAY['a_enforce_owner', 'a_require_identity', 'check_transition', 'count_calls_delete', 'count_calls_insert', 'count_calls_truncate', 'count_calls_update', 'history_insert', 'history_update', 'interview_lifecycle_delete', 'interview_lifecycle_insert', 'interview_lifecycle_update', 'set_updated_at']::name[], 'interviews has exactly the triggers a_enforce_owner, a_require_identity, check_transition, count_calls_delete, count_calls_insert, count_calls_truncate, count_calls_update, history_insert, history_update, interview_lifecycle_delete, interview_lifecycle_insert, interview_lifecycle_update, set_updated_at');
+SELECT triggers_are('expert_network', 'interviews', ARRAY['a_enforce_owner', 'a_require_identity', 'check_transition', 'compliance_gate_insert', 'compliance_gate_update', 'count_calls_delete', 'count_calls_insert', 'count_calls_truncate', 'count_calls_update', 'history_insert', 'history_update', 'interview_lifecycle_delete', 'interview_lifecycle_insert', 'interview_lifecycle_update', 'set_updated_at']::name[], 'interviews has exactly the triggers a_enforce_owner, a_require_identity, check_transition, compliance_gate_insert, compliance_gate_update, count_calls_delete, count_calls_insert, count_calls_truncate, count_calls_update, history_insert, history_update, interview_lifecycle_delete, interview_lifecycle_insert, interview_lifecycle_update, set_updated_at');
 SELECT triggers_are('expert_network', 'interview_team_assignments', ARRAY['a_enforce_owner', 'a_require_identity']::name[], 'interview_team_assignments has exactly the triggers a_enforce_owner, a_require_identity');
 SELECT triggers_are('expert_network', 'completed_interviews', ARRAY['a_enforce_owner', 'a_require_identity', 'protect_completed_record', 'protect_completed_record_delete']::name[], 'completed_interviews has exactly the triggers a_enforce_owner, a_require_identity, protect_completed_record, protect_completed_record_delete');
 SELECT triggers_are('expert_network', 'chat_sessions', ARRAY['a_enforce_owner', 'a_require_identity', 'set_updated_at']::name[], 'chat_sessions has exactly the triggers a_enforce_owner, a_require_identity, set_updated_at');
@@ -858,6 +1059,14 @@ SELECT triggers_are('expert_network', 'user_ui_preferences', ARRAY['a_enforce_ow
 SELECT triggers_are('expert_network', 'campaign_costs', ARRAY['a_enforce_owner', 'a_require_identity', 'set_updated_at']::name[], 'campaign_costs has exactly the triggers a_enforce_owner, a_require_identity, set_updated_at');
 SELECT triggers_are('expert_network', 'status_history', ARRAY['protect_history']::name[], 'status_history has exactly the trigger protect_history (only the extension writes it)');
 SELECT triggers_are('expert_network', 'access_levels', ARRAY[]::name[], 'access_levels has no trigger');
+-- 0.10.0 (7)
+SELECT triggers_are('expert_network', 'restricted_companies', ARRAY['a_enforce_owner', 'a_require_identity', 'set_updated_at']::name[], 'restricted_companies has exactly the triggers a_enforce_owner, a_require_identity, set_updated_at');
+SELECT triggers_are('expert_network', 'expert_employments', ARRAY['a_enforce_owner', 'a_require_identity', 'follow_current_employment_delete', 'follow_current_employment_insert', 'follow_current_employment_update', 'set_updated_at']::name[], 'expert_employments has exactly the triggers a_enforce_owner, a_require_identity, follow_current_employment_delete, follow_current_employment_insert, follow_current_employment_update, set_updated_at');
+SELECT triggers_are('expert_network', 'campaign_subject_companies', ARRAY['a_enforce_owner', 'a_require_identity']::name[], 'campaign_subject_companies has exactly the triggers a_enforce_owner, a_require_identity');
+SELECT triggers_are('expert_network', 'compliance_policies', ARRAY['a_enforce_owner', 'a_require_identity', 'set_updated_at']::name[], 'compliance_policies has exactly the triggers a_enforce_owner, a_require_identity, set_updated_at');
+SELECT triggers_are('expert_network', 'interview_attestations', ARRAY['a_enforce_owner', 'a_require_identity']::name[], 'interview_attestations has exactly the triggers a_enforce_owner, a_require_identity');
+SELECT triggers_are('expert_network', 'compliance_exceptions', ARRAY['a_enforce_owner', 'a_require_identity', 'stamp_exception']::name[], 'compliance_exceptions has exactly the triggers a_enforce_owner, a_require_identity, stamp_exception');
+SELECT triggers_are('expert_network', 'compliance_log', ARRAY['a_enforce_owner', 'a_require_identity', 'protect_compliance_log']::name[], 'compliance_log has exactly the triggers a_enforce_owner, a_require_identity, protect_compliance_log');
 SELECT trigger_is('expert_network', 'status_history', 'protect_history', 'expert_network', 'protect_history',
                   'status_history.protect_history calls expert_network.protect_history()');
 -- tgtype 62 = BEFORE (2) | INSERT (4) | DELETE (8) | UPDATE (16) | TRUNCATE (32), not ROW
@@ -888,9 +1097,17 @@ SELECT trigger_is('expert_network', 'user_ui_preferences', 'set_updated_at', 'ex
                   'user_ui_preferences.set_updated_at calls expert_network.set_updated_at()');
 SELECT trigger_is('expert_network', 'campaign_costs', 'set_updated_at', 'expert_network', 'set_updated_at',
                   'campaign_costs.set_updated_at calls expert_network.set_updated_at()');
+-- 0.10.0 (3)
+SELECT trigger_is('expert_network', t, 'set_updated_at', 'expert_network', 'set_updated_at',
+                  format('%s.set_updated_at calls expert_network.set_updated_at()', t))
+  FROM pg_catalog.unnest(ARRAY['restricted_companies', 'expert_employments', 'compliance_policies'])
+       WITH ORDINALITY AS u(t, n)
+ ORDER BY n;
 
--- the 18 tables holding the rows the application writes, in the order of
--- the script (status_history, written by the extension, is not one of them)
+-- the 25 tables holding the rows the application writes, in the order of
+-- the script (status_history, written by the extension, is not one of them;
+-- 0.10.0's compliance_log, written by the gates as the caller, is, as every
+-- compliance table: the two scoping triggers guard them all)
 CREATE TEMPORARY TABLE user_tables (ord serial PRIMARY KEY, tbl name NOT NULL UNIQUE);
 INSERT INTO user_tables (tbl) VALUES
     ('projects'), ('campaigns'), ('team_members'), ('campaign_team_assignments'),
@@ -898,7 +1115,10 @@ INSERT INTO user_tables (tbl) VALUES
     ('expert_screening_responses'), ('interviews'), ('interview_team_assignments'),
     ('completed_interviews'), ('chat_sessions'), ('chat_messages'),
     ('research_activities'), ('research_sources'), ('answer_sections'),
-    ('user_ui_preferences'), ('campaign_costs');
+    ('user_ui_preferences'), ('campaign_costs'),
+    ('restricted_companies'), ('expert_employments'), ('campaign_subject_companies'),
+    ('compliance_policies'), ('interview_attestations'), ('compliance_exceptions'),
+    ('compliance_log');
 
 SELECT set_eq(
     $$ SELECT a.attrelid::regclass::text FROM pg_catalog.pg_attribute a
@@ -906,9 +1126,9 @@ SELECT set_eq(
         WHERE c.relnamespace = 'expert_network'::regnamespace AND c.relkind = 'r'
           AND a.attname = 'user_id' AND NOT a.attisdropped $$,
     $$ SELECT 'expert_network.' || tbl FROM user_tables UNION ALL SELECT 'expert_network.status_history' $$,
-    'the tables with a user_id column are the 18 tables of this test and status_history: every table but vendor_platforms and access_levels');
+    'the tables with a user_id column are the 25 tables of this test and status_history: every table but vendor_platforms and access_levels');
 
--- a_enforce_owner (18), a_require_identity (18)
+-- a_enforce_owner (25), a_require_identity (25)
 SELECT trigger_is('expert_network', tbl, 'a_enforce_owner', 'expert_network', 'enforce_owner',
                   format('%s.a_enforce_owner calls expert_network.enforce_owner()', tbl))
   FROM user_tables ORDER BY ord;
@@ -962,7 +1182,7 @@ SELECT set_eq(
           AND tgrelid IN (SELECT oid FROM pg_catalog.pg_class
                            WHERE relnamespace = 'expert_network'::regnamespace) $$,
     $$ SELECT 'expert_network.' || tbl FROM user_tables $$,
-    'the tables with a_enforce_owner are exactly the 18 tables with user_id that the application writes');
+    'the tables with a_enforce_owner are exactly the 25 tables with user_id that the application writes');
 
 SELECT set_eq(
     $$ SELECT tgrelid::regclass::text FROM pg_catalog.pg_trigger
@@ -970,7 +1190,7 @@ SELECT set_eq(
           AND tgrelid IN (SELECT oid FROM pg_catalog.pg_class
                            WHERE relnamespace = 'expert_network'::regnamespace) $$,
     $$ SELECT 'expert_network.' || tbl FROM user_tables $$,
-    'the tables with a_require_identity are exactly the 18 tables with user_id that the application writes');
+    'the tables with a_require_identity are exactly the 25 tables with user_id that the application writes');
 
 -- the counters' triggers (0.3.0), one row each: the table, the function,
 -- tgtype (ROW 1, BEFORE 2, INSERT 4, DELETE 8, UPDATE 16, TRUNCATE 32; an
@@ -1080,6 +1300,77 @@ SELECT set_eq(
     $$ SELECT 'expert_network.' || tbl, trg::text FROM workflow_triggers $$,
     'the workflow''s trigger functions are fired by exactly these 21 triggers');
 
+-- the compliance gates' triggers (0.10.0), described as the counters' above,
+-- with the column list (tgattr) and whether there is a WHEN (tgqual)
+CREATE TEMPORARY TABLE compliance_triggers (
+    ord      serial PRIMARY KEY,
+    tbl      name    NOT NULL,
+    trg      name    NOT NULL,
+    fn       name    NOT NULL,
+    tgtype   integer NOT NULL,
+    kind     text    NOT NULL,
+    oldtable name,
+    newtable name,
+    cols     name[]  NOT NULL DEFAULT '{}',
+    qual     text
+);
+INSERT INTO compliance_triggers (tbl, trg, fn, tgtype, kind, oldtable, newtable, cols, qual) VALUES
+('interviews',            'compliance_gate_insert',           'compliance_gate',           4,  'AFTER INSERT FOR EACH STATEMENT',  NULL,     'en_new', '{}', NULL),
+('interviews',            'compliance_gate_update',           'compliance_gate',           16, 'AFTER UPDATE FOR EACH STATEMENT',  'en_old', 'en_new', '{}', NULL),
+('compliance_log',        'protect_compliance_log',           'protect_compliance_log',    62, 'BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE FOR EACH STATEMENT', NULL, NULL, '{}', NULL),
+('compliance_exceptions', 'stamp_exception',                  'stamp_exception',           23, 'BEFORE INSERT OR UPDATE FOR EACH ROW', NULL, NULL, '{}', NULL),
+('expert_employments',    'follow_current_employment_insert', 'follow_current_employment', 4,  'AFTER INSERT FOR EACH STATEMENT',  NULL,     'en_new', '{}', NULL),
+('expert_employments',    'follow_current_employment_update', 'follow_current_employment', 16, 'AFTER UPDATE FOR EACH STATEMENT',  'en_old', 'en_new', '{}', NULL),
+('expert_employments',    'follow_current_employment_delete', 'follow_current_employment', 8,  'AFTER DELETE FOR EACH STATEMENT',  'en_old', NULL,     '{}', NULL),
+('experts',               'follow_current_employment',        'follow_current_employment', 19, 'BEFORE UPDATE OF company FOR EACH ROW', NULL, NULL, '{company}',
+ '(old.company IS DISTINCT FROM new.company)');
+
+-- the function (8), when and for what (8), the transition tables (8), the
+-- column list and WHEN (8)
+SELECT trigger_is('expert_network', tbl, trg, 'expert_network', fn,
+                  format('%s.%s calls expert_network.%s()', tbl, trg, fn))
+  FROM compliance_triggers ORDER BY ord;
+SELECT is((SELECT t.tgtype::integer FROM pg_catalog.pg_trigger t
+            WHERE t.tgrelid = format('expert_network.%I', c.tbl)::regclass AND t.tgname = c.trg),
+          c.tgtype,
+          format('%s.%s is %s (tgtype %s)', c.tbl, c.trg, c.kind, c.tgtype))
+  FROM compliance_triggers c ORDER BY c.ord;
+SELECT is((SELECT ROW(t.tgoldtable, t.tgnewtable)::text FROM pg_catalog.pg_trigger t
+            WHERE t.tgrelid = format('expert_network.%I', c.tbl)::regclass AND t.tgname = c.trg),
+          ROW(c.oldtable, c.newtable)::text,
+          format('%s.%s: %s', c.tbl, c.trg,
+                 CASE WHEN c.oldtable IS NULL AND c.newtable IS NULL THEN 'no transition table'
+                      ELSE 'REFERENCING ' || concat_ws(' ', 'OLD TABLE AS ' || c.oldtable, 'NEW TABLE AS ' || c.newtable)
+                 END))
+  FROM compliance_triggers c ORDER BY c.ord;
+SELECT is((SELECT ROW((SELECT COALESCE(pg_catalog.array_agg(a.attname ORDER BY u.n), '{}')
+                         FROM pg_catalog.unnest(t.tgattr::int2[]) WITH ORDINALITY AS u(attnum, n)
+                         JOIN pg_catalog.pg_attribute a ON a.attrelid = t.tgrelid AND a.attnum = u.attnum),
+                      pg_catalog.substring(pg_catalog.pg_get_triggerdef(t.oid), 'WHEN \((.*)\) EXECUTE'))::text
+             FROM pg_catalog.pg_trigger t
+            WHERE t.tgrelid = format('expert_network.%I', c.tbl)::regclass AND t.tgname = c.trg),
+          ROW(c.cols, c.qual)::text,
+          format('%s.%s: %s', c.tbl, c.trg,
+                 CASE WHEN c.qual IS NULL THEN 'no column list, no WHEN'
+                      ELSE format('OF %s, WHEN %s', pg_catalog.array_to_string(c.cols, ', '), c.qual) END))
+  FROM compliance_triggers c ORDER BY c.ord;
+
+-- (2)
+SELECT is_empty(
+    $$ SELECT t.tgrelid::regclass::text, t.tgname FROM pg_catalog.pg_trigger t
+         JOIN compliance_triggers c ON t.tgrelid = format('expert_network.%I', c.tbl)::regclass AND t.tgname = c.trg
+        WHERE t.tgisinternal OR t.tgnargs <> 0 OR t.tgenabled <> 'O' $$,
+    'every compliance trigger is enabled, without arguments');
+SELECT set_eq(
+    $$ SELECT t.tgrelid::regclass::text, t.tgname::text FROM pg_catalog.pg_trigger t
+        WHERE NOT t.tgisinternal
+          AND t.tgfoid IN ('expert_network.compliance_gate()'::regprocedure,
+                           'expert_network.protect_compliance_log()'::regprocedure,
+                           'expert_network.stamp_exception()'::regprocedure,
+                           'expert_network.follow_current_employment()'::regprocedure) $$,
+    $$ SELECT 'expert_network.' || tbl, trg::text FROM compliance_triggers $$,
+    'the compliance trigger functions are fired by exactly these 8 triggers');
+
 /* ------------------------------------------------------------------------
  * Functions: the trigger functions (set_updated_at, enforce_owner,
  * require_identity; count_calls, protect_call_counters,
@@ -1092,7 +1383,11 @@ SELECT set_eq(
  * rate_interview); 0.7.0's set_user_id (the right to act as a user) and
  * protect_history (status_history's trigger); 0.8.0's apply_access_levels
  * (the levels of access_levels applied) and protect_completed_record
- * (completed_interviews' triggers).  None is SECURITY DEFINER or
+ * (completed_interviews' triggers); 0.10.0's company_key and
+ * company_keys (the matching keys), the trigger functions of the gates
+ * (compliance_gate, protect_compliance_log, stamp_exception,
+ * follow_current_employment) and their screens for a UI
+ * (compliance_check, compliance_conflicts).  None is SECURITY DEFINER or
  * has settings since 0.7.0.  Their privileges are in
  * test/pgtap/scoping.sql, but for set_updated_at's and the 0.3.0, 0.4.0
  * and 0.7.0 functions'.
@@ -1110,8 +1405,10 @@ SELECT functions_are('expert_network', ARRAY[
     'copy_question_tree', 'question_integrity', 'response_integrity',
     'uuid_v7',
     'set_user_id', 'protect_history',
-    'apply_access_levels', 'protect_completed_record'
-]::name[], 'schema expert_network has exactly its 33 functions');
+    'apply_access_levels', 'protect_completed_record',
+    'company_key', 'company_keys', 'compliance_gate', 'protect_compliance_log',
+    'stamp_exception', 'follow_current_employment', 'compliance_check', 'compliance_conflicts'
+]::name[], 'schema expert_network has exactly its 41 functions');
 
 CREATE TEMPORARY TABLE funcs (
     ord       serial PRIMARY KEY,
@@ -1167,9 +1464,19 @@ INSERT INTO funcs (fname, args, rettype, definer, strict, volat, parallel, symbo
 ('protect_history',     '{}',                          'trigger',      false, false, 'VOLATILE',  'u', 'expert_network_protect_history'),
 -- 0.8.0
 ('apply_access_levels', '{}',                          'setof record', false, false, 'VOLATILE',  'u', 'expert_network_apply_access_levels'),
-('protect_completed_record', '{}',                     'trigger',      false, false, 'VOLATILE',  'u', 'expert_network_protect_completed_record');
+('protect_completed_record', '{}',                     'trigger',      false, false, 'VOLATILE',  'u', 'expert_network_protect_completed_record'),
+-- 0.10.0: the keys are IMMUTABLE and PARALLEL SAFE (company_key is STRICT;
+-- company_keys is not: a NULL ticker or aliases still gives the name's key)
+('company_key',               '{text}',                'text',         false, true,  'IMMUTABLE', 's', 'expert_network_company_key'),
+('company_keys',              '{text,text,text[]}',    'text[]',       false, false, 'IMMUTABLE', 's', 'expert_network_company_keys'),
+('compliance_gate',           '{}',                    'trigger',      false, false, 'VOLATILE',  'u', 'expert_network_compliance_gate'),
+('protect_compliance_log',    '{}',                    'trigger',      false, false, 'VOLATILE',  'u', 'expert_network_protect_compliance_log'),
+('stamp_exception',           '{}',                    'trigger',      false, false, 'VOLATILE',  'u', 'expert_network_stamp_exception'),
+('follow_current_employment', '{}',                    'trigger',      false, false, 'VOLATILE',  'u', 'expert_network_follow_current_employment'),
+('compliance_check',          '{uuid,date,boolean}',   'setof record', false, false, 'VOLATILE',  'u', 'expert_network_compliance_check'),
+('compliance_conflicts',      '{}',                    'setof record', false, false, 'STABLE',    'u', 'expert_network_compliance_conflicts');
 
--- existence (33), result type (33), language (33)
+-- existence (41), result type (41), language (41)
 SELECT has_function('expert_network', fname, args,
                     format('function expert_network.%s(%s) exists', fname, pg_catalog.array_to_string(args, ', ')))
   FROM funcs ORDER BY ord;
@@ -1180,7 +1487,7 @@ SELECT function_lang_is('expert_network', fname, args, 'c',
                         format('expert_network.%s() is written in C', fname))
   FROM funcs ORDER BY ord;
 
--- SECURITY DEFINER or not (33: none, since 0.7.0), STRICT or not (33), volatility (33)
+-- SECURITY DEFINER or not (41: none, since 0.7.0), STRICT or not (41), volatility (41)
 SELECT CASE WHEN definer
             THEN is_definer('expert_network', fname, args, format('expert_network.%s() is SECURITY DEFINER', fname))
             ELSE isnt_definer('expert_network', fname, args, format('expert_network.%s() is not SECURITY DEFINER', fname))
@@ -1200,7 +1507,7 @@ SELECT set_eq(
     $$ SELECT p.proname::text, p.proparallel::text FROM pg_catalog.pg_proc p
         WHERE p.pronamespace = 'expert_network'::regnamespace $$,
     $$ SELECT fname::text, parallel FROM funcs $$,
-    'current_user_id(), allowed_transitions(), transition_graph() and uuid_v7() are PARALLEL SAFE, the question walks PARALLEL RESTRICTED, every other function PARALLEL UNSAFE');
+    'current_user_id(), allowed_transitions(), transition_graph(), uuid_v7(), company_key() and company_keys() are PARALLEL SAFE, the question walks PARALLEL RESTRICTED, every other function PARALLEL UNSAFE');
 SELECT set_eq(
     $$ SELECT p.proname::text, p.prosrc, p.probin FROM pg_catalog.pg_proc p
         WHERE p.pronamespace = 'expert_network'::regnamespace $$,
@@ -1239,6 +1546,23 @@ SELECT is(pg_catalog.pg_get_function_result('expert_network.repair_counters()'::
 SELECT is(pg_catalog.pg_get_function_result('expert_network.apply_access_levels()'::regprocedure),
           'TABLE(role regrole, level text)',
           'apply_access_levels() returns TABLE(role regrole, level text)');
+
+-- 0.10.0: the keys' and the screens' signatures (6)
+SELECT is(pg_catalog.pg_get_function_arguments(f::regprocedure), args, format('%s(%s)', pg_catalog.split_part(f, '(', 1), args))
+  FROM (VALUES
+    (1, 'expert_network.company_key(text)', 'name text'),
+    (2, 'expert_network.company_keys(text, text, text[])', 'company text, ticker text, aliases text[]'),
+    (3, 'expert_network.compliance_check(uuid, date, boolean)',
+        'expert_id uuid, call_date date DEFAULT CURRENT_DATE, log boolean DEFAULT false'),
+    (4, 'expert_network.compliance_conflicts()', '')
+  ) AS v(n, f, args)
+ ORDER BY n;
+SELECT is(pg_catalog.pg_get_function_result('expert_network.compliance_check(uuid, date, boolean)'::regprocedure),
+          'TABLE(rule text, decision text, passed boolean, reason text, company text, entry_id uuid, clears_on date, exception_id uuid)',
+          'compliance_check() returns TABLE(rule text, decision text, passed boolean, reason text, company text, entry_id uuid, clears_on date, exception_id uuid)');
+SELECT is(pg_catalog.pg_get_function_result('expert_network.compliance_conflicts()'::regprocedure),
+          'TABLE(interview_id uuid, expert_id uuid, call_date date, rule text, reason text, company text, entry_id uuid, clears_on date)',
+          'compliance_conflicts() returns TABLE(interview_id uuid, expert_id uuid, call_date date, rule text, reason text, company text, entry_id uuid, clears_on date)');
 
 -- 0.4.0: the API's and the graphs' signatures (8)
 SELECT is(pg_catalog.pg_get_function_arguments(f::regprocedure), args, format('%s(%s)', pg_catalog.split_part(f, '(', 1), args))
@@ -1344,6 +1668,31 @@ SELECT isnt((SELECT p.proacl FROM pg_catalog.pg_proc p WHERE p.oid = f::regproce
          'expert_network.apply_access_levels()']) WITH ORDINALITY AS u(f, n)
  ORDER BY n;
 
+-- the 0.10.0 functions: PUBLIC has no privilege (8), and an explicit ACL
+-- takes away the default one (8)
+SELECT is((SELECT count(*)::int FROM pg_catalog.pg_proc p,
+                  LATERAL pg_catalog.aclexplode(p.proacl) a
+            WHERE p.oid = f::regprocedure AND a.grantee = 0),
+          0,
+          format('PUBLIC has no privilege on %s', f))
+  FROM pg_catalog.unnest(ARRAY[
+         'expert_network.company_key(text)', 'expert_network.company_keys(text, text, text[])',
+         'expert_network.compliance_gate()', 'expert_network.protect_compliance_log()',
+         'expert_network.stamp_exception()', 'expert_network.follow_current_employment()',
+         'expert_network.compliance_check(uuid, date, boolean)',
+         'expert_network.compliance_conflicts()']) WITH ORDINALITY AS u(f, n)
+ ORDER BY n;
+SELECT isnt((SELECT p.proacl FROM pg_catalog.pg_proc p WHERE p.oid = f::regprocedure),
+            NULL,
+            format('%s has an explicit ACL (not the default that grants EXECUTE to PUBLIC)', f))
+  FROM pg_catalog.unnest(ARRAY[
+         'expert_network.company_key(text)', 'expert_network.company_keys(text, text, text[])',
+         'expert_network.compliance_gate()', 'expert_network.protect_compliance_log()',
+         'expert_network.stamp_exception()', 'expert_network.follow_current_employment()',
+         'expert_network.compliance_check(uuid, date, boolean)',
+         'expert_network.compliance_conflicts()']) WITH ORDINALITY AS u(f, n)
+ ORDER BY n;
+
 /* ------------------------------------------------------------------------
  * The view workflow_transitions (0.4.0): the graphs as data, straight from
  * transition_graph() (what the graphs hold is test/pgtap/workflow.sql's)
@@ -1366,7 +1715,7 @@ SELECT is_empty(
     'workflow_transitions has the rows of transition_graph()');
 
 /* ------------------------------------------------------------------------
- * status_history's row-level security (0.4.0), as the other 18 tables'
+ * status_history's row-level security (0.4.0), as the other 25 tables'
  * (test/pgtap/scoping.sql has how it behaves)
  * ------------------------------------------------------------------------ */
 
@@ -1391,7 +1740,8 @@ SELECT is(pg_catalog.pg_get_constraintdef(c.oid),
  WHERE c.conrelid = 'expert_network.status_history'::regclass AND c.conname = 'status_history_entity_check';
 
 /* ------------------------------------------------------------------------
- * access_levels (0.8.0): each role's level, one of the three, which
+ * access_levels (0.8.0): each role's level, one of the four (0.10.0:
+ * compliance), which
  * grant_access() and revoke_access() keep (test/pgtap/scoping.sql has how,
  * and that it has no row-level security, as vendor_platforms)
  * ------------------------------------------------------------------------ */
@@ -1399,8 +1749,8 @@ SELECT is(pg_catalog.pg_get_constraintdef(c.oid),
 SELECT col_has_check('expert_network', 'access_levels', 'level',
                      'access_levels.level has a CHECK constraint');
 SELECT is(pg_catalog.pg_get_constraintdef(c.oid),
-          'CHECK ((level = ANY (ARRAY[''readonly''::text, ''app''::text, ''admin''::text])))',
-          'access_levels_level_check: level is readonly, app or admin')
+          'CHECK ((level = ANY (ARRAY[''readonly''::text, ''app''::text, ''compliance''::text, ''admin''::text])))',
+          'access_levels_level_check: level is readonly, app, compliance (0.10.0) or admin')
   FROM pg_catalog.pg_constraint c
  WHERE c.conrelid = 'expert_network.access_levels'::regclass AND c.conname = 'access_levels_level_check';
 
@@ -1436,14 +1786,14 @@ SELECT is_empty(
 
 SELECT isnt(pg_catalog.obj_description('expert_network'::regnamespace, 'pg_namespace'), NULL,
             'schema expert_network has a comment');
--- every function (33)
+-- every function (41)
 SELECT isnt(pg_catalog.obj_description(format('expert_network.%I(%s)', fname,
                                               pg_catalog.array_to_string(args, ', '))::regprocedure, 'pg_proc'),
             NULL,
             format('function expert_network.%s() has a comment', fname))
   FROM funcs ORDER BY ord;
 
--- every table (21), and the view (1)
+-- every table (28), and the view (1)
 SELECT isnt(pg_catalog.obj_description(format('expert_network.%I', t)::regclass, 'pg_class'), NULL,
             format('table %s has a comment', t))
   FROM pg_catalog.unnest(ARRAY[
@@ -1453,13 +1803,16 @@ SELECT isnt(pg_catalog.obj_description(format('expert_network.%I', t)::regclass,
     'interview_team_assignments', 'completed_interviews', 'chat_sessions',
     'chat_messages', 'research_activities', 'research_sources',
     'answer_sections', 'user_ui_preferences', 'campaign_costs',
-    'status_history', 'access_levels'
+    'status_history', 'access_levels',
+    'restricted_companies', 'expert_employments', 'campaign_subject_companies',
+    'compliance_policies', 'interview_attestations', 'compliance_exceptions',
+    'compliance_log'
   ]) WITH ORDINALITY AS u(t, n)
  ORDER BY n;
 SELECT isnt(pg_catalog.obj_description('expert_network.workflow_transitions'::regclass, 'pg_class'), NULL,
             'view workflow_transitions has a comment');
 
--- every column with a COMMENT in the script (62)
+-- every column with a COMMENT in the script (84)
 SELECT isnt(pg_catalog.col_description(format('expert_network.%I', v.tbl)::regclass,
                                        (SELECT a.attnum FROM pg_catalog.pg_attribute a
                                          WHERE a.attrelid = format('expert_network.%I', v.tbl)::regclass
@@ -1531,7 +1884,30 @@ SELECT isnt(pg_catalog.col_description(format('expert_network.%I', v.tbl)::regcl
     (59, 'access_levels', 'role'),
     (60, 'access_levels', 'level'),
     (61, 'access_levels', 'may_set_identity'),
-    (62, 'access_levels', 'granted_at')
+    (62, 'access_levels', 'granted_at'),
+    -- 0.10.0
+    (63, 'restricted_companies', 'user_id'),
+    (64, 'restricted_companies', 'aliases'),
+    (65, 'restricted_companies', 'applies_from'),
+    (66, 'restricted_companies', 'applies_until'),
+    (67, 'restricted_companies', 'match_keys'),
+    (68, 'expert_employments', 'user_id'),
+    (69, 'expert_employments', 'publicly_traded'),
+    (70, 'expert_employments', 'ended_on'),
+    (71, 'expert_employments', 'match_keys'),
+    (72, 'campaign_subject_companies', 'user_id'),
+    (73, 'compliance_policies', 'user_id'),
+    (74, 'compliance_policies', 'attestation_required'),
+    (75, 'interview_attestations', 'user_id'),
+    (76, 'interview_attestations', 'attested_by'),
+    (77, 'interview_attestations', 'terms_version'),
+    (78, 'compliance_exceptions', 'user_id'),
+    (79, 'compliance_exceptions', 'rule'),
+    (80, 'compliance_exceptions', 'approved_by'),
+    (81, 'compliance_exceptions', 'approved_at'),
+    (82, 'compliance_log', 'interview_id'),
+    (83, 'compliance_log', 'detail'),
+    (84, 'compliance_log', 'decided_by')
   ) AS v(n, tbl, col)
  ORDER BY v.n;
 
@@ -1569,14 +1945,18 @@ SELECT set_eq(
       'expert_network.research_activities', 'expert_network.research_sources',
       'expert_network.answer_sections', 'expert_network.user_ui_preferences',
       'expert_network.campaign_costs', 'expert_network.status_history',
-      'expert_network.access_levels'
+      'expert_network.access_levels',
+      'expert_network.restricted_companies', 'expert_network.expert_employments',
+      'expert_network.campaign_subject_companies', 'expert_network.compliance_policies',
+      'expert_network.interview_attestations', 'expert_network.compliance_exceptions',
+      'expert_network.compliance_log'
     ],
-    'all 21 tables are registered for pg_dump (pg_extension.extconfig)');
+    'all 28 tables are registered for pg_dump (pg_extension.extconfig)');
 
 SELECT is(
     (SELECT pg_catalog.cardinality(e.extconfig) FROM pg_catalog.pg_extension e
       WHERE e.extname = 'expert_network'),
-    21,
+    28,
     'extconfig holds each table once');
 
 SELECT is_empty(
