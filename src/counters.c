@@ -207,60 +207,56 @@ CompareCallDeltas(const void *a, const void *b)
 				  ((const CallDelta *) b)->campaign_id.data, UUID_LEN);
 }
 
-/* Add each row's calls (sign +1) or take them away (sign -1) */
+/* Add a row's calls (sign +1) or take them away (sign -1); no row, none */
 static void
-AddCalls(HTAB *deltas, Relation rel, Tuplestorestate *rows, int sign)
+AddCalls(HTAB *deltas, TupleTableSlot *row, int campaign_att, int status_att, int sign)
 {
-	int			campaign_att = en_column_number(rel, "campaign_id");
-	int			status_att = en_column_number(rel, "status");
-	TupleTableSlot *slot = MakeSingleTupleTableSlot(RelationGetDescr(rel), &TTSOpsMinimalTuple);
+	bool		isnull;
+	Datum		campaign;
+	Datum		status;
+	int			scheduled = 0,
+				completed = 0;
+	CallDelta  *delta;
+	bool		found;
 
-	en_transition_rewind(rows);
-	while (tuplestore_gettupleslot(rows, true, false, slot))
+	if (row == NULL)
+		return;
+	campaign = slot_getattr(row, campaign_att, &isnull);
+	if (isnull)
+		return;					/* no campaign to count in */
+	status = slot_getattr(row, status_att, &isnull);
+	if (!isnull)
 	{
-		bool		isnull;
-		Datum		campaign = slot_getattr(slot, campaign_att, &isnull);
-		Datum		status;
-		int			scheduled = 0,
-					completed = 0;
-		CallDelta  *delta;
-		bool		found;
-
-		if (isnull)
-			continue;			/* no campaign to count in */
-		status = slot_getattr(slot, status_att, &isnull);
-		if (!isnull)
-		{
-			if (en_text_is(status, "pending") || en_text_is(status, "scheduled") ||
-				en_text_is(status, "confirmed"))
-				scheduled = 1;
-			else if (en_text_is(status, "completed"))
-				completed = 1;
-		}
-		if (scheduled == 0 && completed == 0)
-			continue;
-		delta = hash_search(deltas, DatumGetUUIDP(campaign), HASH_ENTER, &found);
-		if (!found)
-			delta->scheduled = delta->completed = 0;
-		delta->scheduled += sign * scheduled;
-		delta->completed += sign * completed;
+		if (en_text_is(status, "pending") || en_text_is(status, "scheduled") ||
+			en_text_is(status, "confirmed"))
+			scheduled = 1;
+		else if (en_text_is(status, "completed"))
+			completed = 1;
 	}
-	en_transition_done(rows);
-	ExecDropSingleTupleTableSlot(slot);
+	if (scheduled == 0 && completed == 0)
+		return;
+	delta = hash_search(deltas, DatumGetUUIDP(campaign), HASH_ENTER, &found);
+	if (!found)
+		delta->scheduled = delta->completed = 0;
+	delta->scheduled += sign * scheduled;
+	delta->completed += sign * completed;
 }
 
 /*
  * The statement's net change per campaign, as rows (campaign_id, scheduled,
  * completed) of the apply query's arguments, campaigns in id order, those
  * whose counters do not change left out.  Read from the transition tables in
- * one pass each, without a query.
+ * one pass, without a query.
  */
 static Datum *
 CallDeltas(TriggerData *trigdata, uint64 *nrows)
 {
+	int			campaign_att = en_column_number(trigdata->tg_relation, "campaign_id");
+	int			status_att = en_column_number(trigdata->tg_relation, "status");
 	HASHCTL		ctl;
 	HTAB	   *deltas;
 	HASH_SEQ_STATUS scan;
+	RowPairs	pairs;
 	CallDelta  *delta;
 	CallDelta  *sorted;
 	Datum	   *rows;
@@ -271,10 +267,13 @@ CallDeltas(TriggerData *trigdata, uint64 *nrows)
 	ctl.hcxt = CurrentMemoryContext;
 	deltas = hash_create("expert_network call deltas", 16, &ctl,
 						 HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
-	if (trigdata->tg_newtable != NULL)
-		AddCalls(deltas, trigdata->tg_relation, trigdata->tg_newtable, 1);
-	if (trigdata->tg_oldtable != NULL)
-		AddCalls(deltas, trigdata->tg_relation, trigdata->tg_oldtable, -1);
+	en_row_pairs_begin(&pairs, trigdata, false);
+	while (en_row_pairs_next(&pairs))
+	{
+		AddCalls(deltas, pairs.new, campaign_att, status_att, 1);
+		AddCalls(deltas, pairs.old, campaign_att, status_att, -1);
+	}
+	en_row_pairs_end(&pairs);
 
 	sorted = palloc(sizeof(CallDelta) * Max(hash_get_num_entries(deltas), 1));
 	hash_seq_init(&scan, deltas);

@@ -17,6 +17,7 @@
 #define EN_GUC_PREFIX "expert_network"
 
 #include "executor/spi.h"
+#include "utils/array.h"
 #include "utils/relcache.h"
 #include "utils/timestamp.h"
 #include "utils/tuplestore.h"
@@ -48,8 +49,6 @@ typedef struct TransitionPlan
 
 extern SPIPlanPtr en_kept_plan(SPIPlanPtr *cache, const char *query, int nargs,
 							   Oid *argtypes);
-extern SPIPlanPtr en_kept_generic_plan(SPIPlanPtr *cache, const char *query,
-									   int nargs, Oid *argtypes);
 extern SPIPlanPtr en_kept_custom_plan(SPIPlanPtr *cache, const char *query,
 									  int nargs, Oid *argtypes);
 extern AttrNumber en_attnum(Relation rel, const char *column);
@@ -62,22 +61,22 @@ extern SPIPlanPtr en_transition_plan(TransitionPlan *cache, Relation rel,
 extern bool en_text_is(Datum value, const char *name);
 extern bool en_texts_equal(Datum a, Datum b);
 extern char *en_uuid_text(Datum id);
-extern void en_transition_rewind(Tuplestorestate *rows);
-extern void en_transition_done(Tuplestorestate *rows);
-extern Datum en_transition_uuids(Relation rel, Tuplestorestate *rows, const char *column);
+extern void en_accum(ArrayBuildState **state, Datum value, bool isnull, Oid type);
 
-/* A statement's rows with their old versions, from its transition tables */
+/* The rows a trigger fired for, with their old versions */
 typedef struct RowPairs
 {
 	Relation	rel;
-	Tuplestorestate *newts;
-	Tuplestorestate *oldts;		/* NULL for an INSERT */
-	TupleTableSlot *new;		/* the current row */
-	TupleTableSlot *old;		/* its old version, for an UPDATE */
-	int			id_att;
+	bool		per_row;		/* a row trigger's one row */
+	Tuplestorestate *newts;		/* transition tables read, or NULL */
+	Tuplestorestate *oldts;
+	TupleTableSlot *new;		/* the current row; NULL for a DELETE */
+	TupleTableSlot *old;		/* its old version; NULL for an INSERT */
+	int			id_att;			/* ids compared, or 0 */
+	int64		read;			/* pairs read so far */
 } RowPairs;
 
-extern void en_row_pairs_begin(RowPairs *pairs, TriggerData *trigdata, bool is_update);
+extern void en_row_pairs_begin(RowPairs *pairs, TriggerData *trigdata, bool check_ids);
 extern bool en_row_pairs_next(RowPairs *pairs);
 extern void en_row_pairs_end(RowPairs *pairs);
 

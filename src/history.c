@@ -78,7 +78,7 @@ CollectChanges(TriggerData *trigdata, bool is_update)
 												 ALLOCSET_SMALL_SIZES);
 	RowPairs	pairs;
 
-	en_row_pairs_begin(&pairs, trigdata, is_update);
+	en_row_pairs_begin(&pairs, trigdata, true);
 	while (en_row_pairs_next(&pairs))
 	{
 		Datum		values[4];

@@ -282,7 +282,9 @@ CheckRecordKeys(TriggerData *trigdata)
 
 /*
  * The first of the deleted records' interviews ($1) still completed, if
- * any: one probe per record by the interviews' primary key.
+ * any: one probe per record by the interviews' primary key, whose cost grows
+ * with the rows, where a join with the transition table, planned once for a
+ * small statement and kept, could loop over it for every row.
  */
 #define STILL_COMPLETED \
 	"SELECT i.id FROM expert_network.interviews AS i" \
@@ -296,8 +298,21 @@ CheckRecordsDeleted(TriggerData *trigdata)
 {
 	Oid			argtypes[1] = {UUIDARRAYOID};
 	Datum		args[1];
+	int			attnum = en_column_number(trigdata->tg_relation, "interview_id");
+	ArrayBuildState *interviews = initArrayResult(UUIDOID, CurrentMemoryContext, false);
+	RowPairs	pairs;
 
-	args[0] = en_transition_uuids(trigdata->tg_relation, trigdata->tg_oldtable, "interview_id");
+	en_row_pairs_begin(&pairs, trigdata, false);
+	while (en_row_pairs_next(&pairs))
+	{
+		bool		isnull;
+		Datum		interview = slot_getattr(pairs.old, attnum, &isnull);
+
+		if (!isnull)
+			en_accum(&interviews, interview, false, UUIDOID);
+	}
+	en_row_pairs_end(&pairs);
+	args[0] = makeArrayResult(interviews, CurrentMemoryContext);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	if (SPI_execute_plan(en_kept_plan(&still_completed_plan, STILL_COMPLETED, 1, argtypes),

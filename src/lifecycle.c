@@ -98,9 +98,7 @@ typedef enum ExpertSet
 
 typedef struct LifecycleSets
 {
-	pg_uuid_t  *ids[NUM_SETS];
-	int			n[NUM_SETS];
-	int			cap[NUM_SETS];
+	ArrayBuildState *ids[NUM_SETS];	/* NULL: none */
 	bool		completed;		/* rows newly completed: their records */
 } LifecycleSets;
 
@@ -165,14 +163,6 @@ typedef enum StepKind
 	STEP_CHECK					/* a SELECT whose one row is an error */
 } StepKind;
 
-/* the statements the lifecycle follows */
-typedef enum LifecycleEvent
-{
-	EVENT_INSERT,
-	EVENT_UPDATE,
-	EVENT_DELETE
-} LifecycleEvent;
-
 typedef struct LifecycleStep
 {
 	StepKind	kind;
@@ -204,23 +194,10 @@ static TransitionPlan lifecycle_plans[lengthof(lifecycle_steps)];
 static void
 AddExpert(LifecycleSets *sets, ExpertSet set, Datum expert, bool isnull)
 {
-	const ExpertSet targets[2] = {set, SET_CONCERNED};
-
 	if (isnull)
 		return;
-	for (int t = 0; t < 2; t++)
-	{
-		ExpertSet	s = targets[t];
-
-		if (sets->n[s] == sets->cap[s])
-		{
-			sets->cap[s] = sets->cap[s] == 0 ? 16 : sets->cap[s] * 2;
-			sets->ids[s] = sets->ids[s] == NULL ?
-				palloc(sizeof(pg_uuid_t) * sets->cap[s]) :
-				repalloc(sets->ids[s], sizeof(pg_uuid_t) * sets->cap[s]);
-		}
-		sets->ids[s][sets->n[s]++] = *DatumGetUUIDP(expert);
-	}
+	en_accum(&sets->ids[set], expert, false, UUIDOID);
+	en_accum(&sets->ids[SET_CONCERNED], expert, false, UUIDOID);
 }
 
 /*
@@ -298,55 +275,24 @@ ClassifyRow(LifecycleSets *sets, const InterviewVersion *old, const InterviewVer
  * common write, needs no record and no completion).
  */
 static void
-LifecycleSetsOf(TriggerData *trigdata, LifecycleEvent event, LifecycleSets *sets)
+LifecycleSetsOf(TriggerData *trigdata, LifecycleSets *sets)
 {
 	Relation	rel = trigdata->tg_relation;
 	int			status_att = en_column_number(rel, "status");
 	int			expert_att = en_column_number(rel, "expert_id");
 	InterviewVersion old,
 				new;
+	RowPairs	pairs;
 
 	memset(sets, 0, sizeof(*sets));
-	if (event == EVENT_DELETE)
+	en_row_pairs_begin(&pairs, trigdata, true);
+	while (en_row_pairs_next(&pairs))
 	{
-		Tuplestorestate *rows = trigdata->tg_oldtable;
-		TupleTableSlot *slot = MakeSingleTupleTableSlot(RelationGetDescr(rel), &TTSOpsMinimalTuple);
-
-		ReadVersion(NULL, status_att, expert_att, &new);
-		en_transition_rewind(rows);
-		while (tuplestore_gettupleslot(rows, true, false, slot))
-		{
-			ReadVersion(slot, status_att, expert_att, &old);
-			ClassifyRow(sets, &old, &new);
-		}
-		en_transition_done(rows);
-		ExecDropSingleTupleTableSlot(slot);
+		ReadVersion(pairs.old, status_att, expert_att, &old);
+		ReadVersion(pairs.new, status_att, expert_att, &new);
+		ClassifyRow(sets, &old, &new);
 	}
-	else
-	{
-		RowPairs	pairs;
-
-		en_row_pairs_begin(&pairs, trigdata, event == EVENT_UPDATE);
-		while (en_row_pairs_next(&pairs))
-		{
-			ReadVersion(pairs.old, status_att, expert_att, &old);
-			ReadVersion(pairs.new, status_att, expert_att, &new);
-			ClassifyRow(sets, &old, &new);
-		}
-		en_row_pairs_end(&pairs);
-	}
-}
-
-/* A set as a uuid[] */
-static Datum
-SetArray(const LifecycleSets *sets, ExpertSet set)
-{
-	Datum	   *elems = palloc(sizeof(Datum) * sets->n[set]);
-
-	for (int i = 0; i < sets->n[set]; i++)
-		elems[i] = UUIDPGetDatum(&sets->ids[set][i]);
-	return PointerGetDatum(construct_array(elems, sets->n[set], UUIDOID, UUID_LEN,
-										   false, TYPALIGN_CHAR));
+	en_row_pairs_end(&pairs);
 }
 
 static void RunLifecycleSteps(TriggerData *trigdata, const LifecycleSets *sets);
@@ -381,10 +327,10 @@ RunLifecycleSteps(TriggerData *trigdata, const LifecycleSets *sets)
 		int			nargs = step->set == SET_NONE ? 0 : 1;
 		int			rc;
 
-		if (step->set == SET_NONE ? !sets->completed : sets->n[step->set] == 0)
+		if (step->set == SET_NONE ? !sets->completed : sets->ids[step->set] == NULL)
 			continue;
 		if (nargs > 0)
-			args[0] = SetArray(sets, step->set);
+			args[0] = makeArrayResult(sets->ids[step->set], CurrentMemoryContext);
 		plan = en_transition_plan(&lifecycle_plans[i], trigdata->tg_relation,
 								  step->query, nargs, argtypes);
 		if (step->latest && IsolationUsesXactSnapshot())
@@ -441,8 +387,6 @@ Datum
 expert_network_interview_lifecycle(PG_FUNCTION_ARGS)
 {
 	TriggerData *trigdata = (TriggerData *) fcinfo->context;
-	LifecycleEvent event;
-	Tuplestorestate *rows;
 	LifecycleSets sets;
 
 	if (!CALLED_AS_TRIGGER(fcinfo) ||
@@ -457,16 +401,10 @@ expert_network_interview_lifecycle(PG_FUNCTION_ARGS)
 	if (en_restoring())
 		return PointerGetDatum(NULL);
 
-	if (TRIGGER_FIRED_BY_INSERT(trigdata->tg_event))
-		event = EVENT_INSERT, rows = trigdata->tg_newtable;
-	else if (TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event))
-		event = EVENT_UPDATE, rows = trigdata->tg_newtable;
-	else
-		event = EVENT_DELETE, rows = trigdata->tg_oldtable;
-	if (tuplestore_tuple_count(rows) == 0 || (event == EVENT_DELETE && en_erasing()))
+	if (TRIGGER_FIRED_BY_DELETE(trigdata->tg_event) && en_erasing())
 		return PointerGetDatum(NULL);
-	LifecycleSetsOf(trigdata, event, &sets);
-	if (sets.n[SET_CONCERNED] == 0 && !sets.completed)
+	LifecycleSetsOf(trigdata, &sets);
+	if (sets.ids[SET_CONCERNED] == NULL && !sets.completed)
 		return PointerGetDatum(NULL);
 
 	if (SPI_connect() != SPI_OK_CONNECT)

@@ -60,16 +60,6 @@ en_kept_plan(SPIPlanPtr *cache, const char *query, int nargs, Oid *argtypes)
 }
 
 /*
- * The same, always the generic plan: for queries run once per written row,
- * where planning with each row's parameters would cost more than running.
- */
-SPIPlanPtr
-en_kept_generic_plan(SPIPlanPtr *cache, const char *query, int nargs, Oid *argtypes)
-{
-	return KeptPlan(cache, query, nargs, argtypes, CURSOR_OPT_GENERIC_PLAN);
-}
-
-/*
  * The same, planned again at every execution with the arguments and the
  * tables' sizes of the moment (a custom plan): for a query run once per
  * statement over the statement's rows, where a plan made for a few rows or
@@ -301,125 +291,112 @@ en_texts_equal(Datum a, Datum b)
 }
 
 /*
- * Read a trigger's transition table from its first row, through a read
- * pointer of our own (other statement triggers of the same event read the
- * same tuplestore); en_transition_done() when finished.
- */
-void
-en_transition_rewind(Tuplestorestate *rows)
-{
-	tuplestore_select_read_pointer(rows, tuplestore_alloc_read_pointer(rows, EXEC_FLAG_REWIND));
-	tuplestore_rescan(rows);
-}
-
-void
-en_transition_done(Tuplestorestate *rows)
-{
-	tuplestore_select_read_pointer(rows, 0);
-}
-
-/*
- * A statement's rows from its transition tables: every row of en_new, and
- * for an UPDATE the same row's old version from en_old beside it.
+ * The rows a trigger fired for, each with its old version beside it: the
+ * statement's rows from its transition tables (en_new, and en_old for an
+ * UPDATE or a DELETE), or a row trigger's one row.  new is NULL for a
+ * DELETE, old for an INSERT.
  *
  * PostgreSQL adds each updated row's old and new versions to en_old and
  * en_new together, so the two tables are read side by side, without a join.
- * Each pair is checked to be one row (same id): a pair that is not is an
- * internal error, never a wrong result.  The tables are read through read
- * pointers of our own, since other statement triggers of the same event read
- * the same tuplestores.
+ * With check_ids, each pair is checked to be one row (same id): a pair that
+ * is not is an internal error, never a wrong result.  The tables are read
+ * through read pointers of our own, since other statement triggers of the
+ * same event read the same tuplestores.
  *
  * en_row_pairs_begin() starts, en_row_pairs_next() reads the next pair,
  * en_row_pairs_end() finishes.
  */
-void
-en_row_pairs_begin(RowPairs *pairs, TriggerData *trigdata, bool is_update)
+static TupleTableSlot *
+BeginVersions(RowPairs *pairs, Tuplestorestate *rows, HeapTuple tuple, Tuplestorestate **ts)
 {
-	TupleDesc	desc = RelationGetDescr(trigdata->tg_relation);
+	TupleTableSlot *slot;
 
+	slot = MakeSingleTupleTableSlot(RelationGetDescr(pairs->rel),
+									pairs->per_row ? &TTSOpsHeapTuple : &TTSOpsMinimalTuple);
+	if (pairs->per_row)
+		ExecStoreHeapTuple(tuple, slot, false);
+	else
+	{
+		tuplestore_select_read_pointer(rows, tuplestore_alloc_read_pointer(rows, EXEC_FLAG_REWIND));
+		tuplestore_rescan(rows);
+		*ts = rows;
+	}
+	return slot;
+}
+
+void
+en_row_pairs_begin(RowPairs *pairs, TriggerData *trigdata, bool check_ids)
+{
+	TriggerEvent event = trigdata->tg_event;
+
+	memset(pairs, 0, sizeof(*pairs));
 	pairs->rel = trigdata->tg_relation;
-	pairs->newts = trigdata->tg_newtable;
-	pairs->oldts = is_update ? trigdata->tg_oldtable : NULL;
-	pairs->new = MakeSingleTupleTableSlot(desc, &TTSOpsMinimalTuple);
-	pairs->old = is_update ? MakeSingleTupleTableSlot(desc, &TTSOpsMinimalTuple) : NULL;
-	pairs->id_att = en_column_number(pairs->rel, "id");
-	en_transition_rewind(pairs->newts);
-	if (pairs->oldts)
-		en_transition_rewind(pairs->oldts);
+	pairs->per_row = TRIGGER_FIRED_FOR_ROW(event);
+	if (check_ids)
+		pairs->id_att = en_column_number(pairs->rel, "id");
+	if (!TRIGGER_FIRED_BY_DELETE(event))
+		pairs->new = BeginVersions(pairs, trigdata->tg_newtable, TRIGGER_FIRED_BY_UPDATE(event) ?
+								   trigdata->tg_newtuple : trigdata->tg_trigtuple, &pairs->newts);
+	if (!TRIGGER_FIRED_BY_INSERT(event))
+		pairs->old = BeginVersions(pairs, trigdata->tg_oldtable, trigdata->tg_trigtuple, &pairs->oldts);
 }
 
 /* The next row (and its old version); false after the last */
 bool
 en_row_pairs_next(RowPairs *pairs)
 {
-	const char *relname = RelationGetRelationName(pairs->rel);
-	bool		oldid_null,
+	bool		has_new,
+				has_old,
+				oldid_null,
 				newid_null;
 	Datum		oldid,
 				newid;
 
-	if (!tuplestore_gettupleslot(pairs->newts, true, false, pairs->new))
-	{
-		if (pairs->oldts && tuplestore_gettupleslot(pairs->oldts, true, false, pairs->old))
-			elog(ERROR, "transition table en_old of \"%s\" has more rows than en_new", relname);
+	if (pairs->per_row)
+		return pairs->read++ == 0;
+	has_new = pairs->newts && tuplestore_gettupleslot(pairs->newts, true, false, pairs->new);
+	has_old = pairs->oldts && tuplestore_gettupleslot(pairs->oldts, true, false, pairs->old);
+	if (pairs->newts && pairs->oldts && has_new != has_old)
+		elog(ERROR, "transition tables en_old and en_new of \"%s\" do not have as many rows",
+			 RelationGetRelationName(pairs->rel));
+	if (!has_new && !has_old)
 		return false;
-	}
-	if (pairs->oldts == NULL)
+	pairs->read++;
+	if (!has_new || !has_old || pairs->id_att == 0)
 		return true;
-	if (!tuplestore_gettupleslot(pairs->oldts, true, false, pairs->old))
-		elog(ERROR, "transition table en_old of \"%s\" has fewer rows than en_new", relname);
 	oldid = slot_getattr(pairs->old, pairs->id_att, &oldid_null);
 	newid = slot_getattr(pairs->new, pairs->id_att, &newid_null);
 	if (oldid_null || newid_null ||
 		memcmp(DatumGetUUIDP(oldid), DatumGetUUIDP(newid), UUID_LEN) != 0)
-		elog(ERROR, "transition tables en_old and en_new of \"%s\" are not in step", relname);
+		elog(ERROR, "transition tables en_old and en_new of \"%s\" are not in step",
+			 RelationGetRelationName(pairs->rel));
 	return true;
 }
 
 void
 en_row_pairs_end(RowPairs *pairs)
 {
-	en_transition_done(pairs->newts);
-	ExecDropSingleTupleTableSlot(pairs->new);
+	if (pairs->newts)
+		tuplestore_select_read_pointer(pairs->newts, 0);
 	if (pairs->oldts)
-	{
-		en_transition_done(pairs->oldts);
+		tuplestore_select_read_pointer(pairs->oldts, 0);
+	if (pairs->new)
+		ExecDropSingleTupleTableSlot(pairs->new);
+	if (pairs->old)
 		ExecDropSingleTupleTableSlot(pairs->old);
-	}
 }
 
 /*
- * A uuid column of a transition table's rows, as a uuid[] (NULLs left out),
- * for a query that probes another table by primary key with = ANY($1): its
- * cost grows with the rows, where a join with the transition table, planned
- * once for a small statement and kept, could loop over it for every row.
+ * Add a value to an array being built (accumArrayResult), in the current
+ * memory context: no context of its own, which each of the few small arrays
+ * a trigger builds would cost, and which makeArrayResult would free.
  */
-Datum
-en_transition_uuids(Relation rel, Tuplestorestate *rows, const char *column)
+void
+en_accum(ArrayBuildState **state, Datum value, bool isnull, Oid type)
 {
-	TupleTableSlot *slot = MakeSingleTupleTableSlot(RelationGetDescr(rel), &TTSOpsMinimalTuple);
-	int			attnum = en_column_number(rel, column);
-	int64		n = tuplestore_tuple_count(rows);
-	Datum	   *elems = palloc(sizeof(Datum) * Max(n, 1));
-	int			nelems = 0;
-
-	en_transition_rewind(rows);
-	while (nelems < n && tuplestore_gettupleslot(rows, true, false, slot))
-	{
-		bool		isnull;
-		Datum		value = slot_getattr(slot, attnum, &isnull);
-
-		if (!isnull)
-		{
-			pg_uuid_t  *copy = palloc(sizeof(pg_uuid_t));
-
-			*copy = *DatumGetUUIDP(value);
-			elems[nelems++] = UUIDPGetDatum(copy);
-		}
-	}
-	en_transition_done(rows);
-	ExecDropSingleTupleTableSlot(slot);
-	return PointerGetDatum(construct_array(elems, nelems, UUIDOID, UUID_LEN, false, TYPALIGN_CHAR));
+	if (*state == NULL)
+		*state = initArrayResult(type, CurrentMemoryContext, false);
+	(void) accumArrayResult(*state, value, isnull, type, CurrentMemoryContext);
 }
 
 /*

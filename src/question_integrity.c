@@ -202,58 +202,17 @@ LockScreeners(pg_uuid_t *campaigns, int n)
 			en_lock_screener(UUIDPGetDatum(&campaigns[i]));
 }
 
-/* Growing arrays of uuids, in step: one column each */
+/* The rows a check looks at: one uuid[] being built per column, in step */
 typedef struct UuidColumns
 {
-	int			ncolumns;
 	int			n;
-	int			cap;
-	pg_uuid_t  *values[4];
-	bool	   *nulls[4];
+	ArrayBuildState *col[4];
 } UuidColumns;
-
-static void
-AddRow(UuidColumns *c, const Datum *values, const bool *nulls)
-{
-	if (c->n == c->cap)
-	{
-		c->cap = c->cap == 0 ? 16 : c->cap * 2;
-		for (int k = 0; k < c->ncolumns; k++)
-		{
-			c->values[k] = c->values[k] == NULL ? palloc(sizeof(pg_uuid_t) * c->cap) :
-				repalloc(c->values[k], sizeof(pg_uuid_t) * c->cap);
-			c->nulls[k] = c->nulls[k] == NULL ? palloc(sizeof(bool) * c->cap) :
-				repalloc(c->nulls[k], sizeof(bool) * c->cap);
-		}
-	}
-	for (int k = 0; k < c->ncolumns; k++)
-	{
-		c->nulls[k][c->n] = nulls[k];
-		if (!nulls[k])
-			c->values[k][c->n] = *DatumGetUUIDP(values[k]);
-		else
-			memset(&c->values[k][c->n], 0, sizeof(pg_uuid_t));
-	}
-	c->n++;
-}
-
-static Datum
-ColumnArray(const UuidColumns *c, int k)
-{
-	Datum	   *elems = palloc(sizeof(Datum) * Max(c->n, 1));
-	int			dims[1] = {c->n};
-	int			lbs[1] = {1};
-
-	for (int i = 0; i < c->n; i++)
-		elems[i] = UUIDPGetDatum(&c->values[k][i]);
-	return PointerGetDatum(construct_md_array(elems, c->nulls[k], 1, dims, lbs,
-											  UUIDOID, UUID_LEN, false, TYPALIGN_CHAR));
-}
 
 static Datum
 UuidAt(const UuidColumns *c, int k, int i)
 {
-	return UUIDPGetDatum(&c->values[k][i]);
+	return c->col[k]->dvalues[i];
 }
 
 /*
@@ -271,13 +230,9 @@ CollectRows(FunctionCallInfo fcinfo, const char *funcname, const char *const *co
 			int old_column, uint32 required, UuidColumns *rows)
 {
 	TriggerData *trigdata = (TriggerData *) fcinfo->context;
-	Relation	rel;
-	TupleDesc	desc;
 	int			attnums[3];
-	TupleTableSlot *newslot;
-	TupleTableSlot *oldslot = NULL;
-	bool		per_row;
-	bool		is_update;
+	int			nout = ncolumns + (old_column >= 0 ? 1 : 0);
+	RowPairs	pairs;
 
 	if (!CALLED_AS_TRIGGER(fcinfo) ||
 		!(TRIGGER_FIRED_BY_INSERT(trigdata->tg_event) || TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event)) ||
@@ -285,56 +240,26 @@ CollectRows(FunctionCallInfo fcinfo, const char *funcname, const char *const *co
 		  (TRIGGER_FIRED_AFTER(trigdata->tg_event) && trigdata->tg_newtable != NULL &&
 		   (TRIGGER_FIRED_BY_INSERT(trigdata->tg_event) || trigdata->tg_oldtable != NULL))))
 		en_report_misfire(funcname, "AFTER INSERT or AFTER UPDATE FOR EACH STATEMENT with its transition tables");
-	rel = trigdata->tg_relation;
-	desc = RelationGetDescr(rel);
-	is_update = TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event);
-	per_row = TRIGGER_FIRED_FOR_ROW(trigdata->tg_event);
 	for (int k = 0; k < ncolumns; k++)
-		attnums[k] = en_column_number(rel, columns[k]);
+		attnums[k] = en_column_number(trigdata->tg_relation, columns[k]);
 	memset(rows, 0, sizeof(*rows));
-	rows->ncolumns = ncolumns + (old_column >= 0 ? 1 : 0);
+	for (int k = 0; k < nout; k++)
+		rows->col[k] = initArrayResult(UUIDOID, CurrentMemoryContext, false);
 
-	newslot = MakeSingleTupleTableSlot(desc, per_row ? &TTSOpsHeapTuple : &TTSOpsMinimalTuple);
-	if (is_update)
-		oldslot = MakeSingleTupleTableSlot(desc, per_row ? &TTSOpsHeapTuple : &TTSOpsMinimalTuple);
-	if (per_row)
+	en_row_pairs_begin(&pairs, trigdata, false);
+	while (en_row_pairs_next(&pairs))
 	{
-		ExecStoreHeapTuple(is_update ? trigdata->tg_newtuple : trigdata->tg_trigtuple, newslot, false);
-		if (is_update)
-			ExecStoreHeapTuple(trigdata->tg_trigtuple, oldslot, false);
-	}
-	else
-	{
-		en_transition_rewind(trigdata->tg_newtable);
-		if (is_update)
-			en_transition_rewind(trigdata->tg_oldtable);
-	}
+		Datum		values[4] = {0};
+		bool		nulls[4] = {true, true, true, true};
+		bool		keep = pairs.old == NULL;
 
-	for (;;)
-	{
-		Datum		values[4];
-		bool		nulls[4];
-		bool		keep = !is_update;
-
-		if (!per_row)
-		{
-			if (!tuplestore_gettupleslot(trigdata->tg_newtable, true, false, newslot))
-				break;
-			if (is_update && !tuplestore_gettupleslot(trigdata->tg_oldtable, true, false, oldslot))
-				elog(ERROR, "the transition tables of %s are not in step", funcname);
-		}
-		if (old_column >= 0)
-		{
-			values[ncolumns] = (Datum) 0;
-			nulls[ncolumns] = true;
-		}
 		for (int k = 0; k < ncolumns; k++)
 		{
-			values[k] = slot_getattr(newslot, attnums[k], &nulls[k]);
-			if (is_update)
+			values[k] = slot_getattr(pairs.new, attnums[k], &nulls[k]);
+			if (pairs.old != NULL)
 			{
 				bool		oldnull;
-				Datum		old = slot_getattr(oldslot, attnums[k], &oldnull);
+				Datum		old = slot_getattr(pairs.old, attnums[k], &oldnull);
 
 				if (oldnull != nulls[k] ||
 					(!nulls[k] && memcmp(DatumGetUUIDP(old)->data, DatumGetUUIDP(values[k])->data, UUID_LEN) != 0))
@@ -348,21 +273,13 @@ CollectRows(FunctionCallInfo fcinfo, const char *funcname, const char *const *co
 			if (nulls[k] && (required & (1 << k)))
 				keep = false;
 		}
-		if (keep)
-			AddRow(rows, values, nulls);
-		if (per_row)
-			break;
+		if (!keep)
+			continue;
+		for (int k = 0; k < nout; k++)
+			(void) accumArrayResult(rows->col[k], values[k], nulls[k], UUIDOID, CurrentMemoryContext);
+		rows->n++;
 	}
-
-	if (!per_row)
-	{
-		en_transition_done(trigdata->tg_newtable);
-		if (is_update)
-			en_transition_done(trigdata->tg_oldtable);
-	}
-	ExecDropSingleTupleTableSlot(newslot);
-	if (oldslot != NULL)
-		ExecDropSingleTupleTableSlot(oldslot);
+	en_row_pairs_end(&pairs);
 }
 
 /* The row a BEFORE ROW trigger returns; NULL for a statement trigger */
@@ -421,7 +338,7 @@ ReportTreeViolation(const UuidColumns *rows, HeapTuple row, TupleDesc desc)
 	bool		moved = DatumGetBool(SPI_getbinval(row, desc, 7, &isnull));
 	bool		answered = DatumGetBool(SPI_getbinval(row, desc, 8, &isnull));
 
-	if (!rows->nulls[1][i] && memcmp(DatumGetUUIDP(id)->data, DatumGetUUIDP(parent)->data, UUID_LEN) == 0)
+	if (!rows->col[1]->dnulls[i] && memcmp(DatumGetUUIDP(id)->data, DatumGetUUIDP(parent)->data, UUID_LEN) == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_CHECK_VIOLATION),
 				 errmsg("screening question %s cannot be its own ancestor", en_uuid_text(id)),
@@ -494,9 +411,9 @@ expert_network_question_integrity(PG_FUNCTION_ARGS)
 	campaigns = palloc(sizeof(pg_uuid_t) * 2 * rows.n);
 	for (int i = 0; i < rows.n; i++)
 	{
-		campaigns[ncampaigns++] = rows.values[2][i];
-		if (!rows.nulls[3][i])
-			campaigns[ncampaigns++] = rows.values[3][i];
+		campaigns[ncampaigns++] = *DatumGetUUIDP(UuidAt(&rows, 2, i));
+		if (!rows.col[3]->dnulls[i])
+			campaigns[ncampaigns++] = *DatumGetUUIDP(UuidAt(&rows, 3, i));
 	}
 
 	if (SPI_connect() != SPI_OK_CONNECT)
@@ -504,7 +421,7 @@ expert_network_question_integrity(PG_FUNCTION_ARGS)
 	LockScreeners(campaigns, ncampaigns);
 
 	for (int k = 0; k < 4; k++)
-		args[k] = ColumnArray(&rows, k);
+		args[k] = makeArrayResult(rows.col[k], CurrentMemoryContext);
 	args[4] = Int32GetDatum(en_max_question_depth);
 	args[5] = Int32GetDatum(EN_QUESTION_DEPTH_LIMIT);
 	args[6] = BoolGetDatum(TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) ||
@@ -542,8 +459,8 @@ expert_network_response_integrity(PG_FUNCTION_ARGS)
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	args[0] = ColumnArray(&rows, 0);
-	args[1] = ColumnArray(&rows, 1);
+	args[0] = makeArrayResult(rows.col[0], CurrentMemoryContext);
+	args[1] = makeArrayResult(rows.col[1], CurrentMemoryContext);
 
 	/* lock the trees of the questions' campaigns, then check */
 	found = CheckQuery(en_kept_custom_plan(&question_campaigns_plan, question_campaigns_query, 1, argtypes), args);
