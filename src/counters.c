@@ -28,16 +28,10 @@
 
 #include "access/htup_details.h"
 #include "catalog/pg_type.h"
-#include "commands/trigger.h"
-#include "executor/executor.h"
-#include "executor/spi.h"
-#include "fmgr.h"
 #include "funcapi.h"
 #include "miscadmin.h"
-#include "utils/builtins.h"
 #include "utils/hsearch.h"
 #include "utils/rel.h"
-#include "utils/uuid.h"
 
 PG_FUNCTION_INFO_V1(expert_network_count_calls);
 PG_FUNCTION_INFO_V1(expert_network_protect_call_counters);
@@ -54,9 +48,6 @@ en_writing_derived(void)
 	return derived_writes > 0;
 }
 
-#define LIVE_STATUSES \
-	"ARRAY['pending', 'scheduled', 'confirmed']::pg_catalog.text[]"
-
 static const char *const apply_delta =
 "UPDATE expert_network.campaigns"
 "   SET scheduled_calls = scheduled_calls OPERATOR(pg_catalog.+) $2,"
@@ -70,7 +61,7 @@ static const char *const reset_all =
 /* the actual counts of every visible campaign */
 #define ACTUAL_COUNTS \
 	"SELECT c.id, c.scheduled_calls, c.completed_calls," \
-	"       pg_catalog.count(*) FILTER (WHERE i.status OPERATOR(pg_catalog.=) ANY (" LIVE_STATUSES "))::pg_catalog.int4 AS scheduled," \
+	"       pg_catalog.count(*) FILTER (WHERE i.status OPERATOR(pg_catalog.=) ANY (" EN_LIVE_INTERVIEWS "))::pg_catalog.int4 AS scheduled," \
 	"       pg_catalog.count(*) FILTER (WHERE i.status OPERATOR(pg_catalog.=) 'completed')::pg_catalog.int4 AS completed" \
 	"  FROM expert_network.campaigns AS c" \
 	"  LEFT JOIN expert_network.interviews AS i ON i.campaign_id OPERATOR(pg_catalog.=) c.id" \
@@ -120,9 +111,9 @@ static TransitionPlan chat_delta_plan;
 /*
  * The module's own write of derived columns of expert_network.<table>, as
  * the caller (legacy schemas: the table's owner): each row the read query
- * returns from the statement's transition tables (in key order), or each of
- * the ngiven rows of nargs values in given, is the arguments of one
- * execution of the write query; with neither, the write query runs once.
+ * returns from the statement's transition tables (in key order), or without
+ * one each of the ngiven rows of nargs values in given, is the arguments of
+ * one execution of the write query.
  */
 static void
 WriteDerived(TriggerData *trigdata, const char *table,
@@ -144,16 +135,11 @@ WriteDerived(TriggerData *trigdata, const char *table,
 	{
 		SPIPlanPtr	plan = en_kept_plan(write_plan, write_query, nargs, argtypes);
 
-		if (given != NULL)
+		if (read_plan == NULL)
 		{
 			for (uint64 i = 0; i < ngiven; i++)
 				if (SPI_execute_plan(plan, (Datum *) &given[i * nargs], NULL, false, 0) != SPI_OK_UPDATE)
 					elog(ERROR, "\"%s\" failed", write_query);
-		}
-		else if (read_plan == NULL || read_query == NULL)
-		{
-			if (SPI_execute_plan(plan, NULL, NULL, false, 0) != SPI_OK_UPDATE)
-				elog(ERROR, "\"%s\" failed", write_query);
 		}
 		else
 		{
@@ -227,8 +213,7 @@ AddCalls(HTAB *deltas, TupleTableSlot *row, int campaign_att, int status_att, in
 	status = slot_getattr(row, status_att, &isnull);
 	if (!isnull)
 	{
-		if (en_text_is(status, "pending") || en_text_is(status, "scheduled") ||
-			en_text_is(status, "confirmed"))
+		if (en_interview_is_live(status))
 			scheduled = 1;
 		else if (en_text_is(status, "completed"))
 			completed = 1;
@@ -325,7 +310,10 @@ expert_network_count_calls(PG_FUNCTION_ARGS)
 
 	if (TRIGGER_FIRED_BY_TRUNCATE(event))
 	{
-		WriteDerived(trigdata, "campaigns", NULL, NULL, NULL, 0, &reset_all_plan, reset_all, 0, NULL);
+		Datum		no_args[1] = {(Datum) 0};
+
+		/* one execution, with no arguments */
+		WriteDerived(trigdata, "campaigns", NULL, NULL, no_args, 1, &reset_all_plan, reset_all, 0, NULL);
 		return PointerGetDatum(NULL);
 	}
 
@@ -377,15 +365,8 @@ expert_network_protect_call_counters(PG_FUNCTION_ARGS)
 
 	rel = trigdata->tg_relation;
 	tupdesc = RelationGetDescr(rel);
-	attnums[0] = en_attnum(rel, "scheduled_calls");
-	attnums[1] = en_attnum(rel, "completed_calls");
-	if (attnums[0] == InvalidAttrNumber || attnums[1] == InvalidAttrNumber)
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_COLUMN),
-				 errmsg("column \"%s\" of relation \"%s\" does not exist",
-						attnums[0] == InvalidAttrNumber ? "scheduled_calls" : "completed_calls",
-						RelationGetRelationName(rel)),
-				 errdetail("expert_network needs the columns it created.")));
+	attnums[0] = en_column_number(rel, "scheduled_calls");
+	attnums[1] = en_column_number(rel, "completed_calls");
 
 	if (TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event))
 	{

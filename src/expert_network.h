@@ -16,7 +16,9 @@
 /* Prefix of every setting the module defines */
 #define EN_GUC_PREFIX "expert_network"
 
+#include "commands/trigger.h"
 #include "executor/spi.h"
+#include "fmgr.h"
 #include "utils/array.h"
 #include "utils/relcache.h"
 #include "utils/timestamp.h"
@@ -61,6 +63,7 @@ extern SPIPlanPtr en_transition_plan(TransitionPlan *cache, Relation rel,
 extern bool en_text_is(Datum value, const char *name);
 extern bool en_texts_equal(Datum a, Datum b);
 extern char *en_uuid_text(Datum id);
+extern bool en_uuid_column(TriggerData *trigdata, int attnum, Datum *value, bool *isnull);
 extern void en_accum(ArrayBuildState **state, Datum value, bool isnull, Oid type);
 
 /* The rows a trigger fired for, with their old versions */
@@ -90,8 +93,6 @@ extern bool en_legacy_schema(void);
 extern Oid	en_table_owner(const char *table);
 extern void en_become_table_owner(const char *table, Oid *save_userid,
 								  int *save_sec_context);
-
-extern void en_report_unavailable(const char *table, Datum id);
 
 /* workflow_graph.c */
 extern const char *en_workflow_entity(Relation rel);
@@ -164,6 +165,7 @@ typedef struct Screener
 } Screener;
 
 extern void en_load_questions(Screener *s, SPIPlanPtr plan, Datum *args, MemoryContext cxt);
+extern void en_load_campaign(Screener *s, Datum campaign, MemoryContext cxt);
 extern void en_link_questions(Screener *s);
 extern int32 en_find_question(Screener *s, const pg_uuid_t *id);
 extern int32 en_chain_of(Screener *s, int32 at, int32 *chain);
@@ -185,6 +187,17 @@ extern bool en_writing_history(void);
 
 /* lifecycle.c */
 extern bool en_writing_lifecycle(void);
+
+/*
+ * The live interview statuses, of interviews still to come: they keep their
+ * expert scheduled (lifecycle.c) and are the campaign's scheduled calls
+ * (counters.c).  Written once, expanded as C strings and as an SQL array.
+ */
+#define EN_LIVE_INTERVIEW_STATUSES(EACH, SEP) EACH("pending") SEP EACH("scheduled") SEP EACH("confirmed")
+#define EN_SQL_LITERAL(s) "'" s "'"
+#define EN_LIVE_INTERVIEWS \
+	"ARRAY[" EN_LIVE_INTERVIEW_STATUSES(EN_SQL_LITERAL, ", ") "]::pg_catalog.text[]"
+extern bool en_interview_is_live(Datum status);
 
 /* access.c */
 extern bool en_erasing(void);

@@ -10,15 +10,9 @@
 #include "expert_network.h"
 
 #include "catalog/pg_type.h"
-#include "commands/trigger.h"
-#include "executor/executor.h"
-#include "executor/spi.h"
-#include "fmgr.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/memutils.h"
-#include "utils/rel.h"
-#include "utils/tuplestore.h"
 
 PG_FUNCTION_INFO_V1(expert_network_record_transitions);
 PG_FUNCTION_INFO_V1(expert_network_protect_history);

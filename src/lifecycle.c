@@ -5,8 +5,9 @@
  *	  write each completed interview's record.
  *
  * Each rule has one owner:
- *	 - which interviews are live, completed or cancelled: the status macros
- *	   below, spelt once, which the C compares and the SQL steps splice in;
+ *	 - which interviews are live (EN_LIVE_INTERVIEW_STATUSES, which the
+ *	   call counters share), completed or cancelled: the status macros,
+ *	   spelt once, which the C compares and the SQL steps splice in;
  *	 - which experts an interview row's change concerns, and how (gains a
  *	   live interview, completes one, loses one): C, in ClassifyRow alone,
  *	   for INSERT, UPDATE and DELETE alike, from the transition tables;
@@ -26,16 +27,7 @@
 
 #include "access/xact.h"
 #include "catalog/pg_type.h"
-#include "commands/trigger.h"
-#include "executor/executor.h"
-#include "executor/spi.h"
-#include "fmgr.h"
-#include "utils/array.h"
-#include "utils/builtins.h"
-#include "utils/rel.h"
 #include "utils/snapmgr.h"
-#include "utils/tuplestore.h"
-#include "utils/uuid.h"
 
 PG_FUNCTION_INFO_V1(expert_network_interview_lifecycle);
 
@@ -49,25 +41,24 @@ en_writing_lifecycle(void)
 	return lifecycle_writes > 0;
 }
 
-/*
- * The interview statuses the lifecycle acts on.  Live: an interview still to
- * come, which keeps its expert scheduled.  Each list is written once and
- * expanded twice, as C strings (live_statuses) and as an SQL array
- * (LIVE_INTERVIEW).
- */
+/* The interview statuses the lifecycle acts on, besides the live ones */
 #define INTERVIEW_COMPLETED "completed"
 #define INTERVIEW_CANCELLED "cancelled"
-#define LIVE_INTERVIEW_STATUSES(EACH, SEP) EACH("pending") SEP EACH("scheduled") SEP EACH("confirmed")
 
 #define AS_C_STRING(s) s
 #define C_COMMA ,
-#define AS_SQL_LITERAL(s) "'" s "'"
-#define SQL_COMMA ", "
 
-static const char *const live_statuses[] = {LIVE_INTERVIEW_STATUSES(AS_C_STRING, C_COMMA)};
+/* Is an interview status live (EN_LIVE_INTERVIEW_STATUSES)? */
+bool
+en_interview_is_live(Datum status)
+{
+	static const char *const live[] = {EN_LIVE_INTERVIEW_STATUSES(AS_C_STRING, C_COMMA)};
 
-#define LIVE_INTERVIEW \
-	"ARRAY[" LIVE_INTERVIEW_STATUSES(AS_SQL_LITERAL, SQL_COMMA) "]::pg_catalog.text[]"
+	for (size_t i = 0; i < lengthof(live); i++)
+		if (en_text_is(status, live[i]))
+			return true;
+	return false;
+}
 
 /*
  * The interview lifecycle's steps.
@@ -154,7 +145,7 @@ typedef struct LifecycleSets
 	"   AND e.status OPERATOR(pg_catalog.=) 'scheduled'" \
 	"   AND NOT EXISTS (SELECT FROM expert_network.interviews AS i" \
 	"                    WHERE i.expert_id OPERATOR(pg_catalog.=) e.id" \
-	"                      AND i.status OPERATOR(pg_catalog.=) ANY (" LIVE_INTERVIEW "))"
+	"                      AND i.status OPERATOR(pg_catalog.=) ANY (" EN_LIVE_INTERVIEWS "))"
 
 typedef enum StepKind
 {
@@ -233,10 +224,7 @@ HasStatus(const InterviewVersion *v, const char *status)
 static bool
 IsLive(const InterviewVersion *v)
 {
-	for (size_t i = 0; i < lengthof(live_statuses); i++)
-		if (HasStatus(v, live_statuses[i]))
-			return true;
-	return false;
+	return v->present && !v->status_null && en_interview_is_live(v->status);
 }
 
 /*
@@ -295,24 +283,6 @@ LifecycleSetsOf(TriggerData *trigdata, LifecycleSets *sets)
 	en_row_pairs_end(&pairs);
 }
 
-static void RunLifecycleSteps(TriggerData *trigdata, const LifecycleSets *sets);
-
-/* The steps, with en_writing_lifecycle() true while they run */
-static void
-RunLifecycle(TriggerData *trigdata, const LifecycleSets *sets)
-{
-	lifecycle_writes++;
-	PG_TRY();
-	{
-		RunLifecycleSteps(trigdata, sets);
-	}
-	PG_FINALLY();
-	{
-		lifecycle_writes--;
-	}
-	PG_END_TRY();
-}
-
 /* The lifecycle's steps that the statement's rows call for, in order */
 static void
 RunLifecycleSteps(TriggerData *trigdata, const LifecycleSets *sets)
@@ -338,32 +308,19 @@ RunLifecycleSteps(TriggerData *trigdata, const LifecycleSets *sets)
 									  GetTransactionSnapshot(), false, false, 0);
 		else
 			rc = SPI_execute_plan(plan, args, NULL, false, 0);
-		switch (step->kind)
+		if (step->kind == STEP_WRITE ? rc != SPI_OK_INSERT && rc != SPI_OK_UPDATE : rc != SPI_OK_SELECT)
+			elog(ERROR, "interview lifecycle step %d failed: %s", (int) i, SPI_result_code_string(rc));
+		if (step->kind == STEP_CHECK && SPI_processed > 0)
 		{
-			case STEP_LOCK:
-				if (rc != SPI_OK_SELECT)
-					elog(ERROR, "locking the interviews' experts failed: %s", SPI_result_code_string(rc));
-				break;
-			case STEP_WRITE:
-				if (rc != SPI_OK_INSERT && rc != SPI_OK_UPDATE)
-					elog(ERROR, "interview lifecycle step failed: %s", SPI_result_code_string(rc));
-				break;
-			case STEP_CHECK:
-				if (rc != SPI_OK_SELECT)
-					elog(ERROR, "interview lifecycle check failed: %s", SPI_result_code_string(rc));
-				if (SPI_processed > 0)
-				{
-					bool		isnull;
-					Datum		expert = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
-					char	   *status = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2);
+			bool		isnull;
+			Datum		expert = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+			char	   *status = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2);
 
-					ereport(ERROR,
-							(errcode(ERRCODE_CHECK_VIOLATION),
-							 errmsg("expert %s is %s", en_uuid_text(expert), status),
-							 errdetail("Interviews are for experts in reviewed, scheduling, scheduled or completed; the expert's status changed while the interview was being written."),
-							 errhint("Review the expert again, then schedule the interview.")));
-				}
-				break;
+			ereport(ERROR,
+					(errcode(ERRCODE_CHECK_VIOLATION),
+					 errmsg("expert %s is %s", en_uuid_text(expert), status),
+					 errdetail("Interviews are for experts in reviewed, scheduling, scheduled or completed; the expert's status changed while the interview was being written."),
+					 errhint("Review the expert again, then schedule the interview.")));
 		}
 	}
 }
@@ -412,7 +369,17 @@ expert_network_interview_lifecycle(PG_FUNCTION_ARGS)
 	if (SPI_register_trigger_data(trigdata) != SPI_OK_TD_REGISTER)
 		elog(ERROR, "SPI_register_trigger_data failed");
 
-	RunLifecycle(trigdata, &sets);
+	/* en_writing_lifecycle() true while the steps run */
+	lifecycle_writes++;
+	PG_TRY();
+	{
+		RunLifecycleSteps(trigdata, &sets);
+	}
+	PG_FINALLY();
+	{
+		lifecycle_writes--;
+	}
+	PG_END_TRY();
 
 	SPI_finish();
 	return PointerGetDatum(NULL);

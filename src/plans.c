@@ -18,18 +18,12 @@
 
 #include "access/tupdesc.h"
 #include "executor/executor.h"
-#include "executor/spi.h"
 #include "nodes/parsenodes.h"
-#include "catalog/namespace.h"
 #include "catalog/pg_type.h"
 #include "mb/pg_wchar.h"
 #include "utils/memutils.h"
 #include "utils/builtins.h"
-#include "utils/uuid.h"
-#include "utils/array.h"
-#include "utils/lsyscache.h"
 #include "utils/rel.h"
-#include "utils/tuplestore.h"
 
 static SPIPlanPtr
 KeptPlan(SPIPlanPtr *cache, const char *query, int nargs, Oid *argtypes, int options)
@@ -384,6 +378,30 @@ en_row_pairs_end(RowPairs *pairs)
 		ExecDropSingleTupleTableSlot(pairs->new);
 	if (pairs->old)
 		ExecDropSingleTupleTableSlot(pairs->old);
+}
+
+/*
+ * A uuid column of the row a row trigger writes: its value (*isnull when
+ * NULL), and whether the statement sets it anew: an INSERT, or an UPDATE
+ * that changes it (NULL to a value or back included).
+ */
+bool
+en_uuid_column(TriggerData *trigdata, int attnum, Datum *value, bool *isnull)
+{
+	TupleDesc	desc = RelationGetDescr(trigdata->tg_relation);
+	bool		oldnull;
+	Datum		old;
+
+	if (!TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event))
+	{
+		*value = heap_getattr(trigdata->tg_trigtuple, attnum, desc, isnull);
+		return true;
+	}
+	*value = heap_getattr(trigdata->tg_newtuple, attnum, desc, isnull);
+	old = heap_getattr(trigdata->tg_trigtuple, attnum, desc, &oldnull);
+	if (oldnull || *isnull)
+		return oldnull != *isnull;
+	return memcmp(DatumGetUUIDP(old), DatumGetUUIDP(*value), UUID_LEN) != 0;
 }
 
 /*

@@ -9,10 +9,6 @@
 #include "expert_network.h"
 
 #include "catalog/pg_type.h"
-#include "fmgr.h"
-#include "utils/array.h"
-#include "utils/builtins.h"
-#include "utils/lsyscache.h"
 
 PG_FUNCTION_INFO_V1(expert_network_move_question);
 PG_FUNCTION_INFO_V1(expert_network_copy_question_tree);
@@ -75,11 +71,6 @@ RENUMBER_SIBLINGS("s.parent_question_id IS NULL AND s.campaign_id OPERATOR(pg_ca
 static const char *const campaign_visible_query =
 "SELECT 1 FROM expert_network.campaigns AS c WHERE c.id OPERATOR(pg_catalog.=) $1";
 
-static const char *const campaign_questions_query =
-"SELECT " EN_QUESTION_COLUMNS
-"  FROM expert_network.screening_questions AS q"
-" WHERE q.campaign_id OPERATOR(pg_catalog.=) $1";
-
 static const char *const last_top_order_query =
 "SELECT pg_catalog.max(q.display_order)"
 "  FROM expert_network.screening_questions AS q"
@@ -102,7 +93,6 @@ static SPIPlanPtr place_at_top_plan;
 static SPIPlanPtr renumber_under_parent_plan;
 static SPIPlanPtr renumber_at_top_plan;
 static SPIPlanPtr campaign_visible_plan;
-static SPIPlanPtr campaign_questions_plan;
 static SPIPlanPtr last_top_order_plan;
 static SPIPlanPtr copy_insert_plan;
 
@@ -243,21 +233,6 @@ NewUuid(pg_uuid_t *uuid)
 	uuid->data[8] = (uuid->data[8] & 0x3f) | 0x80;
 }
 
-/* A one-dimensional array of n values, with nulls where nulls[k] */
-static Datum
-ArrayOf(Datum *values, bool *nulls, int n, Oid type)
-{
-	int16		typlen;
-	bool		typbyval;
-	char		typalign;
-	int			dims[1] = {n};
-	int			lbs[1] = {1};
-
-	get_typlenbyvalalign(type, &typlen, &typbyval, &typalign);
-	return PointerGetDatum(construct_md_array(values, nulls, 1, dims, lbs,
-											  type, typlen, typbyval, typalign));
-}
-
 /*
  * copy_question_tree(from_campaign uuid, to_campaign uuid): copy the
  * screener under another campaign (new ids, same shape, texts, types,
@@ -280,13 +255,13 @@ expert_network_copy_question_tree(PG_FUNCTION_ARGS)
 	Oid			uuid_type[1] = {UUIDOID};
 	Oid			insert_types[7] = {UUIDOID, UUIDARRAYOID, UUIDARRAYOID, TEXTARRAYOID,
 	TEXTARRAYOID, JSONBARRAYOID, INT4ARRAYOID};
+	Oid			element_types[6] = {UUIDOID, UUIDOID, TEXTOID, TEXTOID, JSONBOID, INT4OID};
 	Screener	s;
 	int32	   *order;
 	int32	   *depths;
 	pg_uuid_t  *new_ids;
 	int64		base = 0;
-	Datum	   *columns[6];
-	bool	   *nulls[6];
+	ArrayBuildState *columns[6] = {0};
 	Datum		args[7];
 	int32		copied;
 
@@ -301,8 +276,7 @@ expert_network_copy_question_tree(PG_FUNCTION_ARGS)
 				 errmsg("campaign %s does not exist", en_uuid_text(from)),
 				 errdetail("No campaign of the current user has this id.")));
 
-	en_load_questions(&s, en_kept_plan(&campaign_questions_plan, campaign_questions_query, 1, uuid_type),
-					  &from, NULL);
+	en_load_campaign(&s, from, NULL);
 	if (s.n == 0)
 	{
 		SPI_finish();
@@ -336,30 +310,26 @@ expert_network_copy_question_tree(PG_FUNCTION_ARGS)
 		NewUuid(&new_ids[i]);
 
 	/* id, parent, text, type, options, order of each copy, in walk order */
-	for (int c = 0; c < 6; c++)
-	{
-		columns[c] = palloc(sizeof(Datum) * s.n);
-		nulls[c] = palloc0(sizeof(bool) * s.n);
-	}
 	for (int32 k = 0; k < s.n; k++)
 	{
 		int32		i = order[k];
 		Question   *q = &s.q[i];
 		int32		parent = s.parent[i];
+		Datum		values[6];
+		bool		nulls[6] = {false, parent < 0, false, q->type_null, q->options_null, false};
 
-		columns[0][k] = UUIDPGetDatum(&new_ids[i]);
-		nulls[1][k] = parent < 0;
-		columns[1][k] = parent < 0 ? (Datum) 0 : UUIDPGetDatum(&new_ids[parent]);
-		columns[2][k] = q->question_text;
-		columns[3][k] = q->question_type;
-		nulls[3][k] = q->type_null;
-		columns[4][k] = q->options;
-		nulls[4][k] = q->options_null;
-		columns[5][k] = Int32GetDatum(parent < 0 ? (int32) (base + s.rank[i]) : s.rank[i]);
+		values[0] = UUIDPGetDatum(&new_ids[i]);
+		values[1] = parent < 0 ? (Datum) 0 : UUIDPGetDatum(&new_ids[parent]);
+		values[2] = q->question_text;
+		values[3] = q->question_type;
+		values[4] = q->options;
+		values[5] = Int32GetDatum(parent < 0 ? (int32) (base + s.rank[i]) : s.rank[i]);
+		for (int c = 0; c < 6; c++)
+			en_accum(&columns[c], values[c], nulls[c], element_types[c]);
 	}
 	args[0] = to;
 	for (int c = 0; c < 6; c++)
-		args[c + 1] = ArrayOf(columns[c], nulls[c], s.n, get_element_type(insert_types[c + 1]));
+		args[c + 1] = makeArrayResult(columns[c], CurrentMemoryContext);
 
 	Run(en_kept_plan(&copy_insert_plan, copy_insert_query, 7, insert_types),
 		args, NULL, false, SPI_OK_INSERT, "copying screening questions");

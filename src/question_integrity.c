@@ -45,18 +45,11 @@
  */
 #include "expert_network.h"
 
-#include "access/htup_details.h"
 #include "catalog/pg_type.h"
-#include "commands/trigger.h"
 #include "common/hashfn.h"
-#include "executor/executor.h"
-#include "fmgr.h"
 #include "miscadmin.h"
 #include "storage/lock.h"
-#include "utils/array.h"
-#include "utils/builtins.h"
 #include "utils/guc.h"
-#include "utils/rel.h"
 #include "utils/snapmgr.h"
 
 PG_FUNCTION_INFO_V1(expert_network_question_integrity);
@@ -306,20 +299,6 @@ CheckQuery(SPIPlanPtr plan, Datum *args)
 	return SPI_tuptable;
 }
 
-static void
-ReportTooDeep(Datum id, int depth, bool subtree)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_CHECK_VIOLATION),
-			 subtree ?
-			 errmsg("screening question %s would put its sub-questions at depth %d",
-					en_uuid_text(id), depth) :
-			 errmsg("screening question %s would be at depth %d", en_uuid_text(id), depth),
-			 errdetail("expert_network.max_question_depth is %d: depths run from 0 at the top level to %d.",
-					   en_max_question_depth, en_max_question_depth - 1),
-			 errhint("Place it higher in the tree, or raise expert_network.max_question_depth.")));
-}
-
 /* The error for a row the check query returned */
 static void
 ReportTreeViolation(const UuidColumns *rows, HeapTuple row, TupleDesc desc)
@@ -370,7 +349,15 @@ ReportTreeViolation(const UuidColumns *rows, HeapTuple row, TupleDesc desc)
 				 errmsg("screening question %s has sub-questions in another campaign", en_uuid_text(id)),
 				 errdetail("A sub-question belongs to its parent's campaign, %s.", en_uuid_text(campaign))));
 	if (depth + height >= en_max_question_depth)
-		ReportTooDeep(id, depth + height, height > 0);
+		ereport(ERROR,
+				(errcode(ERRCODE_CHECK_VIOLATION),
+				 height > 0 ?
+				 errmsg("screening question %s would put its sub-questions at depth %d",
+						en_uuid_text(id), depth + height) :
+				 errmsg("screening question %s would be at depth %d", en_uuid_text(id), depth),
+				 errdetail("expert_network.max_question_depth is %d: depths run from 0 at the top level to %d.",
+						   en_max_question_depth, en_max_question_depth - 1),
+				 errhint("Place it higher in the tree, or raise expert_network.max_question_depth.")));
 	if (answered)
 		ereport(ERROR,
 				(errcode(ERRCODE_CHECK_VIOLATION),

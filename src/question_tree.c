@@ -19,12 +19,10 @@
 #include "access/htup_details.h"
 #include "catalog/pg_type.h"
 #include "common/hashfn.h"
-#include "executor/spi.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/datum.h"
 #include "utils/memutils.h"
-#include "utils/uuid.h"
 
 /* id -> index of the question */
 typedef struct QuestionSlot
@@ -157,6 +155,20 @@ en_load_questions(Screener *s, SPIPlanPtr plan, Datum *args, MemoryContext cxt)
 	if (cxt != NULL)
 		SPI_freetuptable(table);
 	MemoryContextSwitchTo(old);
+}
+
+/* The questions of a campaign, as en_load_questions() loads them */
+void
+en_load_campaign(Screener *s, Datum campaign, MemoryContext cxt)
+{
+	static SPIPlanPtr plan;
+	Oid			argtypes[1] = {UUIDOID};
+
+	en_load_questions(s, en_kept_plan(&plan, "SELECT " EN_QUESTION_COLUMNS
+									  "  FROM expert_network.screening_questions AS q"
+									  " WHERE q.campaign_id OPERATOR(pg_catalog.=) $1",
+									  1, argtypes),
+					  &campaign, cxt);
 }
 
 /* Sibling order: display_order, then created_at, then id (uuid order is memcmp) */

@@ -18,10 +18,8 @@
 #include "expert_network.h"
 
 #include "catalog/pg_type.h"
-#include "fmgr.h"
 #include "funcapi.h"
 #include "miscadmin.h"
-#include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/memutils.h"
 #include "utils/regproc.h"
@@ -30,12 +28,6 @@
 PG_FUNCTION_INFO_V1(expert_network_question_tree);
 PG_FUNCTION_INFO_V1(expert_network_question_subtree);
 PG_FUNCTION_INFO_V1(expert_network_question_ancestors);
-
-/* question_tree(), and question_ancestors() once it keeps a screener */
-static const char *const campaign_questions_query =
-"SELECT " EN_QUESTION_COLUMNS
-"  FROM expert_network.screening_questions AS q"
-" WHERE q.campaign_id OPERATOR(pg_catalog.=) $1";
 
 /* question_subtree(): the questions of the question's campaign */
 static const char *const subtree_questions_query =
@@ -74,7 +66,6 @@ static const char *const ancestor_questions_query =
 " WHERE q.parent_question_id IS NULL"
 "   AND q.campaign_id OPERATOR(pg_catalog.=) (SELECT c.campaign_id FROM chain AS c WHERE c.n OPERATOR(pg_catalog.=) 1)";
 
-static SPIPlanPtr campaign_questions_plan;
 static SPIPlanPtr subtree_questions_plan;
 static SPIPlanPtr ancestor_questions_plan;
 
@@ -219,7 +210,6 @@ Datum
 expert_network_question_tree(PG_FUNCTION_ARGS)
 {
 	Datum		campaign = PG_GETARG_DATUM(0);
-	Oid			argtypes[1] = {UUIDOID};
 	Screener	s;
 	int32	   *order;
 	int32	   *depths;
@@ -228,8 +218,7 @@ expert_network_question_tree(PG_FUNCTION_ARGS)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 
-	en_load_questions(&s, en_kept_plan(&campaign_questions_plan, campaign_questions_query, 1, argtypes),
-					  &campaign, NULL);
+	en_load_campaign(&s, campaign, NULL);
 	en_link_questions(&s);
 	order = palloc(sizeof(int32) * Max(s.n, 1));
 	depths = palloc(sizeof(int32) * Max(s.n, 1));
@@ -336,7 +325,6 @@ CacheDrop(AncestorCache *cache)
 static void
 CacheLoad(FmgrInfo *flinfo, AncestorCache *cache, Datum campaign)
 {
-	Oid			argtypes[1] = {UUIDOID};
 	Snapshot	snapshot = GetActiveSnapshot();
 	const char *identity = en_current_user_id();
 	MemoryContext old;
@@ -344,8 +332,7 @@ CacheLoad(FmgrInfo *flinfo, AncestorCache *cache, Datum campaign)
 	CacheDrop(cache);
 	cache->cxt = AllocSetContextCreate(flinfo->fn_mcxt, "question_ancestors screener",
 									   ALLOCSET_DEFAULT_SIZES);
-	en_load_questions(&cache->s, en_kept_plan(&campaign_questions_plan, campaign_questions_query, 1, argtypes),
-					  &campaign, cache->cxt);
+	en_load_campaign(&cache->s, campaign, cache->cxt);
 	old = MemoryContextSwitchTo(cache->cxt);
 	en_link_questions(&cache->s);
 	cache->userid = GetUserId();

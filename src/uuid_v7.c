@@ -25,9 +25,6 @@
 
 #include "common/pg_prng.h"
 #include "datatype/timestamp.h"
-#include "fmgr.h"
-#include "utils/timestamp.h"
-#include "utils/uuid.h"
 
 PG_FUNCTION_INFO_V1(expert_network_uuid_v7);
 
