@@ -115,7 +115,7 @@ TableExists(const char *table)
 static void
 CheckExtensionOwner(const char *funcname)
 {
-	Oid			extowner = en_extension_owner(NULL);
+	Oid			extowner = en_extension(false)->owner;
 
 	if (!has_privs_of_role(GetUserId(), extowner))
 		ereport(ERROR,
@@ -129,15 +129,12 @@ CheckExtensionOwner(const char *funcname)
 static void
 RunAcl(const char *fmt, const char *role)
 {
-	StringInfoData sql;
-	int			rc;
+	char	   *sql = psprintf(fmt, role);
+	int			rc = SPI_execute(sql, false, 0);
 
-	initStringInfo(&sql);
-	appendStringInfo(&sql, fmt, role);
-	rc = SPI_execute(sql.data, false, 0);
 	if (rc != SPI_OK_UTILITY)
-		elog(ERROR, "\"%s\" failed: %s", sql.data, SPI_result_code_string(rc));
-	pfree(sql.data);
+		elog(ERROR, "\"%s\" failed: %s", sql, SPI_result_code_string(rc));
+	pfree(sql);
 }
 
 /* The owner of the extension's tables: the grantor of every level */
@@ -313,7 +310,7 @@ static void
 RevokeEverything(const AclChange *change, int elevel)
 {
 	Oid			tables_owner = TablesOwner();
-	Oid			extowner = en_extension_owner(NULL);
+	Oid			extowner = en_extension(false)->owner;
 
 	AsRole(tables_owner, RevokeStatements, change);
 	if (extowner != tables_owner && !superuser_arg(extowner))
@@ -370,7 +367,7 @@ RoleArgument(FunctionCallInfo fcinfo, const char *funcname, AclChange *change)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("role must not be PUBLIC or 0")));
-	if (roleid == en_extension_owner(NULL) || roleid == TablesOwner())
+	if (roleid == en_extension(false)->owner || roleid == TablesOwner())
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s cannot change the access of role \"%s\"", funcname,
@@ -590,7 +587,7 @@ expert_network_carry_levels_forward(PG_FUNCTION_ARGS)
 
 	args[0] = ObjectIdGetDatum(en_extension_schema());
 	args[1] = ObjectIdGetDatum(TablesOwner());
-	args[2] = ObjectIdGetDatum(en_extension_owner(NULL));
+	args[2] = ObjectIdGetDatum(en_extension(false)->owner);
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
@@ -642,7 +639,7 @@ ApplyLevel(HeapTuple row, TupleDesc desc, void *arg)
 		RecordLevel(&change);
 		return;
 	}
-	if (change.roleid == tables_owner || change.roleid == en_extension_owner(NULL) ||
+	if (change.roleid == tables_owner || change.roleid == en_extension(false)->owner ||
 		!SetLevel(&change, level))
 	{
 		ereport(WARNING,

@@ -186,13 +186,6 @@ typedef struct CallDelta
 	int64		completed;
 } CallDelta;
 
-static int
-CompareCallDeltas(const void *a, const void *b)
-{
-	return memcmp(((const CallDelta *) a)->campaign_id.data,
-				  ((const CallDelta *) b)->campaign_id.data, UUID_LEN);
-}
-
 /* Add a row's calls (sign +1) or take them away (sign -1); no row, none */
 static void
 AddCalls(HTAB *deltas, TupleTableSlot *row, int campaign_att, int status_att, int sign)
@@ -266,7 +259,7 @@ CallDeltas(TriggerData *trigdata, uint64 *nrows)
 		if (delta->scheduled != 0 || delta->completed != 0)
 			sorted[n++] = *delta;
 	hash_destroy(deltas);
-	qsort(sorted, n, sizeof(CallDelta), CompareCallDeltas);
+	qsort(sorted, n, sizeof(CallDelta), en_uuid_cmp);	/* campaign_id comes first */
 
 	rows = palloc(sizeof(Datum) * 3 * Max(n, 1));
 	for (uint64 i = 0; i < n; i++)

@@ -127,19 +127,6 @@ en_extension_schema(void)
 }
 
 /*
- * The role that owns the extension expert_network, and (if asked) its schema.
- */
-Oid
-en_extension_owner(Oid *schema)
-{
-	const EnExtension *ext = en_extension(false);
-
-	if (schema != NULL)
-		*schema = ext->schema;
-	return ext->owner;
-}
-
-/*
  * Called once by the install script, then dropped: refuse to install into a
  * schema that someone other than the installing role (or a superuser) owns.
  * A schema's owner may drop any object in it, so such an owner could later
@@ -148,8 +135,8 @@ en_extension_owner(Oid *schema)
 Datum
 expert_network_check_schema_owner(PG_FUNCTION_ARGS)
 {
-	Oid			nspoid;
-	Oid			extowner = en_extension_owner(&nspoid);
+	Oid			nspoid = en_extension(false)->schema;
+	Oid			extowner = en_extension(false)->owner;
 	HeapTuple	tuple;
 	Oid			nspowner;
 

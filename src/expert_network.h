@@ -39,7 +39,6 @@ typedef struct EnExtension
 
 extern const EnExtension *en_extension(bool missing_ok);
 extern Oid	en_extension_schema(void);
-extern Oid	en_extension_owner(Oid *schema);
 
 /* plans.c */
 typedef struct TransitionPlan
@@ -63,6 +62,7 @@ extern SPIPlanPtr en_transition_plan(TransitionPlan *cache, Relation rel,
 extern bool en_text_is(Datum value, const char *name);
 extern bool en_texts_equal(Datum a, Datum b);
 extern char *en_uuid_text(Datum id);
+extern int	en_uuid_cmp(const void *a, const void *b);
 extern bool en_uuid_column(TriggerData *trigdata, int attnum, Datum *value, bool *isnull);
 extern void en_accum(ArrayBuildState **state, Datum value, bool isnull, Oid type);
 
@@ -166,7 +166,6 @@ typedef struct Screener
 
 extern void en_load_questions(Screener *s, SPIPlanPtr plan, Datum *args, MemoryContext cxt);
 extern void en_load_campaign(Screener *s, Datum campaign, MemoryContext cxt);
-extern void en_link_questions(Screener *s);
 extern int32 en_find_question(Screener *s, const pg_uuid_t *id);
 extern int32 en_chain_of(Screener *s, int32 at, int32 *chain);
 extern void en_walk_preorder(Screener *s, int32 top, int32 top_depth,

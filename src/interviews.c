@@ -29,16 +29,21 @@ PG_FUNCTION_INFO_V1(expert_network_rate_interview);
 PG_FUNCTION_INFO_V1(expert_network_protect_completed_record);
 
 /*
- * A completed interview without its record: only a restore or a repair
- * with row_security off can leave one (protect_completed_record).
+ * Update the record of the completed interview args[0] with query.  A
+ * completed interview without its record is an error: only a restore or a
+ * repair with row_security off can leave one (protect_completed_record).
  */
 static void
-ReportMissingRecord(Datum interview_id)
+UpdateRecord(const char *query, int nargs, Oid *argtypes, Datum *args, const char *nulls)
 {
+	int			rc = SPI_execute_with_args(query, nargs, argtypes, args, nulls, false, 0);
+
+	if ((rc == SPI_OK_UPDATE || rc == SPI_OK_UPDATE_RETURNING) && SPI_processed == 1)
+		return;
 	ereport(ERROR,
 			(errcode(ERRCODE_NO_DATA_FOUND),
 			 errmsg("completed interview %s has no completed_interviews record",
-					en_uuid_text(interview_id)),
+					en_uuid_text(args[0])),
 			 errdetail("The record is written when the interview is completed; it was deleted by a write taken as written (row_security off)."),
 			 errhint("Insert the record again, then retry.")));
 }
@@ -183,16 +188,14 @@ expert_network_complete_interview(PG_FUNCTION_ARGS)
 
 	MoveInterview(args[0], LockInterview(args[0]), "completed");
 
-	if (SPI_execute_with_args("UPDATE expert_network.completed_interviews"
-							  "   SET notes = COALESCE($2, notes),"
-							  "       transcript_url = COALESCE($3, transcript_url),"
-							  "       transcript_available = COALESCE($3, transcript_url) IS NOT NULL,"
-							  "       recording_url = COALESCE($4, recording_url)"
-							  " WHERE interview_id OPERATOR(pg_catalog.=) $1"
-							  " RETURNING id",
-							  4, argtypes, args, nulls, false, 0) != SPI_OK_UPDATE_RETURNING ||
-		SPI_processed != 1)
-		ReportMissingRecord(args[0]);
+	UpdateRecord("UPDATE expert_network.completed_interviews"
+				 "   SET notes = COALESCE($2, notes),"
+				 "       transcript_url = COALESCE($3, transcript_url),"
+				 "       transcript_available = COALESCE($3, transcript_url) IS NOT NULL,"
+				 "       recording_url = COALESCE($4, recording_url)"
+				 " WHERE interview_id OPERATOR(pg_catalog.=) $1"
+				 " RETURNING id",
+				 4, argtypes, args, nulls);
 	PG_RETURN_DATUM(FinishWithId());
 }
 
@@ -238,13 +241,11 @@ expert_network_rate_interview(PG_FUNCTION_ARGS)
 				 errdetail("Only completed interviews can be rated."),
 				 errhint("Complete it first with expert_network.complete_interview().")));
 
-	if (SPI_execute_with_args("UPDATE expert_network.completed_interviews"
-							  "   SET rating = $2, relevance_rating = $3, expertise_rating = $4,"
-							  "       communication_rating = $5, review_text = $6, rated_at = pg_catalog.now()"
-							  " WHERE interview_id OPERATOR(pg_catalog.=) $1",
-							  6, argtypes, args, nulls, false, 0) != SPI_OK_UPDATE ||
-		SPI_processed != 1)
-		ReportMissingRecord(args[0]);
+	UpdateRecord("UPDATE expert_network.completed_interviews"
+				 "   SET rating = $2, relevance_rating = $3, expertise_rating = $4,"
+				 "       communication_rating = $5, review_text = $6, rated_at = pg_catalog.now()"
+				 " WHERE interview_id OPERATOR(pg_catalog.=) $1",
+				 6, argtypes, args, nulls);
 	SPI_finish();
 	PG_RETURN_VOID();
 }

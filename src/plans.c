@@ -1,12 +1,10 @@
 /*
  * plans.c
  *	  Small helpers every part uses: SPI plans kept for the life of the
- *	  backend, column look-ups, the schema check, messages, and reading a
- *	  trigger's transition tables (row pairs, a column as a uuid[]).
- *
- *	  SPI plans are kept for the life of the backend, so that a trigger fired by
- *	  every single-row statement does not parse and plan its queries each
- *	  time.
+ *	  backend (so that a trigger fired by every single-row statement does not
+ *	  parse and plan its queries each time), column look-ups, the schema
+ *	  check, messages, the rows a trigger fired for (row pairs) and arrays
+ *	  built from them.
  *
  * A plan over a trigger's transition tables (en_new, en_old) depends on the
  * table's columns, which the plan cache does not track for ephemeral named
@@ -442,6 +440,13 @@ en_shorten(const char *value)
 	if (len <= (size_t) max)
 		return pstrdup(value);
 	return psprintf("%.*s...", pg_mbcliplen(value, len, max), value);
+}
+
+/* qsort's comparison of uuids (or of structs that begin with one): uuid order */
+int
+en_uuid_cmp(const void *a, const void *b)
+{
+	return memcmp(((const pg_uuid_t *) a)->data, ((const pg_uuid_t *) b)->data, UUID_LEN);
 }
 
 /* A uuid, as text for a message */

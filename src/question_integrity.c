@@ -179,19 +179,13 @@ en_lock_screener(Datum campaign)
 	(void) LockAcquire(&tag, ExclusiveLock, false, false);
 }
 
-static int
-CompareUuids(const void *a, const void *b)
-{
-	return memcmp(((const pg_uuid_t *) a)->data, ((const pg_uuid_t *) b)->data, UUID_LEN);
-}
-
 /* Lock each of n campaigns once, in uuid order */
 static void
 LockScreeners(pg_uuid_t *campaigns, int n)
 {
-	qsort(campaigns, n, sizeof(pg_uuid_t), CompareUuids);
+	qsort(campaigns, n, sizeof(pg_uuid_t), en_uuid_cmp);
 	for (int i = 0; i < n; i++)
-		if (i == 0 || CompareUuids(&campaigns[i - 1], &campaigns[i]) != 0)
+		if (i == 0 || en_uuid_cmp(&campaigns[i - 1], &campaigns[i]) != 0)
 			en_lock_screener(UUIDPGetDatum(&campaigns[i]));
 }
 

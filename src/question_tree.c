@@ -87,11 +87,13 @@ CheckQuestionColumns(TupleDesc desc)
 	}
 }
 
+static void LinkQuestions(Screener *s);
+
 /*
  * Run a walk query (columns QCOL_*) with the plan and arguments given and
- * keep its rows as the screener's questions.  With cxt, the screener and
- * copies of the values go there, to outlive SPI_finish(); without, the
- * values stay in SPI's tuple table.
+ * keep its rows as the screener's questions, linked (LinkQuestions).  With
+ * cxt, the screener and copies of the values go there, to outlive
+ * SPI_finish(); without, the values stay in SPI's tuple table.
  */
 void
 en_load_questions(Screener *s, SPIPlanPtr plan, Datum *args, MemoryContext cxt)
@@ -154,6 +156,7 @@ en_load_questions(Screener *s, SPIPlanPtr plan, Datum *args, MemoryContext cxt)
 	}
 	if (cxt != NULL)
 		SPI_freetuptable(table);
+	LinkQuestions(s);
 	MemoryContextSwitchTo(old);
 }
 
@@ -197,8 +200,8 @@ CompareSiblings(const Question *a, const Question *b)
  * data), is in no list of children: no walk from the top reaches it.
  * The id index stays, for en_find_question().
  */
-void
-en_link_questions(Screener *s)
+static void
+LinkQuestions(Screener *s)
 {
 	int32		n = s->n;
 	int32	   *start = palloc0(sizeof(int32) * (n + 2));	/* per parent; n: the top */

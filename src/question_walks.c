@@ -41,7 +41,7 @@ static const char *const subtree_questions_query =
  * question_ancestors(): the question's chain of parents (at most $2 + 1
  * steps, so that a loop ends), and of every chain member its siblings: the
  * children of each parent on the chain, and the campaign's top-level
- * questions.  (A loop in corrupt data repeats rows; en_link_questions()
+ * questions.  (A loop in corrupt data repeats rows; en_load_questions()
  * keeps the first of each.)
  */
 static const char *const ancestor_questions_query =
@@ -84,16 +84,9 @@ enum
 	RCOL_COUNT
 };
 
+/* their types, in that order */
 static const Oid result_types[RCOL_COUNT] = {
-	[RCOL_ID] = UUIDOID,
-	[RCOL_PARENT] = UUIDOID,
-	[RCOL_DEPTH] = INT4OID,
-	[RCOL_POSITION] = TEXTOID,
-	[RCOL_PATH] = UUIDARRAYOID,
-	[RCOL_TEXT] = TEXTOID,
-	[RCOL_TYPE] = TEXTOID,
-	[RCOL_OPTIONS] = JSONBOID,
-	[RCOL_ORDER] = INT4OID,
+	UUIDOID, UUIDOID, INT4OID, TEXTOID, UUIDARRAYOID, TEXTOID, TEXTOID, JSONBOID, INT4OID
 };
 
 /*
@@ -219,7 +212,6 @@ expert_network_question_tree(PG_FUNCTION_ARGS)
 		elog(ERROR, "SPI_connect failed");
 
 	en_load_campaign(&s, campaign, NULL);
-	en_link_questions(&s);
 	order = palloc(sizeof(int32) * Max(s.n, 1));
 	depths = palloc(sizeof(int32) * Max(s.n, 1));
 	en_walk_all(&s, order, depths);
@@ -256,7 +248,6 @@ expert_network_question_subtree(PG_FUNCTION_ARGS)
 
 	en_load_questions(&s, en_kept_plan(&subtree_questions_plan, subtree_questions_query, 1, argtypes),
 					  &question, NULL);
-	en_link_questions(&s);
 	target = en_find_question(&s, DatumGetUUIDP(question));
 	if (target < 0)
 		en_report_unknown_question(question);
@@ -334,7 +325,6 @@ CacheLoad(FmgrInfo *flinfo, AncestorCache *cache, Datum campaign)
 									   ALLOCSET_DEFAULT_SIZES);
 	en_load_campaign(&cache->s, campaign, cache->cxt);
 	old = MemoryContextSwitchTo(cache->cxt);
-	en_link_questions(&cache->s);
 	cache->userid = GetUserId();
 	cache->identity = identity != NULL ? pstrdup(identity) : NULL;
 	cache->xmin = snapshot->xmin;
@@ -395,7 +385,6 @@ expert_network_question_ancestors(PG_FUNCTION_ARGS)
 	args[1] = Int32GetDatum(EN_QUESTION_DEPTH_LIMIT);
 	en_load_questions(&s, en_kept_plan(&ancestor_questions_plan, ancestor_questions_query, 2, argtypes),
 					  args, NULL);
-	en_link_questions(&s);
 	target = en_find_question(&s, DatumGetUUIDP(question));
 	if (target < 0)
 		en_report_unknown_question(question);

@@ -452,7 +452,6 @@ ParentOwner(ParentKind kind, Datum id, bool latest)
 	int			save_sec_context;
 	char	   *result = NULL;
 	int			rc;
-
 	Oid			argtypes[1] = {UUIDOID};
 	SPIPlanPtr	plan = en_kept_plan(&parent_plans[kind], parents[kind].query, 1, argtypes);
 
