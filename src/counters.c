@@ -123,29 +123,24 @@ WriteDerived(TriggerData *trigdata, const char *table,
 {
 	Oid			save_userid;
 	int			save_sec_context;
-	bool		legacy = en_legacy_schema();
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-
-	if (legacy)
-		en_become_table_owner(table, &save_userid, &save_sec_context);
+	en_legacy_owner(table, &save_userid, &save_sec_context);
 	derived_writes++;
 	PG_TRY();
 	{
 		SPIPlanPtr	plan = en_kept_plan(write_plan, write_query, nargs, argtypes);
+		const Datum *args = given;
+		uint64		nrows = ngiven;
 
-		if (read_plan == NULL)
-		{
-			for (uint64 i = 0; i < ngiven; i++)
-				if (SPI_execute_plan(plan, (Datum *) &given[i * nargs], NULL, false, 0) != SPI_OK_UPDATE)
-					elog(ERROR, "\"%s\" failed", write_query);
-		}
-		else
+		if (read_plan != NULL)
 		{
 			SPITupleTable *rows;
-			uint64		nrows;
+			Datum	   *read;
+			bool		nulls[3];
 
+			Assert(nargs <= 3);
 			if (SPI_register_trigger_data(trigdata) != SPI_OK_TD_REGISTER)
 				elog(ERROR, "SPI_register_trigger_data failed");
 			if (SPI_execute_plan(en_transition_plan(read_plan, trigdata->tg_relation, read_query, 0, NULL),
@@ -153,28 +148,21 @@ WriteDerived(TriggerData *trigdata, const char *table,
 				elog(ERROR, "\"%s\" failed", read_query);
 			rows = SPI_tuptable;
 			nrows = SPI_processed;
-
+			read = palloc(sizeof(Datum) * nargs * Max(nrows, 1));
 			for (uint64 i = 0; i < nrows; i++)
-			{
-				Datum		values[3];
-				bool		isnull;
-
-				Assert(nargs <= 3);
-				for (int col = 0; col < nargs; col++)
-					values[col] = SPI_getbinval(rows->vals[i], rows->tupdesc, col + 1, &isnull);
-				if (SPI_execute_plan(plan, values, NULL, false, 0) != SPI_OK_UPDATE)
-					elog(ERROR, "\"%s\" failed", write_query);
-			}
+				heap_deform_tuple(rows->vals[i], rows->tupdesc, &read[i * nargs], nulls);
+			args = read;
 		}
+		for (uint64 i = 0; i < nrows; i++)
+			if (SPI_execute_plan(plan, (Datum *) &args[i * nargs], NULL, false, 0) != SPI_OK_UPDATE)
+				elog(ERROR, "\"%s\" failed", write_query);
 	}
 	PG_FINALLY();
 	{
 		derived_writes--;
 	}
 	PG_END_TRY();
-	if (legacy)
-		SetUserIdAndSecContext(save_userid, save_sec_context);
-
+	SetUserIdAndSecContext(save_userid, save_sec_context);
 	SPI_finish();
 }
 
@@ -458,9 +446,7 @@ expert_network_verify_counters(PG_FUNCTION_ARGS)
 		Datum		values[4];
 		bool		nulls[4];
 
-		for (int col = 0; col < 4; col++)
-			values[col] = SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc,
-										col + 1, &nulls[col]);
+		heap_deform_tuple(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, values, nulls);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
 	SPI_finish();

@@ -54,6 +54,8 @@ extern SPIPlanPtr en_kept_custom_plan(SPIPlanPtr *cache, const char *query,
 									  int nargs, Oid *argtypes);
 extern AttrNumber en_attnum(Relation rel, const char *column);
 extern int	en_column_number(Relation rel, const char *column);
+extern void en_report_column_type(Relation rel, const char *relname, Form_pg_attribute attr,
+								  Oid expected) pg_attribute_noreturn();
 extern bool en_in_extension_schema(Relation rel);
 extern char *en_shorten(const char *value);
 extern void en_report_misfire(const char *function, const char *how) pg_attribute_noreturn();
@@ -91,8 +93,7 @@ extern bool en_restoring(void);
 extern int	en_set_identity_locally(const char *user_id);
 extern bool en_legacy_schema(void);
 extern Oid	en_table_owner(const char *table);
-extern void en_become_table_owner(const char *table, Oid *save_userid,
-								  int *save_sec_context);
+extern void en_legacy_owner(const char *table, Oid *save_userid, int *save_sec_context);
 
 /* workflow_graph.c */
 extern const char *en_workflow_entity(Relation rel);
@@ -180,9 +181,6 @@ extern void en_lock_screener(Datum campaign);
 
 /* counters.c */
 extern bool en_writing_derived(void);
-
-/* history.c */
-extern bool en_writing_history(void);
 
 /* lifecycle.c */
 extern bool en_writing_lifecycle(void);

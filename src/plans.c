@@ -131,18 +131,22 @@ ExpectedType(const char *column)
 	return InvalidOid;			/* any type */
 }
 
-static void
-ReportColumnType(Relation rel, Form_pg_attribute attr, Oid expected)
+/*
+ * A column of relname of another type than expected; rel, when the column is
+ * the table's own (not a query's), for the hint and the error's fields.
+ */
+void
+en_report_column_type(Relation rel, const char *relname, Form_pg_attribute attr, Oid expected)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_DATATYPE_MISMATCH),
 			 errmsg("column \"%s\" of relation \"%s\" is of type %s, not %s",
-					NameStr(attr->attname), RelationGetRelationName(rel),
+					NameStr(attr->attname), relname,
 					format_type_be(attr->atttypid), format_type_be(expected)),
 			 errdetail("expert_network reads and writes that column as the type it created it with."),
-			 errhint("Change the column back: ALTER TABLE %s ALTER COLUMN %s TYPE %s.",
-					 RelationGetRelationName(rel), NameStr(attr->attname), format_type_be(expected)),
-			 errtablecol(rel, attr->attnum)));
+			 rel ? errhint("Change the column back: ALTER TABLE %s ALTER COLUMN %s TYPE %s.",
+						   relname, NameStr(attr->attname), format_type_be(expected)) : 0,
+			 rel ? errtablecol(rel, attr->attnum) : 0));
 }
 
 AttrNumber
@@ -172,7 +176,7 @@ en_attnum(Relation rel, const char *column)
 	attr = TupleDescAttr(desc, attnum - 1);
 	expected = ExpectedType(column);
 	if (OidIsValid(expected) && attr->atttypid != expected)
-		ReportColumnType(rel, attr, expected);
+		en_report_column_type(rel, RelationGetRelationName(rel), attr, expected);
 	entry->relid = relid;
 	entry->name = column;
 	entry->attnum = (AttrNumber) attnum;

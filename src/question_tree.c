@@ -78,12 +78,7 @@ CheckQuestionColumns(TupleDesc desc)
 		Form_pg_attribute attr = TupleDescAttr(desc, i);
 
 		if (attr->atttypid != question_column_types[i])
-			ereport(ERROR,
-					(errcode(ERRCODE_DATATYPE_MISMATCH),
-					 errmsg("column \"%s\" of relation \"screening_questions\" is of type %s, not %s",
-							NameStr(attr->attname), format_type_be(attr->atttypid),
-							format_type_be(question_column_types[i])),
-					 errdetail("expert_network reads and writes that column as the type it created it with.")));
+			en_report_column_type(NULL, "screening_questions", attr, question_column_types[i]);
 	}
 }
 

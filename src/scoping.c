@@ -338,20 +338,20 @@ en_legacy_schema(void)
 }
 
 /*
- * Legacy schemas only (see en_legacy_schema): become the owner of
+ * In a legacy schema (see en_legacy_schema), become the owner of
  * expert_network.<table>, with row-level security not forced, as
- * foreign-key checks do, in a security-restricted operation; the caller
- * restores the saved user with SetUserIdAndSecContext (an error restores it
- * anyway).
+ * foreign-key checks do, in a security-restricted operation; otherwise stay
+ * the caller.  Either way the caller restores the saved user with
+ * SetUserIdAndSecContext (an error restores it anyway).
  */
 void
-en_become_table_owner(const char *table, Oid *save_userid, int *save_sec_context)
+en_legacy_owner(const char *table, Oid *save_userid, int *save_sec_context)
 {
-	Assert(en_legacy_schema());
 	GetUserIdAndSecContext(save_userid, save_sec_context);
-	SetUserIdAndSecContext(en_table_owner(table),
-						   *save_sec_context | SECURITY_LOCAL_USERID_CHANGE |
-						   SECURITY_RESTRICTED_OPERATION | SECURITY_NOFORCE_RLS);
+	if (en_legacy_schema())
+		SetUserIdAndSecContext(en_table_owner(table),
+							   *save_sec_context | SECURITY_LOCAL_USERID_CHANGE |
+							   SECURITY_RESTRICTED_OPERATION | SECURITY_NOFORCE_RLS);
 }
 
 static void
@@ -455,24 +455,21 @@ ParentOwner(ParentKind kind, Datum id, bool latest)
 	Oid			argtypes[1] = {UUIDOID};
 	SPIPlanPtr	plan = en_kept_plan(&parent_plans[kind], parents[kind].query, 1, argtypes);
 
-	if (en_legacy_schema())
-	{
-		en_become_table_owner(parents[kind].table, &save_userid, &save_sec_context);
-		rc = SPI_execute_plan(plan, &id, NULL, true, 1);
-		SetUserIdAndSecContext(save_userid, save_sec_context);
-	}
-	else if (latest)
+	en_legacy_owner(parents[kind].table, &save_userid, &save_sec_context);
+	if (latest)
 	{
 		/*
-		 * Not read-only: the command counter advances first, so that a
-		 * parent written earlier by the same statement (a writable CTE)
-		 * counts, as it will for the foreign key at the statement's end.
+		 * (Never in a legacy schema.)  Not read-only: the command counter
+		 * advances first, so that a parent written earlier by the same
+		 * statement (a writable CTE) counts, as it will for the foreign key
+		 * at the statement's end.
 		 */
 		rc = SPI_execute_snapshot(plan, &id, NULL, GetLatestSnapshot(), InvalidSnapshot,
 								  false, false, 1);
 	}
 	else
 		rc = SPI_execute_plan(plan, &id, NULL, true, 1);
+	SetUserIdAndSecContext(save_userid, save_sec_context);
 
 	if (rc != SPI_OK_SELECT)
 		elog(ERROR, "SPI_execute_plan returned %s", SPI_result_code_string(rc));
