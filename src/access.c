@@ -254,9 +254,11 @@ GrantStatements(const AclChange *change)
 /*
  * Privileges on the extension's objects (schema, relations, columns,
  * functions) that the role still holds from any grantor: none, or an error
- * naming the first few and who granted them.
+ * naming the first few and who granted them (the rows' order, one string).
  */
 #define REMAINING_PRIVILEGES \
+	"SELECT pg_catalog.string_agg(pg_catalog.format('%s on %s, granted by %s', l.privilege, l.object, l.grantor), '; ')" \
+	"  FROM (" \
 	"SELECT o.kind OPERATOR(pg_catalog.||) ' ' OPERATOR(pg_catalog.||) o.name," \
 	"       a.privilege_type, pg_catalog.pg_get_userbyid(a.grantor)" \
 	"  FROM (SELECT 'schema', n.nspname::pg_catalog.text, n.nspacl" \
@@ -275,32 +277,27 @@ GrantStatements(const AclChange *change)
 	"       ) AS o (kind, name, acl)," \
 	"       LATERAL pg_catalog.aclexplode(o.acl) AS a" \
 	" WHERE a.grantee OPERATOR(pg_catalog.=) $2" \
-	" ORDER BY 1, 2 LIMIT 5"
+	" ORDER BY 1, 2 LIMIT 5" \
+	"       ) AS l (object, privilege, grantor)"
 
 static void
 CheckNoPrivilegesLeft(Oid roleid, int elevel)
 {
 	Oid			argtypes[2] = {OIDOID, OIDOID};
 	Datum		args[2] = {ObjectIdGetDatum(en_extension_schema()), ObjectIdGetDatum(roleid)};
-	StringInfoData left;
+	char	   *left;
 
 	/* not read-only: a new snapshot, which sees the revokes just made */
 	if (SPI_execute_with_args(REMAINING_PRIVILEGES, 2, argtypes, args, NULL, false, 0) != SPI_OK_SELECT)
 		elog(ERROR, "reading the privileges of role %u failed", roleid);
-	if (SPI_processed == 0)
+	left = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
+	if (left == NULL)
 		return;
-
-	initStringInfo(&left);
-	for (uint64 i = 0; i < SPI_processed; i++)
-		appendStringInfo(&left, "%s%s on %s, granted by %s", i > 0 ? "; " : "",
-						 SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2),
-						 SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1),
-						 SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 3));
 	ereport(elevel,
 			(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
 			 errmsg("role \"%s\" keeps privileges on expert_network that another grantor gave",
 					GetUserNameFromId(roleid, false)),
-			 errdetail("%s.", left.data),
+			 errdetail("%s.", left),
 			 errhint("Only that grantor (or a superuser, as that grantor) can take them back: REVOKE ... FROM %s.",
 					 quote_identifier(GetUserNameFromId(roleid, false)))));
 }

@@ -107,7 +107,6 @@ static SPIPlanPtr reset_all_plan;
 static SPIPlanPtr chat_touch_plan;
 static TransitionPlan chat_delta_plan;
 
-
 /*
  * The module's own write of derived columns of expert_network.<table>, as
  * the caller (legacy schemas: the table's owner): each row the read query
@@ -252,19 +251,15 @@ CallDeltas(TriggerData *trigdata, uint64 *nrows)
 	rows = palloc(sizeof(Datum) * 3 * Max(n, 1));
 	for (uint64 i = 0; i < n; i++)
 	{
-		pg_uuid_t  *id = palloc(sizeof(pg_uuid_t));
-
 		if (sorted[i].scheduled < PG_INT32_MIN || sorted[i].scheduled > PG_INT32_MAX ||
 			sorted[i].completed < PG_INT32_MIN || sorted[i].completed > PG_INT32_MAX)
 			ereport(ERROR,
 					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 					 errmsg("too many interviews of one campaign in one statement")));
-		*id = sorted[i].campaign_id;
-		rows[i * 3] = UUIDPGetDatum(id);
+		rows[i * 3] = UUIDPGetDatum(&sorted[i].campaign_id);
 		rows[i * 3 + 1] = Int32GetDatum((int32) sorted[i].scheduled);
 		rows[i * 3 + 2] = Int32GetDatum((int32) sorted[i].completed);
 	}
-	pfree(sorted);
 	*nrows = n;
 	return rows;
 }

@@ -92,7 +92,6 @@ en_extension(bool missing_ok)
 		if (!HeapTupleIsValid(tuple))
 			elog(ERROR, "cache lookup failed for extension %u", extoid);
 		form = (Form_pg_extension) GETSTRUCT(tuple);
-		extension.oid = extoid;
 		extension.schema = form->extnamespace;
 		extension.owner = form->extowner;
 		version = SysCacheGetAttr(EXTENSIONOID, tuple, Anum_pg_extension_extversion, &isnull);

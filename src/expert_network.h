@@ -28,7 +28,6 @@
 /* expert_network.c */
 typedef struct EnExtension
 {
-	Oid			oid;
 	Oid			schema;			/* pg_extension.extnamespace */
 	Oid			owner;			/* the role that ran CREATE EXTENSION */
 	int			version;		/* installed version: 0.7.0 is 700 */
@@ -88,7 +87,6 @@ extern void en_row_pairs_end(RowPairs *pairs);
 /* scoping.c */
 extern void en_scoping_init(void);
 extern const char *en_current_user_id(void);
-extern bool en_may_write_without_identity(void);
 extern bool en_restoring(void);
 extern int	en_set_identity_locally(const char *user_id);
 extern bool en_legacy_schema(void);

@@ -408,8 +408,9 @@ en_uuid_column(TriggerData *trigdata, int attnum, Datum *value, bool *isnull)
 
 /*
  * Add a value to an array being built (accumArrayResult), in the current
- * memory context: no context of its own, which each of the few small arrays
- * a trigger builds would cost, and which makeArrayResult would free.
+ * memory context rather than one of its own: a context per array would cost
+ * more than the small arrays a trigger builds, and makeArrayResult would
+ * free it with the values (the lifecycle makes one set an array twice).
  */
 void
 en_accum(ArrayBuildState **state, Datum value, bool isnull, Oid type)

@@ -144,7 +144,6 @@ static const OwnedTable owned_tables[] = {
 	{.table = "campaign_costs", .refs = {{"campaign_id", PARENT_CAMPAIGN}}},
 };
 
-
 /* Plans of the parent look-ups, prepared on first use and kept */
 static SPIPlanPtr parent_plans[NUM_PARENT_KINDS];
 
@@ -300,8 +299,8 @@ en_current_user_id(void)
  * row-level security anyway: superusers and BYPASSRLS roles, which is what
  * restoring a dump runs as.
  */
-bool
-en_may_write_without_identity(void)
+static bool
+MayWriteWithoutIdentity(void)
 {
 	Oid			roleid = GetUserId();
 
@@ -321,7 +320,7 @@ bool
 en_restoring(void)
 {
 	return (!row_security || creating_extension) &&
-		en_current_user_id() == NULL && en_may_write_without_identity();
+		en_current_user_id() == NULL && MayWriteWithoutIdentity();
 }
 
 /*
@@ -398,7 +397,7 @@ expert_network_require_identity(PG_FUNCTION_ARGS)
 {
 	CheckTriggerContext(fcinfo, "require_identity", false);
 
-	if (en_current_user_id() == NULL && !en_may_write_without_identity())
+	if (en_current_user_id() == NULL && !MayWriteWithoutIdentity())
 		ReportMissingIdentity();
 
 	return PointerGetDatum(NULL);
@@ -421,7 +420,6 @@ LookupOwnedTable(Relation rel)
 			 errdetail("It only knows the tables of the expert_network schema.")));
 	return NULL;				/* keep compiler quiet */
 }
-
 
 /* The owner of expert_network.<table> (found in the extension's schema) */
 Oid
@@ -530,7 +528,7 @@ expert_network_enforce_owner(PG_FUNCTION_ARGS)
 	owner_attnum = en_column_number(rel, "user_id");
 
 	identity = en_current_user_id();
-	if (identity == NULL && !en_may_write_without_identity())
+	if (identity == NULL && !MayWriteWithoutIdentity())
 		ReportMissingIdentity();
 
 	value = SPI_getbinval(newtuple, tupdesc, owner_attnum, &isnull);
