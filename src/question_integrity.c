@@ -140,10 +140,10 @@ static const char *const tree_check_query =
 " ORDER BY COALESCE(j.loops OR j.parent OPERATOR(pg_catalog.=) j.id, false) DESC, j.ord DESC"
 " LIMIT 1";
 
-/* The campaigns of the questions $1 */
+/* The campaigns of the questions $1, in uuid order (LockScreeners') */
 static const char *const question_campaigns_query =
 "SELECT DISTINCT q.campaign_id FROM expert_network.screening_questions AS q"
-" WHERE q.id OPERATOR(pg_catalog.=) ANY ($1)";
+" WHERE q.id OPERATOR(pg_catalog.=) ANY ($1) ORDER BY q.campaign_id";
 
 /* The first response ($1 question, $2 expert) whose question is not in its expert's campaign */
 static const char *const response_check_query =
@@ -429,7 +429,6 @@ expert_network_response_integrity(PG_FUNCTION_ARGS)
 	Oid			argtypes[2] = {UUIDARRAYOID, UUIDARRAYOID};
 	Datum		args[2];
 	SPITupleTable *found;
-	pg_uuid_t  *campaigns;
 
 	CollectRows(fcinfo, "response_integrity", columns, lengthof(columns), -1, 0x3, &rows);
 	if (rows.n == 0)
@@ -442,14 +441,12 @@ expert_network_response_integrity(PG_FUNCTION_ARGS)
 
 	/* lock the trees of the questions' campaigns, then check */
 	found = CheckQuery(en_kept_custom_plan(&question_campaigns_plan, question_campaigns_query, 1, argtypes), args);
-	campaigns = palloc(sizeof(pg_uuid_t) * Max(SPI_processed, 1));
 	for (uint64 k = 0; k < SPI_processed; k++)
 	{
 		bool		isnull;
 
-		campaigns[k] = *DatumGetUUIDP(SPI_getbinval(found->vals[k], found->tupdesc, 1, &isnull));
+		en_lock_screener(SPI_getbinval(found->vals[k], found->tupdesc, 1, &isnull));
 	}
-	LockScreeners(campaigns, (int) SPI_processed);
 
 	found = CheckQuery(en_kept_custom_plan(&response_check_plan, response_check_query, 2, argtypes), args);
 	if (SPI_processed > 0)
