@@ -41,19 +41,14 @@
  */
 #include "expert_network.h"
 
-#include "access/xact.h"
 #include "catalog/namespace.h"
-#include "catalog/pg_extension.h"
 #include "commands/extension.h"
-#include "executor/spi.h"
-#include "fmgr.h"
 #include "funcapi.h"
 #include "miscadmin.h"
 #include "utils/acl.h"
 #include "utils/guc.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
-#include "utils/syscache.h"
 
 PG_FUNCTION_INFO_V1(expert_network_grant_access);
 PG_FUNCTION_INFO_V1(expert_network_revoke_access);
@@ -129,7 +124,7 @@ TableExists(const char *table)
 static void
 CheckExtensionOwner(const char *funcname)
 {
-	Oid			extowner = en_extension_owner(NULL);
+	Oid			extowner = en_extension(false)->owner;
 
 	if (!has_privs_of_role(GetUserId(), extowner))
 		ereport(ERROR,
@@ -143,15 +138,12 @@ CheckExtensionOwner(const char *funcname)
 static void
 RunAcl(const char *fmt, const char *role)
 {
-	StringInfoData sql;
-	int			rc;
+	char	   *sql = psprintf(fmt, role);
+	int			rc = SPI_execute(sql, false, 0);
 
-	initStringInfo(&sql);
-	appendStringInfo(&sql, fmt, role);
-	rc = SPI_execute(sql.data, false, 0);
 	if (rc != SPI_OK_UTILITY)
-		elog(ERROR, "\"%s\" failed: %s", sql.data, SPI_result_code_string(rc));
-	pfree(sql.data);
+		elog(ERROR, "\"%s\" failed: %s", sql, SPI_result_code_string(rc));
+	pfree(sql);
 }
 
 /* The owner of the extension's tables: the grantor of every level */
@@ -296,9 +288,11 @@ GrantStatements(const AclChange *change)
 /*
  * Privileges on the extension's objects (schema, relations, columns,
  * functions) that the role still holds from any grantor: none, or an error
- * naming the first few and who granted them.
+ * naming the first few and who granted them (the rows' order, one string).
  */
 #define REMAINING_PRIVILEGES \
+	"SELECT pg_catalog.string_agg(pg_catalog.format('%s on %s, granted by %s', l.privilege, l.object, l.grantor), '; ')" \
+	"  FROM (" \
 	"SELECT o.kind OPERATOR(pg_catalog.||) ' ' OPERATOR(pg_catalog.||) o.name," \
 	"       a.privilege_type, pg_catalog.pg_get_userbyid(a.grantor)" \
 	"  FROM (SELECT 'schema', n.nspname::pg_catalog.text, n.nspacl" \
@@ -317,47 +311,42 @@ GrantStatements(const AclChange *change)
 	"       ) AS o (kind, name, acl)," \
 	"       LATERAL pg_catalog.aclexplode(o.acl) AS a" \
 	" WHERE a.grantee OPERATOR(pg_catalog.=) $2" \
-	" ORDER BY 1, 2 LIMIT 5"
+	" ORDER BY 1, 2 LIMIT 5" \
+	"       ) AS l (object, privilege, grantor)"
 
 static void
 CheckNoPrivilegesLeft(Oid roleid, int elevel)
 {
 	Oid			argtypes[2] = {OIDOID, OIDOID};
 	Datum		args[2] = {ObjectIdGetDatum(en_extension_schema()), ObjectIdGetDatum(roleid)};
-	StringInfoData left;
+	char	   *left;
 
 	/* not read-only: a new snapshot, which sees the revokes just made */
 	if (SPI_execute_with_args(REMAINING_PRIVILEGES, 2, argtypes, args, NULL, false, 0) != SPI_OK_SELECT)
 		elog(ERROR, "reading the privileges of role %u failed", roleid);
-	if (SPI_processed == 0)
+	left = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
+	if (left == NULL)
 		return;
-
-	initStringInfo(&left);
-	for (uint64 i = 0; i < SPI_processed; i++)
-		appendStringInfo(&left, "%s%s on %s, granted by %s", i > 0 ? "; " : "",
-						 SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2),
-						 SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1),
-						 SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 3));
 	ereport(elevel,
 			(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
 			 errmsg("role \"%s\" keeps privileges on expert_network that another grantor gave",
 					GetUserNameFromId(roleid, false)),
-			 errdetail("%s.", left.data),
+			 errdetail("%s.", left),
 			 errhint("Only that grantor (or a superuser, as that grantor) can take them back: REVOKE ... FROM %s.",
 					 quote_identifier(GetUserNameFromId(roleid, false)))));
 }
 
 /* Take everything away: as the tables' owner, then as the extension's */
 static void
-RevokeEverything(Oid roleid, const AclChange *change, int elevel)
+RevokeEverything(const AclChange *change, int elevel)
 {
 	Oid			tables_owner = TablesOwner();
-	Oid			extowner = en_extension_owner(NULL);
+	Oid			extowner = en_extension(false)->owner;
 
 	AsRole(tables_owner, RevokeStatements, change);
 	if (extowner != tables_owner && !superuser_arg(extowner))
 		AsRole(extowner, RevokeStatements, change);
-	CheckNoPrivilegesLeft(roleid, elevel);
+	CheckNoPrivilegesLeft(change->roleid, elevel);
 }
 
 /*
@@ -399,8 +388,9 @@ RecordLevel(const AclChange *change)
 		AsRole(TablesOwner(), RecordStatements, change);
 }
 
-static Oid
-RoleArgument(FunctionCallInfo fcinfo, const char *funcname)
+/* The role argument, into change: never PUBLIC nor an owner */
+static void
+RoleArgument(FunctionCallInfo fcinfo, const char *funcname, AclChange *change)
 {
 	Oid			roleid = PG_GETARG_OID(0);
 
@@ -408,13 +398,14 @@ RoleArgument(FunctionCallInfo fcinfo, const char *funcname)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("role must not be PUBLIC or 0")));
-	if (roleid == en_extension_owner(NULL) || roleid == TablesOwner())
+	if (roleid == en_extension(false)->owner || roleid == TablesOwner())
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s cannot change the access of role \"%s\"", funcname,
 						GetUserNameFromId(roleid, false)),
 				 errdetail("It owns the extension or its objects; its privileges come with that.")));
-	return roleid;
+	change->roleid = roleid;
+	change->role = quote_identifier(GetUserNameFromId(roleid, false));
 }
 
 /*
@@ -425,12 +416,11 @@ RoleArgument(FunctionCallInfo fcinfo, const char *funcname)
 Datum
 expert_network_grant_access(PG_FUNCTION_ARGS)
 {
-	Oid			roleid;
 	char	   *level;
 	AclChange	change = {0};
 
 	CheckExtensionOwner("grant_access");
-	roleid = RoleArgument(fcinfo, "grant_access");
+	RoleArgument(fcinfo, "grant_access", &change);
 	level = text_to_cstring(PG_GETARG_TEXT_PP(1));
 	/* before 0.7.0 the function had no third argument */
 	change.may_set_identity = PG_NARGS() < 3 || PG_GETARG_BOOL(2);
@@ -441,13 +431,11 @@ expert_network_grant_access(PG_FUNCTION_ARGS)
 				 errmsg("invalid access level \"%s\"", en_shorten(level)),
 				 errhint(TableExists("compliance_exceptions") ? "Valid levels are readonly, app, compliance and admin."
 						 : "Valid levels are readonly, app and admin.")));
-	change.roleid = roleid;
-	change.role = quote_identifier(GetUserNameFromId(roleid, false));
 	change.legacy = en_legacy_schema();
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	RevokeEverything(roleid, &change, ERROR);
+	RevokeEverything(&change, ERROR);
 	AsRole(TablesOwner(), GrantStatements, &change);
 	RecordLevel(&change);
 	SPI_finish();
@@ -461,17 +449,14 @@ expert_network_grant_access(PG_FUNCTION_ARGS)
 Datum
 expert_network_revoke_access(PG_FUNCTION_ARGS)
 {
-	Oid			roleid;
 	AclChange	change = {0};
 
 	CheckExtensionOwner("revoke_access");
-	roleid = RoleArgument(fcinfo, "revoke_access");
-	change.roleid = roleid;
-	change.role = quote_identifier(GetUserNameFromId(roleid, false));
+	RoleArgument(fcinfo, "revoke_access", &change);
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	RevokeEverything(roleid, &change, ERROR);
+	RevokeEverything(&change, ERROR);
 	RecordLevel(&change);		/* no level: the record goes */
 	SPI_finish();
 	PG_RETURN_VOID();
@@ -574,21 +559,58 @@ expert_network_delete_user_data(PG_FUNCTION_ARGS)
 	" GROUP BY a.grantee ORDER BY a.grantee"
 
 /*
+ * Hand each row of the last query's result to grant(), with
+ * creating_extension off: the grants then belong to the database's roles,
+ * not to the extension's initial privileges (pg_dump dumps only what differs
+ * from those, and keeps these).
+ */
+static void
+GrantEach(void (*grant) (HeapTuple row, TupleDesc desc, void *arg), void *arg)
+{
+	SPITupleTable *rows = SPI_tuptable;
+	uint64		nrows = SPI_processed;
+	bool		saved = creating_extension;
+
+	PG_TRY();
+	{
+		creating_extension = false;
+		for (uint64 i = 0; i < nrows; i++)
+			grant(rows->vals[i], rows->tupdesc, arg);
+	}
+	PG_FINALLY();
+	{
+		creating_extension = saved;
+	}
+	PG_END_TRY();
+}
+
+/* A role of LEVEL_ROLES: what its level gives on 0.7.0's objects, added to what it has */
+static void
+CarryLevel(HeapTuple row, TupleDesc desc, void *arg pg_attribute_unused())
+{
+	bool		isnull;
+	AclChange	change = {0};
+
+	change.role = quote_identifier(GetUserNameFromId(DatumGetObjectId(SPI_getbinval(row, desc, 1, &isnull)),
+													 false));
+	change.write = DatumGetBool(SPI_getbinval(row, desc, 2, &isnull));
+	change.admin = DatumGetBool(SPI_getbinval(row, desc, 3, &isnull));
+	change.may_set_identity = true;
+	GrantStatements(&change);
+}
+
+/*
  * Called once by the 0.6.0--0.7.0 update script, then dropped: give every
  * role that holds a level its level's privileges on every object of 0.7.0,
  * those added since it was granted included (status_history, the walks,
- * uuid_v7(), set_user_id(); see the script).  Granted
- * with creating_extension off, so that they are not recorded as the
- * extension's initial privileges: pg_dump dumps only what differs from
- * those, and these grants belong to the database's roles, not to the
- * extension.
+ * uuid_v7(), set_user_id(); see the script), as the database's grants
+ * (GrantEach).
  */
 Datum
 expert_network_carry_levels_forward(PG_FUNCTION_ARGS)
 {
 	Oid			argtypes[3] = {OIDOID, OIDOID, OIDOID};
 	Datum		args[3];
-	bool		saved = creating_extension;
 
 	if (!creating_extension)
 		ereport(ERROR,
@@ -597,42 +619,13 @@ expert_network_carry_levels_forward(PG_FUNCTION_ARGS)
 
 	args[0] = ObjectIdGetDatum(en_extension_schema());
 	args[1] = ObjectIdGetDatum(TablesOwner());
-	args[2] = ObjectIdGetDatum(en_extension_owner(NULL));
+	args[2] = ObjectIdGetDatum(en_extension(false)->owner);
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	if (SPI_execute_with_args(LEVEL_ROLES, 3, argtypes, args, NULL, true, 0) != SPI_OK_SELECT)
 		elog(ERROR, "reading the roles of each level failed");
-
-	PG_TRY();
-	{
-		SPITupleTable *roles = SPI_tuptable;
-		uint64		nroles = SPI_processed;
-
-		creating_extension = false;
-		for (uint64 i = 0; i < nroles; i++)
-		{
-			bool		isnull;
-			Oid			roleid = DatumGetObjectId(SPI_getbinval(roles->vals[i], roles->tupdesc, 1, &isnull));
-			bool		write = DatumGetBool(SPI_getbinval(roles->vals[i], roles->tupdesc, 2, &isnull));
-			bool		admin = DatumGetBool(SPI_getbinval(roles->vals[i], roles->tupdesc, 3, &isnull));
-			AclChange	change = {0};
-
-			change.role = quote_identifier(GetUserNameFromId(roleid, false));
-			change.write = write;
-			change.admin = admin;
-			change.may_set_identity = true;
-			change.legacy = false;
-			/* what its level gives on 0.7.0's objects, added to what it has */
-			GrantStatements(&change);
-		}
-	}
-	PG_FINALLY();
-	{
-		creating_extension = saved;
-	}
-	PG_END_TRY();
-
+	GrantEach(CarryLevel, NULL);
 	SPI_finish();
 	PG_RETURN_VOID();
 }
@@ -648,91 +641,66 @@ expert_network_carry_levels_forward(PG_FUNCTION_ARGS)
  * A record whose role no longer exists is removed; one naming the
  * extension's or the tables' owner is skipped: their privileges come with
  * what they own.  What another grantor gave a role cannot be taken back
- * here: a warning names it, and the update goes on.  In an update script the
- * grants are made with creating_extension off: they belong to the database's
- * roles, not to the extension's initial privileges, and pg_dump keeps them.
+ * here: a warning names it, and the update goes on.  The grants are the
+ * database's (GrantEach).
  */
 #define RECORDED_LEVELS \
 	"SELECT l.role::pg_catalog.oid, l.level, l.may_set_identity," \
 	"       EXISTS (SELECT FROM pg_catalog.pg_roles AS r WHERE r.oid OPERATOR(pg_catalog.=) l.role)" \
 	"  FROM expert_network.access_levels AS l ORDER BY l.role::pg_catalog.oid"
 
-static void ApplyRecordedLevels(ReturnSetInfo *rsinfo);
+/* A record of RECORDED_LEVELS, applied; rsinfo gets the role and level */
+static void
+ApplyLevel(HeapTuple row, TupleDesc desc, void *arg)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) arg;
+	Oid			tables_owner = TablesOwner();
+	bool		isnull;
+	AclChange	change = {0};
+	char	   *level = SPI_getvalue(row, desc, 2);
+	Datum		values[2];
+	bool		nulls[2] = {false, false};
+
+	change.roleid = DatumGetObjectId(SPI_getbinval(row, desc, 1, &isnull));
+	change.may_set_identity = DatumGetBool(SPI_getbinval(row, desc, 3, &isnull));
+	if (!DatumGetBool(SPI_getbinval(row, desc, 4, &isnull)))
+	{
+		ereport(WARNING,
+				(errmsg("role %u of access_levels no longer exists; its record is removed",
+						change.roleid)));
+		RecordLevel(&change);
+		return;
+	}
+	if (change.roleid == tables_owner || change.roleid == en_extension(false)->owner ||
+		!SetLevel(&change, level))
+	{
+		ereport(WARNING,
+				(errmsg("access level \"%s\" of role \"%s\" is not applied",
+						level, GetUserNameFromId(change.roleid, false)),
+				 errdetail("The owners of the extension and of its objects hold their privileges by owning; the levels are readonly, app and admin.")));
+		return;
+	}
+	change.role = quote_identifier(GetUserNameFromId(change.roleid, false));
+	RevokeEverything(&change, WARNING);
+	AsRole(tables_owner, GrantStatements, &change);
+
+	values[0] = ObjectIdGetDatum(change.roleid);
+	values[1] = CStringGetTextDatum(level);
+	tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+}
 
 Datum
 expert_network_apply_access_levels(PG_FUNCTION_ARGS)
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	bool		saved = creating_extension;
-
 	CheckExtensionOwner("apply_access_levels");
 	InitMaterializedSRF(fcinfo, 0);
+	(void) en_extension_schema();	/* the query's names lead to it */
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	PG_TRY();
-	{
-		creating_extension = false;
-		ApplyRecordedLevels(rsinfo);
-	}
-	PG_FINALLY();
-	{
-		creating_extension = saved;
-	}
-	PG_END_TRY();
-	SPI_finish();
-	return (Datum) 0;
-}
-
-static void
-ApplyRecordedLevels(ReturnSetInfo *rsinfo)
-{
-	SPITupleTable *records;
-	uint64		nrecords;
-	Oid			tables_owner = TablesOwner();
-	Oid			extowner = en_extension_owner(NULL);
-
 	if (SPI_execute(RECORDED_LEVELS, false, 0) != SPI_OK_SELECT)
 		elog(ERROR, "reading access_levels failed");
-	records = SPI_tuptable;
-	nrecords = SPI_processed;
-
-	for (uint64 i = 0; i < nrecords; i++)
-	{
-		HeapTuple	tuple = records->vals[i];
-		TupleDesc	desc = records->tupdesc;
-		bool		isnull;
-		AclChange	change = {0};
-		char	   *level = SPI_getvalue(tuple, desc, 2);
-		Datum		values[2];
-		bool		nulls[2] = {false, false};
-
-		change.roleid = DatumGetObjectId(SPI_getbinval(tuple, desc, 1, &isnull));
-		change.may_set_identity = DatumGetBool(SPI_getbinval(tuple, desc, 3, &isnull));
-		if (!DatumGetBool(SPI_getbinval(tuple, desc, 4, &isnull)))
-		{
-			ereport(WARNING,
-					(errmsg("role %u of access_levels no longer exists; its record is removed",
-							change.roleid)));
-			RecordLevel(&change);
-			continue;
-		}
-		if (change.roleid == tables_owner || change.roleid == extowner ||
-			!SetLevel(&change, level))
-		{
-			ereport(WARNING,
-					(errmsg("access level \"%s\" of role \"%s\" is not applied",
-							level, GetUserNameFromId(change.roleid, false)),
-					 errdetail("The owners of the extension and of its objects hold their privileges by owning; the levels are readonly, app and admin.")));
-			continue;
-		}
-		change.role = quote_identifier(GetUserNameFromId(change.roleid, false));
-		change.legacy = false;
-		RevokeEverything(change.roleid, &change, WARNING);
-		AsRole(tables_owner, GrantStatements, &change);
-
-		values[0] = ObjectIdGetDatum(change.roleid);
-		values[1] = CStringGetTextDatum(level);
-		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
-	}
+	GrantEach(ApplyLevel, fcinfo->resultinfo);
+	SPI_finish();
+	return (Datum) 0;
 }

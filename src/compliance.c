@@ -448,7 +448,7 @@ expert_network_compliance_gate(PG_FUNCTION_ARGS)
 		atts[k] = en_column_number(trigdata->tg_relation, columns[k]);
 
 	CallsInit(&calls, (int) tuplestore_tuple_count(trigdata->tg_newtable));
-	en_row_pairs_begin(&pairs, trigdata, is_update);
+	en_row_pairs_begin(&pairs, trigdata, true);
 	while (en_row_pairs_next(&pairs))
 	{
 		Datum		values[lengthof(columns)];

@@ -96,14 +96,34 @@ static SPIPlanPtr current_plan;
 static void
 FollowEmployments(TriggerData *trigdata)
 {
-	Relation	rel = trigdata->tg_relation;
+	int			expert_att = en_column_number(trigdata->tg_relation, "expert_id");
+	ArrayBuildState *experts[2] = {NULL, NULL};
 	Datum		args[2];
 	volatile int rc = 0;
+	RowPairs	pairs;
 
-	args[0] = trigdata->tg_newtable ? en_transition_uuids(rel, trigdata->tg_newtable, "expert_id")
-		: PointerGetDatum(construct_empty_array(UUIDOID));
-	args[1] = trigdata->tg_oldtable ? en_transition_uuids(rel, trigdata->tg_oldtable, "expert_id")
-		: PointerGetDatum(construct_empty_array(UUIDOID));
+	/* the experts of the rows written, and of their old versions */
+	en_row_pairs_begin(&pairs, trigdata, false);
+	while (en_row_pairs_next(&pairs))
+	{
+		TupleTableSlot *versions[2] = {pairs.new, pairs.old};
+
+		for (int k = 0; k < 2; k++)
+		{
+			bool		isnull;
+			Datum		id;
+
+			if (versions[k] == NULL)
+				continue;
+			id = slot_getattr(versions[k], expert_att, &isnull);
+			if (!isnull)
+				en_accum(&experts[k], id, false, UUIDOID);
+		}
+	}
+	en_row_pairs_end(&pairs);
+	for (int k = 0; k < 2; k++)
+		args[k] = experts[k] ? makeArrayResult(experts[k], CurrentMemoryContext)
+			: PointerGetDatum(construct_empty_array(UUIDOID));
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");

@@ -28,16 +28,10 @@
 
 #include "access/htup_details.h"
 #include "catalog/pg_type.h"
-#include "commands/trigger.h"
-#include "executor/executor.h"
-#include "executor/spi.h"
-#include "fmgr.h"
 #include "funcapi.h"
 #include "miscadmin.h"
-#include "utils/builtins.h"
 #include "utils/hsearch.h"
 #include "utils/rel.h"
-#include "utils/uuid.h"
 
 PG_FUNCTION_INFO_V1(expert_network_count_calls);
 PG_FUNCTION_INFO_V1(expert_network_protect_call_counters);
@@ -54,9 +48,6 @@ en_writing_derived(void)
 	return derived_writes > 0;
 }
 
-#define LIVE_STATUSES \
-	"ARRAY['pending', 'scheduled', 'confirmed']::pg_catalog.text[]"
-
 static const char *const apply_delta =
 "UPDATE expert_network.campaigns"
 "   SET scheduled_calls = scheduled_calls OPERATOR(pg_catalog.+) $2,"
@@ -70,7 +61,7 @@ static const char *const reset_all =
 /* the actual counts of every visible campaign */
 #define ACTUAL_COUNTS \
 	"SELECT c.id, c.scheduled_calls, c.completed_calls," \
-	"       pg_catalog.count(*) FILTER (WHERE i.status OPERATOR(pg_catalog.=) ANY (" LIVE_STATUSES "))::pg_catalog.int4 AS scheduled," \
+	"       pg_catalog.count(*) FILTER (WHERE i.status OPERATOR(pg_catalog.=) ANY (" EN_LIVE_INTERVIEWS "))::pg_catalog.int4 AS scheduled," \
 	"       pg_catalog.count(*) FILTER (WHERE i.status OPERATOR(pg_catalog.=) 'completed')::pg_catalog.int4 AS completed" \
 	"  FROM expert_network.campaigns AS c" \
 	"  LEFT JOIN expert_network.interviews AS i ON i.campaign_id OPERATOR(pg_catalog.=) c.id" \
@@ -116,13 +107,12 @@ static SPIPlanPtr reset_all_plan;
 static SPIPlanPtr chat_touch_plan;
 static TransitionPlan chat_delta_plan;
 
-
 /*
  * The module's own write of derived columns of expert_network.<table>, as
  * the caller (legacy schemas: the table's owner): each row the read query
- * returns from the statement's transition tables (in key order), or each of
- * the ngiven rows of nargs values in given, is the arguments of one
- * execution of the write query; with neither, the write query runs once.
+ * returns from the statement's transition tables (in key order), or without
+ * one each of the ngiven rows of nargs values in given, is the arguments of
+ * one execution of the write query.
  */
 static void
 WriteDerived(TriggerData *trigdata, const char *table,
@@ -132,34 +122,24 @@ WriteDerived(TriggerData *trigdata, const char *table,
 {
 	Oid			save_userid;
 	int			save_sec_context;
-	bool		legacy = en_legacy_schema();
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-
-	if (legacy)
-		en_become_table_owner(table, &save_userid, &save_sec_context);
+	en_legacy_owner(table, &save_userid, &save_sec_context);
 	derived_writes++;
 	PG_TRY();
 	{
 		SPIPlanPtr	plan = en_kept_plan(write_plan, write_query, nargs, argtypes);
+		const Datum *args = given;
+		uint64		nrows = ngiven;
 
-		if (given != NULL)
-		{
-			for (uint64 i = 0; i < ngiven; i++)
-				if (SPI_execute_plan(plan, (Datum *) &given[i * nargs], NULL, false, 0) != SPI_OK_UPDATE)
-					elog(ERROR, "\"%s\" failed", write_query);
-		}
-		else if (read_plan == NULL || read_query == NULL)
-		{
-			if (SPI_execute_plan(plan, NULL, NULL, false, 0) != SPI_OK_UPDATE)
-				elog(ERROR, "\"%s\" failed", write_query);
-		}
-		else
+		if (read_plan != NULL)
 		{
 			SPITupleTable *rows;
-			uint64		nrows;
+			Datum	   *read;
+			bool		nulls[3];
 
+			Assert(nargs <= 3);
 			if (SPI_register_trigger_data(trigdata) != SPI_OK_TD_REGISTER)
 				elog(ERROR, "SPI_register_trigger_data failed");
 			if (SPI_execute_plan(en_transition_plan(read_plan, trigdata->tg_relation, read_query, 0, NULL),
@@ -167,28 +147,21 @@ WriteDerived(TriggerData *trigdata, const char *table,
 				elog(ERROR, "\"%s\" failed", read_query);
 			rows = SPI_tuptable;
 			nrows = SPI_processed;
-
+			read = palloc(sizeof(Datum) * nargs * Max(nrows, 1));
 			for (uint64 i = 0; i < nrows; i++)
-			{
-				Datum		values[3];
-				bool		isnull;
-
-				Assert(nargs <= 3);
-				for (int col = 0; col < nargs; col++)
-					values[col] = SPI_getbinval(rows->vals[i], rows->tupdesc, col + 1, &isnull);
-				if (SPI_execute_plan(plan, values, NULL, false, 0) != SPI_OK_UPDATE)
-					elog(ERROR, "\"%s\" failed", write_query);
-			}
+				heap_deform_tuple(rows->vals[i], rows->tupdesc, &read[i * nargs], nulls);
+			args = read;
 		}
+		for (uint64 i = 0; i < nrows; i++)
+			if (SPI_execute_plan(plan, (Datum *) &args[i * nargs], NULL, false, 0) != SPI_OK_UPDATE)
+				elog(ERROR, "\"%s\" failed", write_query);
 	}
 	PG_FINALLY();
 	{
 		derived_writes--;
 	}
 	PG_END_TRY();
-	if (legacy)
-		SetUserIdAndSecContext(save_userid, save_sec_context);
-
+	SetUserIdAndSecContext(save_userid, save_sec_context);
 	SPI_finish();
 }
 
@@ -200,67 +173,55 @@ typedef struct CallDelta
 	int64		completed;
 } CallDelta;
 
-static int
-CompareCallDeltas(const void *a, const void *b)
-{
-	return memcmp(((const CallDelta *) a)->campaign_id.data,
-				  ((const CallDelta *) b)->campaign_id.data, UUID_LEN);
-}
-
-/* Add each row's calls (sign +1) or take them away (sign -1) */
+/* Add a row's calls (sign +1) or take them away (sign -1); no row, none */
 static void
-AddCalls(HTAB *deltas, Relation rel, Tuplestorestate *rows, int sign)
+AddCalls(HTAB *deltas, TupleTableSlot *row, int campaign_att, int status_att, int sign)
 {
-	int			campaign_att = en_column_number(rel, "campaign_id");
-	int			status_att = en_column_number(rel, "status");
-	TupleTableSlot *slot = MakeSingleTupleTableSlot(RelationGetDescr(rel), &TTSOpsMinimalTuple);
+	bool		isnull;
+	Datum		campaign;
+	Datum		status;
+	int			scheduled = 0,
+				completed = 0;
+	CallDelta  *delta;
+	bool		found;
 
-	en_transition_rewind(rows);
-	while (tuplestore_gettupleslot(rows, true, false, slot))
+	if (row == NULL)
+		return;
+	campaign = slot_getattr(row, campaign_att, &isnull);
+	if (isnull)
+		return;					/* no campaign to count in */
+	status = slot_getattr(row, status_att, &isnull);
+	if (!isnull)
 	{
-		bool		isnull;
-		Datum		campaign = slot_getattr(slot, campaign_att, &isnull);
-		Datum		status;
-		int			scheduled = 0,
-					completed = 0;
-		CallDelta  *delta;
-		bool		found;
-
-		if (isnull)
-			continue;			/* no campaign to count in */
-		status = slot_getattr(slot, status_att, &isnull);
-		if (!isnull)
-		{
-			if (en_text_is(status, "pending") || en_text_is(status, "scheduled") ||
-				en_text_is(status, "confirmed"))
-				scheduled = 1;
-			else if (en_text_is(status, "completed"))
-				completed = 1;
-		}
-		if (scheduled == 0 && completed == 0)
-			continue;
-		delta = hash_search(deltas, DatumGetUUIDP(campaign), HASH_ENTER, &found);
-		if (!found)
-			delta->scheduled = delta->completed = 0;
-		delta->scheduled += sign * scheduled;
-		delta->completed += sign * completed;
+		if (en_interview_is_live(status))
+			scheduled = 1;
+		else if (en_text_is(status, "completed"))
+			completed = 1;
 	}
-	en_transition_done(rows);
-	ExecDropSingleTupleTableSlot(slot);
+	if (scheduled == 0 && completed == 0)
+		return;
+	delta = hash_search(deltas, DatumGetUUIDP(campaign), HASH_ENTER, &found);
+	if (!found)
+		delta->scheduled = delta->completed = 0;
+	delta->scheduled += sign * scheduled;
+	delta->completed += sign * completed;
 }
 
 /*
  * The statement's net change per campaign, as rows (campaign_id, scheduled,
  * completed) of the apply query's arguments, campaigns in id order, those
  * whose counters do not change left out.  Read from the transition tables in
- * one pass each, without a query.
+ * one pass, without a query.
  */
 static Datum *
 CallDeltas(TriggerData *trigdata, uint64 *nrows)
 {
+	int			campaign_att = en_column_number(trigdata->tg_relation, "campaign_id");
+	int			status_att = en_column_number(trigdata->tg_relation, "status");
 	HASHCTL		ctl;
 	HTAB	   *deltas;
 	HASH_SEQ_STATUS scan;
+	RowPairs	pairs;
 	CallDelta  *delta;
 	CallDelta  *sorted;
 	Datum	   *rows;
@@ -271,10 +232,13 @@ CallDeltas(TriggerData *trigdata, uint64 *nrows)
 	ctl.hcxt = CurrentMemoryContext;
 	deltas = hash_create("expert_network call deltas", 16, &ctl,
 						 HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
-	if (trigdata->tg_newtable != NULL)
-		AddCalls(deltas, trigdata->tg_relation, trigdata->tg_newtable, 1);
-	if (trigdata->tg_oldtable != NULL)
-		AddCalls(deltas, trigdata->tg_relation, trigdata->tg_oldtable, -1);
+	en_row_pairs_begin(&pairs, trigdata, false);
+	while (en_row_pairs_next(&pairs))
+	{
+		AddCalls(deltas, pairs.new, campaign_att, status_att, 1);
+		AddCalls(deltas, pairs.old, campaign_att, status_att, -1);
+	}
+	en_row_pairs_end(&pairs);
 
 	sorted = palloc(sizeof(CallDelta) * Max(hash_get_num_entries(deltas), 1));
 	hash_seq_init(&scan, deltas);
@@ -282,24 +246,20 @@ CallDeltas(TriggerData *trigdata, uint64 *nrows)
 		if (delta->scheduled != 0 || delta->completed != 0)
 			sorted[n++] = *delta;
 	hash_destroy(deltas);
-	qsort(sorted, n, sizeof(CallDelta), CompareCallDeltas);
+	qsort(sorted, n, sizeof(CallDelta), en_uuid_cmp);	/* campaign_id comes first */
 
 	rows = palloc(sizeof(Datum) * 3 * Max(n, 1));
 	for (uint64 i = 0; i < n; i++)
 	{
-		pg_uuid_t  *id = palloc(sizeof(pg_uuid_t));
-
 		if (sorted[i].scheduled < PG_INT32_MIN || sorted[i].scheduled > PG_INT32_MAX ||
 			sorted[i].completed < PG_INT32_MIN || sorted[i].completed > PG_INT32_MAX)
 			ereport(ERROR,
 					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 					 errmsg("too many interviews of one campaign in one statement")));
-		*id = sorted[i].campaign_id;
-		rows[i * 3] = UUIDPGetDatum(id);
+		rows[i * 3] = UUIDPGetDatum(&sorted[i].campaign_id);
 		rows[i * 3 + 1] = Int32GetDatum((int32) sorted[i].scheduled);
 		rows[i * 3 + 2] = Int32GetDatum((int32) sorted[i].completed);
 	}
-	pfree(sorted);
 	*nrows = n;
 	return rows;
 }
@@ -326,7 +286,10 @@ expert_network_count_calls(PG_FUNCTION_ARGS)
 
 	if (TRIGGER_FIRED_BY_TRUNCATE(event))
 	{
-		WriteDerived(trigdata, "campaigns", NULL, NULL, NULL, 0, &reset_all_plan, reset_all, 0, NULL);
+		Datum		no_args[1] = {(Datum) 0};
+
+		/* one execution, with no arguments */
+		WriteDerived(trigdata, "campaigns", NULL, NULL, no_args, 1, &reset_all_plan, reset_all, 0, NULL);
 		return PointerGetDatum(NULL);
 	}
 
@@ -378,15 +341,8 @@ expert_network_protect_call_counters(PG_FUNCTION_ARGS)
 
 	rel = trigdata->tg_relation;
 	tupdesc = RelationGetDescr(rel);
-	attnums[0] = en_attnum(rel, "scheduled_calls");
-	attnums[1] = en_attnum(rel, "completed_calls");
-	if (attnums[0] == InvalidAttrNumber || attnums[1] == InvalidAttrNumber)
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_COLUMN),
-				 errmsg("column \"%s\" of relation \"%s\" does not exist",
-						attnums[0] == InvalidAttrNumber ? "scheduled_calls" : "completed_calls",
-						RelationGetRelationName(rel)),
-				 errdetail("expert_network needs the columns it created.")));
+	attnums[0] = en_column_number(rel, "scheduled_calls");
+	attnums[1] = en_column_number(rel, "completed_calls");
 
 	if (TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event))
 	{
@@ -485,9 +441,7 @@ expert_network_verify_counters(PG_FUNCTION_ARGS)
 		Datum		values[4];
 		bool		nulls[4];
 
-		for (int col = 0; col < 4; col++)
-			values[col] = SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc,
-										col + 1, &nulls[col]);
+		heap_deform_tuple(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, values, nulls);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
 	SPI_finish();

@@ -11,12 +11,9 @@
 #include "catalog/namespace.h"
 #include "catalog/pg_namespace.h"
 #include "commands/extension.h"
-#include "fmgr.h"
 #include "miscadmin.h"
 #include "catalog/pg_type.h"
-#include "executor/spi.h"
 #include "utils/builtins.h"
-#include "utils/guc.h"
 #include "utils/inval.h"
 #include "utils/lsyscache.h"
 #include "utils/syscache.h"
@@ -95,7 +92,6 @@ en_extension(bool missing_ok)
 		if (!HeapTupleIsValid(tuple))
 			elog(ERROR, "cache lookup failed for extension %u", extoid);
 		form = (Form_pg_extension) GETSTRUCT(tuple);
-		extension.oid = extoid;
 		extension.schema = form->extnamespace;
 		extension.owner = form->extowner;
 		version = SysCacheGetAttr(EXTENSIONOID, tuple, Anum_pg_extension_extversion, &isnull);
@@ -130,19 +126,6 @@ en_extension_schema(void)
 }
 
 /*
- * The role that owns the extension expert_network, and (if asked) its schema.
- */
-Oid
-en_extension_owner(Oid *schema)
-{
-	const EnExtension *ext = en_extension(false);
-
-	if (schema != NULL)
-		*schema = ext->schema;
-	return ext->owner;
-}
-
-/*
  * Called once by the install script, then dropped: refuse to install into a
  * schema that someone other than the installing role (or a superuser) owns.
  * A schema's owner may drop any object in it, so such an owner could later
@@ -151,8 +134,8 @@ en_extension_owner(Oid *schema)
 Datum
 expert_network_check_schema_owner(PG_FUNCTION_ARGS)
 {
-	Oid			nspoid;
-	Oid			extowner = en_extension_owner(&nspoid);
+	Oid			nspoid = en_extension(false)->schema;
+	Oid			extowner = en_extension(false)->owner;
 	HeapTuple	tuple;
 	Oid			nspowner;
 

@@ -16,7 +16,10 @@
 /* Prefix of every setting the module defines */
 #define EN_GUC_PREFIX "expert_network"
 
+#include "commands/trigger.h"
 #include "executor/spi.h"
+#include "fmgr.h"
+#include "utils/array.h"
 #include "utils/relcache.h"
 #include "utils/timestamp.h"
 #include "utils/tuplestore.h"
@@ -25,7 +28,6 @@
 /* expert_network.c */
 typedef struct EnExtension
 {
-	Oid			oid;
 	Oid			schema;			/* pg_extension.extnamespace */
 	Oid			owner;			/* the role that ran CREATE EXTENSION */
 	int			version;		/* installed version: 0.7.0 is 700 */
@@ -36,7 +38,6 @@ typedef struct EnExtension
 
 extern const EnExtension *en_extension(bool missing_ok);
 extern Oid	en_extension_schema(void);
-extern Oid	en_extension_owner(Oid *schema);
 
 /* plans.c */
 typedef struct TransitionPlan
@@ -54,6 +55,8 @@ extern SPIPlanPtr en_kept_custom_plan(SPIPlanPtr *cache, const char *query,
 									  int nargs, Oid *argtypes);
 extern AttrNumber en_attnum(Relation rel, const char *column);
 extern int	en_column_number(Relation rel, const char *column);
+extern void en_report_column_type(Relation rel, const char *relname, Form_pg_attribute attr,
+								  Oid expected) pg_attribute_noreturn();
 extern bool en_in_extension_schema(Relation rel);
 extern char *en_shorten(const char *value);
 extern void en_report_misfire(const char *function, const char *how) pg_attribute_noreturn();
@@ -62,37 +65,35 @@ extern SPIPlanPtr en_transition_plan(TransitionPlan *cache, Relation rel,
 extern bool en_text_is(Datum value, const char *name);
 extern bool en_texts_equal(Datum a, Datum b);
 extern char *en_uuid_text(Datum id);
-extern void en_transition_rewind(Tuplestorestate *rows);
-extern void en_transition_done(Tuplestorestate *rows);
-extern Datum en_transition_uuids(Relation rel, Tuplestorestate *rows, const char *column);
+extern int	en_uuid_cmp(const void *a, const void *b);
+extern bool en_uuid_column(TriggerData *trigdata, int attnum, Datum *value, bool *isnull);
+extern void en_accum(ArrayBuildState **state, Datum value, bool isnull, Oid type);
 
-/* A statement's rows with their old versions, from its transition tables */
+/* The rows a trigger fired for, with their old versions */
 typedef struct RowPairs
 {
 	Relation	rel;
-	Tuplestorestate *newts;
-	Tuplestorestate *oldts;		/* NULL for an INSERT */
-	TupleTableSlot *new;		/* the current row */
-	TupleTableSlot *old;		/* its old version, for an UPDATE */
-	int			id_att;
+	bool		per_row;		/* a row trigger's one row */
+	Tuplestorestate *newts;		/* transition tables read, or NULL */
+	Tuplestorestate *oldts;
+	TupleTableSlot *new;		/* the current row; NULL for a DELETE */
+	TupleTableSlot *old;		/* its old version; NULL for an INSERT */
+	int			id_att;			/* ids compared, or 0 */
+	int64		read;			/* pairs read so far */
 } RowPairs;
 
-extern void en_row_pairs_begin(RowPairs *pairs, TriggerData *trigdata, bool is_update);
+extern void en_row_pairs_begin(RowPairs *pairs, TriggerData *trigdata, bool check_ids);
 extern bool en_row_pairs_next(RowPairs *pairs);
 extern void en_row_pairs_end(RowPairs *pairs);
 
 /* scoping.c */
 extern void en_scoping_init(void);
 extern const char *en_current_user_id(void);
-extern bool en_may_write_without_identity(void);
 extern bool en_restoring(void);
 extern int	en_set_identity_locally(const char *user_id);
 extern bool en_legacy_schema(void);
 extern Oid	en_table_owner(const char *table);
-extern void en_become_table_owner(const char *table, Oid *save_userid,
-								  int *save_sec_context);
-
-extern void en_report_unavailable(const char *table, Datum id);
+extern void en_legacy_owner(const char *table, Oid *save_userid, int *save_sec_context);
 
 /* workflow_graph.c */
 extern const char *en_workflow_entity(Relation rel);
@@ -165,7 +166,7 @@ typedef struct Screener
 } Screener;
 
 extern void en_load_questions(Screener *s, SPIPlanPtr plan, Datum *args, MemoryContext cxt);
-extern void en_link_questions(Screener *s);
+extern void en_load_campaign(Screener *s, Datum campaign, MemoryContext cxt);
 extern int32 en_find_question(Screener *s, const pg_uuid_t *id);
 extern int32 en_chain_of(Screener *s, int32 at, int32 *chain);
 extern void en_walk_preorder(Screener *s, int32 top, int32 top_depth,
@@ -181,11 +182,19 @@ extern void en_lock_screener(Datum campaign);
 /* counters.c */
 extern bool en_writing_derived(void);
 
-/* history.c */
-extern bool en_writing_history(void);
-
 /* lifecycle.c */
 extern bool en_writing_lifecycle(void);
+
+/*
+ * The live interview statuses, of interviews still to come: they keep their
+ * expert scheduled (lifecycle.c) and are the campaign's scheduled calls
+ * (counters.c).  Written once, expanded as C strings and as an SQL array.
+ */
+#define EN_LIVE_INTERVIEW_STATUSES(EACH, SEP) EACH("pending") SEP EACH("scheduled") SEP EACH("confirmed")
+#define EN_SQL_LITERAL(s) "'" s "'"
+#define EN_LIVE_INTERVIEWS \
+	"ARRAY[" EN_LIVE_INTERVIEW_STATUSES(EN_SQL_LITERAL, ", ") "]::pg_catalog.text[]"
+extern bool en_interview_is_live(Datum status);
 
 /* access.c */
 extern bool en_erasing(void);

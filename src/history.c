@@ -10,15 +10,9 @@
 #include "expert_network.h"
 
 #include "catalog/pg_type.h"
-#include "commands/trigger.h"
-#include "executor/executor.h"
-#include "executor/spi.h"
-#include "fmgr.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/memutils.h"
-#include "utils/rel.h"
-#include "utils/tuplestore.h"
 
 PG_FUNCTION_INFO_V1(expert_network_record_transitions);
 PG_FUNCTION_INFO_V1(expert_network_protect_history);
@@ -27,15 +21,8 @@ PG_FUNCTION_INFO_V1(expert_network_protect_history);
 static SPIPlanPtr history_plan;
 static TupleDesc changes_desc;
 
-/* > 0 while record_transitions writes the history */
+/* > 0 while record_transitions writes the history (protect_history lets it) */
 static int	history_writes = 0;
-
-/* Is this record_transitions' own INSERT?  (protect_history lets it in) */
-bool
-en_writing_history(void)
-{
-	return history_writes > 0;
-}
 
 /* (user_id text, row_id uuid, from_status text, to_status text) */
 static TupleDesc
@@ -78,7 +65,7 @@ CollectChanges(TriggerData *trigdata, bool is_update)
 												 ALLOCSET_SMALL_SIZES);
 	RowPairs	pairs;
 
-	en_row_pairs_begin(&pairs, trigdata, is_update);
+	en_row_pairs_begin(&pairs, trigdata, true);
 	while (en_row_pairs_next(&pairs))
 	{
 		Datum		values[4];
@@ -134,9 +121,8 @@ expert_network_record_transitions(PG_FUNCTION_ARGS)
 	bool		is_update;
 	Tuplestorestate *changes;
 	EphemeralNamedRelation enr;
-	Oid			save_userid = InvalidOid;
-	int			save_sec_context = 0;
-	bool		legacy;
+	Oid			save_userid;
+	int			save_sec_context;
 	Datum		args[1];
 
 	if (!CALLED_AS_TRIGGER(fcinfo) ||
@@ -181,9 +167,7 @@ expert_network_record_transitions(PG_FUNCTION_ARGS)
 	 * protect_history lets through only while this INSERT runs (a legacy
 	 * schema's app roles may not insert: as the table's owner there).
 	 */
-	legacy = en_legacy_schema();
-	if (legacy)
-		en_become_table_owner("status_history", &save_userid, &save_sec_context);
+	en_legacy_owner("status_history", &save_userid, &save_sec_context);
 	history_writes++;
 	PG_TRY();
 	{
@@ -202,8 +186,7 @@ expert_network_record_transitions(PG_FUNCTION_ARGS)
 		history_writes--;
 	}
 	PG_END_TRY();
-	if (legacy)
-		SetUserIdAndSecContext(save_userid, save_sec_context);
+	SetUserIdAndSecContext(save_userid, save_sec_context);
 
 	SPI_finish();
 	tuplestore_end(changes);
@@ -229,7 +212,7 @@ expert_network_protect_history(PG_FUNCTION_ARGS)
 		en_report_misfire("protect_history",
 						  "BEFORE, FOR EACH STATEMENT");
 
-	if (en_writing_history() || en_restoring() || superuser() ||
+	if (history_writes > 0 || en_restoring() || superuser() ||
 		(en_erasing() && TRIGGER_FIRED_BY_DELETE(trigdata->tg_event)))
 		return PointerGetDatum(NULL);
 

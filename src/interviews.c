@@ -17,16 +17,10 @@
  */
 #include "expert_network.h"
 
-#include "access/htup_details.h"
 #include "catalog/pg_type.h"
-#include "commands/trigger.h"
-#include "executor/spi.h"
-#include "fmgr.h"
 #include "pgtime.h"
 #include "utils/builtins.h"
-#include "utils/numeric.h"
 #include "utils/rel.h"
-#include "utils/uuid.h"
 
 PG_FUNCTION_INFO_V1(expert_network_schedule_interview);
 PG_FUNCTION_INFO_V1(expert_network_complete_interview);
@@ -35,18 +29,48 @@ PG_FUNCTION_INFO_V1(expert_network_rate_interview);
 PG_FUNCTION_INFO_V1(expert_network_protect_completed_record);
 
 /*
- * A completed interview without its record: only a restore or a repair
- * with row_security off can leave one (protect_completed_record).
+ * Update the record of the completed interview args[0] with query.  A
+ * completed interview without its record is an error: only a restore or a
+ * repair with row_security off can leave one (protect_completed_record).
  */
 static void
-ReportMissingRecord(Datum interview_id)
+UpdateRecord(const char *query, int nargs, Oid *argtypes, Datum *args, const char *nulls)
 {
+	int			rc = SPI_execute_with_args(query, nargs, argtypes, args, nulls, false, 0);
+
+	if ((rc == SPI_OK_UPDATE || rc == SPI_OK_UPDATE_RETURNING) && SPI_processed == 1)
+		return;
 	ereport(ERROR,
 			(errcode(ERRCODE_NO_DATA_FOUND),
 			 errmsg("completed interview %s has no completed_interviews record",
-					DatumGetCString(DirectFunctionCall1(uuid_out, interview_id))),
+					en_uuid_text(args[0])),
 			 errdetail("The record is written when the interview is completed; it was deleted by a write taken as written (row_security off)."),
 			 errhint("Insert the record again, then retry.")));
+}
+
+/* The uuid the statement returned, copied out of SPI's memory; SPI finished */
+static Datum
+FinishWithId(void)
+{
+	bool		isnull;
+	Datum		id = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+
+	id = SPI_datumTransfer(id, false, UUID_LEN);
+	SPI_finish();
+	return id;
+}
+
+/*
+ * A row the caller's statement did not find: P0002, whether the row is
+ * someone else's or nobody's.  Telling the two apart would tell a user that
+ * another user's id exists.
+ */
+static void
+ReportUnavailable(const char *noun, Datum id)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NO_DATA_FOUND),
+			 errmsg("%s %s does not exist", noun, en_uuid_text(id))));
 }
 
 static void
@@ -66,29 +90,34 @@ NullableArg(FunctionCallInfo fcinfo, int argno, char *nulls)
 }
 
 /*
- * Lock the caller's interview and return its status; an interview that is
- * not the caller's, or none at all, is an error.
+ * Connect to SPI, lock the caller's interview and return its status; an
+ * interview that is not the caller's, or none at all, is an error.
  */
 static char *
 LockInterview(Datum interview_id)
 {
 	Oid			argtypes[1] = {UUIDOID};
 
+	(void) en_extension_schema();	/* the queries' names lead to it */
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
 	if (SPI_execute_with_args("SELECT status FROM expert_network.interviews"
 							  " WHERE id OPERATOR(pg_catalog.=) $1 FOR UPDATE",
 							  1, argtypes, &interview_id, NULL, false, 1) != SPI_OK_SELECT)
 		elog(ERROR, "locking the interview failed");
 	if (SPI_processed != 1)
-		en_report_unavailable("interviews", interview_id);
+		ReportUnavailable("interview", interview_id);
 	return SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
 }
 
+/* The interview's workflow step from its status to another */
 static void
-SetInterviewStatus(Datum interview_id, const char *status)
+MoveInterview(Datum interview_id, const char *from, const char *to)
 {
 	Oid			argtypes[2] = {UUIDOID, TEXTOID};
-	Datum		args[2] = {interview_id, CStringGetTextDatum(status)};
+	Datum		args[2] = {interview_id, CStringGetTextDatum(to)};
 
+	en_check_transition("interview", from, to);
 	if (SPI_execute_with_args("UPDATE expert_network.interviews SET status = $2"
 							  " WHERE id OPERATOR(pg_catalog.=) $1",
 							  2, argtypes, args, NULL, false, 0) != SPI_OK_UPDATE ||
@@ -107,8 +136,6 @@ expert_network_schedule_interview(PG_FUNCTION_ARGS)
 	Oid			argtypes[5] = {UUIDOID, DATEOID, TIMEOID, INT4OID, TEXTOID};
 	Datum		args[5];
 	char	   *timezone;
-	bool		isnull;
-	Datum		result;
 
 	RequireArgument(fcinfo, 0, "expert_id");
 	RequireArgument(fcinfo, 1, "scheduled_date");
@@ -137,11 +164,8 @@ expert_network_schedule_interview(PG_FUNCTION_ARGS)
 							  5, argtypes, args, NULL, false, 0) != SPI_OK_INSERT_RETURNING)
 		elog(ERROR, "scheduling the interview failed");
 	if (SPI_processed != 1)
-		en_report_unavailable("experts", args[0]);
-	result = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
-	result = SPI_datumTransfer(result, false, UUID_LEN);
-	SPI_finish();
-	PG_RETURN_DATUM(result);
+		ReportUnavailable("expert", args[0]);
+	PG_RETURN_DATUM(FinishWithId());
 }
 
 /*
@@ -156,37 +180,23 @@ expert_network_complete_interview(PG_FUNCTION_ARGS)
 	Oid			argtypes[4] = {UUIDOID, TEXTOID, TEXTOID, TEXTOID};
 	Datum		args[4];
 	char		nulls[5] = "    ";
-	char	   *status;
-	bool		isnull;
-	Datum		result;
 
 	RequireArgument(fcinfo, 0, "interview_id");
 	args[0] = PG_GETARG_DATUM(0);
 	for (int i = 1; i < 4; i++)
 		args[i] = NullableArg(fcinfo, i, nulls);
 
-	(void) en_extension_schema();	/* the queries' names lead to it */
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
+	MoveInterview(args[0], LockInterview(args[0]), "completed");
 
-	status = LockInterview(args[0]);
-	en_check_transition("interview", status, "completed");
-	SetInterviewStatus(args[0], "completed");
-
-	if (SPI_execute_with_args("UPDATE expert_network.completed_interviews"
-							  "   SET notes = COALESCE($2, notes),"
-							  "       transcript_url = COALESCE($3, transcript_url),"
-							  "       transcript_available = COALESCE($3, transcript_url) IS NOT NULL,"
-							  "       recording_url = COALESCE($4, recording_url)"
-							  " WHERE interview_id OPERATOR(pg_catalog.=) $1"
-							  " RETURNING id",
-							  4, argtypes, args, nulls, false, 0) != SPI_OK_UPDATE_RETURNING ||
-		SPI_processed != 1)
-		ReportMissingRecord(args[0]);
-	result = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
-	result = SPI_datumTransfer(result, false, UUID_LEN);
-	SPI_finish();
-	PG_RETURN_DATUM(result);
+	UpdateRecord("UPDATE expert_network.completed_interviews"
+				 "   SET notes = COALESCE($2, notes),"
+				 "       transcript_url = COALESCE($3, transcript_url),"
+				 "       transcript_available = COALESCE($3, transcript_url) IS NOT NULL,"
+				 "       recording_url = COALESCE($4, recording_url)"
+				 " WHERE interview_id OPERATOR(pg_catalog.=) $1"
+				 " RETURNING id",
+				 4, argtypes, args, nulls);
+	PG_RETURN_DATUM(FinishWithId());
 }
 
 /*
@@ -197,17 +207,10 @@ Datum
 expert_network_cancel_interview(PG_FUNCTION_ARGS)
 {
 	Datum		interview_id;
-	char	   *status;
 
 	RequireArgument(fcinfo, 0, "interview_id");
 	interview_id = PG_GETARG_DATUM(0);
-
-	(void) en_extension_schema();	/* the queries' names lead to it */
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-	status = LockInterview(interview_id);
-	en_check_transition("interview", status, "cancelled");
-	SetInterviewStatus(interview_id, "cancelled");
+	MoveInterview(interview_id, LockInterview(interview_id), "cancelled");
 	SPI_finish();
 	PG_RETURN_VOID();
 }
@@ -229,25 +232,20 @@ expert_network_rate_interview(PG_FUNCTION_ARGS)
 	for (int i = 0; i < 6; i++)
 		args[i] = NullableArg(fcinfo, i, nulls);
 
-	(void) en_extension_schema();	/* the queries' names lead to it */
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
 	status = LockInterview(args[0]);
 	if (strcmp(status, "completed") != 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
 				 errmsg("interview %s is %s, not completed",
-						DatumGetCString(DirectFunctionCall1(uuid_out, args[0])), status),
+						en_uuid_text(args[0]), status),
 				 errdetail("Only completed interviews can be rated."),
 				 errhint("Complete it first with expert_network.complete_interview().")));
 
-	if (SPI_execute_with_args("UPDATE expert_network.completed_interviews"
-							  "   SET rating = $2, relevance_rating = $3, expertise_rating = $4,"
-							  "       communication_rating = $5, review_text = $6, rated_at = pg_catalog.now()"
-							  " WHERE interview_id OPERATOR(pg_catalog.=) $1",
-							  6, argtypes, args, nulls, false, 0) != SPI_OK_UPDATE ||
-		SPI_processed != 1)
-		ReportMissingRecord(args[0]);
+	UpdateRecord("UPDATE expert_network.completed_interviews"
+				 "   SET rating = $2, relevance_rating = $3, expertise_rating = $4,"
+				 "       communication_rating = $5, review_text = $6, rated_at = pg_catalog.now()"
+				 " WHERE interview_id OPERATOR(pg_catalog.=) $1",
+				 6, argtypes, args, nulls);
 	SPI_finish();
 	PG_RETURN_VOID();
 }
@@ -259,18 +257,14 @@ static void
 CheckRecordKeys(TriggerData *trigdata)
 {
 	Relation	rel = trigdata->tg_relation;
-	TupleDesc	desc = RelationGetDescr(rel);
 
 	for (size_t i = 0; i < lengthof(record_keys); i++)
 	{
 		int			attnum = en_column_number(rel, record_keys[i]);
-		bool		old_null,
-					new_null;
-		Datum		old = heap_getattr(trigdata->tg_trigtuple, attnum, desc, &old_null);
-		Datum		new = heap_getattr(trigdata->tg_newtuple, attnum, desc, &new_null);
+		Datum		value;
+		bool		isnull;
 
-		if (old_null == new_null &&
-			(old_null || memcmp(DatumGetUUIDP(old), DatumGetUUIDP(new), UUID_LEN) == 0))
+		if (!en_uuid_column(trigdata, attnum, &value, &isnull))
 			continue;
 		ereport(ERROR,
 				(errcode(ERRCODE_INTEGRITY_CONSTRAINT_VIOLATION),
@@ -282,7 +276,9 @@ CheckRecordKeys(TriggerData *trigdata)
 
 /*
  * The first of the deleted records' interviews ($1) still completed, if
- * any: one probe per record by the interviews' primary key.
+ * any: one probe per record by the interviews' primary key, whose cost grows
+ * with the rows, where a join with the transition table, planned once for a
+ * small statement and kept, could loop over it for every row.
  */
 #define STILL_COMPLETED \
 	"SELECT i.id FROM expert_network.interviews AS i" \
@@ -296,8 +292,21 @@ CheckRecordsDeleted(TriggerData *trigdata)
 {
 	Oid			argtypes[1] = {UUIDARRAYOID};
 	Datum		args[1];
+	int			attnum = en_column_number(trigdata->tg_relation, "interview_id");
+	ArrayBuildState *interviews = initArrayResult(UUIDOID, CurrentMemoryContext, false);
+	RowPairs	pairs;
 
-	args[0] = en_transition_uuids(trigdata->tg_relation, trigdata->tg_oldtable, "interview_id");
+	en_row_pairs_begin(&pairs, trigdata, false);
+	while (en_row_pairs_next(&pairs))
+	{
+		bool		isnull;
+		Datum		interview = slot_getattr(pairs.old, attnum, &isnull);
+
+		if (!isnull)
+			en_accum(&interviews, interview, false, UUIDOID);
+	}
+	en_row_pairs_end(&pairs);
+	args[0] = makeArrayResult(interviews, CurrentMemoryContext);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	if (SPI_execute_plan(en_kept_plan(&still_completed_plan, STILL_COMPLETED, 1, argtypes),

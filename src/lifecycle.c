@@ -5,8 +5,9 @@
  *	  write each completed interview's record.
  *
  * Each rule has one owner:
- *	 - which interviews are live, completed or cancelled: the status macros
- *	   below, spelt once, which the C compares and the SQL steps splice in;
+ *	 - which interviews are live (EN_LIVE_INTERVIEW_STATUSES, which the
+ *	   call counters share), completed or cancelled: the status macros,
+ *	   spelt once, which the C compares and the SQL steps splice in;
  *	 - which experts an interview row's change concerns, and how (gains a
  *	   live interview, completes one, loses one): C, in ClassifyRow alone,
  *	   for INSERT, UPDATE and DELETE alike, from the transition tables;
@@ -26,16 +27,7 @@
 
 #include "access/xact.h"
 #include "catalog/pg_type.h"
-#include "commands/trigger.h"
-#include "executor/executor.h"
-#include "executor/spi.h"
-#include "fmgr.h"
-#include "utils/array.h"
-#include "utils/builtins.h"
-#include "utils/rel.h"
 #include "utils/snapmgr.h"
-#include "utils/tuplestore.h"
-#include "utils/uuid.h"
 
 PG_FUNCTION_INFO_V1(expert_network_interview_lifecycle);
 
@@ -49,25 +41,24 @@ en_writing_lifecycle(void)
 	return lifecycle_writes > 0;
 }
 
-/*
- * The interview statuses the lifecycle acts on.  Live: an interview still to
- * come, which keeps its expert scheduled.  Each list is written once and
- * expanded twice, as C strings (live_statuses) and as an SQL array
- * (LIVE_INTERVIEW).
- */
+/* The interview statuses the lifecycle acts on, besides the live ones */
 #define INTERVIEW_COMPLETED "completed"
 #define INTERVIEW_CANCELLED "cancelled"
-#define LIVE_INTERVIEW_STATUSES(EACH, SEP) EACH("pending") SEP EACH("scheduled") SEP EACH("confirmed")
 
 #define AS_C_STRING(s) s
 #define C_COMMA ,
-#define AS_SQL_LITERAL(s) "'" s "'"
-#define SQL_COMMA ", "
 
-static const char *const live_statuses[] = {LIVE_INTERVIEW_STATUSES(AS_C_STRING, C_COMMA)};
+/* Is an interview status live (EN_LIVE_INTERVIEW_STATUSES)? */
+bool
+en_interview_is_live(Datum status)
+{
+	static const char *const live[] = {EN_LIVE_INTERVIEW_STATUSES(AS_C_STRING, C_COMMA)};
 
-#define LIVE_INTERVIEW \
-	"ARRAY[" LIVE_INTERVIEW_STATUSES(AS_SQL_LITERAL, SQL_COMMA) "]::pg_catalog.text[]"
+	for (size_t i = 0; i < lengthof(live); i++)
+		if (en_text_is(status, live[i]))
+			return true;
+	return false;
+}
 
 /*
  * The interview lifecycle's steps.
@@ -98,9 +89,7 @@ typedef enum ExpertSet
 
 typedef struct LifecycleSets
 {
-	pg_uuid_t  *ids[NUM_SETS];
-	int			n[NUM_SETS];
-	int			cap[NUM_SETS];
+	ArrayBuildState *ids[NUM_SETS];	/* NULL: none */
 	bool		completed;		/* rows newly completed: their records */
 } LifecycleSets;
 
@@ -156,7 +145,7 @@ typedef struct LifecycleSets
 	"   AND e.status OPERATOR(pg_catalog.=) 'scheduled'" \
 	"   AND NOT EXISTS (SELECT FROM expert_network.interviews AS i" \
 	"                    WHERE i.expert_id OPERATOR(pg_catalog.=) e.id" \
-	"                      AND i.status OPERATOR(pg_catalog.=) ANY (" LIVE_INTERVIEW "))"
+	"                      AND i.status OPERATOR(pg_catalog.=) ANY (" EN_LIVE_INTERVIEWS "))"
 
 typedef enum StepKind
 {
@@ -164,14 +153,6 @@ typedef enum StepKind
 	STEP_WRITE,					/* an INSERT or an UPDATE */
 	STEP_CHECK					/* a SELECT whose one row is an error */
 } StepKind;
-
-/* the statements the lifecycle follows */
-typedef enum LifecycleEvent
-{
-	EVENT_INSERT,
-	EVENT_UPDATE,
-	EVENT_DELETE
-} LifecycleEvent;
 
 typedef struct LifecycleStep
 {
@@ -204,23 +185,10 @@ static TransitionPlan lifecycle_plans[lengthof(lifecycle_steps)];
 static void
 AddExpert(LifecycleSets *sets, ExpertSet set, Datum expert, bool isnull)
 {
-	const ExpertSet targets[2] = {set, SET_CONCERNED};
-
 	if (isnull)
 		return;
-	for (int t = 0; t < 2; t++)
-	{
-		ExpertSet	s = targets[t];
-
-		if (sets->n[s] == sets->cap[s])
-		{
-			sets->cap[s] = sets->cap[s] == 0 ? 16 : sets->cap[s] * 2;
-			sets->ids[s] = sets->ids[s] == NULL ?
-				palloc(sizeof(pg_uuid_t) * sets->cap[s]) :
-				repalloc(sets->ids[s], sizeof(pg_uuid_t) * sets->cap[s]);
-		}
-		sets->ids[s][sets->n[s]++] = *DatumGetUUIDP(expert);
-	}
+	en_accum(&sets->ids[set], expert, false, UUIDOID);
+	en_accum(&sets->ids[SET_CONCERNED], expert, false, UUIDOID);
 }
 
 /*
@@ -256,10 +224,7 @@ HasStatus(const InterviewVersion *v, const char *status)
 static bool
 IsLive(const InterviewVersion *v)
 {
-	for (size_t i = 0; i < lengthof(live_statuses); i++)
-		if (HasStatus(v, live_statuses[i]))
-			return true;
-	return false;
+	return v->present && !v->status_null && en_interview_is_live(v->status);
 }
 
 /*
@@ -298,73 +263,24 @@ ClassifyRow(LifecycleSets *sets, const InterviewVersion *old, const InterviewVer
  * common write, needs no record and no completion).
  */
 static void
-LifecycleSetsOf(TriggerData *trigdata, LifecycleEvent event, LifecycleSets *sets)
+LifecycleSetsOf(TriggerData *trigdata, LifecycleSets *sets)
 {
 	Relation	rel = trigdata->tg_relation;
 	int			status_att = en_column_number(rel, "status");
 	int			expert_att = en_column_number(rel, "expert_id");
 	InterviewVersion old,
 				new;
+	RowPairs	pairs;
 
 	memset(sets, 0, sizeof(*sets));
-	if (event == EVENT_DELETE)
+	en_row_pairs_begin(&pairs, trigdata, true);
+	while (en_row_pairs_next(&pairs))
 	{
-		Tuplestorestate *rows = trigdata->tg_oldtable;
-		TupleTableSlot *slot = MakeSingleTupleTableSlot(RelationGetDescr(rel), &TTSOpsMinimalTuple);
-
-		ReadVersion(NULL, status_att, expert_att, &new);
-		en_transition_rewind(rows);
-		while (tuplestore_gettupleslot(rows, true, false, slot))
-		{
-			ReadVersion(slot, status_att, expert_att, &old);
-			ClassifyRow(sets, &old, &new);
-		}
-		en_transition_done(rows);
-		ExecDropSingleTupleTableSlot(slot);
+		ReadVersion(pairs.old, status_att, expert_att, &old);
+		ReadVersion(pairs.new, status_att, expert_att, &new);
+		ClassifyRow(sets, &old, &new);
 	}
-	else
-	{
-		RowPairs	pairs;
-
-		en_row_pairs_begin(&pairs, trigdata, event == EVENT_UPDATE);
-		while (en_row_pairs_next(&pairs))
-		{
-			ReadVersion(pairs.old, status_att, expert_att, &old);
-			ReadVersion(pairs.new, status_att, expert_att, &new);
-			ClassifyRow(sets, &old, &new);
-		}
-		en_row_pairs_end(&pairs);
-	}
-}
-
-/* A set as a uuid[] */
-static Datum
-SetArray(const LifecycleSets *sets, ExpertSet set)
-{
-	Datum	   *elems = palloc(sizeof(Datum) * sets->n[set]);
-
-	for (int i = 0; i < sets->n[set]; i++)
-		elems[i] = UUIDPGetDatum(&sets->ids[set][i]);
-	return PointerGetDatum(construct_array(elems, sets->n[set], UUIDOID, UUID_LEN,
-										   false, TYPALIGN_CHAR));
-}
-
-static void RunLifecycleSteps(TriggerData *trigdata, const LifecycleSets *sets);
-
-/* The steps, with en_writing_lifecycle() true while they run */
-static void
-RunLifecycle(TriggerData *trigdata, const LifecycleSets *sets)
-{
-	lifecycle_writes++;
-	PG_TRY();
-	{
-		RunLifecycleSteps(trigdata, sets);
-	}
-	PG_FINALLY();
-	{
-		lifecycle_writes--;
-	}
-	PG_END_TRY();
+	en_row_pairs_end(&pairs);
 }
 
 /* The lifecycle's steps that the statement's rows call for, in order */
@@ -381,10 +297,10 @@ RunLifecycleSteps(TriggerData *trigdata, const LifecycleSets *sets)
 		int			nargs = step->set == SET_NONE ? 0 : 1;
 		int			rc;
 
-		if (step->set == SET_NONE ? !sets->completed : sets->n[step->set] == 0)
+		if (step->set == SET_NONE ? !sets->completed : sets->ids[step->set] == NULL)
 			continue;
 		if (nargs > 0)
-			args[0] = SetArray(sets, step->set);
+			args[0] = makeArrayResult(sets->ids[step->set], CurrentMemoryContext);
 		plan = en_transition_plan(&lifecycle_plans[i], trigdata->tg_relation,
 								  step->query, nargs, argtypes);
 		if (step->latest && IsolationUsesXactSnapshot())
@@ -392,32 +308,19 @@ RunLifecycleSteps(TriggerData *trigdata, const LifecycleSets *sets)
 									  GetTransactionSnapshot(), false, false, 0);
 		else
 			rc = SPI_execute_plan(plan, args, NULL, false, 0);
-		switch (step->kind)
+		if (step->kind == STEP_WRITE ? rc != SPI_OK_INSERT && rc != SPI_OK_UPDATE : rc != SPI_OK_SELECT)
+			elog(ERROR, "interview lifecycle step %d failed: %s", (int) i, SPI_result_code_string(rc));
+		if (step->kind == STEP_CHECK && SPI_processed > 0)
 		{
-			case STEP_LOCK:
-				if (rc != SPI_OK_SELECT)
-					elog(ERROR, "locking the interviews' experts failed: %s", SPI_result_code_string(rc));
-				break;
-			case STEP_WRITE:
-				if (rc != SPI_OK_INSERT && rc != SPI_OK_UPDATE)
-					elog(ERROR, "interview lifecycle step failed: %s", SPI_result_code_string(rc));
-				break;
-			case STEP_CHECK:
-				if (rc != SPI_OK_SELECT)
-					elog(ERROR, "interview lifecycle check failed: %s", SPI_result_code_string(rc));
-				if (SPI_processed > 0)
-				{
-					bool		isnull;
-					Datum		expert = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
-					char	   *status = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2);
+			bool		isnull;
+			Datum		expert = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+			char	   *status = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2);
 
-					ereport(ERROR,
-							(errcode(ERRCODE_CHECK_VIOLATION),
-							 errmsg("expert %s is %s", en_uuid_text(expert), status),
-							 errdetail("Interviews are for experts in reviewed, scheduling, scheduled or completed; the expert's status changed while the interview was being written."),
-							 errhint("Review the expert again, then schedule the interview.")));
-				}
-				break;
+			ereport(ERROR,
+					(errcode(ERRCODE_CHECK_VIOLATION),
+					 errmsg("expert %s is %s", en_uuid_text(expert), status),
+					 errdetail("Interviews are for experts in reviewed, scheduling, scheduled or completed; the expert's status changed while the interview was being written."),
+					 errhint("Review the expert again, then schedule the interview.")));
 		}
 	}
 }
@@ -441,8 +344,6 @@ Datum
 expert_network_interview_lifecycle(PG_FUNCTION_ARGS)
 {
 	TriggerData *trigdata = (TriggerData *) fcinfo->context;
-	LifecycleEvent event;
-	Tuplestorestate *rows;
 	LifecycleSets sets;
 
 	if (!CALLED_AS_TRIGGER(fcinfo) ||
@@ -457,16 +358,10 @@ expert_network_interview_lifecycle(PG_FUNCTION_ARGS)
 	if (en_restoring())
 		return PointerGetDatum(NULL);
 
-	if (TRIGGER_FIRED_BY_INSERT(trigdata->tg_event))
-		event = EVENT_INSERT, rows = trigdata->tg_newtable;
-	else if (TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event))
-		event = EVENT_UPDATE, rows = trigdata->tg_newtable;
-	else
-		event = EVENT_DELETE, rows = trigdata->tg_oldtable;
-	if (tuplestore_tuple_count(rows) == 0 || (event == EVENT_DELETE && en_erasing()))
+	if (TRIGGER_FIRED_BY_DELETE(trigdata->tg_event) && en_erasing())
 		return PointerGetDatum(NULL);
-	LifecycleSetsOf(trigdata, event, &sets);
-	if (sets.n[SET_CONCERNED] == 0 && !sets.completed)
+	LifecycleSetsOf(trigdata, &sets);
+	if (sets.ids[SET_CONCERNED] == NULL && !sets.completed)
 		return PointerGetDatum(NULL);
 
 	if (SPI_connect() != SPI_OK_CONNECT)
@@ -474,7 +369,17 @@ expert_network_interview_lifecycle(PG_FUNCTION_ARGS)
 	if (SPI_register_trigger_data(trigdata) != SPI_OK_TD_REGISTER)
 		elog(ERROR, "SPI_register_trigger_data failed");
 
-	RunLifecycle(trigdata, &sets);
+	/* en_writing_lifecycle() true while the steps run */
+	lifecycle_writes++;
+	PG_TRY();
+	{
+		RunLifecycleSteps(trigdata, &sets);
+	}
+	PG_FINALLY();
+	{
+		lifecycle_writes--;
+	}
+	PG_END_TRY();
 
 	SPI_finish();
 	return PointerGetDatum(NULL);

@@ -1,12 +1,10 @@
 /*
  * plans.c
  *	  Small helpers every part uses: SPI plans kept for the life of the
- *	  backend, column look-ups, the schema check, messages, and reading a
- *	  trigger's transition tables (row pairs, a column as a uuid[]).
- *
- *	  SPI plans are kept for the life of the backend, so that a trigger fired by
- *	  every single-row statement does not parse and plan its queries each
- *	  time.
+ *	  backend (so that a trigger fired by every single-row statement does not
+ *	  parse and plan its queries each time), column look-ups, the schema
+ *	  check, messages, the rows a trigger fired for (row pairs) and arrays
+ *	  built from them.
  *
  * A plan over a trigger's transition tables (en_new, en_old) depends on the
  * table's columns, which the plan cache does not track for ephemeral named
@@ -18,18 +16,12 @@
 
 #include "access/tupdesc.h"
 #include "executor/executor.h"
-#include "executor/spi.h"
 #include "nodes/parsenodes.h"
-#include "catalog/namespace.h"
 #include "catalog/pg_type.h"
 #include "mb/pg_wchar.h"
 #include "utils/memutils.h"
 #include "utils/builtins.h"
-#include "utils/uuid.h"
-#include "utils/array.h"
-#include "utils/lsyscache.h"
 #include "utils/rel.h"
-#include "utils/tuplestore.h"
 
 static SPIPlanPtr
 KeptPlan(SPIPlanPtr *cache, const char *query, int nargs, Oid *argtypes, int options)
@@ -60,16 +52,6 @@ en_kept_plan(SPIPlanPtr *cache, const char *query, int nargs, Oid *argtypes)
 }
 
 /*
- * The same, always the generic plan: for queries run once per written row,
- * where planning with each row's parameters would cost more than running.
- */
-SPIPlanPtr
-en_kept_generic_plan(SPIPlanPtr *cache, const char *query, int nargs, Oid *argtypes)
-{
-	return KeptPlan(cache, query, nargs, argtypes, CURSOR_OPT_GENERIC_PLAN);
-}
-
-/*
  * The same, planned again at every execution with the arguments and the
  * tables' sizes of the moment (a custom plan): for a query run once per
  * statement over the statement's rows, where a plan made for a few rows or
@@ -79,6 +61,17 @@ SPIPlanPtr
 en_kept_custom_plan(SPIPlanPtr *cache, const char *query, int nargs, Oid *argtypes)
 {
 	return KeptPlan(cache, query, nargs, argtypes, CURSOR_OPT_CUSTOM_PLAN);
+}
+
+/*
+ * The same, planned once without the arguments' values (a generic plan):
+ * for a query run for a few rows at a time, which would otherwise pay its
+ * planning at every execution.
+ */
+SPIPlanPtr
+en_kept_generic_plan(SPIPlanPtr *cache, const char *query, int nargs, Oid *argtypes)
+{
+	return KeptPlan(cache, query, nargs, argtypes, CURSOR_OPT_GENERIC_PLAN);
 }
 
 /*
@@ -153,18 +146,22 @@ ExpectedType(const char *column)
 	return InvalidOid;			/* any type */
 }
 
-static void
-ReportColumnType(Relation rel, Form_pg_attribute attr, Oid expected)
+/*
+ * A column of relname of another type than expected; rel, when the column is
+ * the table's own (not a query's), for the hint and the error's fields.
+ */
+void
+en_report_column_type(Relation rel, const char *relname, Form_pg_attribute attr, Oid expected)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_DATATYPE_MISMATCH),
 			 errmsg("column \"%s\" of relation \"%s\" is of type %s, not %s",
-					NameStr(attr->attname), RelationGetRelationName(rel),
+					NameStr(attr->attname), relname,
 					format_type_be(attr->atttypid), format_type_be(expected)),
 			 errdetail("expert_network reads and writes that column as the type it created it with."),
-			 errhint("Change the column back: ALTER TABLE %s ALTER COLUMN %s TYPE %s.",
-					 RelationGetRelationName(rel), NameStr(attr->attname), format_type_be(expected)),
-			 errtablecol(rel, attr->attnum)));
+			 rel ? errhint("Change the column back: ALTER TABLE %s ALTER COLUMN %s TYPE %s.",
+						   relname, NameStr(attr->attname), format_type_be(expected)) : 0,
+			 rel ? errtablecol(rel, attr->attnum) : 0));
 }
 
 AttrNumber
@@ -194,7 +191,7 @@ en_attnum(Relation rel, const char *column)
 	attr = TupleDescAttr(desc, attnum - 1);
 	expected = ExpectedType(column);
 	if (OidIsValid(expected) && attr->atttypid != expected)
-		ReportColumnType(rel, attr, expected);
+		en_report_column_type(rel, RelationGetRelationName(rel), attr, expected);
 	entry->relid = relid;
 	entry->name = column;
 	entry->attnum = (AttrNumber) attnum;
@@ -305,125 +302,137 @@ en_texts_equal(Datum a, Datum b)
 }
 
 /*
- * Read a trigger's transition table from its first row, through a read
- * pointer of our own (other statement triggers of the same event read the
- * same tuplestore); en_transition_done() when finished.
- */
-void
-en_transition_rewind(Tuplestorestate *rows)
-{
-	tuplestore_select_read_pointer(rows, tuplestore_alloc_read_pointer(rows, EXEC_FLAG_REWIND));
-	tuplestore_rescan(rows);
-}
-
-void
-en_transition_done(Tuplestorestate *rows)
-{
-	tuplestore_select_read_pointer(rows, 0);
-}
-
-/*
- * A statement's rows from its transition tables: every row of en_new, and
- * for an UPDATE the same row's old version from en_old beside it.
+ * The rows a trigger fired for, each with its old version beside it: the
+ * statement's rows from its transition tables (en_new, and en_old for an
+ * UPDATE or a DELETE), or a row trigger's one row.  new is NULL for a
+ * DELETE, old for an INSERT.
  *
  * PostgreSQL adds each updated row's old and new versions to en_old and
  * en_new together, so the two tables are read side by side, without a join.
- * Each pair is checked to be one row (same id): a pair that is not is an
- * internal error, never a wrong result.  The tables are read through read
- * pointers of our own, since other statement triggers of the same event read
- * the same tuplestores.
+ * With check_ids, each pair is checked to be one row (same id): a pair that
+ * is not is an internal error, never a wrong result.  The tables are read
+ * through read pointers of our own, since other statement triggers of the
+ * same event read the same tuplestores.
  *
  * en_row_pairs_begin() starts, en_row_pairs_next() reads the next pair,
  * en_row_pairs_end() finishes.
  */
-void
-en_row_pairs_begin(RowPairs *pairs, TriggerData *trigdata, bool is_update)
+static TupleTableSlot *
+BeginVersions(RowPairs *pairs, Tuplestorestate *rows, HeapTuple tuple, Tuplestorestate **ts)
 {
-	TupleDesc	desc = RelationGetDescr(trigdata->tg_relation);
+	TupleTableSlot *slot;
 
+	slot = MakeSingleTupleTableSlot(RelationGetDescr(pairs->rel),
+									pairs->per_row ? &TTSOpsHeapTuple : &TTSOpsMinimalTuple);
+	if (pairs->per_row)
+		ExecStoreHeapTuple(tuple, slot, false);
+	else
+	{
+		tuplestore_select_read_pointer(rows, tuplestore_alloc_read_pointer(rows, EXEC_FLAG_REWIND));
+		tuplestore_rescan(rows);
+		*ts = rows;
+	}
+	return slot;
+}
+
+void
+en_row_pairs_begin(RowPairs *pairs, TriggerData *trigdata, bool check_ids)
+{
+	TriggerEvent event = trigdata->tg_event;
+
+	memset(pairs, 0, sizeof(*pairs));
 	pairs->rel = trigdata->tg_relation;
-	pairs->newts = trigdata->tg_newtable;
-	pairs->oldts = is_update ? trigdata->tg_oldtable : NULL;
-	pairs->new = MakeSingleTupleTableSlot(desc, &TTSOpsMinimalTuple);
-	pairs->old = is_update ? MakeSingleTupleTableSlot(desc, &TTSOpsMinimalTuple) : NULL;
-	pairs->id_att = en_column_number(pairs->rel, "id");
-	en_transition_rewind(pairs->newts);
-	if (pairs->oldts)
-		en_transition_rewind(pairs->oldts);
+	pairs->per_row = TRIGGER_FIRED_FOR_ROW(event);
+	if (check_ids)
+		pairs->id_att = en_column_number(pairs->rel, "id");
+	if (!TRIGGER_FIRED_BY_DELETE(event))
+		pairs->new = BeginVersions(pairs, trigdata->tg_newtable, TRIGGER_FIRED_BY_UPDATE(event) ?
+								   trigdata->tg_newtuple : trigdata->tg_trigtuple, &pairs->newts);
+	if (!TRIGGER_FIRED_BY_INSERT(event))
+		pairs->old = BeginVersions(pairs, trigdata->tg_oldtable, trigdata->tg_trigtuple, &pairs->oldts);
 }
 
 /* The next row (and its old version); false after the last */
 bool
 en_row_pairs_next(RowPairs *pairs)
 {
-	const char *relname = RelationGetRelationName(pairs->rel);
-	bool		oldid_null,
+	bool		has_new,
+				has_old,
+				oldid_null,
 				newid_null;
 	Datum		oldid,
 				newid;
 
-	if (!tuplestore_gettupleslot(pairs->newts, true, false, pairs->new))
-	{
-		if (pairs->oldts && tuplestore_gettupleslot(pairs->oldts, true, false, pairs->old))
-			elog(ERROR, "transition table en_old of \"%s\" has more rows than en_new", relname);
+	if (pairs->per_row)
+		return pairs->read++ == 0;
+	has_new = pairs->newts && tuplestore_gettupleslot(pairs->newts, true, false, pairs->new);
+	has_old = pairs->oldts && tuplestore_gettupleslot(pairs->oldts, true, false, pairs->old);
+	if (pairs->newts && pairs->oldts && has_new != has_old)
+		elog(ERROR, "transition tables en_old and en_new of \"%s\" do not have as many rows",
+			 RelationGetRelationName(pairs->rel));
+	if (!has_new && !has_old)
 		return false;
-	}
-	if (pairs->oldts == NULL)
+	pairs->read++;
+	if (!has_new || !has_old || pairs->id_att == 0)
 		return true;
-	if (!tuplestore_gettupleslot(pairs->oldts, true, false, pairs->old))
-		elog(ERROR, "transition table en_old of \"%s\" has fewer rows than en_new", relname);
 	oldid = slot_getattr(pairs->old, pairs->id_att, &oldid_null);
 	newid = slot_getattr(pairs->new, pairs->id_att, &newid_null);
 	if (oldid_null || newid_null ||
 		memcmp(DatumGetUUIDP(oldid), DatumGetUUIDP(newid), UUID_LEN) != 0)
-		elog(ERROR, "transition tables en_old and en_new of \"%s\" are not in step", relname);
+		elog(ERROR, "transition tables en_old and en_new of \"%s\" are not in step",
+			 RelationGetRelationName(pairs->rel));
 	return true;
 }
 
 void
 en_row_pairs_end(RowPairs *pairs)
 {
-	en_transition_done(pairs->newts);
-	ExecDropSingleTupleTableSlot(pairs->new);
+	if (pairs->newts)
+		tuplestore_select_read_pointer(pairs->newts, 0);
 	if (pairs->oldts)
-	{
-		en_transition_done(pairs->oldts);
+		tuplestore_select_read_pointer(pairs->oldts, 0);
+	if (pairs->new)
+		ExecDropSingleTupleTableSlot(pairs->new);
+	if (pairs->old)
 		ExecDropSingleTupleTableSlot(pairs->old);
-	}
 }
 
 /*
- * A uuid column of a transition table's rows, as a uuid[] (NULLs left out),
- * for a query that probes another table by primary key with = ANY($1): its
- * cost grows with the rows, where a join with the transition table, planned
- * once for a small statement and kept, could loop over it for every row.
+ * A uuid column of the row a row trigger writes: its value (*isnull when
+ * NULL), and whether the statement sets it anew: an INSERT, or an UPDATE
+ * that changes it (NULL to a value or back included).
  */
-Datum
-en_transition_uuids(Relation rel, Tuplestorestate *rows, const char *column)
+bool
+en_uuid_column(TriggerData *trigdata, int attnum, Datum *value, bool *isnull)
 {
-	TupleTableSlot *slot = MakeSingleTupleTableSlot(RelationGetDescr(rel), &TTSOpsMinimalTuple);
-	int			attnum = en_column_number(rel, column);
-	int64		n = tuplestore_tuple_count(rows);
-	Datum	   *elems = palloc(sizeof(Datum) * Max(n, 1));
-	int			nelems = 0;
+	TupleDesc	desc = RelationGetDescr(trigdata->tg_relation);
+	bool		oldnull;
+	Datum		old;
 
-	en_transition_rewind(rows);
-	while (nelems < n && tuplestore_gettupleslot(rows, true, false, slot))
+	if (!TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event))
 	{
-		bool		isnull;
-		Datum		value = slot_getattr(slot, attnum, &isnull);
-
-		if (!isnull)
-		{
-			pg_uuid_t  *copy = palloc(sizeof(pg_uuid_t));
-
-			*copy = *DatumGetUUIDP(value);
-			elems[nelems++] = UUIDPGetDatum(copy);
-		}
+		*value = heap_getattr(trigdata->tg_trigtuple, attnum, desc, isnull);
+		return true;
 	}
-	en_transition_done(rows);
-	ExecDropSingleTupleTableSlot(slot);
-	return PointerGetDatum(construct_array(elems, nelems, UUIDOID, UUID_LEN, false, TYPALIGN_CHAR));
+	*value = heap_getattr(trigdata->tg_newtuple, attnum, desc, isnull);
+	old = heap_getattr(trigdata->tg_trigtuple, attnum, desc, &oldnull);
+	if (oldnull || *isnull)
+		return oldnull != *isnull;
+	return memcmp(DatumGetUUIDP(old), DatumGetUUIDP(*value), UUID_LEN) != 0;
+}
+
+/*
+ * Add a value to an array being built (accumArrayResult), in the current
+ * memory context rather than one of its own: a context per array would cost
+ * more than the small arrays a trigger builds, and makeArrayResult would
+ * free it with the values (the lifecycle makes one set an array twice).
+ */
+void
+en_accum(ArrayBuildState **state, Datum value, bool isnull, Oid type)
+{
+	if (*state == NULL)
+		*state = initArrayResult(type, CurrentMemoryContext, false);
+	(void) accumArrayResult(*state, value, isnull, type, CurrentMemoryContext);
 }
 
 /*
@@ -451,6 +460,13 @@ en_shorten(const char *value)
 	if (len <= (size_t) max)
 		return pstrdup(value);
 	return psprintf("%.*s...", pg_mbcliplen(value, len, max), value);
+}
+
+/* qsort's comparison of uuids (or of structs that begin with one): uuid order */
+int
+en_uuid_cmp(const void *a, const void *b)
+{
+	return memcmp(((const pg_uuid_t *) a)->data, ((const pg_uuid_t *) b)->data, UUID_LEN);
 }
 
 /* A uuid, as text for a message */

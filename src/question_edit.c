@@ -9,10 +9,7 @@
 #include "expert_network.h"
 
 #include "catalog/pg_type.h"
-#include "fmgr.h"
-#include "utils/array.h"
-#include "utils/builtins.h"
-#include "utils/lsyscache.h"
+#include "utils/fmgroids.h"
 
 PG_FUNCTION_INFO_V1(expert_network_move_question);
 PG_FUNCTION_INFO_V1(expert_network_copy_question_tree);
@@ -26,14 +23,15 @@ static const char *const question_place_query =
 /*
  * move_question(): give question $1 the parent $2 and the place $3 among the
  * siblings there (at most one past the last), and renumber those siblings
- * 1..n around it.  $4 is the campaign, for the top level.  Only the rows
+ * 1..n around it; with no question ($1 NULL) and $3 past the end, only
+ * renumber them.  $4 is the campaign, for the top level.  Only the rows
  * whose order changes are written, and the question itself.
  */
 #define PLACE_QUESTION(siblings) \
 "WITH sib AS (" \
 "    SELECT s.id, pg_catalog.row_number() OVER (ORDER BY s.display_order, s.created_at, s.id) AS rn" \
 "      FROM expert_network.screening_questions AS s" \
-"     WHERE " siblings " AND s.id OPERATOR(pg_catalog.<>) $1" \
+"     WHERE " siblings " AND ($1 IS NULL OR s.id OPERATOR(pg_catalog.<>) $1)" \
 "), placed (id, pos) AS (" \
 "    SELECT sib.id, CASE WHEN sib.rn OPERATOR(pg_catalog.<) $3 THEN sib.rn" \
 "                        ELSE sib.rn OPERATOR(pg_catalog.+) 1 END" \
@@ -49,36 +47,16 @@ static const char *const question_place_query =
 " WHERE q.id OPERATOR(pg_catalog.=) p.id" \
 "   AND (q.id OPERATOR(pg_catalog.=) $1 OR q.display_order OPERATOR(pg_catalog.<>) p.pos)"
 
-static const char *const place_under_parent =
-PLACE_QUESTION("s.parent_question_id OPERATOR(pg_catalog.=) $2");
-static const char *const place_at_top =
-PLACE_QUESTION("s.parent_question_id IS NULL AND s.campaign_id OPERATOR(pg_catalog.=) $4");
-
-/* move_question(): renumber the list the question left, 1..n ($1 parent, $2 campaign) */
-#define RENUMBER_SIBLINGS(siblings) \
-"WITH sib AS (" \
-"    SELECT s.id, pg_catalog.row_number() OVER (ORDER BY s.display_order, s.created_at, s.id) AS rn" \
-"      FROM expert_network.screening_questions AS s" \
-"     WHERE " siblings \
-")" \
-"UPDATE expert_network.screening_questions AS q" \
-"   SET display_order = sib.rn::pg_catalog.int4" \
-"  FROM sib" \
-" WHERE q.id OPERATOR(pg_catalog.=) sib.id AND q.display_order OPERATOR(pg_catalog.<>) sib.rn"
-
-static const char *const renumber_under_parent =
-RENUMBER_SIBLINGS("s.parent_question_id OPERATOR(pg_catalog.=) $1");
-static const char *const renumber_at_top =
-RENUMBER_SIBLINGS("s.parent_question_id IS NULL AND s.campaign_id OPERATOR(pg_catalog.=) $2");
+/* the siblings [false] under parent $2, [true] at the top of campaign $4 */
+static const char *const place_question[2] = {
+	PLACE_QUESTION("s.parent_question_id OPERATOR(pg_catalog.=) $2"),
+	PLACE_QUESTION("s.parent_question_id IS NULL AND s.campaign_id OPERATOR(pg_catalog.=) $4")
+};
+static SPIPlanPtr place_question_plans[2];
 
 /* copy_question_tree() */
 static const char *const campaign_visible_query =
 "SELECT 1 FROM expert_network.campaigns AS c WHERE c.id OPERATOR(pg_catalog.=) $1";
-
-static const char *const campaign_questions_query =
-"SELECT " EN_QUESTION_COLUMNS
-"  FROM expert_network.screening_questions AS q"
-" WHERE q.campaign_id OPERATOR(pg_catalog.=) $1";
 
 static const char *const last_top_order_query =
 "SELECT pg_catalog.max(q.display_order)"
@@ -97,12 +75,7 @@ static const char *const copy_insert_query =
 " ORDER BY n.ord";
 
 static SPIPlanPtr question_place_plan;
-static SPIPlanPtr place_under_parent_plan;
-static SPIPlanPtr place_at_top_plan;
-static SPIPlanPtr renumber_under_parent_plan;
-static SPIPlanPtr renumber_at_top_plan;
 static SPIPlanPtr campaign_visible_plan;
-static SPIPlanPtr campaign_questions_plan;
 static SPIPlanPtr last_top_order_plan;
 static SPIPlanPtr copy_insert_plan;
 
@@ -138,6 +111,21 @@ PlaceOf(Datum question, Datum *campaign, Datum *parent, bool *top)
 }
 
 /*
+ * Place the question (NULL: none) at position among the siblings under
+ * parent, or at the top of campaign, and renumber them 1..n around it.
+ */
+static void
+PlaceInList(const Datum *question, Datum parent, bool at_top, int32 position, Datum campaign)
+{
+	Oid			argtypes[4] = {UUIDOID, UUIDOID, INT4OID, UUIDOID};
+	Datum		args[4] = {question ? *question : (Datum) 0, parent, Int32GetDatum(position), campaign};
+	char		nulls[4] = {question ? ' ' : 'n', at_top ? 'n' : ' ', ' ', ' '};
+
+	Run(en_kept_plan(&place_question_plans[at_top], place_question[at_top], 4, argtypes),
+		args, nulls, false, SPI_OK_UPDATE, "placing a screening question");
+}
+
+/*
  * move_question(question_id uuid, new_parent_id uuid, new_position int):
  * re-parent the question (NULL: to the top level) and place it at the
  * 1-based position among its new siblings, past the end meaning last;
@@ -158,9 +146,6 @@ expert_network_move_question(PG_FUNCTION_ARGS)
 	Datum		parent_campaign;
 	Datum		ignored_parent;
 	bool		ignored_top;
-	Oid			place_types[4] = {UUIDOID, UUIDOID, INT4OID, UUIDOID};
-	Datum		args[4];
-	char		nulls[4] = {' ', ' ', ' ', ' '};
 
 	if (PG_ARGISNULL(0))
 		ereport(ERROR,
@@ -200,62 +185,15 @@ expert_network_move_question(PG_FUNCTION_ARGS)
 	if (!to_top && !PlaceOf(new_parent, &parent_campaign, &ignored_parent, &ignored_top))
 		en_report_unknown_question(new_parent);
 
-	args[0] = question;
-	args[1] = new_parent;
-	nulls[1] = to_top ? 'n' : ' ';
-	args[2] = Int32GetDatum(position);
-	args[3] = campaign;
-	Run(to_top ?
-		en_kept_plan(&place_at_top_plan, place_at_top, 4, place_types) :
-		en_kept_plan(&place_under_parent_plan, place_under_parent, 4, place_types),
-		args, nulls, false, SPI_OK_UPDATE, "moving a screening question");
-
-	/* the list it left, unless it stayed in it */
+	PlaceInList(&question, new_parent, to_top, position, campaign);
+	/* the list it left, unless it stayed in it, renumbered */
 	if (!(from_top && to_top) &&
 		(from_top || to_top ||
 		 memcmp(DatumGetUUIDP(old_parent)->data, DatumGetUUIDP(new_parent)->data, UUID_LEN) != 0))
-	{
-		Oid			renumber_types[2] = {UUIDOID, UUIDOID};
-
-		args[0] = old_parent;
-		nulls[0] = from_top ? 'n' : ' ';
-		args[1] = campaign;
-		nulls[1] = ' ';
-		Run(from_top ?
-			en_kept_plan(&renumber_at_top_plan, renumber_at_top, 2, renumber_types) :
-			en_kept_plan(&renumber_under_parent_plan, renumber_under_parent, 2, renumber_types),
-			args, nulls, false, SPI_OK_UPDATE, "renumbering screening questions");
-	}
+		PlaceInList(NULL, old_parent, from_top, PG_INT32_MAX, campaign);
 
 	SPI_finish();
 	PG_RETURN_VOID();
-}
-
-/* A new version 4 uuid, as gen_random_uuid() makes them */
-static void
-NewUuid(pg_uuid_t *uuid)
-{
-	if (!pg_strong_random(uuid->data, UUID_LEN))
-		ereport(ERROR,
-				(errcode(ERRCODE_INTERNAL_ERROR),
-				 errmsg("could not generate random values")));
-	uuid->data[6] = (uuid->data[6] & 0x0f) | 0x40;
-	uuid->data[8] = (uuid->data[8] & 0x3f) | 0x80;
-}
-
-/* A one-dimensional array of n values, with nulls where nulls[k] */
-static Datum
-ArrayOf(Datum *values, bool *nulls, int n, Oid type)
-{
-	int16		typlen;
-	bool		typbyval;
-	char		typalign;
-	int			dims[1] = {n};
-	int			lbs[1] = {1};
-
-	get_typlenbyvalalign(type, &typlen, &typbyval, &typalign);
-	return PointerGetDatum(construct_md_array(values, nulls, 1, dims, lbs,
-											  type, typlen, typbyval, typalign));
 }
 
 /*
@@ -280,13 +218,13 @@ expert_network_copy_question_tree(PG_FUNCTION_ARGS)
 	Oid			uuid_type[1] = {UUIDOID};
 	Oid			insert_types[7] = {UUIDOID, UUIDARRAYOID, UUIDARRAYOID, TEXTARRAYOID,
 	TEXTARRAYOID, JSONBARRAYOID, INT4ARRAYOID};
+	Oid			element_types[6] = {UUIDOID, UUIDOID, TEXTOID, TEXTOID, JSONBOID, INT4OID};
 	Screener	s;
 	int32	   *order;
 	int32	   *depths;
 	pg_uuid_t  *new_ids;
 	int64		base = 0;
-	Datum	   *columns[6];
-	bool	   *nulls[6];
+	ArrayBuildState *columns[6] = {0};
 	Datum		args[7];
 	int32		copied;
 
@@ -301,14 +239,12 @@ expert_network_copy_question_tree(PG_FUNCTION_ARGS)
 				 errmsg("campaign %s does not exist", en_uuid_text(from)),
 				 errdetail("No campaign of the current user has this id.")));
 
-	en_load_questions(&s, en_kept_plan(&campaign_questions_plan, campaign_questions_query, 1, uuid_type),
-					  &from, NULL);
+	en_load_campaign(&s, from, NULL);
 	if (s.n == 0)
 	{
 		SPI_finish();
 		PG_RETURN_INT32(0);
 	}
-	en_link_questions(&s);
 	order = palloc(sizeof(int32) * s.n);
 	depths = palloc(sizeof(int32) * s.n);
 	en_walk_all(&s, order, depths);
@@ -333,33 +269,29 @@ expert_network_copy_question_tree(PG_FUNCTION_ARGS)
 
 	new_ids = palloc(sizeof(pg_uuid_t) * s.n);
 	for (int32 i = 0; i < s.n; i++)
-		NewUuid(&new_ids[i]);
+		new_ids[i] = *DatumGetUUIDP(OidFunctionCall0(F_GEN_RANDOM_UUID));
 
 	/* id, parent, text, type, options, order of each copy, in walk order */
-	for (int c = 0; c < 6; c++)
-	{
-		columns[c] = palloc(sizeof(Datum) * s.n);
-		nulls[c] = palloc0(sizeof(bool) * s.n);
-	}
 	for (int32 k = 0; k < s.n; k++)
 	{
 		int32		i = order[k];
 		Question   *q = &s.q[i];
 		int32		parent = s.parent[i];
+		Datum		values[6];
+		bool		nulls[6] = {false, parent < 0, false, q->type_null, q->options_null, false};
 
-		columns[0][k] = UUIDPGetDatum(&new_ids[i]);
-		nulls[1][k] = parent < 0;
-		columns[1][k] = parent < 0 ? (Datum) 0 : UUIDPGetDatum(&new_ids[parent]);
-		columns[2][k] = q->question_text;
-		columns[3][k] = q->question_type;
-		nulls[3][k] = q->type_null;
-		columns[4][k] = q->options;
-		nulls[4][k] = q->options_null;
-		columns[5][k] = Int32GetDatum(parent < 0 ? (int32) (base + s.rank[i]) : s.rank[i]);
+		values[0] = UUIDPGetDatum(&new_ids[i]);
+		values[1] = parent < 0 ? (Datum) 0 : UUIDPGetDatum(&new_ids[parent]);
+		values[2] = q->question_text;
+		values[3] = q->question_type;
+		values[4] = q->options;
+		values[5] = Int32GetDatum(parent < 0 ? (int32) (base + s.rank[i]) : s.rank[i]);
+		for (int c = 0; c < 6; c++)
+			en_accum(&columns[c], values[c], nulls[c], element_types[c]);
 	}
 	args[0] = to;
 	for (int c = 0; c < 6; c++)
-		args[c + 1] = ArrayOf(columns[c], nulls[c], s.n, get_element_type(insert_types[c + 1]));
+		args[c + 1] = makeArrayResult(columns[c], CurrentMemoryContext);
 
 	Run(en_kept_plan(&copy_insert_plan, copy_insert_query, 7, insert_types),
 		args, NULL, false, SPI_OK_INSERT, "copying screening questions");

@@ -45,18 +45,11 @@
  */
 #include "expert_network.h"
 
-#include "access/htup_details.h"
 #include "catalog/pg_type.h"
-#include "commands/trigger.h"
 #include "common/hashfn.h"
-#include "executor/executor.h"
-#include "fmgr.h"
 #include "miscadmin.h"
 #include "storage/lock.h"
-#include "utils/array.h"
-#include "utils/builtins.h"
 #include "utils/guc.h"
-#include "utils/rel.h"
 #include "utils/snapmgr.h"
 
 PG_FUNCTION_INFO_V1(expert_network_question_integrity);
@@ -129,31 +122,28 @@ static const char *const tree_check_query =
 "           CASE WHEN t.parent IS NULL THEN 0 ELSE COALESCE(c.n, 1) END AS depth,"
 "           COALESCE(b.height, 0) AS height,"
 "           COALESCE(b.elsewhere, false) AS elsewhere,"
-"           COALESCE(t.old_campaign OPERATOR(pg_catalog.<>) t.campaign, false) AS moved"
+"           COALESCE(t.old_campaign OPERATOR(pg_catalog.<>) t.campaign, false) AS moved,"
+"           COALESCE(t.old_campaign OPERATOR(pg_catalog.<>) t.campaign, false)"
+"           AND EXISTS (SELECT FROM expert_network.expert_screening_responses AS r"
+"                         JOIN expert_network.experts AS e ON e.id OPERATOR(pg_catalog.=) r.expert_id"
+"                        WHERE r.screening_question_id OPERATOR(pg_catalog.=) t.id"
+"                          AND e.campaign_id OPERATOR(pg_catalog.<>) t.campaign) AS answered"
 "      FROM t LEFT JOIN chain AS c ON c.ord OPERATOR(pg_catalog.=) t.ord"
 "             LEFT JOIN below AS b ON b.ord OPERATOR(pg_catalog.=) t.ord"
 ")"
-"SELECT j.ord, j.parent_campaign, j.loops, j.depth, j.height, j.elsewhere, j.moved,"
-"       j.moved AND EXISTS (SELECT FROM expert_network.expert_screening_responses AS r"
-"                             JOIN expert_network.experts AS e ON e.id OPERATOR(pg_catalog.=) r.expert_id"
-"                            WHERE r.screening_question_id OPERATOR(pg_catalog.=) j.id"
-"                              AND e.campaign_id OPERATOR(pg_catalog.<>) j.campaign) AS answered"
+"SELECT j.ord, j.parent_campaign, j.loops, j.depth, j.height, j.elsewhere, j.moved, j.answered"
 "  FROM judged AS j"
 " WHERE j.parent OPERATOR(pg_catalog.=) j.id"
 "    OR j.parent_campaign OPERATOR(pg_catalog.<>) j.campaign"
-"    OR j.loops OR j.elsewhere"
+"    OR j.loops OR j.elsewhere OR j.answered"
 "    OR j.depth OPERATOR(pg_catalog.+) j.height OPERATOR(pg_catalog.>=) $5"
-"    OR (j.moved AND EXISTS (SELECT FROM expert_network.expert_screening_responses AS r"
-"                              JOIN expert_network.experts AS e ON e.id OPERATOR(pg_catalog.=) r.expert_id"
-"                             WHERE r.screening_question_id OPERATOR(pg_catalog.=) j.id"
-"                               AND e.campaign_id OPERATOR(pg_catalog.<>) j.campaign))"
 " ORDER BY COALESCE(j.loops OR j.parent OPERATOR(pg_catalog.=) j.id, false) DESC, j.ord DESC"
 " LIMIT 1";
 
-/* The campaigns of the questions $1 */
+/* The campaigns of the questions $1, in uuid order (LockScreeners') */
 static const char *const question_campaigns_query =
 "SELECT DISTINCT q.campaign_id FROM expert_network.screening_questions AS q"
-" WHERE q.id OPERATOR(pg_catalog.=) ANY ($1)";
+" WHERE q.id OPERATOR(pg_catalog.=) ANY ($1) ORDER BY q.campaign_id";
 
 /* The first response ($1 question, $2 expert) whose question is not in its expert's campaign */
 static const char *const response_check_query =
@@ -186,74 +176,27 @@ en_lock_screener(Datum campaign)
 	(void) LockAcquire(&tag, ExclusiveLock, false, false);
 }
 
-static int
-CompareUuids(const void *a, const void *b)
-{
-	return memcmp(((const pg_uuid_t *) a)->data, ((const pg_uuid_t *) b)->data, UUID_LEN);
-}
-
 /* Lock each of n campaigns once, in uuid order */
 static void
 LockScreeners(pg_uuid_t *campaigns, int n)
 {
-	qsort(campaigns, n, sizeof(pg_uuid_t), CompareUuids);
+	qsort(campaigns, n, sizeof(pg_uuid_t), en_uuid_cmp);
 	for (int i = 0; i < n; i++)
-		if (i == 0 || CompareUuids(&campaigns[i - 1], &campaigns[i]) != 0)
+		if (i == 0 || en_uuid_cmp(&campaigns[i - 1], &campaigns[i]) != 0)
 			en_lock_screener(UUIDPGetDatum(&campaigns[i]));
 }
 
-/* Growing arrays of uuids, in step: one column each */
+/* The rows a check looks at: one uuid[] being built per column, in step */
 typedef struct UuidColumns
 {
-	int			ncolumns;
 	int			n;
-	int			cap;
-	pg_uuid_t  *values[4];
-	bool	   *nulls[4];
+	ArrayBuildState *col[4];
 } UuidColumns;
-
-static void
-AddRow(UuidColumns *c, const Datum *values, const bool *nulls)
-{
-	if (c->n == c->cap)
-	{
-		c->cap = c->cap == 0 ? 16 : c->cap * 2;
-		for (int k = 0; k < c->ncolumns; k++)
-		{
-			c->values[k] = c->values[k] == NULL ? palloc(sizeof(pg_uuid_t) * c->cap) :
-				repalloc(c->values[k], sizeof(pg_uuid_t) * c->cap);
-			c->nulls[k] = c->nulls[k] == NULL ? palloc(sizeof(bool) * c->cap) :
-				repalloc(c->nulls[k], sizeof(bool) * c->cap);
-		}
-	}
-	for (int k = 0; k < c->ncolumns; k++)
-	{
-		c->nulls[k][c->n] = nulls[k];
-		if (!nulls[k])
-			c->values[k][c->n] = *DatumGetUUIDP(values[k]);
-		else
-			memset(&c->values[k][c->n], 0, sizeof(pg_uuid_t));
-	}
-	c->n++;
-}
-
-static Datum
-ColumnArray(const UuidColumns *c, int k)
-{
-	Datum	   *elems = palloc(sizeof(Datum) * Max(c->n, 1));
-	int			dims[1] = {c->n};
-	int			lbs[1] = {1};
-
-	for (int i = 0; i < c->n; i++)
-		elems[i] = UUIDPGetDatum(&c->values[k][i]);
-	return PointerGetDatum(construct_md_array(elems, c->nulls[k], 1, dims, lbs,
-											  UUIDOID, UUID_LEN, false, TYPALIGN_CHAR));
-}
 
 static Datum
 UuidAt(const UuidColumns *c, int k, int i)
 {
-	return UUIDPGetDatum(&c->values[k][i]);
+	return c->col[k]->dvalues[i];
 }
 
 /*
@@ -271,13 +214,9 @@ CollectRows(FunctionCallInfo fcinfo, const char *funcname, const char *const *co
 			int old_column, uint32 required, UuidColumns *rows)
 {
 	TriggerData *trigdata = (TriggerData *) fcinfo->context;
-	Relation	rel;
-	TupleDesc	desc;
 	int			attnums[3];
-	TupleTableSlot *newslot;
-	TupleTableSlot *oldslot = NULL;
-	bool		per_row;
-	bool		is_update;
+	int			nout = ncolumns + (old_column >= 0 ? 1 : 0);
+	RowPairs	pairs;
 
 	if (!CALLED_AS_TRIGGER(fcinfo) ||
 		!(TRIGGER_FIRED_BY_INSERT(trigdata->tg_event) || TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event)) ||
@@ -285,56 +224,26 @@ CollectRows(FunctionCallInfo fcinfo, const char *funcname, const char *const *co
 		  (TRIGGER_FIRED_AFTER(trigdata->tg_event) && trigdata->tg_newtable != NULL &&
 		   (TRIGGER_FIRED_BY_INSERT(trigdata->tg_event) || trigdata->tg_oldtable != NULL))))
 		en_report_misfire(funcname, "AFTER INSERT or AFTER UPDATE FOR EACH STATEMENT with its transition tables");
-	rel = trigdata->tg_relation;
-	desc = RelationGetDescr(rel);
-	is_update = TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event);
-	per_row = TRIGGER_FIRED_FOR_ROW(trigdata->tg_event);
 	for (int k = 0; k < ncolumns; k++)
-		attnums[k] = en_column_number(rel, columns[k]);
+		attnums[k] = en_column_number(trigdata->tg_relation, columns[k]);
 	memset(rows, 0, sizeof(*rows));
-	rows->ncolumns = ncolumns + (old_column >= 0 ? 1 : 0);
+	for (int k = 0; k < nout; k++)
+		rows->col[k] = initArrayResult(UUIDOID, CurrentMemoryContext, false);
 
-	newslot = MakeSingleTupleTableSlot(desc, per_row ? &TTSOpsHeapTuple : &TTSOpsMinimalTuple);
-	if (is_update)
-		oldslot = MakeSingleTupleTableSlot(desc, per_row ? &TTSOpsHeapTuple : &TTSOpsMinimalTuple);
-	if (per_row)
+	en_row_pairs_begin(&pairs, trigdata, false);
+	while (en_row_pairs_next(&pairs))
 	{
-		ExecStoreHeapTuple(is_update ? trigdata->tg_newtuple : trigdata->tg_trigtuple, newslot, false);
-		if (is_update)
-			ExecStoreHeapTuple(trigdata->tg_trigtuple, oldslot, false);
-	}
-	else
-	{
-		en_transition_rewind(trigdata->tg_newtable);
-		if (is_update)
-			en_transition_rewind(trigdata->tg_oldtable);
-	}
+		Datum		values[4] = {0};
+		bool		nulls[4] = {true, true, true, true};
+		bool		keep = pairs.old == NULL;
 
-	for (;;)
-	{
-		Datum		values[4];
-		bool		nulls[4];
-		bool		keep = !is_update;
-
-		if (!per_row)
-		{
-			if (!tuplestore_gettupleslot(trigdata->tg_newtable, true, false, newslot))
-				break;
-			if (is_update && !tuplestore_gettupleslot(trigdata->tg_oldtable, true, false, oldslot))
-				elog(ERROR, "the transition tables of %s are not in step", funcname);
-		}
-		if (old_column >= 0)
-		{
-			values[ncolumns] = (Datum) 0;
-			nulls[ncolumns] = true;
-		}
 		for (int k = 0; k < ncolumns; k++)
 		{
-			values[k] = slot_getattr(newslot, attnums[k], &nulls[k]);
-			if (is_update)
+			values[k] = slot_getattr(pairs.new, attnums[k], &nulls[k]);
+			if (pairs.old != NULL)
 			{
 				bool		oldnull;
-				Datum		old = slot_getattr(oldslot, attnums[k], &oldnull);
+				Datum		old = slot_getattr(pairs.old, attnums[k], &oldnull);
 
 				if (oldnull != nulls[k] ||
 					(!nulls[k] && memcmp(DatumGetUUIDP(old)->data, DatumGetUUIDP(values[k])->data, UUID_LEN) != 0))
@@ -348,21 +257,13 @@ CollectRows(FunctionCallInfo fcinfo, const char *funcname, const char *const *co
 			if (nulls[k] && (required & (1 << k)))
 				keep = false;
 		}
-		if (keep)
-			AddRow(rows, values, nulls);
-		if (per_row)
-			break;
+		if (!keep)
+			continue;
+		for (int k = 0; k < nout; k++)
+			(void) accumArrayResult(rows->col[k], values[k], nulls[k], UUIDOID, CurrentMemoryContext);
+		rows->n++;
 	}
-
-	if (!per_row)
-	{
-		en_transition_done(trigdata->tg_newtable);
-		if (is_update)
-			en_transition_done(trigdata->tg_oldtable);
-	}
-	ExecDropSingleTupleTableSlot(newslot);
-	if (oldslot != NULL)
-		ExecDropSingleTupleTableSlot(oldslot);
+	en_row_pairs_end(&pairs);
 }
 
 /* The row a BEFORE ROW trigger returns; NULL for a statement trigger */
@@ -389,20 +290,6 @@ CheckQuery(SPIPlanPtr plan, Datum *args)
 	return SPI_tuptable;
 }
 
-static void
-ReportTooDeep(Datum id, int depth, bool subtree)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_CHECK_VIOLATION),
-			 subtree ?
-			 errmsg("screening question %s would put its sub-questions at depth %d",
-					en_uuid_text(id), depth) :
-			 errmsg("screening question %s would be at depth %d", en_uuid_text(id), depth),
-			 errdetail("expert_network.max_question_depth is %d: depths run from 0 at the top level to %d.",
-					   en_max_question_depth, en_max_question_depth - 1),
-			 errhint("Place it higher in the tree, or raise expert_network.max_question_depth.")));
-}
-
 /* The error for a row the check query returned */
 static void
 ReportTreeViolation(const UuidColumns *rows, HeapTuple row, TupleDesc desc)
@@ -421,7 +308,7 @@ ReportTreeViolation(const UuidColumns *rows, HeapTuple row, TupleDesc desc)
 	bool		moved = DatumGetBool(SPI_getbinval(row, desc, 7, &isnull));
 	bool		answered = DatumGetBool(SPI_getbinval(row, desc, 8, &isnull));
 
-	if (!rows->nulls[1][i] && memcmp(DatumGetUUIDP(id)->data, DatumGetUUIDP(parent)->data, UUID_LEN) == 0)
+	if (!rows->col[1]->dnulls[i] && memcmp(DatumGetUUIDP(id)->data, DatumGetUUIDP(parent)->data, UUID_LEN) == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_CHECK_VIOLATION),
 				 errmsg("screening question %s cannot be its own ancestor", en_uuid_text(id)),
@@ -453,7 +340,15 @@ ReportTreeViolation(const UuidColumns *rows, HeapTuple row, TupleDesc desc)
 				 errmsg("screening question %s has sub-questions in another campaign", en_uuid_text(id)),
 				 errdetail("A sub-question belongs to its parent's campaign, %s.", en_uuid_text(campaign))));
 	if (depth + height >= en_max_question_depth)
-		ReportTooDeep(id, depth + height, height > 0);
+		ereport(ERROR,
+				(errcode(ERRCODE_CHECK_VIOLATION),
+				 height > 0 ?
+				 errmsg("screening question %s would put its sub-questions at depth %d",
+						en_uuid_text(id), depth + height) :
+				 errmsg("screening question %s would be at depth %d", en_uuid_text(id), depth),
+				 errdetail("expert_network.max_question_depth is %d: depths run from 0 at the top level to %d.",
+						   en_max_question_depth, en_max_question_depth - 1),
+				 errhint("Place it higher in the tree, or raise expert_network.max_question_depth.")));
 	if (answered)
 		ereport(ERROR,
 				(errcode(ERRCODE_CHECK_VIOLATION),
@@ -494,9 +389,9 @@ expert_network_question_integrity(PG_FUNCTION_ARGS)
 	campaigns = palloc(sizeof(pg_uuid_t) * 2 * rows.n);
 	for (int i = 0; i < rows.n; i++)
 	{
-		campaigns[ncampaigns++] = rows.values[2][i];
-		if (!rows.nulls[3][i])
-			campaigns[ncampaigns++] = rows.values[3][i];
+		campaigns[ncampaigns++] = *DatumGetUUIDP(UuidAt(&rows, 2, i));
+		if (!rows.col[3]->dnulls[i])
+			campaigns[ncampaigns++] = *DatumGetUUIDP(UuidAt(&rows, 3, i));
 	}
 
 	if (SPI_connect() != SPI_OK_CONNECT)
@@ -504,7 +399,7 @@ expert_network_question_integrity(PG_FUNCTION_ARGS)
 	LockScreeners(campaigns, ncampaigns);
 
 	for (int k = 0; k < 4; k++)
-		args[k] = ColumnArray(&rows, k);
+		args[k] = makeArrayResult(rows.col[k], CurrentMemoryContext);
 	args[4] = Int32GetDatum(en_max_question_depth);
 	args[5] = Int32GetDatum(EN_QUESTION_DEPTH_LIMIT);
 	args[6] = BoolGetDatum(TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) ||
@@ -534,7 +429,6 @@ expert_network_response_integrity(PG_FUNCTION_ARGS)
 	Oid			argtypes[2] = {UUIDARRAYOID, UUIDARRAYOID};
 	Datum		args[2];
 	SPITupleTable *found;
-	pg_uuid_t  *campaigns;
 
 	CollectRows(fcinfo, "response_integrity", columns, lengthof(columns), -1, 0x3, &rows);
 	if (rows.n == 0)
@@ -542,19 +436,17 @@ expert_network_response_integrity(PG_FUNCTION_ARGS)
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	args[0] = ColumnArray(&rows, 0);
-	args[1] = ColumnArray(&rows, 1);
+	args[0] = makeArrayResult(rows.col[0], CurrentMemoryContext);
+	args[1] = makeArrayResult(rows.col[1], CurrentMemoryContext);
 
 	/* lock the trees of the questions' campaigns, then check */
 	found = CheckQuery(en_kept_custom_plan(&question_campaigns_plan, question_campaigns_query, 1, argtypes), args);
-	campaigns = palloc(sizeof(pg_uuid_t) * Max(SPI_processed, 1));
 	for (uint64 k = 0; k < SPI_processed; k++)
 	{
 		bool		isnull;
 
-		campaigns[k] = *DatumGetUUIDP(SPI_getbinval(found->vals[k], found->tupdesc, 1, &isnull));
+		en_lock_screener(SPI_getbinval(found->vals[k], found->tupdesc, 1, &isnull));
 	}
-	LockScreeners(campaigns, (int) SPI_processed);
 
 	found = CheckQuery(en_kept_custom_plan(&response_check_plan, response_check_query, 2, argtypes), args);
 	if (SPI_processed > 0)

@@ -19,12 +19,10 @@
 #include "access/htup_details.h"
 #include "catalog/pg_type.h"
 #include "common/hashfn.h"
-#include "executor/spi.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/datum.h"
 #include "utils/memutils.h"
-#include "utils/uuid.h"
 
 /* id -> index of the question */
 typedef struct QuestionSlot
@@ -80,20 +78,17 @@ CheckQuestionColumns(TupleDesc desc)
 		Form_pg_attribute attr = TupleDescAttr(desc, i);
 
 		if (attr->atttypid != question_column_types[i])
-			ereport(ERROR,
-					(errcode(ERRCODE_DATATYPE_MISMATCH),
-					 errmsg("column \"%s\" of relation \"screening_questions\" is of type %s, not %s",
-							NameStr(attr->attname), format_type_be(attr->atttypid),
-							format_type_be(question_column_types[i])),
-					 errdetail("expert_network reads and writes that column as the type it created it with.")));
+			en_report_column_type(NULL, "screening_questions", attr, question_column_types[i]);
 	}
 }
 
+static void LinkQuestions(Screener *s);
+
 /*
  * Run a walk query (columns QCOL_*) with the plan and arguments given and
- * keep its rows as the screener's questions.  With cxt, the screener and
- * copies of the values go there, to outlive SPI_finish(); without, the
- * values stay in SPI's tuple table.
+ * keep its rows as the screener's questions, linked (LinkQuestions).  With
+ * cxt, the screener and copies of the values go there, to outlive
+ * SPI_finish(); without, the values stay in SPI's tuple table.
  */
 void
 en_load_questions(Screener *s, SPIPlanPtr plan, Datum *args, MemoryContext cxt)
@@ -156,7 +151,22 @@ en_load_questions(Screener *s, SPIPlanPtr plan, Datum *args, MemoryContext cxt)
 	}
 	if (cxt != NULL)
 		SPI_freetuptable(table);
+	LinkQuestions(s);
 	MemoryContextSwitchTo(old);
+}
+
+/* The questions of a campaign, as en_load_questions() loads them */
+void
+en_load_campaign(Screener *s, Datum campaign, MemoryContext cxt)
+{
+	static SPIPlanPtr plan;
+	Oid			argtypes[1] = {UUIDOID};
+
+	en_load_questions(s, en_kept_plan(&plan, "SELECT " EN_QUESTION_COLUMNS
+									  "  FROM expert_network.screening_questions AS q"
+									  " WHERE q.campaign_id OPERATOR(pg_catalog.=) $1",
+									  1, argtypes),
+					  &campaign, cxt);
 }
 
 /* Sibling order: display_order, then created_at, then id (uuid order is memcmp) */
@@ -185,8 +195,8 @@ CompareSiblings(const Question *a, const Question *b)
  * data), is in no list of children: no walk from the top reaches it.
  * The id index stays, for en_find_question().
  */
-void
-en_link_questions(Screener *s)
+static void
+LinkQuestions(Screener *s)
 {
 	int32		n = s->n;
 	int32	   *start = palloc0(sizeof(int32) * (n + 2));	/* per parent; n: the top */

@@ -18,10 +18,8 @@
 #include "expert_network.h"
 
 #include "catalog/pg_type.h"
-#include "fmgr.h"
 #include "funcapi.h"
 #include "miscadmin.h"
-#include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/memutils.h"
 #include "utils/regproc.h"
@@ -30,12 +28,6 @@
 PG_FUNCTION_INFO_V1(expert_network_question_tree);
 PG_FUNCTION_INFO_V1(expert_network_question_subtree);
 PG_FUNCTION_INFO_V1(expert_network_question_ancestors);
-
-/* question_tree(), and question_ancestors() once it keeps a screener */
-static const char *const campaign_questions_query =
-"SELECT " EN_QUESTION_COLUMNS
-"  FROM expert_network.screening_questions AS q"
-" WHERE q.campaign_id OPERATOR(pg_catalog.=) $1";
 
 /* question_subtree(): the questions of the question's campaign */
 static const char *const subtree_questions_query =
@@ -49,7 +41,7 @@ static const char *const subtree_questions_query =
  * question_ancestors(): the question's chain of parents (at most $2 + 1
  * steps, so that a loop ends), and of every chain member its siblings: the
  * children of each parent on the chain, and the campaign's top-level
- * questions.  (A loop in corrupt data repeats rows; en_link_questions()
+ * questions.  (A loop in corrupt data repeats rows; en_load_questions()
  * keeps the first of each.)
  */
 static const char *const ancestor_questions_query =
@@ -74,7 +66,6 @@ static const char *const ancestor_questions_query =
 " WHERE q.parent_question_id IS NULL"
 "   AND q.campaign_id OPERATOR(pg_catalog.=) (SELECT c.campaign_id FROM chain AS c WHERE c.n OPERATOR(pg_catalog.=) 1)";
 
-static SPIPlanPtr campaign_questions_plan;
 static SPIPlanPtr subtree_questions_plan;
 static SPIPlanPtr ancestor_questions_plan;
 
@@ -93,16 +84,9 @@ enum
 	RCOL_COUNT
 };
 
+/* their types, in that order */
 static const Oid result_types[RCOL_COUNT] = {
-	[RCOL_ID] = UUIDOID,
-	[RCOL_PARENT] = UUIDOID,
-	[RCOL_DEPTH] = INT4OID,
-	[RCOL_POSITION] = TEXTOID,
-	[RCOL_PATH] = UUIDARRAYOID,
-	[RCOL_TEXT] = TEXTOID,
-	[RCOL_TYPE] = TEXTOID,
-	[RCOL_OPTIONS] = JSONBOID,
-	[RCOL_ORDER] = INT4OID,
+	UUIDOID, UUIDOID, INT4OID, TEXTOID, UUIDARRAYOID, TEXTOID, TEXTOID, JSONBOID, INT4OID
 };
 
 /*
@@ -219,7 +203,6 @@ Datum
 expert_network_question_tree(PG_FUNCTION_ARGS)
 {
 	Datum		campaign = PG_GETARG_DATUM(0);
-	Oid			argtypes[1] = {UUIDOID};
 	Screener	s;
 	int32	   *order;
 	int32	   *depths;
@@ -228,9 +211,7 @@ expert_network_question_tree(PG_FUNCTION_ARGS)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 
-	en_load_questions(&s, en_kept_plan(&campaign_questions_plan, campaign_questions_query, 1, argtypes),
-					  &campaign, NULL);
-	en_link_questions(&s);
+	en_load_campaign(&s, campaign, NULL);
 	order = palloc(sizeof(int32) * Max(s.n, 1));
 	depths = palloc(sizeof(int32) * Max(s.n, 1));
 	en_walk_all(&s, order, depths);
@@ -267,7 +248,6 @@ expert_network_question_subtree(PG_FUNCTION_ARGS)
 
 	en_load_questions(&s, en_kept_plan(&subtree_questions_plan, subtree_questions_query, 1, argtypes),
 					  &question, NULL);
-	en_link_questions(&s);
 	target = en_find_question(&s, DatumGetUUIDP(question));
 	if (target < 0)
 		en_report_unknown_question(question);
@@ -336,7 +316,6 @@ CacheDrop(AncestorCache *cache)
 static void
 CacheLoad(FmgrInfo *flinfo, AncestorCache *cache, Datum campaign)
 {
-	Oid			argtypes[1] = {UUIDOID};
 	Snapshot	snapshot = GetActiveSnapshot();
 	const char *identity = en_current_user_id();
 	MemoryContext old;
@@ -344,10 +323,8 @@ CacheLoad(FmgrInfo *flinfo, AncestorCache *cache, Datum campaign)
 	CacheDrop(cache);
 	cache->cxt = AllocSetContextCreate(flinfo->fn_mcxt, "question_ancestors screener",
 									   ALLOCSET_DEFAULT_SIZES);
-	en_load_questions(&cache->s, en_kept_plan(&campaign_questions_plan, campaign_questions_query, 1, argtypes),
-					  &campaign, cache->cxt);
+	en_load_campaign(&cache->s, campaign, cache->cxt);
 	old = MemoryContextSwitchTo(cache->cxt);
-	en_link_questions(&cache->s);
 	cache->userid = GetUserId();
 	cache->identity = identity != NULL ? pstrdup(identity) : NULL;
 	cache->xmin = snapshot->xmin;
@@ -408,7 +385,6 @@ expert_network_question_ancestors(PG_FUNCTION_ARGS)
 	args[1] = Int32GetDatum(EN_QUESTION_DEPTH_LIMIT);
 	en_load_questions(&s, en_kept_plan(&ancestor_questions_plan, ancestor_questions_query, 2, argtypes),
 					  args, NULL);
-	en_link_questions(&s);
 	target = en_find_question(&s, DatumGetUUIDP(question));
 	if (target < 0)
 		en_report_unknown_question(question);

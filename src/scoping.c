@@ -35,9 +35,6 @@
 #include "catalog/pg_class.h"
 #include "catalog/pg_type.h"
 #include "commands/extension.h"
-#include "commands/trigger.h"
-#include "executor/spi.h"
-#include "fmgr.h"
 #include "miscadmin.h"
 #include "utils/acl.h"
 #include "utils/builtins.h"
@@ -47,7 +44,6 @@
 #include "utils/rls.h"
 #include "utils/snapmgr.h"
 #include "utils/syscache.h"
-#include "utils/uuid.h"
 
 PG_FUNCTION_INFO_V1(expert_network_current_user_id);
 PG_FUNCTION_INFO_V1(expert_network_require_identity);
@@ -155,7 +151,6 @@ static const OwnedTable owned_tables[] = {
 	{.table = "compliance_exceptions", .refs = {{"expert_id", PARENT_EXPERT}}},
 	{.table = "compliance_log"},
 };
-
 
 /* Plans of the parent look-ups, prepared on first use and kept */
 static SPIPlanPtr parent_plans[NUM_PARENT_KINDS];
@@ -312,8 +307,8 @@ en_current_user_id(void)
  * row-level security anyway: superusers and BYPASSRLS roles, which is what
  * restoring a dump runs as.
  */
-bool
-en_may_write_without_identity(void)
+static bool
+MayWriteWithoutIdentity(void)
 {
 	Oid			roleid = GetUserId();
 
@@ -333,7 +328,7 @@ bool
 en_restoring(void)
 {
 	return (!row_security || creating_extension) &&
-		en_current_user_id() == NULL && en_may_write_without_identity();
+		en_current_user_id() == NULL && MayWriteWithoutIdentity();
 }
 
 /*
@@ -350,20 +345,20 @@ en_legacy_schema(void)
 }
 
 /*
- * Legacy schemas only (see en_legacy_schema): become the owner of
+ * In a legacy schema (see en_legacy_schema), become the owner of
  * expert_network.<table>, with row-level security not forced, as
- * foreign-key checks do, in a security-restricted operation; the caller
- * restores the saved user with SetUserIdAndSecContext (an error restores it
- * anyway).
+ * foreign-key checks do, in a security-restricted operation; otherwise stay
+ * the caller.  Either way the caller restores the saved user with
+ * SetUserIdAndSecContext (an error restores it anyway).
  */
 void
-en_become_table_owner(const char *table, Oid *save_userid, int *save_sec_context)
+en_legacy_owner(const char *table, Oid *save_userid, int *save_sec_context)
 {
-	Assert(en_legacy_schema());
 	GetUserIdAndSecContext(save_userid, save_sec_context);
-	SetUserIdAndSecContext(en_table_owner(table),
-						   *save_sec_context | SECURITY_LOCAL_USERID_CHANGE |
-						   SECURITY_RESTRICTED_OPERATION | SECURITY_NOFORCE_RLS);
+	if (en_legacy_schema())
+		SetUserIdAndSecContext(en_table_owner(table),
+							   *save_sec_context | SECURITY_LOCAL_USERID_CHANGE |
+							   SECURITY_RESTRICTED_OPERATION | SECURITY_NOFORCE_RLS);
 }
 
 static void
@@ -410,7 +405,7 @@ expert_network_require_identity(PG_FUNCTION_ARGS)
 {
 	CheckTriggerContext(fcinfo, "require_identity", false);
 
-	if (en_current_user_id() == NULL && !en_may_write_without_identity())
+	if (en_current_user_id() == NULL && !MayWriteWithoutIdentity())
 		ReportMissingIdentity();
 
 	return PointerGetDatum(NULL);
@@ -433,7 +428,6 @@ LookupOwnedTable(Relation rel)
 			 errdetail("It only knows the tables of the expert_network schema.")));
 	return NULL;				/* keep compiler quiet */
 }
-
 
 /* The owner of expert_network.<table> (found in the extension's schema) */
 Oid
@@ -464,39 +458,24 @@ ParentOwner(ParentKind kind, Datum id, bool latest)
 	int			save_sec_context;
 	char	   *result = NULL;
 	int			rc;
+	Oid			argtypes[1] = {UUIDOID};
+	SPIPlanPtr	plan = en_kept_plan(&parent_plans[kind], parents[kind].query, 1, argtypes);
 
-	if (parent_plans[kind] == NULL)
-	{
-		Oid			argtypes[1] = {UUIDOID};
-		SPIPlanPtr	plan = SPI_prepare(parents[kind].query, 1, argtypes);
-
-		if (plan == NULL)
-			elog(ERROR, "SPI_prepare failed for \"%s\": %s",
-				 parents[kind].query, SPI_result_code_string(SPI_result));
-		if (SPI_keepplan(plan) != 0)
-			elog(ERROR, "SPI_keepplan failed");
-		parent_plans[kind] = plan;
-	}
-
-	(void) en_extension_schema();
-	if (en_legacy_schema())
-	{
-		en_become_table_owner(parents[kind].table, &save_userid, &save_sec_context);
-		rc = SPI_execute_plan(parent_plans[kind], &id, NULL, true, 1);
-		SetUserIdAndSecContext(save_userid, save_sec_context);
-	}
-	else if (latest)
+	en_legacy_owner(parents[kind].table, &save_userid, &save_sec_context);
+	if (latest)
 	{
 		/*
-		 * Not read-only: the command counter advances first, so that a
-		 * parent written earlier by the same statement (a writable CTE)
-		 * counts, as it will for the foreign key at the statement's end.
+		 * (Never in a legacy schema.)  Not read-only: the command counter
+		 * advances first, so that a parent written earlier by the same
+		 * statement (a writable CTE) counts, as it will for the foreign key
+		 * at the statement's end.
 		 */
-		rc = SPI_execute_snapshot(parent_plans[kind], &id, NULL,
-								  GetLatestSnapshot(), InvalidSnapshot, false, false, 1);
+		rc = SPI_execute_snapshot(plan, &id, NULL, GetLatestSnapshot(), InvalidSnapshot,
+								  false, false, 1);
 	}
 	else
-		rc = SPI_execute_plan(parent_plans[kind], &id, NULL, true, 1);
+		rc = SPI_execute_plan(plan, &id, NULL, true, 1);
+	SetUserIdAndSecContext(save_userid, save_sec_context);
 
 	if (rc != SPI_OK_SELECT)
 		elog(ERROR, "SPI_execute_plan returned %s", SPI_result_code_string(rc));
@@ -509,93 +488,6 @@ ParentOwner(ParentKind kind, Datum id, bool latest)
 			result = TextDatumGetCString(d);
 	}
 	return result;
-}
-
-/*
- * For an API function whose row, looked up as the caller, was not found:
- * P0002, whether the row is someone else's or nobody's.  Telling the two
- * apart would tell a user that another user's id exists.
- */
-void
-en_report_unavailable(const char *table, Datum id)
-{
-	for (int kind = 0; kind < NUM_PARENT_KINDS; kind++)
-	{
-		if (strcmp(parents[kind].table, table) != 0)
-			continue;
-		ereport(ERROR,
-				(errcode(ERRCODE_NO_DATA_FOUND),
-				 errmsg("%s %s does not exist", parents[kind].noun, en_uuid_text(id))));
-	}
-	elog(ERROR, "no owner look-up for table \"%s\"", table);
-}
-
-/*
- * The row's reference through ref, if it has one that is new: set by an
- * INSERT, or changed by an UPDATE (an unchanged one was checked when set).
- */
-static bool
-NewReference(TriggerData *trigdata, HeapTuple newtuple, const ParentRef *ref, Datum *id)
-{
-	Relation	rel = trigdata->tg_relation;
-	TupleDesc	tupdesc = RelationGetDescr(rel);
-	int			attnum = en_column_number(rel, ref->column);
-	bool		isnull;
-
-	*id = SPI_getbinval(newtuple, tupdesc, attnum, &isnull);
-	if (isnull)
-		return false;
-	if (TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event))
-	{
-		bool		oldnull;
-		Datum		oldid = SPI_getbinval(trigdata->tg_trigtuple, tupdesc, attnum, &oldnull);
-
-		if (!oldnull && DatumGetBool(DirectFunctionCall2(uuid_eq, *id, oldid)))
-			return false;
-	}
-	return true;
-}
-
-/*
- * The references of a row that are also in a unique key (ParentRef's
- * unique_fkey): each new one must lead to a row of the owner, seen with the
- * latest snapshot and this statement's earlier writes, as the foreign key
- * will see it at the statement's end, or the row is refused
- * exactly as that foreign key refuses it (ri_ReportViolation's words for a
- * table under row-level security), before the unique key can answer.
- */
-static void
-CheckUniqueKeyReferences(TriggerData *trigdata, const OwnedTable *owned,
-						 HeapTuple newtuple, const char *owner)
-{
-	Relation	rel = trigdata->tg_relation;
-	bool		connected = false;
-
-	for (int i = 0; i < MAX_PARENTS && owned->refs[i].column != NULL; i++)
-	{
-		const ParentRef *ref = &owned->refs[i];
-		Datum		id;
-		char	   *parent_owner;
-
-		if (ref->unique_fkey == NULL || !NewReference(trigdata, newtuple, ref, &id))
-			continue;
-		if (!connected)
-		{
-			if (SPI_connect() != SPI_OK_CONNECT)
-				elog(ERROR, "SPI_connect failed");
-			connected = true;
-		}
-		parent_owner = ParentOwner(ref->kind, id, true);
-		if (parent_owner == NULL || strcmp(parent_owner, owner) != 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_FOREIGN_KEY_VIOLATION),
-					 errmsg("insert or update on table \"%s\" violates foreign key constraint \"%s\"",
-							RelationGetRelationName(rel), ref->unique_fkey),
-					 errdetail("Key is not present in table \"%s\".", parents[ref->kind].table),
-					 errtableconstraint(rel, ref->unique_fkey)));
-	}
-	if (connected)
-		SPI_finish();
 }
 
 /*
@@ -623,6 +515,13 @@ expert_network_enforce_owner(PG_FUNCTION_ARGS)
 	bool		isnull;
 	bool		row_has_owner;
 	Datum		value;
+	bool		legacy = en_legacy_schema();
+	bool		derive;
+	bool		unique_keys;
+	MemoryContext caller = CurrentMemoryContext;
+	const ParentRef *missing = NULL;
+	Datum		missing_id = (Datum) 0;
+	bool		connected = false;
 
 	CheckTriggerContext(fcinfo, "enforce_owner", true);
 	if (!TRIGGER_FIRED_BY_INSERT(trigdata->tg_event) &&
@@ -637,7 +536,7 @@ expert_network_enforce_owner(PG_FUNCTION_ARGS)
 	owner_attnum = en_column_number(rel, "user_id");
 
 	identity = en_current_user_id();
-	if (identity == NULL && !en_may_write_without_identity())
+	if (identity == NULL && !MayWriteWithoutIdentity())
 		ReportMissingIdentity();
 
 	value = SPI_getbinval(newtuple, tupdesc, owner_attnum, &isnull);
@@ -671,70 +570,82 @@ expert_network_enforce_owner(PG_FUNCTION_ARGS)
 	}
 
 	/*
-	 * (The lifecycle's completed-interview records are made from the
-	 * statement's own interviews, whose owner they take: nothing to hide.)
+	 * The parents.  A row without an owner (restoring) takes its first
+	 * parent's; in a legacy schema every parent must have the row's owner.
+	 * Otherwise the composite foreign keys check the parents, except those
+	 * of references that are also in a unique key (ParentRef's unique_fkey):
+	 * each new one must lead to a row of the owner, seen with the latest
+	 * snapshot and this statement's earlier writes, as the foreign key will
+	 * see it at the statement's end, or the row is refused exactly as that
+	 * foreign key refuses it (ri_ReportViolation's words for a table under
+	 * row-level security), before the unique key can answer.  (The
+	 * lifecycle's completed-interview records are made from the statement's
+	 * own interviews, whose owner they take: nothing to hide.)
 	 */
-	if (identity != NULL && owner != NULL && !en_writing_lifecycle() &&
-		!en_legacy_schema())
-		CheckUniqueKeyReferences(trigdata, owned, newtuple, owner);
-
-	if (owned->refs[0].column != NULL && (owner == NULL || en_legacy_schema()))
+	derive = owner == NULL || legacy;
+	unique_keys = !derive && identity != NULL && !en_writing_lifecycle();
+	for (int i = 0; i < MAX_PARENTS && owned->refs[i].column != NULL && (derive || unique_keys); i++)
 	{
-		MemoryContext caller = CurrentMemoryContext;
-		bool		legacy = en_legacy_schema();
-		const ParentRef *missing = NULL;
-		Datum		missing_id = (Datum) 0;
-		bool		connected = false;
+		const ParentRef *ref = &owned->refs[i];
+		char	   *parent_owner;
+		Datum		id;
+		bool		id_null;
 
-		for (int i = 0; i < MAX_PARENTS && owned->refs[i].column != NULL; i++)
+		/* new references only: an unchanged one was checked when set */
+		if ((!derive && ref->unique_fkey == NULL) ||
+			!en_uuid_column(trigdata, en_column_number(rel, ref->column), &id, &id_null) || id_null)
+			continue;
+		if (!connected)
 		{
-			const ParentRef *ref = &owned->refs[i];
-			char	   *parent_owner;
-			Datum		id;
-
-			if (!NewReference(trigdata, newtuple, ref, &id))
-				continue;
-			if (!connected)
-			{
-				if (SPI_connect() != SPI_OK_CONNECT)
-					elog(ERROR, "SPI_connect failed");
-				connected = true;
-			}
-			parent_owner = ParentOwner(ref->kind, id, false);
-			if (parent_owner == NULL)
-			{
-				/* the foreign key will report it, if the row gets that far */
-				if (missing == NULL)
-					missing = ref, missing_id = id;
-				continue;
-			}
-			if (owner == NULL)
-			{
-				/* restoring a row that carries no owner: its parent's */
-				owner = MemoryContextStrdup(caller, parent_owner);
-				if (!legacy)
-					break;		/* the foreign keys check the others */
-				continue;
-			}
-			if (strcmp(parent_owner, owner) != 0)
-				ereport(ERROR,
-						(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
-						 errmsg("%s %s belongs to another user",
-								parents[ref->kind].noun, en_uuid_text(id)),
-						 errdetail("A row of \"%s\" may only reference rows of its own user.",
-								   RelationGetRelationName(rel))));
+			if (SPI_connect() != SPI_OK_CONNECT)
+				elog(ERROR, "SPI_connect failed");
+			connected = true;
 		}
-		/* no owner to be had (restoring without one): say why */
-		if (owner == NULL && missing != NULL)
+		parent_owner = ParentOwner(ref->kind, id, !derive);
+		if (!derive)
+		{
+			if (parent_owner == NULL || strcmp(parent_owner, owner) != 0)
+				ereport(ERROR,
+						(errcode(ERRCODE_FOREIGN_KEY_VIOLATION),
+						 errmsg("insert or update on table \"%s\" violates foreign key constraint \"%s\"",
+								RelationGetRelationName(rel), ref->unique_fkey),
+						 errdetail("Key is not present in table \"%s\".", parents[ref->kind].table),
+						 errtableconstraint(rel, ref->unique_fkey)));
+			continue;
+		}
+		if (parent_owner == NULL)
+		{
+			/* the foreign key will report it, if the row gets that far */
+			if (missing == NULL)
+				missing = ref, missing_id = id;
+			continue;
+		}
+		if (owner == NULL)
+		{
+			/* restoring a row that carries no owner: its parent's */
+			owner = MemoryContextStrdup(caller, parent_owner);
+			if (!legacy)
+				break;			/* the foreign keys check the others */
+			continue;
+		}
+		if (strcmp(parent_owner, owner) != 0)
 			ereport(ERROR,
-					(errcode(ERRCODE_FOREIGN_KEY_VIOLATION),
-					 errmsg("%s %s does not exist", parents[missing->kind].noun,
-							en_uuid_text(missing_id)),
-					 errdetail("A row of \"%s\" takes its owner from its %s.",
-							   RelationGetRelationName(rel), parents[missing->kind].noun)));
-		if (connected)
-			SPI_finish();
+					(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+					 errmsg("%s %s belongs to another user",
+							parents[ref->kind].noun, en_uuid_text(id)),
+					 errdetail("A row of \"%s\" may only reference rows of its own user.",
+							   RelationGetRelationName(rel))));
 	}
+	/* no owner to be had (restoring without one): say why */
+	if (owner == NULL && missing != NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_FOREIGN_KEY_VIOLATION),
+				 errmsg("%s %s does not exist", parents[missing->kind].noun,
+						en_uuid_text(missing_id)),
+				 errdetail("A row of \"%s\" takes its owner from its %s.",
+						   RelationGetRelationName(rel), parents[missing->kind].noun)));
+	if (connected)
+		SPI_finish();
 
 	/*
 	 * An owner the row already carries has passed every check above (it is

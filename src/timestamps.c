@@ -13,10 +13,7 @@
 #include "access/htup_details.h"
 #include "access/xact.h"
 #include "catalog/pg_type.h"
-#include "commands/trigger.h"
-#include "executor/spi.h"
 #include "utils/rel.h"
-#include "utils/timestamp.h"
 
 PG_FUNCTION_INFO_V1(expert_network_set_updated_at);
 

@@ -25,20 +25,8 @@
 
 #include "common/pg_prng.h"
 #include "datatype/timestamp.h"
-#include "fmgr.h"
-#include "utils/timestamp.h"
-#include "utils/uuid.h"
 
 PG_FUNCTION_INFO_V1(expert_network_uuid_v7);
-
-/* Unix time in microseconds, from PostgreSQL's clock */
-static uint64
-UnixMicroseconds(void)
-{
-	TimestampTz now = GetCurrentTimestamp();
-
-	return (uint64) (now + (int64) (POSTGRES_EPOCH_JDATE - UNIX_EPOCH_JDATE) * USECS_PER_DAY);
-}
 
 /*
  * uuid_v7(): a new version 7 UUID.
@@ -48,7 +36,9 @@ expert_network_uuid_v7(PG_FUNCTION_ARGS)
 {
 	/* milliseconds << 12 | sub-millisecond fraction, of the last id made */
 	static uint64 last = 0;
-	uint64		us = UnixMicroseconds();
+	/* Unix time in microseconds, from PostgreSQL's clock */
+	uint64		us = (uint64) (GetCurrentTimestamp() +
+							   (int64) (POSTGRES_EPOCH_JDATE - UNIX_EPOCH_JDATE) * USECS_PER_DAY);
 	uint64		stamp = ((us / 1000) << 12) | (((us % 1000) << 12) / 1000);
 	uint64		bits = pg_prng_uint64(&pg_global_prng_state);
 	pg_uuid_t  *uuid = palloc(UUID_LEN);

@@ -11,12 +11,10 @@
  */
 #include "expert_network.h"
 
-#include "fmgr.h"
 #include "funcapi.h"
 #include "lib/stringinfo.h"
 #include "utils/builtins.h"
 #include "utils/rel.h"
-#include "utils/tuplestore.h"
 
 PG_FUNCTION_INFO_V1(expert_network_allowed_transitions);
 PG_FUNCTION_INFO_V1(expert_network_transition_graph);

@@ -15,13 +15,8 @@
 #include "access/htup_details.h"
 #include "access/xact.h"
 #include "catalog/pg_type.h"
-#include "commands/trigger.h"
-#include "executor/spi.h"
-#include "fmgr.h"
 #include "utils/builtins.h"
 #include "utils/rel.h"
-#include "utils/timestamp.h"
-#include "utils/uuid.h"
 
 PG_FUNCTION_INFO_V1(expert_network_check_transition);
 
@@ -33,23 +28,6 @@ TextColumn(Relation rel, HeapTuple tuple, const char *column)
 	Datum		d = heap_getattr(tuple, en_column_number(rel, column), RelationGetDescr(rel), &isnull);
 
 	return isnull ? NULL : TextDatumGetCString(d);
-}
-
-/* Does an UPDATE change a uuid column (NULL to a value included)? */
-static bool
-UuidColumnChanged(TriggerData *trigdata, const char *column)
-{
-	Relation	rel = trigdata->tg_relation;
-	TupleDesc	tupdesc = RelationGetDescr(rel);
-	int			attnum = en_column_number(rel, column);
-	bool		oldnull,
-				newnull;
-	Datum		oldval = heap_getattr(trigdata->tg_trigtuple, attnum, tupdesc, &oldnull);
-	Datum		newval = heap_getattr(trigdata->tg_newtuple, attnum, tupdesc, &newnull);
-
-	if (oldnull || newnull)
-		return oldnull != newnull;
-	return !DatumGetBool(DirectFunctionCall2(uuid_eq, oldval, newval));
 }
 
 /*
@@ -164,19 +142,18 @@ CheckIdUnchanged(TriggerData *trigdata)
 {
 	Relation	rel = trigdata->tg_relation;
 	int			attnum = en_column_number(rel, "id");
-	bool		old_null,
-				new_null;
-	Datum		old_id = heap_getattr(trigdata->tg_trigtuple, attnum, RelationGetDescr(rel), &old_null);
-	Datum		new_id = heap_getattr(trigdata->tg_newtuple, attnum, RelationGetDescr(rel), &new_null);
+	bool		isnull;
+	Datum		id;
 
-	if (old_null || new_null ||
-		memcmp(DatumGetUUIDP(old_id), DatumGetUUIDP(new_id), UUID_LEN) == 0)
+	/* (a NULL: the NOT NULL constraint reports it) */
+	if (!en_uuid_column(trigdata, attnum, &id, &isnull) || isnull)
 		return;
+	id = heap_getattr(trigdata->tg_trigtuple, attnum, RelationGetDescr(rel), &isnull);
 	ereport(ERROR,
 			(errcode(ERRCODE_INTEGRITY_CONSTRAINT_VIOLATION),
 			 errmsg("the id of a row of \"%s\" cannot change", RelationGetRelationName(rel)),
 			 errdetail("Row %s is known by its id: its status history is keyed by it.",
-					   en_uuid_text(old_id)),
+					   en_uuid_text(id)),
 			 errhint("Insert a row with the new id and delete the old one."),
 			 errtablecol(rel, attnum)));
 }
@@ -243,15 +220,14 @@ CheckStep(TriggerData *trigdata, const char *entity, Stamps *stamps)
  * on insert and when a reference changes.
  */
 static void
-CheckCrossEntity(TriggerData *trigdata, const char *entity, HeapTuple newtuple, bool is_update)
+CheckCrossEntity(TriggerData *trigdata, const char *entity)
 {
 	Relation	rel = trigdata->tg_relation;
 	bool		is_expert = strcmp(entity, "expert") == 0;
-	const char *other = is_expert ? "vendor_platform_id" : "expert_id";
 	bool		campaign_null;
-	Datum		campaign_id = heap_getattr(newtuple, en_column_number(rel, "campaign_id"),
-										   RelationGetDescr(rel), &campaign_null);
-	bool		campaign_changed = !is_update || UuidColumnChanged(trigdata, "campaign_id");
+	Datum		campaign_id;
+	bool		campaign_changed = en_uuid_column(trigdata, en_column_number(rel, "campaign_id"),
+												  &campaign_id, &campaign_null);
 	bool		other_null;
 	Datum		other_id;
 	bool		other_changed;
@@ -259,8 +235,8 @@ CheckCrossEntity(TriggerData *trigdata, const char *entity, HeapTuple newtuple, 
 	if (campaign_null)
 		return;
 	/* the expert's vendor, or the interview's expert */
-	other_id = heap_getattr(newtuple, en_column_number(rel, other), RelationGetDescr(rel), &other_null);
-	other_changed = campaign_changed || UuidColumnChanged(trigdata, other);
+	other_changed = en_uuid_column(trigdata, en_column_number(rel, is_expert ? "vendor_platform_id" : "expert_id"),
+								   &other_id, &other_null) || campaign_changed;
 
 	/* SPI only when a rule has something to check */
 	if (!campaign_changed && (other_null || !other_changed))
@@ -309,7 +285,7 @@ expert_network_check_transition(PG_FUNCTION_ARGS)
 		CheckStep(trigdata, entity, &stamps);
 	if (!en_restoring() &&
 		(strcmp(entity, "expert") == 0 || strcmp(entity, "interview") == 0))
-		CheckCrossEntity(trigdata, entity, newtuple, is_update);
+		CheckCrossEntity(trigdata, entity);
 
 	if (stamps.n == 0)
 		return PointerGetDatum(newtuple);
