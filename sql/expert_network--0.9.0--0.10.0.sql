@@ -385,6 +385,7 @@ SELECT pg_catalog.pg_extension_config_dump('expert_network.compliance_log', '');
 ALTER TABLE expert_network.access_levels DROP CONSTRAINT access_levels_level_check;
 ALTER TABLE expert_network.access_levels ADD CONSTRAINT access_levels_level_check
     CHECK (level OPERATOR(pg_catalog.=) ANY (ARRAY['readonly', 'app', 'compliance', 'admin']::pg_catalog.text[]));
+COMMENT ON COLUMN expert_network.access_levels.level IS 'readonly, app, compliance or admin';
 
 COMMENT ON FUNCTION expert_network.grant_access(regrole, text, boolean) IS
 'Gives a role exactly the privileges of an access level, whoever granted it what it had: readonly (read own rows), app (read and write own rows, but not the restricted list, the compliance policy or compliance exceptions), compliance (app, and those), admin (app, and the vendor catalog and delete_user_data); may_set_identity false withholds set_user_id(), the right to act as an application user';

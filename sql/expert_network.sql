@@ -889,7 +889,7 @@ CREATE TABLE expert_network.access_levels (
 COMMENT ON TABLE expert_network.access_levels IS
 'The access level of each role that grant_access() gave one; every update of the extension gives each role here exactly its level''s privileges on the new version';
 COMMENT ON COLUMN expert_network.access_levels.role IS 'The role holding the level';
-COMMENT ON COLUMN expert_network.access_levels.level IS 'readonly, app or admin';
+COMMENT ON COLUMN expert_network.access_levels.level IS 'readonly, app, compliance or admin';
 COMMENT ON COLUMN expert_network.access_levels.may_set_identity IS 'Whether the role may act as an application user (EXECUTE on set_user_id)';
 COMMENT ON COLUMN expert_network.access_levels.granted_at IS 'When grant_access() last gave the level';
 
