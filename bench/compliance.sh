@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# bench/compliance.sh — what the compliance gates (0.10.0) cost scheduling
+# bench/compliance.sh — what the compliance gates (0.10.0, 0.11.0) cost scheduling
 # (issue 14, item 7, "Cost"): a bulk INSERT ... SELECT of 10,000 interviews
 # screened against a 5,000-entry restricted list and 5 employments per
 # expert, against the same statement with the gates' tables empty; and
@@ -63,19 +63,15 @@
 #
 # Then where the time goes: the plan of the gate's screen query in one (A)
 # statement (auto_explain in bench_app's session: ANALYZE, nested
-# statements), whether the restricted list's GIN index can serve the
-# screen's probes under row-level security, and the gate's time per booking
-# (track_functions = all).  And, informational, what the gates would cost
-# if that index could serve them: pg_catalog.arrayoverlap (the && of the
-# screen) marked LEAKPROOF in this throwaway cluster, and back after; three
-# runs of (A') and (B') of part 1 and one pgbench run of (A') and (C') of
-# part 2 (BENCH_WHATIF=no skips it).
+# statements), whether the restricted list's GIN index serves the screens'
+# probes under row-level security (with the leakproof expert_network.&& of
+# 0.11.0, and, for contrast, with pg_catalog.&&, which 0.10.0 used), and
+# the gate's time per booking (track_functions = all).
 #
 # Ratios, not absolute times, are the result.  A benchmark, not a test:
 # exits 0 whatever the timings; non-zero only when something failed to run.
 # About 4 minutes on a quiet machine with 2 cores (build not included).
-# Environment: BENCH_RUNS (5), BENCH_SECONDS (15), BENCH_TPS_RUNS (3),
-# BENCH_WHATIF (yes).
+# Environment: BENCH_RUNS (5), BENCH_SECONDS (15), BENCH_TPS_RUNS (3).
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -93,7 +89,6 @@ dir=bench/compliance
 runs=${BENCH_RUNS:-5}
 seconds=${BENCH_SECONDS:-15}
 tps_runs=${BENCH_TPS_RUNS:-3}
-whatif=${BENCH_WHATIF:-yes}
 rows=10000
 pgbench=/usr/lib/postgresql/15/bin/pgbench
 work=$(mktemp -d /tmp/expert_network_compliance.XXXXXX)
@@ -115,8 +110,7 @@ cpu_of_children() { awk '{ print $16 + $17 }' "/proc/$1/stat"; }
 
 # what the run changed in the cluster, undone whatever happens
 cleanup() {
-  su_sql -c "ALTER ROLE $app_user RESET ALL" \
-         -c 'ALTER FUNCTION pg_catalog.arrayoverlap(anyarray, anyarray) NOT LEAKPROOF' >/dev/null 2>&1 || true
+  su_sql -c "ALTER ROLE $app_user RESET ALL" >/dev/null 2>&1 || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -374,13 +368,13 @@ awk '
 [ -s "$work/screen_plan" ] || echo "     (the screen's plan was not found in the auto_explain output)"
 
 echo
-echo "== where the time goes (2): can the restricted list's GIN index serve the screen's probes?"
-echo "   pg_catalog.arrayoverlap (&&) leakproof: $(su_sql -c "SELECT proleakproof FROM pg_proc WHERE oid = 'pg_catalog.arrayoverlap'::regproc")"
-probe="EXPLAIN (COSTS OFF) SELECT id FROM expert_network.restricted_companies WHERE match_keys OPERATOR(pg_catalog.&&) ARRAY['acmebaypaperboard']"
-echo "   as $app_user, under the row-level security policy:"
-app_psql -c "SET expert_network.user_id = '$identity'" -c "$probe" | sed 's/^/     /'
-echo "   as the superuser (no policy applies):"
-su_sql -c "SET expert_network.user_id = '$identity'" -c "$probe" | sed 's/^/     /'
+echo "== where the time goes (2): does the restricted list's GIN index serve the screens' probes?"
+echo "   expert_network.keys_overlap (the operator expert_network.&&) leakproof: $(su_sql -c "SELECT proleakproof FROM pg_proc WHERE oid = 'expert_network.keys_overlap'::regproc")"
+for op in expert_network pg_catalog; do
+  probe="EXPLAIN (COSTS OFF) SELECT id FROM expert_network.restricted_companies WHERE match_keys OPERATOR($op.&&) ARRAY['acmebaypaperboard']"
+  echo "   as $app_user, under the row-level security policy, with $op.&&:"
+  app_psql -c "SET expert_network.user_id = '$identity'" -c "$probe" | sed 's/^/     /'
+done
 
 echo
 echo "== where the time goes (3): (A) single bookings, pgbench -T 5 -c 2 -j 2 as in part 2, track_functions = all"
@@ -397,29 +391,6 @@ su_sql -c "
   SELECT format('     %-40s %8s calls %8s µs total %8s µs self', schemaname || '.' || funcname, calls,
                 round((1000 * total_time / calls)::numeric, 1), round((1000 * self_time / calls)::numeric, 1))
   FROM pg_stat_user_functions WHERE schemaname = 'expert_network' AND calls > 0 ORDER BY total_time DESC"
-
-# --- what if the index could serve them -------------------------------------
-if [ "$whatif" != no ]; then
-  echo
-  echo "== what if: pg_catalog.arrayoverlap marked LEAKPROOF in this throwaway cluster (and back after),"
-  echo "   so that the GIN index on restricted_companies.match_keys may serve && under row-level security"
-  su_sql -c 'ALTER FUNCTION pg_catalog.arrayoverlap(anyarray, anyarray) LEAKPROOF'
-  for r in 1 2 3; do
-    if [ $(( r % 2 )) -eq 1 ]; then order=(a b); else order=(b a); fi
-    line="  INSERT ... SELECT, run $r:"
-    for v in "${order[@]}"; do line+=$(measure "$v" yes "w$v"); done
-    echo "$line"
-  done
-  echo "  ((C) of part 1 is unchanged: with the gates disabled nothing probes the list)"
-  line="  pgbench, $seconds s each:"
-  for v in a c; do
-    read -r tps cpu < <(tps_run "$v" "$seconds" "$work/whatif_$v.log")
-    [ "$tps" = - ] || echo "$tps" >>"$work/whatif_$v.tps"
-    line+=$(printf " %s' %.0f tps (%s µs);" "${v^^}" "${tps/-/0}" "$cpu")
-  done
-  echo "$line"
-  su_sql -c 'ALTER FUNCTION pg_catalog.arrayoverlap(anyarray, anyarray) NOT LEAKPROOF'
-fi
 
 # --- result --------------------------------------------------------------------
 echo
@@ -454,12 +425,6 @@ echo "   the same by CPU time, which other work on the machine moves much less:"
 row 'INSERT...SELECT CPU (A) / (B)' "$ca" "$cb" ms '<=' 1.3
 row 'INSERT...SELECT CPU (B) / (C)' "$cb" "$cc" ms - ''
 row 'pgbench CPU per transaction (C) / (A)' "$pc" "$pa" us '>=' 0.85
-if [ "$whatif" != no ]; then
-  echo "   what if arrayoverlap were LEAKPROOF (part 1: median of 3 runs; part 2: one pgbench run each; informational):"
-  row "INSERT...SELECT time (A') / (B')" "$(med insert_wa.ms)" "$(med insert_wb.ms)" ms - ''
-  row "INSERT...SELECT time (A') / (C) of part 1" "$(med insert_wa.ms)" "$mc" ms - ''
-  row "pgbench TPS (A') / (C')" "$(med whatif_a.tps)" "$(med whatif_c.tps)" tps - ''
-fi
 
 # the report of bench/run: wall clock and TPS judged, as above; CPU also
 en_bench_row compliance "INSERT...SELECT of $rows interviews: (A) gates, 5,000-entry list, 5 employments per expert / (B) gates' tables empty" \

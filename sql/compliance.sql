@@ -185,6 +185,56 @@ SELECT count(*) > 0 AS logged, bool_and(decided_by = current_user) AS by_role FR
 SELECT count(*) FROM expert_network.compliance_check('e0000000-0000-4000-8000-000000000002', '2027-02-01', log => true);
 SELECT rule, decision, interview_id IS NULL AS screen FROM expert_network.compliance_log ORDER BY id DESC LIMIT 2;
 
+-- a single booking is screened by a short query that passes it or hands it
+-- to the full screen (0.11.0): on every day around every boundary, for an
+-- expert with a current employment, one who left a subject company, and
+-- one with no employment rows (experts.company), a booking goes through
+-- exactly when compliance_check() passes the list and the cooling-off
+SET ROLE regress_en_c_officer;
+INSERT INTO expert_network.restricted_companies (id, company, applies_from, applies_until)
+VALUES ('f0000000-0000-4000-8000-000000000002', 'Clear Limited', '2027-02-01', '2027-02-10'),
+       ('f0000000-0000-4000-8000-000000000003', 'Gadget Partners LLC', '2027-03-01', '2027-03-05');
+SET ROLE regress_en_c_app;
+DO $$
+DECLARE
+    booked boolean;
+    screened boolean;
+    passes integer := 0;
+    refusals integer := 0;
+    disagreements integer := 0;
+    call record;
+BEGIN
+    FOR call IN
+        SELECT x.id AS expert_id, d::date AS day
+          FROM expert_network.experts AS x,
+               generate_series(date '2026-10-28', date '2027-05-03', interval '1 day') AS d
+         ORDER BY x.name, d
+    LOOP
+        BEGIN
+            INSERT INTO expert_network.interviews (campaign_id, expert_id, scheduled_date, scheduled_time)
+            VALUES ('c0000000-0000-4000-8000-000000000001', call.expert_id, call.day, '16:00');
+            RAISE SQLSTATE 'EN999';     -- booked: undo it
+        EXCEPTION
+            WHEN SQLSTATE 'EN999' THEN booked := true;
+            WHEN SQLSTATE 'QC001' OR SQLSTATE 'QC002' THEN booked := false;
+        END;
+        SELECT bool_and(c.passed) INTO screened
+          FROM expert_network.compliance_check(call.expert_id, call.day) AS c
+         WHERE c.rule <> 'attestation';
+        IF booked THEN passes := passes + 1; ELSE refusals := refusals + 1; END IF;
+        IF booked IS DISTINCT FROM screened THEN
+            disagreements := disagreements + 1;
+            RAISE NOTICE 'expert %, %: booked %, screened %', call.expert_id, call.day, booked, screened;
+        END IF;
+    END LOOP;
+    RAISE NOTICE 'bookings passed %, refused %, disagreeing with the screen %', passes, refusals, disagreements;
+END
+$$;
+SET ROLE regress_en_c_officer;
+DELETE FROM expert_network.restricted_companies
+ WHERE id IN ('f0000000-0000-4000-8000-000000000002', 'f0000000-0000-4000-8000-000000000003');
+SET ROLE regress_en_c_app;
+
 -- bad input
 SELECT * FROM expert_network.compliance_check(NULL);
 \echo :LAST_ERROR_SQLSTATE

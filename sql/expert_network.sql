@@ -1340,6 +1340,64 @@ AS 'MODULE_PATHNAME', 'expert_network_company_keys';
 COMMENT ON FUNCTION expert_network.company_keys(pg_catalog.text, pg_catalog.text, pg_catalog.text[]) IS
 'The distinct keys of a company''s name, ticker ("$" and the ticker in upper case) and aliases: two companies match when their keys overlap (&&)';
 
+/*
+ * Company keys overlap (0.11.0).  pg_catalog.&& on arrays is not leakproof:
+ * it compares elements with their type's equality, which need not be.  So
+ * under the tables' forced row-level security a GIN index on match_keys
+ * could not serve a role's screen (the policy's filter must come first),
+ * and every check read the user's whole list.  On text[] the same C
+ * function, arrayoverlap, compares with texteq, which is leakproof, and
+ * raises no error that depends on the arrays' contents.  keys_overlap
+ * (src/companies.c) calls arrayoverlap and declares exactly that; the
+ * operator expert_network.&& and the GIN operator class company_keys_ops
+ * (PostgreSQL's array GIN support, text keys) let the restricted list's
+ * index serve the screens as they run, as the application's role.  Its
+ * cost, 50 (a loop over both arrays, against 1 for an equality), is what
+ * makes the planner prefer that index to testing every entry of the list.
+ */
+CREATE FUNCTION expert_network.keys_overlap(pg_catalog.text[], pg_catalog.text[])
+RETURNS pg_catalog.bool
+LANGUAGE c IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE COST 50
+AS 'MODULE_PATHNAME', 'expert_network_keys_overlap';
+
+COMMENT ON FUNCTION expert_network.keys_overlap(pg_catalog.text[], pg_catalog.text[]) IS
+'Whether two key arrays share a key (pg_catalog.arrayoverlap on text[], leakproof); the function of the operator expert_network.&&';
+
+CREATE OPERATOR expert_network.&& (
+    LEFTARG = pg_catalog.text[],
+    RIGHTARG = pg_catalog.text[],
+    FUNCTION = expert_network.keys_overlap,
+    COMMUTATOR = OPERATOR(expert_network.&&),
+    RESTRICT = pg_catalog.matchingsel,
+    JOIN = pg_catalog.matchingjoinsel
+);
+
+COMMENT ON OPERATOR expert_network.&& (pg_catalog.text[], pg_catalog.text[]) IS
+'Companies match: their keys overlap (leakproof, so that the GIN operator class company_keys_ops serves it under row-level security)';
+
+CREATE OPERATOR CLASS expert_network.company_keys_ops
+    FOR TYPE pg_catalog.text[] USING gin AS
+        OPERATOR 1 expert_network.&& (pg_catalog.text[], pg_catalog.text[]),
+        FUNCTION 1 pg_catalog.bttextcmp(pg_catalog.text, pg_catalog.text),
+        FUNCTION 2 pg_catalog.ginarrayextract(pg_catalog.anyarray, pg_catalog.internal,
+                                              pg_catalog.internal),
+        FUNCTION 3 pg_catalog.ginqueryarrayextract(pg_catalog.anyarray, pg_catalog.internal,
+                                                   pg_catalog.int2, pg_catalog.internal,
+                                                   pg_catalog.internal, pg_catalog.internal,
+                                                   pg_catalog.internal),
+        FUNCTION 4 pg_catalog.ginarrayconsistent(pg_catalog.internal, pg_catalog.int2,
+                                                 pg_catalog.anyarray, pg_catalog.int4,
+                                                 pg_catalog.internal, pg_catalog.internal,
+                                                 pg_catalog.internal, pg_catalog.internal),
+        FUNCTION 6 pg_catalog.ginarraytriconsistent(pg_catalog.internal, pg_catalog.int2,
+                                                    pg_catalog.anyarray, pg_catalog.int4,
+                                                    pg_catalog.internal, pg_catalog.internal,
+                                                    pg_catalog.internal),
+        STORAGE pg_catalog.text;
+
+COMMENT ON OPERATOR CLASS expert_network.company_keys_ops USING gin IS
+'GIN over company keys (text[]) for expert_network.&&: the restricted list''s index';
+
 CREATE TABLE expert_network.restricted_companies (
     id              uuid        NOT NULL DEFAULT pg_catalog.gen_random_uuid(),
     company         text        NOT NULL,
@@ -1366,7 +1424,8 @@ COMMENT ON COLUMN expert_network.restricted_companies.applies_until IS 'Last day
 COMMENT ON COLUMN expert_network.restricted_companies.match_keys IS 'company_keys(company, ticker, aliases)';
 
 CREATE INDEX idx_restricted_companies_user ON expert_network.restricted_companies (user_id);
-CREATE INDEX idx_restricted_companies_keys ON expert_network.restricted_companies USING gin (match_keys);
+CREATE INDEX idx_restricted_companies_keys ON expert_network.restricted_companies
+    USING gin (match_keys expert_network.company_keys_ops);
 
 CREATE TABLE expert_network.expert_employments (
     id              uuid        NOT NULL DEFAULT pg_catalog.gen_random_uuid(),
@@ -1651,6 +1710,7 @@ CREATE TRIGGER a_require_identity BEFORE INSERT OR UPDATE OR DELETE ON expert_ne
 
 REVOKE ALL ON FUNCTION expert_network.company_key(pg_catalog.text) FROM PUBLIC;
 REVOKE ALL ON FUNCTION expert_network.company_keys(pg_catalog.text, pg_catalog.text, pg_catalog.text[]) FROM PUBLIC;
+REVOKE ALL ON FUNCTION expert_network.keys_overlap(pg_catalog.text[], pg_catalog.text[]) FROM PUBLIC;
 REVOKE ALL ON FUNCTION expert_network.compliance_gate() FROM PUBLIC;
 REVOKE ALL ON FUNCTION expert_network.protect_compliance_log() FROM PUBLIC;
 REVOKE ALL ON FUNCTION expert_network.stamp_exception() FROM PUBLIC;

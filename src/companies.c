@@ -25,6 +25,13 @@
  * two rows match when their key arrays overlap (&&), which a GIN index
  * answers.  Both functions are immutable: the keys depend on nothing but
  * their arguments (and the database's encoding, which never changes).
+ *
+ * keys_overlap() (0.11.0) is that overlap, the operator expert_network.&&:
+ * PostgreSQL's own arrayoverlap, called for text[] only, where it compares
+ * with texteq and so is leakproof (see sql/expert_network.sql).  It is a C
+ * function of this module rather than a LANGUAGE internal one because
+ * PostgreSQL finds an internal function that is not built in by searching
+ * every built-in's name, each time a query using it starts.
  */
 #include "expert_network.h"
 
@@ -38,6 +45,7 @@
 
 PG_FUNCTION_INFO_V1(expert_network_company_key);
 PG_FUNCTION_INFO_V1(expert_network_company_keys);
+PG_FUNCTION_INFO_V1(expert_network_keys_overlap);
 
 /* legal forms dropped from the end of a name, lower case, dots removed */
 static const char *const legal_forms[] = {
@@ -285,4 +293,13 @@ expert_network_company_keys(PG_FUNCTION_ARGS)
 		elems[nelems++] = CStringGetTextDatum(keys[i]);
 	}
 	PG_RETURN_ARRAYTYPE_P(construct_array(elems, nelems, TEXTOID, -1, false, TYPALIGN_INT));
+}
+
+/*
+ * keys_overlap(text[], text[]): whether the arrays share an element
+ */
+Datum
+expert_network_keys_overlap(PG_FUNCTION_ARGS)
+{
+	return arrayoverlap(fcinfo);
 }

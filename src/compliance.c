@@ -27,6 +27,13 @@
  * refusal is in the error, and compliance_check(..., log => true) records
  * a screen that survives).
  *
+ * A statement that books a single call, the common case, is first put
+ * through a short query (SCREEN_QUICK, 0.11.0) that can only pass it: when
+ * nothing of the user's could refuse the call it logs the passes, and
+ * otherwise the full screen decides.  Only the employments that can matter
+ * on the call date are read: those begun by then and ended less than the
+ * policy's longest cooling-off period before it.
+ *
  * The gate reads as the statement's role, so row-level security shows it
  * the user's own list, employments and policy, and each join also matches
  * user_id, for roles that bypass row-level security.  A restricted-list
@@ -38,6 +45,7 @@
  */
 #include "expert_network.h"
 
+#include "catalog/pg_operator.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
@@ -46,7 +54,9 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
+#include "utils/lsyscache.h"
 #include "utils/rel.h"
+#include "utils/syscache.h"
 #include "utils/timestamp.h"
 
 PG_FUNCTION_INFO_V1(expert_network_compliance_gate);
@@ -67,12 +77,13 @@ en_writing_compliance_log(void)
 }
 
 /*
- * The screen: the calls are the parameters, as arrays ($1 interview ids
- * (NULL for a call not booked yet), $2 owners, $3 experts, $4 campaigns,
- * $5 call dates, $6 screened on the list and cooling-off, $7 checked for an
- * attestation); $8 appends the decisions to the log, $9 returns every
- * decision rather than the refusals only.  A row per decision, in the
- * order of the calls, then of the rules.
+ * The screen: the calls are the parameters ($1 interview ids (NULL for a
+ * call not booked yet), $2 owners, $3 experts, $4 campaigns, $5 call dates,
+ * $6 screened on the list and cooling-off, $7 checked for an attestation),
+ * as arrays for a statement of several calls, as values for a single call
+ * (a plan made for exactly one row); $8 appends the decisions to the log,
+ * $9 returns every decision rather than the refusals only.  A row per
+ * decision, in the order of the calls, then of the rules.
  */
 #define SCREEN_CALLS \
 	"calls AS (" \
@@ -80,6 +91,19 @@ en_writing_compliance_log(void)
 	"         pg_catalog.unnest($4), pg_catalog.unnest($5), pg_catalog.unnest($6), pg_catalog.unnest($7))" \
 	"         WITH ORDINALITY" \
 	"         AS c (interview_id, user_id, expert_id, campaign_id, call_date, screen, attest, ord))"
+
+#define SCREEN_ONE_CALL \
+	"calls AS (" \
+	"  SELECT $1 AS interview_id, $2 AS user_id, $3 AS expert_id, $4 AS campaign_id, $5 AS call_date," \
+	"         $6 AS screen, $7 AS attest, 1::pg_catalog.int8 AS ord)"
+
+/*
+ * Companies match when their keys overlap: expert_network.&& (0.11.0),
+ * which the restricted list's GIN index serves under row-level security,
+ * or pg_catalog.&& on an older schema; the query texts leave the schema to
+ * ScreenPlan.
+ */
+#define KEYS_MATCH "OPERATOR(%1$s.&&)"
 
 #define SCREEN_RULES \
 	"policy AS (" \
@@ -93,7 +117,11 @@ en_writing_compliance_log(void)
 	"  SELECT c.ord, e.company, e.match_keys, e.started_on, e.ended_on, e.publicly_traded" \
 	"    FROM calls AS c JOIN expert_network.expert_employments AS e" \
 	"      ON e.expert_id OPERATOR(pg_catalog.=) c.expert_id AND e.user_id OPERATOR(pg_catalog.=) c.user_id" \
+	"    JOIN policy AS p ON p.user_id OPERATOR(pg_catalog.=) c.user_id" \
 	"   WHERE c.screen" \
+	"     AND (e.started_on IS NULL OR e.started_on OPERATOR(pg_catalog.<=) c.call_date)" \
+	"     AND (e.ended_on IS NULL OR (e.ended_on OPERATOR(pg_catalog.+) pg_catalog.make_interval(months =>" \
+	"          GREATEST(p.public_months, p.private_months)))::pg_catalog.date OPERATOR(pg_catalog.>=) c.call_date)" \
 	"  UNION ALL" \
 	"  SELECT c.ord, x.company, expert_network.company_keys(x.company, NULL, NULL), NULL, NULL, true" \
 	"    FROM calls AS c JOIN expert_network.experts AS x" \
@@ -106,7 +134,7 @@ en_writing_compliance_log(void)
 	"         r.applies_from, r.applies_until" \
 	"    FROM calls AS c JOIN jobs AS j ON j.ord OPERATOR(pg_catalog.=) c.ord" \
 	"    JOIN expert_network.restricted_companies AS r" \
-	"      ON r.user_id OPERATOR(pg_catalog.=) c.user_id AND r.match_keys OPERATOR(pg_catalog.&&) j.match_keys" \
+	"      ON r.user_id OPERATOR(pg_catalog.=) c.user_id AND r.match_keys " KEYS_MATCH " j.match_keys" \
 	"   WHERE (j.started_on IS NULL OR j.started_on OPERATOR(pg_catalog.<=) c.call_date)" \
 	"     AND (j.ended_on IS NULL OR j.ended_on OPERATOR(pg_catalog.>=) c.call_date)" \
 	"     AND r.applies_from OPERATOR(pg_catalog.<=) c.call_date" \
@@ -125,10 +153,10 @@ en_writing_compliance_log(void)
 	"         SELECT 'subject company' AS source, sc.id AS entry_id, sc.company AS entry" \
 	"           FROM expert_network.campaign_subject_companies AS sc" \
 	"          WHERE sc.campaign_id OPERATOR(pg_catalog.=) l.campaign_id AND sc.user_id OPERATOR(pg_catalog.=) l.user_id" \
-	"            AND sc.match_keys OPERATOR(pg_catalog.&&) l.match_keys" \
+	"            AND sc.match_keys " KEYS_MATCH " l.match_keys" \
 	"         UNION ALL" \
 	"         SELECT 'restricted list', r.id, r.company FROM expert_network.restricted_companies AS r" \
-	"          WHERE r.user_id OPERATOR(pg_catalog.=) l.user_id AND r.match_keys OPERATOR(pg_catalog.&&) l.match_keys" \
+	"          WHERE r.user_id OPERATOR(pg_catalog.=) l.user_id AND r.match_keys " KEYS_MATCH " l.match_keys" \
 	"            AND r.applies_from OPERATOR(pg_catalog.<=) l.call_date" \
 	"            AND (r.applies_until IS NULL OR r.applies_until OPERATOR(pg_catalog.>=) l.call_date)" \
 	"         LIMIT 1) AS s" \
@@ -176,34 +204,109 @@ enum
 	COL_INTERVIEW_ID, COL_EXPERT_ID, COL_CALL_DATE
 };
 
-/*
- * The screen, with its decisions appended to the log (the gate, and
- * compliance_check(..., log => true)) or not (a screen of a role that may
- * not write the log, such as the readonly level).
- */
+/* the decisions of the screen, in order, all of them or the refusals only */
 #define SCREEN_RESULT \
 "SELECT " SCREEN_COLUMNS " FROM decided AS d" \
 " WHERE $9 OR d.decision OPERATOR(pg_catalog.=) 'refused'" \
 " ORDER BY d.ord, d.rule_no"
 
-static const char screen_query[] =
-"WITH " SCREEN_CALLS ", " SCREEN_RULES ","
-"logged AS ("
-"  INSERT INTO expert_network.compliance_log"
-"         (user_id, interview_id, expert_id, call_date, rule, decision, detail, exception_id)"
-"  SELECT d.user_id, d.interview_id, d.expert_id, d.call_date, d.rule, d.decision,"
-"         CASE WHEN d.hit THEN pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object("
-"              'company', d.company, 'entry_id', d.entry_id, 'entry', d.entry, 'matched', d.source,"
-"              'applies_from', d.applies_from, 'applies_until', d.applies_until,"
-"              'ended_on', d.ended_on, 'clears_on', d.clears_on)) END,"
-"         d.exception_id"
-"    FROM decided AS d"
-"   WHERE $8 AND (d.interview_id IS NOT NULL OR d.rule OPERATOR(pg_catalog.<>) 'attestation')"
+/* the decisions appended to the log when $8 (an attestation is checked on a booked call only) */
+#define SCREEN_LOG \
+"logged AS (" \
+"  INSERT INTO expert_network.compliance_log" \
+"         (user_id, interview_id, expert_id, call_date, rule, decision, detail, exception_id)" \
+"  SELECT d.user_id, d.interview_id, d.expert_id, d.call_date, d.rule, d.decision," \
+"         CASE WHEN d.hit THEN pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object(" \
+"              'company', d.company, 'entry_id', d.entry_id, 'entry', d.entry, 'matched', d.source," \
+"              'applies_from', d.applies_from, 'applies_until', d.applies_until," \
+"              'ended_on', d.ended_on, 'clears_on', d.clears_on)) END," \
+"         d.exception_id" \
+"    FROM decided AS d" \
+"   WHERE $8 AND (d.interview_id IS NOT NULL OR d.rule OPERATOR(pg_catalog.<>) 'attestation')" \
 "   ORDER BY d.ord, d.rule_no) "
-SCREEN_RESULT;
 
-static const char screen_query_unlogged[] =
-"WITH " SCREEN_CALLS ", " SCREEN_RULES " " SCREEN_RESULT;
+/*
+ * The pass of a single booking, the common case, in one short query: the
+ * rules could refuse the call only if an employment of the expert in the
+ * longest cooling-off window (or, without employment rows, the expert's
+ * company) matches a restricted-list entry applying on the call date, or
+ * an employment that ended in that window matches a subject company of the
+ * campaign, or an attestation the policy requires is missing.  When none
+ * of that holds, every rule screened passes and is logged so; otherwise
+ * nothing is logged and the query returns true: the full screen decides.
+ * Parameters as SCREEN_ONE_CALL's.
+ */
+#define SCREEN_QUICK \
+"WITH policy AS (" \
+"  SELECT COALESCE(pg_catalog.max(GREATEST(q.cooling_off_public_months, q.cooling_off_private_months)), 6) AS longest," \
+"         COALESCE(pg_catalog.bool_or(q.attestation_required), false) AS attestation_required" \
+"    FROM expert_network.compliance_policies AS q WHERE q.user_id OPERATOR(pg_catalog.=) $2)," \
+"probe AS (" \
+"  SELECT $6 AND (" \
+"         EXISTS (SELECT FROM expert_network.expert_employments AS e" \
+"                   JOIN expert_network.restricted_companies AS r" \
+"                     ON r.user_id OPERATOR(pg_catalog.=) e.user_id AND r.match_keys " KEYS_MATCH " e.match_keys" \
+"                  WHERE e.expert_id OPERATOR(pg_catalog.=) $3 AND e.user_id OPERATOR(pg_catalog.=) $2" \
+"                    AND (e.started_on IS NULL OR e.started_on OPERATOR(pg_catalog.<=) $5)" \
+"                    AND (e.ended_on IS NULL OR (e.ended_on OPERATOR(pg_catalog.+)" \
+"                         pg_catalog.make_interval(months => p.longest))::pg_catalog.date OPERATOR(pg_catalog.>=) $5)" \
+"                    AND r.applies_from OPERATOR(pg_catalog.<=) $5" \
+"                    AND (r.applies_until IS NULL OR r.applies_until OPERATOR(pg_catalog.>=) $5))" \
+"         OR EXISTS (SELECT FROM expert_network.expert_employments AS e" \
+"                      JOIN expert_network.campaign_subject_companies AS sc" \
+"                        ON sc.campaign_id OPERATOR(pg_catalog.=) $4 AND sc.user_id OPERATOR(pg_catalog.=) e.user_id" \
+"                       AND sc.match_keys " KEYS_MATCH " e.match_keys" \
+"                     WHERE e.expert_id OPERATOR(pg_catalog.=) $3 AND e.user_id OPERATOR(pg_catalog.=) $2" \
+"                       AND e.ended_on OPERATOR(pg_catalog.<) $5" \
+"                       AND (e.ended_on OPERATOR(pg_catalog.+)" \
+"                            pg_catalog.make_interval(months => p.longest))::pg_catalog.date OPERATOR(pg_catalog.>) $5)" \
+"         OR EXISTS (SELECT FROM expert_network.experts AS x" \
+"                      JOIN expert_network.restricted_companies AS r" \
+"                        ON r.user_id OPERATOR(pg_catalog.=) x.user_id" \
+"                       AND r.match_keys " KEYS_MATCH " expert_network.company_keys(x.company, NULL, NULL)" \
+"                     WHERE x.id OPERATOR(pg_catalog.=) $3 AND x.user_id OPERATOR(pg_catalog.=) $2" \
+"                       AND r.applies_from OPERATOR(pg_catalog.<=) $5" \
+"                       AND (r.applies_until IS NULL OR r.applies_until OPERATOR(pg_catalog.>=) $5)" \
+"                       AND NOT EXISTS (SELECT FROM expert_network.expert_employments AS e" \
+"                                        WHERE e.expert_id OPERATOR(pg_catalog.=) $3" \
+"                                          AND e.user_id OPERATOR(pg_catalog.=) $2))) AS may_hit," \
+"         $7 AND p.attestation_required AS attestation_checked," \
+"         $7 AND p.attestation_required AND NOT EXISTS (" \
+"             SELECT FROM expert_network.interview_attestations AS a" \
+"              WHERE a.interview_id OPERATOR(pg_catalog.=) $1 AND a.user_id OPERATOR(pg_catalog.=) $2) AS attestation_missing" \
+"    FROM policy AS p)," \
+"logged AS (" \
+"  INSERT INTO expert_network.compliance_log (user_id, interview_id, expert_id, call_date, rule, decision)" \
+"  SELECT $2, $1, $3, $5, g.rule, 'passed'" \
+"    FROM probe AS p," \
+"         (VALUES (1, 'restricted_list'), (2, 'cooling_off'), (3, 'attestation')) AS g (rule_no, rule)" \
+"   WHERE NOT p.may_hit AND NOT p.attestation_missing" \
+"     AND CASE WHEN g.rule_no OPERATOR(pg_catalog.=) 3 THEN p.attestation_checked ELSE $6 END" \
+"   ORDER BY g.rule_no) " \
+"SELECT p.may_hit OR p.attestation_missing FROM probe AS p"
+
+/*
+ * The screens, by what they are given and whether they log: the single
+ * call of a booking (the quick pass, then, if it cannot pass the call, the
+ * full screen) or of compliance_check() (with the log, or without it, so
+ * that a role that may not write the log, such as the readonly level, can
+ * preview), and the calls of a larger statement.
+ */
+typedef enum ScreenKind
+{
+	SCREEN_PASS,
+	SCREEN_ONE,
+	SCREEN_ONE_UNLOGGED,
+	SCREEN_MANY,
+	SCREEN_KINDS
+} ScreenKind;
+
+static const char *const screen_queries[SCREEN_KINDS] = {
+	[SCREEN_PASS] = SCREEN_QUICK,
+	[SCREEN_ONE] = "WITH " SCREEN_ONE_CALL ", " SCREEN_RULES ", " SCREEN_LOG SCREEN_RESULT,
+	[SCREEN_ONE_UNLOGGED] = "WITH " SCREEN_ONE_CALL ", " SCREEN_RULES " " SCREEN_RESULT,
+	[SCREEN_MANY] = "WITH " SCREEN_CALLS ", " SCREEN_RULES ", " SCREEN_LOG SCREEN_RESULT,
+};
 
 /* every live interview the caller sees, screened (no log) */
 static const char conflicts_query[] =
@@ -219,15 +322,60 @@ SCREEN_RULES
 " ORDER BY d.ord, d.rule_no";
 
 /*
- * The screen's plans: a generic one, planned once, for statements of a few
- * calls (the common single booking, which then pays no planning), and a
- * custom one, planned for each larger statement with its real number of
- * calls.
+ * The screens' plans, kept: a single call's planned once without the
+ * values (a generic plan: the common booking pays no planning), a larger
+ * statement's planned for its real number of calls each time (a custom
+ * plan).  They are made for the overlap operator of the moment, and made
+ * again when an update of the extension (or a reinstall) changes it.
  */
-#define SCREEN_FEW_CALLS 16
-static SPIPlanPtr screen_plan_few;
-static SPIPlanPtr screen_plan;
-static SPIPlanPtr screen_plan_unlogged;
+static SPIPlanPtr screen_plans[SCREEN_KINDS];
+static Oid	screen_plans_operator = InvalidOid;
+
+/*
+ * expert_network.&&(text[], text[]), or InvalidOid when the schema is older
+ * than 0.11.0
+ */
+static Oid
+KeysOperator(void)
+{
+	return GetSysCacheOid4(OPERNAMENSP, Anum_pg_operator_oid, CStringGetDatum("&&"),
+						   ObjectIdGetDatum(TEXTARRAYOID), ObjectIdGetDatum(TEXTARRAYOID),
+						   ObjectIdGetDatum(en_extension_schema()));
+}
+
+/* A query of the screen's, with the overlap operator of the schema */
+static char *
+ScreenText(const char *query, Oid operator)
+{
+	return psprintf(query, OidIsValid(operator) ? "expert_network" : "pg_catalog");
+}
+
+static SPIPlanPtr
+ScreenPlan(ScreenKind kind, Oid *argtypes)
+{
+	Oid			operator = KeysOperator();
+
+	if (operator != screen_plans_operator)
+	{
+		for (int k = 0; k < SCREEN_KINDS; k++)
+		{
+			if (screen_plans[k] != NULL)
+				SPI_freeplan(screen_plans[k]);
+			screen_plans[k] = NULL;
+		}
+		screen_plans_operator = operator;
+	}
+	if (screen_plans[kind] == NULL)
+	{
+		char	   *query = ScreenText(screen_queries[kind], operator);
+
+		if (kind == SCREEN_MANY)
+			en_kept_custom_plan(&screen_plans[kind], query, 9, argtypes);
+		else
+			en_kept_generic_plan(&screen_plans[kind], query, 9, argtypes);
+	}
+	return screen_plans[kind];
+}
 
 /* The calls to screen, column by column */
 typedef struct Calls
@@ -335,31 +483,39 @@ DescribeDecision(HeapTuple row, TupleDesc desc, Datum call_date, bool booked, ch
 	return why.data;
 }
 
-/* Run the screen over the calls */
+/* Run a screen of the calls: kind SCREEN_MANY takes them as arrays */
 static SPITupleTable *
-Screen(Calls *calls, bool log, bool every_decision)
+RunScreen(ScreenKind kind, Calls *calls, bool log, bool every_decision)
 {
+	Oid			argtypes[9] = {UUIDOID, TEXTOID, UUIDOID, UUIDOID, DATEOID, BOOLOID, BOOLOID,
+	BOOLOID, BOOLOID};
 	Datum		args[9];
+	char		nulls[9];
 	volatile int rc = 0;
 
+	Assert(calls->n > 0 && (kind == SCREEN_MANY || calls->n == 1));
+	memset(nulls, ' ', sizeof(nulls));
 	for (int k = 0; k < 7; k++)
-		args[k] = makeArrayResult(calls->columns[k], CurrentMemoryContext);
+	{
+		if (kind == SCREEN_MANY)
+		{
+			argtypes[k] = get_array_type(argtypes[k]);
+			args[k] = makeArrayResult(calls->columns[k], CurrentMemoryContext);
+		}
+		else
+		{
+			args[k] = calls->columns[k]->dvalues[0];
+			if (calls->columns[k]->dnulls[0])
+				nulls[k] = 'n';
+		}
+	}
 	args[7] = BoolGetDatum(log);
 	args[8] = BoolGetDatum(every_decision);
 
 	log_writes++;
 	PG_TRY();
 	{
-		Oid			argtypes[9] = {UUIDARRAYOID, TEXTARRAYOID, UUIDARRAYOID, UUIDARRAYOID,
-		DATEARRAYOID, BOOLARRAYOID, BOOLARRAYOID, BOOLOID, BOOLOID};
-
-		SPIPlanPtr	plan = !log
-			? en_kept_custom_plan(&screen_plan_unlogged, screen_query_unlogged, 9, argtypes)
-			: calls->n <= SCREEN_FEW_CALLS
-			? en_kept_generic_plan(&screen_plan_few, screen_query, 9, argtypes)
-			: en_kept_custom_plan(&screen_plan, screen_query, 9, argtypes);
-
-		rc = SPI_execute_plan(plan, args, NULL, false, 0);
+		rc = SPI_execute_plan(ScreenPlan(kind, argtypes), args, nulls, false, 0);
 	}
 	PG_FINALLY();
 	{
@@ -369,6 +525,29 @@ Screen(Calls *calls, bool log, bool every_decision)
 	if (rc != SPI_OK_SELECT)
 		elog(ERROR, "the compliance screen failed: %s", SPI_result_code_string(rc));
 	return SPI_tuptable;
+}
+
+/*
+ * The decisions on the calls, logged or not: every decision, or the
+ * refusals only
+ */
+static SPITupleTable *
+Screen(Calls *calls, bool log, bool every_decision)
+{
+	return RunScreen(calls->n > 1 ? SCREEN_MANY : log ? SCREEN_ONE : SCREEN_ONE_UNLOGGED,
+					 calls, log, every_decision);
+}
+
+/* Whether a single call passes every rule (and is logged so) in the quick pass */
+static bool
+QuickPass(Calls *calls)
+{
+	SPITupleTable *result = RunScreen(SCREEN_PASS, calls, true, false);
+	bool		isnull;
+
+	if (SPI_processed != 1)
+		elog(ERROR, "the compliance screen's quick pass returned " UINT64_FORMAT " rows", SPI_processed);
+	return !DatumGetBool(SPI_getbinval(result->vals[0], result->tupdesc, 1, &isnull)) && !isnull;
 }
 
 /* What a refused interview could not be: its new status, as a verb */
@@ -505,6 +684,11 @@ expert_network_compliance_gate(PG_FUNCTION_ARGS)
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
+	if (calls.n == 1 && QuickPass(&calls))
+	{
+		SPI_finish();
+		return PointerGetDatum(NULL);
+	}
 	refused = Screen(&calls, true, false);
 	if (SPI_processed > 0)
 		ReportRefusal(&calls, refused->vals[0], refused->tupdesc);
@@ -602,7 +786,7 @@ expert_network_compliance_conflicts(PG_FUNCTION_ARGS)
 	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	if (SPI_execute(conflicts_query, true, 0) != SPI_OK_SELECT)
+	if (SPI_execute(ScreenText(conflicts_query, KeysOperator()), true, 0) != SPI_OK_SELECT)
 		elog(ERROR, "the compliance screen of the live interviews failed");
 	rows = SPI_tuptable;
 	for (uint64 r = 0; r < SPI_processed; r++)

@@ -8,7 +8,8 @@
 -- (position, type, null, default, generation, ACL, comment), constraints,
 -- indexes, triggers, policies, functions (signature, result, language,
 -- volatility, strictness, security, parallel safety, config, ACL, body),
--- types, sequences, default and initial privileges.
+-- operators, operator classes and their families' members, types,
+-- sequences, default and initial privileges.
 
 -- names print qualified as seen from pg_catalog alone, whatever the caller's path
 SET search_path = pg_catalog, pg_temp;
@@ -95,6 +96,37 @@ SELECT line FROM (
     SELECT pg_catalog.format('function-args %s %s', p.oid::pg_catalog.regprocedure,
                              pg_catalog.pg_get_function_arguments(p.oid))
     FROM procs p
+  UNION ALL
+    SELECT pg_catalog.format('operator %s result=%s function=%s commutator=%s negator=%s restrict=%s join=%s merges=%s hashes=%s owner=%s comment=%L',
+                             o.oid::pg_catalog.regoperator, o.oprresult::pg_catalog.regtype,
+                             o.oprcode::pg_catalog.regprocedure, o.oprcom::pg_catalog.regoperator,
+                             o.oprnegate::pg_catalog.regoperator, o.oprrest, o.oprjoin,
+                             o.oprcanmerge, o.oprcanhash, pg_catalog.pg_get_userbyid(o.oprowner),
+                             pg_catalog.obj_description(o.oid, 'pg_operator'))
+    FROM pg_catalog.pg_operator o, ext WHERE o.oprnamespace = ext.extnamespace
+  UNION ALL
+    SELECT pg_catalog.format('opclass %s method=%s type=%s default=%s storage=%s family=%s owner=%s comment=%L',
+                             c.opcname, a.amname, c.opcintype::pg_catalog.regtype, c.opcdefault,
+                             c.opckeytype::pg_catalog.regtype, f.opfname,
+                             pg_catalog.pg_get_userbyid(c.opcowner),
+                             pg_catalog.obj_description(c.oid, 'pg_opclass'))
+    FROM pg_catalog.pg_opclass c
+    JOIN pg_catalog.pg_am a ON a.oid = c.opcmethod
+    JOIN pg_catalog.pg_opfamily f ON f.oid = c.opcfamily, ext
+    WHERE c.opcnamespace = ext.extnamespace
+  UNION ALL
+    SELECT pg_catalog.format('opfamily %s operator %s strategy=%s types=%s,%s purpose=%s sortfamily=%s',
+                             f.opfname, o.amopopr::pg_catalog.regoperator, o.amopstrategy,
+                             o.amoplefttype::pg_catalog.regtype, o.amoprighttype::pg_catalog.regtype,
+                             o.amoppurpose, o.amopsortfamily)
+    FROM pg_catalog.pg_opfamily f JOIN pg_catalog.pg_amop o ON o.amopfamily = f.oid, ext
+    WHERE f.opfnamespace = ext.extnamespace
+  UNION ALL
+    SELECT pg_catalog.format('opfamily %s function %s types=%s,%s %s', f.opfname, p.amprocnum,
+                             p.amproclefttype::pg_catalog.regtype, p.amprocrighttype::pg_catalog.regtype,
+                             p.amproc::pg_catalog.regprocedure)
+    FROM pg_catalog.pg_opfamily f JOIN pg_catalog.pg_amproc p ON p.amprocfamily = f.oid, ext
+    WHERE f.opfnamespace = ext.extnamespace
   UNION ALL
     SELECT pg_catalog.format('type %s type=%s owner=%s acl=%s default=%L notnull=%s comment=%L',
                              t.typname, t.typtype, pg_catalog.pg_get_userbyid(t.typowner), t.typacl,

@@ -31,6 +31,10 @@
 -- H. experts.company follows the open-ended employment
 -- I. delete_user_data() erases every compliance row of the user, and only
 --    those
+-- J. The overlap of company keys (0.11.0): expert_network.&& matches as
+--    pg_catalog.&& does, and the restricted list's GIN index serves it for
+--    the app role under row-level security (pg_catalog.&&, not leakproof,
+--    cannot be pushed below the policy)
 --
 -- Runs under pg_prove in a database with pgtap and expert_network installed
 -- (test/suite), as a superuser, in one transaction that is rolled back: the
@@ -66,7 +70,7 @@ SET client_min_messages = warning;
 
 BEGIN;
 
-SELECT plan(124);
+SELECT plan(130);
 
 CREATE ROLE tap_c_app NOLOGIN;
 CREATE ROLE tap_c_officer NOLOGIN;
@@ -839,6 +843,67 @@ SELECT is_empty(
 SELECT is_empty(
     $$ SELECT t FROM kept WHERE pg_temp.rows_of(t, 'cp_u1') <> u1 $$,
     'after the erasure: every compliance row of cp_u1 is still there');
+
+/* ------------------------------------------------------------------------
+ * J. The overlap of company keys and the restricted list's index (0.11.0)
+ * ------------------------------------------------------------------------ */
+
+CREATE FUNCTION pg_temp.plan_of(sql text) RETURNS SETOF text
+LANGUAGE plpgsql AS $$
+BEGIN
+    RETURN QUERY EXECUTE 'EXPLAIN (COSTS OFF) ' || sql;
+END;
+$$;
+
+SELECT is(ARRAY[ARRAY['acme', '$ACM'] OPERATOR(expert_network.&&) ARRAY['$ACM'],
+                ARRAY['acme'] OPERATOR(expert_network.&&) ARRAY['acmeholdings'],
+                ARRAY[]::text[] OPERATOR(expert_network.&&) ARRAY['acme'],
+                NULL::text[] OPERATOR(expert_network.&&) ARRAY['acme']],
+          ARRAY[true, false, false, NULL],
+          'expert_network.&&: true when the arrays share a key, false when not or one is empty, NULL for NULL');
+
+-- a third user's long list, so that the planner, which knows it, weighs
+-- the GIN index against reading all of the caller's entries
+SET LOCAL ROLE tap_c_officer;
+SELECT set_config('expert_network.user_id', 'cp_u3', true) \g /dev/null
+INSERT INTO expert_network.restricted_companies (company)
+SELECT 'Listed Company ' || n FROM pg_catalog.generate_series(1, 2000) AS n;
+RESET ROLE;
+ANALYZE expert_network.restricted_companies;
+SET LOCAL ROLE tap_c_app;
+SELECT set_config('expert_network.user_id', 'cp_u1', true) \g /dev/null
+SELECT set_eq(
+    $$ SELECT r.company FROM expert_network.restricted_companies AS r
+        WHERE r.match_keys OPERATOR(expert_network.&&) expert_network.company_keys('Acme Inc', NULL, NULL) $$,
+    $$ VALUES ('ACME Corp.') $$,
+    'app: the caller''s restricted list, matched with expert_network.&&');
+-- (no plan but an index's on the match keys, if one is allowed)
+SET LOCAL enable_seqscan = off;
+SET LOCAL enable_indexscan = off;
+SELECT ok(EXISTS (
+    SELECT FROM pg_temp.plan_of($$ SELECT r.id FROM expert_network.restricted_companies AS r
+                                    WHERE r.match_keys OPERATOR(expert_network.&&) ARRAY['acme'] $$) AS l
+     WHERE l ~ 'Index Cond: \(match_keys OPERATOR\(expert_network\.&&\)'),
+    'app, under row-level security: a probe of the list with expert_network.&& uses idx_restricted_companies_keys');
+SELECT ok(NOT EXISTS (
+    SELECT FROM pg_temp.plan_of($$ SELECT r.id FROM expert_network.restricted_companies AS r
+                                    WHERE r.match_keys OPERATOR(pg_catalog.&&) ARRAY['acme'] $$) AS l
+     WHERE l ~ 'Index Cond: \(match_keys &&'),
+    'app, under row-level security: with pg_catalog.&& (not leakproof) the index cannot serve the probe');
+RESET ROLE;
+SELECT is((SELECT pg_catalog.count(*) FROM pg_temp.plan_of(
+               $$ SELECT r.id FROM expert_network.restricted_companies AS r
+                   WHERE r.match_keys OPERATOR(expert_network.&&) ARRAY['acme'] $$) AS l
+            WHERE l ~ 'Index Cond: \(match_keys OPERATOR\(expert_network\.&&\)'),
+          1::bigint,
+          'superuser: the same probe uses the index');
+RESET enable_seqscan;
+RESET enable_indexscan;
+SELECT is((SELECT pg_catalog.count(*) FROM expert_network.restricted_companies AS r
+            WHERE r.match_keys OPERATOR(expert_network.&&) ARRAY['acme', 'zetaholdings']),
+          (SELECT pg_catalog.count(*) FROM expert_network.restricted_companies AS r
+            WHERE r.match_keys OPERATOR(pg_catalog.&&) ARRAY['acme', 'zetaholdings']),
+          'expert_network.&& finds the rows pg_catalog.&& finds');
 
 SELECT * FROM finish();
 

@@ -26,7 +26,7 @@ SET client_min_messages = warning;
 
 BEGIN;
 
-SELECT plan(1704);
+SELECT plan(1714);
 
 /* ------------------------------------------------------------------------
  * Schema and tables
@@ -972,10 +972,11 @@ SELECT set_eq(
     ('idx_status_history_user',              'CREATE INDEX idx_status_history_user ON expert_network.status_history USING btree (user_id)'),
     ('idx_status_history_row',               'CREATE INDEX idx_status_history_row ON expert_network.status_history USING btree (row_id, changed_at)'),
     -- 0.10.0: the compliance tables by owner and by parent; the restricted
-    -- list's keys for the overlap (&&) of the gates; one open-ended
-    -- employment per expert
+    -- list's keys for the overlap of the gates (0.11.0: with the leakproof
+    -- expert_network.&&, which row-level security lets it serve); one
+    -- open-ended employment per expert
     ('idx_restricted_companies_user',           'CREATE INDEX idx_restricted_companies_user ON expert_network.restricted_companies USING btree (user_id)'),
-    ('idx_restricted_companies_keys',           'CREATE INDEX idx_restricted_companies_keys ON expert_network.restricted_companies USING gin (match_keys)'),
+    ('idx_restricted_companies_keys',           'CREATE INDEX idx_restricted_companies_keys ON expert_network.restricted_companies USING gin (match_keys expert_network.company_keys_ops)'),
     ('idx_expert_employments_expert',           'CREATE INDEX idx_expert_employments_expert ON expert_network.expert_employments USING btree (expert_id)'),
     ('idx_expert_employments_user',             'CREATE INDEX idx_expert_employments_user ON expert_network.expert_employments USING btree (user_id)'),
     ('idx_expert_employments_current',          'CREATE UNIQUE INDEX idx_expert_employments_current ON expert_network.expert_employments USING btree (expert_id) WHERE (ended_on IS NULL)'),
@@ -1407,8 +1408,9 @@ SELECT functions_are('expert_network', ARRAY[
     'set_user_id', 'protect_history',
     'apply_access_levels', 'protect_completed_record',
     'company_key', 'company_keys', 'compliance_gate', 'protect_compliance_log',
-    'stamp_exception', 'follow_current_employment', 'compliance_check', 'compliance_conflicts'
-]::name[], 'schema expert_network has exactly its 41 functions');
+    'stamp_exception', 'follow_current_employment', 'compliance_check', 'compliance_conflicts',
+    'keys_overlap'
+]::name[], 'schema expert_network has exactly its 42 functions');
 
 CREATE TEMPORARY TABLE funcs (
     ord       serial PRIMARY KEY,
@@ -1474,9 +1476,11 @@ INSERT INTO funcs (fname, args, rettype, definer, strict, volat, parallel, symbo
 ('stamp_exception',           '{}',                    'trigger',      false, false, 'VOLATILE',  'u', 'expert_network_stamp_exception'),
 ('follow_current_employment', '{}',                    'trigger',      false, false, 'VOLATILE',  'u', 'expert_network_follow_current_employment'),
 ('compliance_check',          '{uuid,date,boolean}',   'setof record', false, false, 'VOLATILE',  'u', 'expert_network_compliance_check'),
-('compliance_conflicts',      '{}',                    'setof record', false, false, 'STABLE',    'u', 'expert_network_compliance_conflicts');
+('compliance_conflicts',      '{}',                    'setof record', false, false, 'STABLE',    'u', 'expert_network_compliance_conflicts'),
+-- 0.11.0: the overlap of company keys, the function of expert_network.&&
+('keys_overlap',              '{text[],text[]}',       'boolean',      false, true,  'IMMUTABLE', 's', 'expert_network_keys_overlap');
 
--- existence (41), result type (41), language (41)
+-- existence (42), result type (42), language (42)
 SELECT has_function('expert_network', fname, args,
                     format('function expert_network.%s(%s) exists', fname, pg_catalog.array_to_string(args, ', ')))
   FROM funcs ORDER BY ord;
@@ -1487,7 +1491,7 @@ SELECT function_lang_is('expert_network', fname, args, 'c',
                         format('expert_network.%s() is written in C', fname))
   FROM funcs ORDER BY ord;
 
--- SECURITY DEFINER or not (41: none, since 0.7.0), STRICT or not (41), volatility (41)
+-- SECURITY DEFINER or not (42: none, since 0.7.0), STRICT or not (42), volatility (42)
 SELECT CASE WHEN definer
             THEN is_definer('expert_network', fname, args, format('expert_network.%s() is SECURITY DEFINER', fname))
             ELSE isnt_definer('expert_network', fname, args, format('expert_network.%s() is not SECURITY DEFINER', fname))
@@ -1507,7 +1511,27 @@ SELECT set_eq(
     $$ SELECT p.proname::text, p.proparallel::text FROM pg_catalog.pg_proc p
         WHERE p.pronamespace = 'expert_network'::regnamespace $$,
     $$ SELECT fname::text, parallel FROM funcs $$,
-    'current_user_id(), allowed_transitions(), transition_graph(), uuid_v7(), company_key() and company_keys() are PARALLEL SAFE, the question walks PARALLEL RESTRICTED, every other function PARALLEL UNSAFE');
+    'current_user_id(), allowed_transitions(), transition_graph(), uuid_v7(), company_key(), company_keys() and keys_overlap() are PARALLEL SAFE, the question walks PARALLEL RESTRICTED, every other function PARALLEL UNSAFE');
+-- 0.11.0: keys_overlap() alone is LEAKPROOF (it is pg_catalog.arrayoverlap
+-- on text[], which raises no error that depends on the values), with the
+-- cost that makes the planner prefer the GIN index; the operator on it and
+-- the GIN operator class for it (3)
+SELECT set_eq(
+    $$ SELECT p.proname::text, p.procost FROM pg_catalog.pg_proc p
+        WHERE p.pronamespace = 'expert_network'::regnamespace AND (p.proleakproof OR p.proname = 'keys_overlap') $$,
+    $$ VALUES ('keys_overlap', 50::real) $$,
+    'keys_overlap() is the one LEAKPROOF function, of cost 50');
+SELECT is((SELECT pg_catalog.format('%s %s %s %s', o.oprcode::regprocedure, o.oprcom::regoperator, o.oprrest, o.oprjoin)
+             FROM pg_catalog.pg_operator o WHERE o.oid = 'expert_network.&&(text[], text[])'::regoperator),
+          'expert_network.keys_overlap(text[],text[]) expert_network.&&(text[],text[]) matchingsel matchingjoinsel',
+          'operator expert_network.&&(text[], text[]) is keys_overlap(), its own commutator, estimated by matchingsel');
+SELECT set_eq(
+    $$ SELECT o.amopstrategy::integer, o.amopopr::regoperator::text
+         FROM pg_catalog.pg_amop o JOIN pg_catalog.pg_opclass c ON c.opcfamily = o.amopfamily
+        WHERE c.opcname = 'company_keys_ops' AND c.opcnamespace = 'expert_network'::regnamespace
+          AND c.opcmethod = (SELECT a.oid FROM pg_catalog.pg_am a WHERE a.amname = 'gin') $$,
+    $$ VALUES (1, 'expert_network.&&(text[],text[])') $$,
+    'GIN operator class expert_network.company_keys_ops has the one operator, expert_network.&&');
 SELECT set_eq(
     $$ SELECT p.proname::text, p.prosrc, p.probin FROM pg_catalog.pg_proc p
         WHERE p.pronamespace = 'expert_network'::regnamespace $$,
@@ -1786,7 +1810,7 @@ SELECT is_empty(
 
 SELECT isnt(pg_catalog.obj_description('expert_network'::regnamespace, 'pg_namespace'), NULL,
             'schema expert_network has a comment');
--- every function (41)
+-- every function (42)
 SELECT isnt(pg_catalog.obj_description(format('expert_network.%I(%s)', fname,
                                               pg_catalog.array_to_string(args, ', '))::regprocedure, 'pg_proc'),
             NULL,
