@@ -244,22 +244,20 @@ enum
 "probe AS (" \
 "  SELECT $6 AND (" \
 "         EXISTS (SELECT FROM expert_network.expert_employments AS e" \
-"                   JOIN expert_network.restricted_companies AS r" \
-"                     ON r.user_id OPERATOR(pg_catalog.=) e.user_id AND r.match_keys " KEYS_MATCH " e.match_keys" \
 "                  WHERE e.expert_id OPERATOR(pg_catalog.=) $3 AND e.user_id OPERATOR(pg_catalog.=) $2" \
 "                    AND (e.started_on IS NULL OR e.started_on OPERATOR(pg_catalog.<=) $5)" \
 "                    AND (e.ended_on IS NULL OR (e.ended_on OPERATOR(pg_catalog.+)" \
 "                         pg_catalog.make_interval(months => p.longest))::pg_catalog.date OPERATOR(pg_catalog.>=) $5)" \
-"                    AND r.applies_from OPERATOR(pg_catalog.<=) $5" \
-"                    AND (r.applies_until IS NULL OR r.applies_until OPERATOR(pg_catalog.>=) $5))" \
-"         OR EXISTS (SELECT FROM expert_network.expert_employments AS e" \
-"                      JOIN expert_network.campaign_subject_companies AS sc" \
-"                        ON sc.campaign_id OPERATOR(pg_catalog.=) $4 AND sc.user_id OPERATOR(pg_catalog.=) e.user_id" \
-"                       AND sc.match_keys " KEYS_MATCH " e.match_keys" \
-"                     WHERE e.expert_id OPERATOR(pg_catalog.=) $3 AND e.user_id OPERATOR(pg_catalog.=) $2" \
-"                       AND e.ended_on OPERATOR(pg_catalog.<) $5" \
-"                       AND (e.ended_on OPERATOR(pg_catalog.+)" \
-"                            pg_catalog.make_interval(months => p.longest))::pg_catalog.date OPERATOR(pg_catalog.>) $5)" \
+"                    AND (EXISTS (SELECT FROM expert_network.restricted_companies AS r" \
+"                                  WHERE r.user_id OPERATOR(pg_catalog.=) $2" \
+"                                    AND r.match_keys " KEYS_MATCH " e.match_keys" \
+"                                    AND r.applies_from OPERATOR(pg_catalog.<=) $5" \
+"                                    AND (r.applies_until IS NULL OR r.applies_until OPERATOR(pg_catalog.>=) $5))" \
+"                         OR e.ended_on OPERATOR(pg_catalog.<) $5" \
+"                        AND EXISTS (SELECT FROM expert_network.campaign_subject_companies AS sc" \
+"                                     WHERE sc.campaign_id OPERATOR(pg_catalog.=) $4" \
+"                                       AND sc.user_id OPERATOR(pg_catalog.=) $2" \
+"                                       AND sc.match_keys " KEYS_MATCH " e.match_keys)))" \
 "         OR EXISTS (SELECT FROM expert_network.experts AS x" \
 "                      JOIN expert_network.restricted_companies AS r" \
 "                        ON r.user_id OPERATOR(pg_catalog.=) x.user_id" \
