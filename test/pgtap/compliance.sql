@@ -848,12 +848,7 @@ SELECT is_empty(
  * J. The overlap of company keys and the restricted list's index (0.11.0)
  * ------------------------------------------------------------------------ */
 
-CREATE FUNCTION pg_temp.plan_of(sql text) RETURNS SETOF text
-LANGUAGE plpgsql AS $$
-BEGIN
-    RETURN QUERY EXECUTE 'EXPLAIN (COSTS OFF) ' || sql;
-END;
-$$;
+\ir lib/plan_of.sql
 
 SELECT is(ARRAY[ARRAY['acme', '$ACM'] OPERATOR(expert_network.&&) ARRAY['$ACM'],
                 ARRAY['acme'] OPERATOR(expert_network.&&) ARRAY['acmeholdings'],

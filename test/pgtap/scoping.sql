@@ -478,12 +478,7 @@ BEGIN
 END;
 $$;
 
-CREATE FUNCTION pg_temp.plan_of(sql text) RETURNS SETOF text
-LANGUAGE plpgsql AS $$
-BEGIN
-    RETURN QUERY EXECUTE 'EXPLAIN (COSTS OFF) ' || sql;
-END;
-$$;
+\ir lib/plan_of.sql
 
 -- the statements that build one user's rows, user_id never named; %1$s is
 -- the user's letter
