@@ -1,4 +1,4 @@
--- test/ops/walks.sql — the screener walks (C, src/questions.c) of every
+-- test/ops/walks.sql — the screener walks (C, src/question_tree.c and src/question_walks.c) of every
 -- campaign the caller sees, one line per campaign: id | questions |
 -- md5 of question_tree()'s rows in walk order | md5 of question_subtree()
 -- of each of its questions | md5 of question_ancestors() of each.  Two
