@@ -556,7 +556,7 @@ StatusVerb(const char *status)
 }
 
 static void
-ReportRefusal(Calls *calls, HeapTuple row, TupleDesc desc)
+ReportRefusal(Relation rel, Calls *calls, HeapTuple row, TupleDesc desc)
 {
 	bool		isnull;
 	int			i = (int) DatumGetInt64(SPI_getbinval(row, desc, COL_ORD, &isnull)) - 1;
@@ -572,17 +572,17 @@ ReportRefusal(Calls *calls, HeapTuple row, TupleDesc desc)
 				(errcode(ERRCODE_RESTRICTED_COMPANY),
 				 errmsg("interview %s cannot be %s: the expert's employer is on the restricted list on %s",
 						interview, verb, DateText(date)),
-				 errdetail_internal("%s", detail), errhint("%s", hint)));
+				 errdetail_internal("%s", detail), errhint("%s", hint), errtable(rel)));
 	if (strcmp(rule, "cooling_off") == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_COOLING_OFF),
 				 errmsg("interview %s cannot be %s: the expert is in a cooling-off period on %s",
 						interview, verb, DateText(date)),
-				 errdetail_internal("%s", detail), errhint("%s", hint)));
+				 errdetail_internal("%s", detail), errhint("%s", hint), errtable(rel)));
 	ereport(ERROR,
 			(errcode(ERRCODE_NO_ATTESTATION),
 			 errmsg("interview %s cannot be %s without an attestation", interview, verb),
-			 errdetail_internal("%s", detail), errhint("%s", hint)));
+			 errdetail_internal("%s", detail), errhint("%s", hint), errtable(rel)));
 }
 
 static bool
@@ -689,7 +689,7 @@ expert_network_compliance_gate(PG_FUNCTION_ARGS)
 	}
 	refused = Screen(&calls, true, false);
 	if (SPI_processed > 0)
-		ReportRefusal(&calls, refused->vals[0], refused->tupdesc);
+		ReportRefusal(trigdata->tg_relation, &calls, refused->vals[0], refused->tupdesc);
 	SPI_finish();
 	return PointerGetDatum(NULL);
 }

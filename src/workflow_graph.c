@@ -14,6 +14,7 @@
 #include "funcapi.h"
 #include "lib/stringinfo.h"
 #include "utils/builtins.h"
+#include "utils/lsyscache.h"
 #include "utils/rel.h"
 
 PG_FUNCTION_INFO_V1(expert_network_allowed_transitions);
@@ -141,7 +142,10 @@ NextStates(const StateEdges *state)
 
 /*
  * Refuse a move from one status to another that the graph does not have.
- * Statuses the graph does not know are left to the CHECK constraint.
+ * Statuses the graph does not know are left to the CHECK constraint.  The
+ * error names the table and its status column in the fields a client maps
+ * to a form (PG_DIAG_SCHEMA_NAME, _TABLE_NAME, _COLUMN_NAME), as a check
+ * constraint's error names its table.
  */
 void
 en_check_transition(const char *entity, const char *from, const char *to)
@@ -167,7 +171,10 @@ en_check_transition(const char *entity, const char *from, const char *to)
 			 errdetail("The %s is already %s.", entity, from) :
 			 errdetail("The %s workflow has no step from %s to %s.", entity, from, to),
 			 next ? errhint("Allowed next states: %s.", next) :
-			 errhint("None: %s is a final status.", from)));
+			 errhint("None: %s is a final status.", from),
+			 err_generic_string(PG_DIAG_SCHEMA_NAME, get_namespace_name(en_extension_schema())),
+			 err_generic_string(PG_DIAG_TABLE_NAME, m->table),
+			 err_generic_string(PG_DIAG_COLUMN_NAME, "status")));
 }
 
 /*

@@ -52,7 +52,7 @@ static SPIPlanPtr expert_plan;
  * there: the foreign key reports that, and the other rules wait for it.
  */
 static bool
-CheckCampaignOpen(Datum campaign_id, const char *what)
+CheckCampaignOpen(Relation rel, Datum campaign_id, const char *what)
 {
 	Oid			argtypes[1] = {UUIDOID};
 	char	   *status;
@@ -67,13 +67,14 @@ CheckCampaignOpen(Datum campaign_id, const char *what)
 				(errcode(ERRCODE_CHECK_VIOLATION),
 				 errmsg("campaign %s is archived", en_uuid_text(campaign_id)),
 				 errdetail("No %s can be added to an archived campaign.", what),
-				 errhint("Archived is a final status; start a new campaign.")));
+				 errhint("Archived is a final status; start a new campaign."),
+				 errtablecol(rel, en_column_number(rel, "campaign_id"))));
 	return true;
 }
 
 /* An expert comes from a vendor enrolled in the expert's campaign */
 static void
-CheckVendorEnrolled(Datum campaign_id, Datum vendor_id)
+CheckVendorEnrolled(Relation rel, Datum campaign_id, Datum vendor_id)
 {
 	Oid			argtypes[2] = {UUIDOID, UUIDOID};
 	Datum		args[2] = {campaign_id, vendor_id};
@@ -96,7 +97,8 @@ CheckVendorEnrolled(Datum campaign_id, Datum vendor_id)
 				 errmsg("vendor \"%s\" is not enrolled in campaign %s", vendor, en_uuid_text(campaign_id)),
 				 status ? errdetail("Its enrollment is %s; experts come only from enrolled vendors.", status) :
 				 errdetail("It has no enrollment in the campaign; experts come only from enrolled vendors."),
-				 errhint("Enroll the vendor in the campaign first.")));
+				 errhint("Enroll the vendor in the campaign first."),
+				 errtablecol(rel, en_column_number(rel, "vendor_platform_id"))));
 }
 
 /*
@@ -105,7 +107,7 @@ CheckVendorEnrolled(Datum campaign_id, Datum vendor_id)
  * completed (a follow-up call).
  */
 static void
-CheckInterviewExpert(Datum campaign_id, Datum expert_id)
+CheckInterviewExpert(Relation rel, Datum campaign_id, Datum expert_id)
 {
 	Oid			argtypes[1] = {UUIDOID};
 	bool		isnull;
@@ -123,13 +125,15 @@ CheckInterviewExpert(Datum campaign_id, Datum expert_id)
 				(errcode(ERRCODE_CHECK_VIOLATION),
 				 errmsg("interview's campaign %s is not its expert's campaign %s",
 						en_uuid_text(campaign_id), en_uuid_text(expert_campaign)),
-				 errhint("Leave campaign_id out, or use expert_network.schedule_interview(), which takes it from the expert.")));
+				 errhint("Leave campaign_id out, or use expert_network.schedule_interview(), which takes it from the expert."),
+				 errtablecol(rel, en_column_number(rel, "campaign_id"))));
 	if (strcmp(status, "proposed") == 0 || strcmp(status, "rejected") == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_CHECK_VIOLATION),
 				 errmsg("expert %s is %s", en_uuid_text(expert_id), status),
 				 errdetail("Interviews are for experts in reviewed, scheduling, scheduled or completed."),
-				 errhint("Review the expert first.")));
+				 errhint("Review the expert first."),
+				 errtablecol(rel, en_column_number(rel, "expert_id"))));
 }
 
 /*
@@ -243,13 +247,13 @@ CheckCrossEntity(TriggerData *trigdata, const char *entity)
 		return;
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	if ((!campaign_changed || CheckCampaignOpen(campaign_id, entity)) &&
+	if ((!campaign_changed || CheckCampaignOpen(rel, campaign_id, entity)) &&
 		!other_null && other_changed)
 	{
 		if (is_expert)
-			CheckVendorEnrolled(campaign_id, other_id);
+			CheckVendorEnrolled(rel, campaign_id, other_id);
 		else
-			CheckInterviewExpert(campaign_id, other_id);
+			CheckInterviewExpert(rel, campaign_id, other_id);
 	}
 	SPI_finish();
 }
