@@ -131,6 +131,35 @@ VALUES ('83000000-0000-4000-8000-000000000001', '50000000-0000-4000-8000-0000000
 UPDATE expert_network.research_sources SET status = 'processing';
 \echo :LAST_ERROR_SQLSTATE
 
+-- refusals carry the table, and the deciding column where there is one, in
+-- the error fields a client maps (PG_DIAG_TABLE_NAME, PG_DIAG_COLUMN_NAME)
+CREATE FUNCTION pg_temp.fields_of(statement text) RETURNS text
+LANGUAGE plpgsql AS $$
+DECLARE
+    state text; message text; tab text; col text;
+BEGIN
+    EXECUTE statement;
+    RETURN 'no error';
+EXCEPTION WHEN OTHERS THEN
+    GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE, message = MESSAGE_TEXT,
+                            tab = TABLE_NAME, col = COLUMN_NAME;
+    RETURN concat_ws(' | ', state, tab, col, message);
+END $$;
+SELECT pg_temp.fields_of($$UPDATE expert_network.experts SET status = 'proposed'
+                           WHERE id = '30000000-0000-4000-8000-000000000001'$$);
+SELECT pg_temp.fields_of($$UPDATE expert_network.campaign_vendor_enrollments SET status = 'pending'$$);
+SELECT pg_temp.fields_of($$INSERT INTO expert_network.experts (campaign_id, vendor_platform_id, name, title)
+                           SELECT '20000000-0000-4000-8000-000000000001', id, 'Outside Expert', 'COO'
+                           FROM expert_network.vendor_platforms WHERE name = 'Third Bridge'$$);
+-- (the new expert's id is random)
+SELECT regexp_replace(pg_temp.fields_of($$WITH e AS (
+                             INSERT INTO expert_network.experts (campaign_id, vendor_platform_id, name, title)
+                             VALUES ('20000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000001', 'New Expert', 'CTO')
+                             RETURNING id, campaign_id)
+                           INSERT INTO expert_network.interviews (campaign_id, expert_id, scheduled_date, scheduled_time)
+                           SELECT campaign_id, id, '2026-01-21', '10:00' FROM e$$),
+                      'expert \S+ is', 'expert <new> is') AS fields_of;
+
 -- the history: every initial status and every change, in order
 SELECT entity, from_status, to_status
 FROM expert_network.status_history

@@ -320,7 +320,9 @@ RunLifecycleSteps(TriggerData *trigdata, const LifecycleSets *sets)
 					(errcode(ERRCODE_CHECK_VIOLATION),
 					 errmsg("expert %s is %s", en_uuid_text(expert), status),
 					 errdetail("Interviews are for experts in reviewed, scheduling, scheduled or completed; the expert's status changed while the interview was being written."),
-					 errhint("Review the expert again, then schedule the interview.")));
+					 errhint("Review the expert again, then schedule the interview."),
+					 errtablecol(trigdata->tg_relation,
+								 en_column_number(trigdata->tg_relation, "expert_id"))));
 		}
 	}
 }
