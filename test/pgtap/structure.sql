@@ -5,8 +5,9 @@
 -- tables), functions, the views (workflow_transitions; 0.12.0: the
 -- dashboards), comments, the shipped vendor catalog and the pg_dump
 -- registrations.  0.10.0 adds the seven tables of the compliance gates
--- (restricted_companies, expert_employments, campaign_subject_companies, compliance_policies, interview_attestations,
--- compliance_exceptions, compliance_log), their triggers and functions, and
+-- (restricted_companies, expert_employments, campaign_subject_companies,
+-- compliance_policies, interview_attestations, compliance_exceptions,
+-- compliance_log), their triggers and functions, and
 -- the access level 'compliance'; how the gates behave is
 -- test/pgtap/compliance.sql's.  How the call counters and chat recency behave is
 -- test/pgtap/counters.sql's, how the workflows behave test/pgtap/workflow.sql's.
