@@ -24,8 +24,8 @@ en_bench_settings=(
   -o autovacuum=off
 )
 # what the benchmarks add, all of them in one cluster: the largest
-# shared_buffers any asks for (scoping.sh: 4GB; counters.sh and
-# workflow.sh 2GB, questions.sh 1GB), and scoping.sh's I/O setting
+# shared_buffers any asks for (scoping.sh: 4GB; counters.sh,
+# workflow.sh and dashboards.sh 2GB, questions.sh 1GB), and scoping.sh's I/O setting
 # shellcheck disable=SC2034  # used by bench/run
 en_bench_union=(
   -o shared_buffers=4GB
