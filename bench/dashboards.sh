@@ -47,22 +47,16 @@ uid=user-501
 failed=0
 
 psql() { command psql -X -q -v ON_ERROR_STOP=1 "$@"; }
-step() { printf '%-58s' "$1"; }
-took() { echo "$(( SECONDS - $1 )) s"; }
 
-echo "== expert_network dashboards benchmark"
-psql -c 'CREATE EXTENSION expert_network'
-version=$(psql -Atc "SELECT extversion FROM pg_extension WHERE extname = 'expert_network'")
-echo "PostgreSQL $(psql -Atc 'SHOW server_version'), expert_network $version;" \
-  "shared_buffers $(psql -Atc 'SHOW shared_buffers'), $(nproc) cores"
+en_bench_start dashboards
 
 t=$SECONDS
-step "load: 1,000 users, 10,000 campaigns, 1,000,000 experts"
+en_step "load: 1,000 users, 10,000 campaigns, 1,000,000 experts"
 psql -f $dir/load.sql >/dev/null
-took "$t"
+en_took "$t"
 
 t=$SECONDS
-step "role, queries, VACUUM ANALYZE, prewarm"
+en_step "role, queries, VACUUM ANALYZE, prewarm"
 psql <<'SQL' >/dev/null
 CREATE SCHEMA bench;
 -- the application role: not superuser, not BYPASSRLS
@@ -76,7 +70,7 @@ if psql -c 'CREATE EXTENSION pg_prewarm' 2>/dev/null; then
     SELECT pg_prewarm(c.oid) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
      WHERE n.nspname = 'expert_network' AND c.relkind IN ('r', 'i')"
 fi
-took "$t"
+en_took "$t"
 psql -At -F ' ' -c "
   SELECT 'rows:', string_agg(format('%s %s', c.relname, c.reltuples::bigint), ', ' ORDER BY c.relname)
     FROM pg_class c
