@@ -2055,24 +2055,37 @@ SELECT s.user_id,
                      pg_catalog.sum(u.expertise), pg_catalog.count(u.expertise),
                      pg_catalog.sum(u.communication), pg_catalog.count(u.communication),
                      pg_catalog.sum(u.amount_usd)
-                FROM (SELECT n.user_id, n.campaign_id, n.vendor_platform_id, n.status, n.enrolled_at,
-                             NULL::pg_catalog.text, NULL::pg_catalog.timestamptz, NULL::pg_catalog.uuid,
-                             NULL::pg_catalog.numeric, NULL::pg_catalog.numeric, NULL::pg_catalog.numeric,
-                             NULL::pg_catalog.numeric, NULL::pg_catalog.numeric
+                FROM (-- every column named in every branch: the definition reads back the same
+                      -- after pg_dump (pg_upgrade), which would name an unnamed NULL::text "text"
+                      SELECT n.user_id, n.campaign_id, n.vendor_platform_id,
+                             n.status AS enrollment_status, n.enrolled_at,
+                             NULL::pg_catalog.text AS expert_status, NULL::pg_catalog.timestamptz AS proposed_at,
+                             NULL::pg_catalog.uuid AS call_id, NULL::pg_catalog.numeric AS rating,
+                             NULL::pg_catalog.numeric AS relevance, NULL::pg_catalog.numeric AS expertise,
+                             NULL::pg_catalog.numeric AS communication, NULL::pg_catalog.numeric AS amount_usd
                         FROM expert_network.campaign_vendor_enrollments AS n
                       UNION ALL
-                      SELECT e.user_id, e.campaign_id, e.vendor_platform_id, NULL, NULL,
-                             e.status, e.created_at, NULL, NULL, NULL, NULL, NULL, NULL
+                      SELECT e.user_id, e.campaign_id, e.vendor_platform_id,
+                             NULL AS enrollment_status, NULL AS enrolled_at,
+                             e.status AS expert_status, e.created_at AS proposed_at,
+                             NULL AS call_id, NULL AS rating, NULL AS relevance, NULL AS expertise,
+                             NULL AS communication, NULL AS amount_usd
                         FROM expert_network.experts AS e
                       UNION ALL
-                      SELECT ci.user_id, ci.campaign_id, e.vendor_platform_id, NULL, NULL,
-                             NULL, NULL, ci.id, ci.rating, ci.relevance_rating, ci.expertise_rating,
-                             ci.communication_rating, NULL
+                      SELECT ci.user_id, ci.campaign_id, e.vendor_platform_id,
+                             NULL AS enrollment_status, NULL AS enrolled_at,
+                             NULL AS expert_status, NULL AS proposed_at,
+                             ci.id AS call_id, ci.rating, ci.relevance_rating AS relevance,
+                             ci.expertise_rating AS expertise, ci.communication_rating AS communication,
+                             NULL AS amount_usd
                         FROM expert_network.completed_interviews AS ci
                         JOIN expert_network.experts AS e ON e.id OPERATOR(pg_catalog.=) ci.expert_id
                       UNION ALL
-                      SELECT o.user_id, o.campaign_id, o.vendor_platform_id, NULL, NULL,
-                             NULL, NULL, NULL, NULL, NULL, NULL, NULL, o.amount_usd
+                      SELECT o.user_id, o.campaign_id, o.vendor_platform_id,
+                             NULL AS enrollment_status, NULL AS enrolled_at,
+                             NULL AS expert_status, NULL AS proposed_at,
+                             NULL AS call_id, NULL AS rating, NULL AS relevance, NULL AS expertise,
+                             NULL AS communication, o.amount_usd
                         FROM expert_network.campaign_costs AS o
                        WHERE o.vendor_platform_id IS NOT NULL
                      ) AS u (user_id, campaign_id, vendor_platform_id, enrollment_status, enrolled_at,
