@@ -24,8 +24,8 @@ en_bench_settings=(
   -o autovacuum=off
 )
 # what the benchmarks add, all of them in one cluster: the largest
-# shared_buffers any asks for (scoping.sh: 4GB; counters.sh and
-# workflow.sh 2GB, questions.sh 1GB), and scoping.sh's I/O setting
+# shared_buffers any asks for (scoping.sh: 4GB; counters.sh,
+# workflow.sh and dashboards.sh 2GB, questions.sh 1GB), and scoping.sh's I/O setting
 # shellcheck disable=SC2034  # used by bench/run
 en_bench_union=(
   -o shared_buffers=4GB
@@ -67,3 +67,17 @@ en_bench_row() {
     "$([ "$6" = - ] && echo - || echo "$6 $7")" "$verdict" "${8:-}" \
     >>"$BENCH_RESULTS"
 }
+
+# Inside the cluster, for a benchmark's own output: en_bench_start TITLE
+# creates the extension and prints what runs on what; en_step NAME starts a
+# timed phase's line, en_took T0 ends it with the seconds since $SECONDS T0.
+en_bench_start() {
+  local run=(command psql -X -q -v ON_ERROR_STOP=1)
+  echo "== expert_network $1 benchmark"
+  "${run[@]}" -c 'CREATE EXTENSION expert_network'
+  echo "PostgreSQL $("${run[@]}" -Atc 'SHOW server_version')," \
+    "expert_network $("${run[@]}" -Atc "SELECT extversion FROM pg_extension WHERE extname = 'expert_network'");" \
+    "shared_buffers $("${run[@]}" -Atc 'SHOW shared_buffers'), $(nproc) cores"
+}
+en_step() { printf '%-58s' "$1"; }
+en_took() { echo "$(( SECONDS - $1 )) s"; }

@@ -2,6 +2,11 @@
  * demo/picture.sql — print a readable picture of the demo data
  * (demo/sample.sql):  psql -X -q -f demo/picture.sql
  *
+ * The dashboards come from the extension's views (0.12.0):
+ * campaign_dashboard, vendor_scorecard and team_workload.  Run as the
+ * superuser, the views show every user's rows; an application role sees its
+ * current user's only (see the end).
+ *
  * Read-only, apart from a few temporary helper functions.  Times are shown
  * in New York time, where the deal team sits, next to the expert's own.
  */
@@ -35,10 +40,11 @@ RETURN repeat('★', floor(r)::integer) || CASE WHEN r > floor(r) THEN '½' ELSE
 CREATE FUNCTION pg_temp.usd(a numeric) RETURNS text LANGUAGE sql IMMUTABLE
 RETURN to_char(a, 'FM$999,999,990');
 
--- campaigns in dashboard order
+-- campaigns in dashboard order, with their dashboard row
 CREATE TEMPORARY VIEW ordered_campaigns AS
-SELECT c.*, row_number() OVER (ORDER BY p.display_order NULLS LAST, p.project_name, c.display_order, c.campaign_name) AS n
-  FROM campaigns c LEFT JOIN projects p ON p.id = c.project_id;
+SELECT d.campaign_id AS id, d.*,
+       row_number() OVER (ORDER BY d.project_display_order NULLS LAST, d.project_name, d.display_order, d.campaign_name) AS n
+  FROM campaign_dashboard d;
 
 /* ------------------------------------------------------------------------ */
 \pset tuples_only on
@@ -57,31 +63,34 @@ SELECT format(E'\n━━ %s (%s) ━━ owner %s, %s campaigns\n%s',
 \echo '── Campaigns dashboard'
 SELECT f.n, f.field AS " ", c.campaign_name, c.n AS cn, f.value
   FROM ordered_campaigns c
-  LEFT JOIN projects p ON p.id = c.project_id
  CROSS JOIN LATERAL (VALUES
-   (1, 'Project',   coalesce(p.project_name || ' (' || p.project_code || ')', 'Other campaigns')),
+   (1, 'Project',   coalesce(c.project_name || ' (' || c.project_code || ')', 'Other campaigns')),
    (2, 'Industry',  c.industry_vertical),
    (3, 'Timeline',  to_char(c.start_date, 'Mon FMDD') || ' – ' || to_char(c.target_completion_date, 'Mon FMDD, YYYY')),
    (4, 'Regions',   array_to_string(c.target_regions, ', ')),
    (5, 'Status',    c.status),
    (6, 'Calls',     format('%s%s completed, %s scheduled', c.completed_calls, '/' || coalesce(c.min_calls, c.max_calls), c.scheduled_calls)),
-   (7, 'Target',    concat_ws('–', c.min_calls, c.max_calls) || ' calls'),
-   (8, 'Cost',      (SELECT pg_temp.usd(coalesce(sum(k.amount_usd), 0)) FROM campaign_costs k WHERE k.campaign_id = c.id)),
-   (9, 'Team',      (SELECT string_agg(t.name, ', ' ORDER BY t.name)
-                       FROM campaign_team_assignments a JOIN team_members t ON t.id = a.team_member_id
-                      WHERE a.campaign_id = c.id))
+   (7, 'Target',    concat_ws('–', c.min_calls, c.max_calls) || ' calls'
+                    || coalesce(format(' (%s%% of the minimum)', round(100 * c.progress_to_min)), '')),
+   (8, 'Cost',      pg_temp.usd(c.cost_total_usd) || coalesce(', ' || pg_temp.usd(c.cost_per_completed_call) || ' per call', '')),
+   (9, 'Rating',    coalesce(rpad(pg_temp.stars(c.average_rating), 5) || ' ' || c.average_rating
+                             || format(' (%s rated)', c.rated_calls), '')),
+   (10, 'Vendors',  array_to_string(c.enrolled_vendors, ', ') || coalesce(format(' (+%s pending)', nullif(c.vendors_pending, 0)), '')),
+   (11, 'Team',     array_to_string(c.team_members, ', '))
  ) AS f (n, field, value)
  ORDER BY f.n, c.n
 \crosstabview 2 3 5 4
 
-\echo '── Team'
-SELECT t.name AS "Name", t.designation AS "Role", t.email AS "Email",
+\echo '── Team workload'
+SELECT w.name AS "Name", w.designation AS "Role",
        (SELECT string_agg(pg_temp.label(c.campaign_name), ', ' ORDER BY c.n)
           FROM campaign_team_assignments a JOIN ordered_campaigns c ON c.id = a.campaign_id
-         WHERE a.team_member_id = t.id) AS "Campaigns",
-       (SELECT count(*) FROM interview_team_assignments i WHERE i.team_member_id = t.id) AS "Interviews"
-  FROM team_members t
- ORDER BY t.created_at, t.name;
+         WHERE a.team_member_id = w.team_member_id) AS "Campaigns",
+       w.completed_calls AS "Calls done", w.completed_minutes AS "Min",
+       w.scheduled_calls AS "Booked", w.scheduled_minutes AS "Min ",
+       coalesce(to_char(w.next_call_date, 'Dy Mon FMDD'), '') AS "Next call"
+  FROM team_workload w JOIN team_members t ON t.id = w.team_member_id
+ ORDER BY t.created_at, w.name;
 
 /* ------------------------------------------------------------------------ */
 \echo '── Vendor enrollments'
@@ -96,6 +105,19 @@ SELECT v.name AS "Vendor", c.campaign_name, c.n,
   JOIN ordered_campaigns c ON c.id = e.campaign_id
  ORDER BY v.name, c.n
 \crosstabview 1 2 4 3
+
+\echo '── Vendor scorecard'
+SELECT s.vendor_name AS "Vendor", s.campaigns_enrolled || '/' || s.campaigns AS "Enrolled",
+       s.experts_proposed AS "Proposed",
+       coalesce(round(100 * s.share_reviewed) || '%', '') AS "Passed review",
+       coalesce(round(100 * s.share_rejected) || '%', '') AS "Rejected",
+       s.calls_completed AS "Calls",
+       coalesce(s.average_rating::text, '') AS "Rating",
+       pg_temp.usd(s.cost_total_usd) AS "Cost",
+       coalesce(pg_temp.usd(s.cost_per_completed_call), '') AS "Per call",
+       coalesce(s.days_to_first_proposal || ' d', '') AS "First expert"
+  FROM vendor_scorecard s
+ ORDER BY s.user_id, s.calls_completed DESC, s.experts_proposed DESC, s.vendor_name;
 
 \pset tuples_only on
 \pset format unaligned
@@ -112,14 +134,12 @@ SELECT format(E'Catalog: %s vendors, %s of them shipped with the extension%s\n',
 
 /* ------------------------------------------------------------------------ */
 \echo '── Experts pipeline'
-SELECT s.n, s.status AS "Status", c.campaign_name, c.n AS cn,
-       (SELECT count(*) FROM experts e WHERE e.campaign_id = c.id AND e.status = s.status)
+SELECT s.n, s.status AS "Status", c.campaign_name, c.n AS cn, s.experts
   FROM ordered_campaigns c
- CROSS JOIN unnest(ARRAY['proposed', 'reviewed', 'scheduling', 'scheduled', 'completed', 'rejected'])
-            WITH ORDINALITY AS s (status, n)
-UNION ALL
-SELECT 99, 'total', c.campaign_name, c.n, (SELECT count(*) FROM experts e WHERE e.campaign_id = c.id)
-  FROM ordered_campaigns c
+ CROSS JOIN LATERAL (VALUES (1, 'proposed', c.experts_proposed), (2, 'reviewed', c.experts_reviewed),
+                            (3, 'scheduling', c.experts_scheduling), (4, 'scheduled', c.experts_scheduled),
+                            (5, 'completed', c.experts_completed), (6, 'rejected', c.experts_rejected),
+                            (99, 'total', c.experts_total)) AS s (n, status, experts)
  ORDER BY 1, 4
 \crosstabview 2 3 5 4
 
@@ -286,7 +306,7 @@ SELECT format(E'%s: %s theme; expanded in the sidebar: %s; chat panel %s px wide
 CREATE ROLE demo_app;
 SELECT expert_network.grant_access('demo_app', 'app') \gset
 SET ROLE demo_app;
-\set visible 'SELECT format(''%-38s -> %s campaigns, %s experts, %s interviews'', coalesce(''expert_network.user_id = '' || quote_literal(expert_network.current_user_id()), ''no identity''), (SELECT count(*) FROM expert_network.campaigns), (SELECT count(*) FROM expert_network.experts), (SELECT count(*) FROM expert_network.interviews))'
+\set visible 'SELECT format(''%-38s -> %s campaigns, %s experts, %s interviews; dashboards: %s campaigns, %s vendors, %s team members'', coalesce(''expert_network.user_id = '' || quote_literal(expert_network.current_user_id()), ''no identity''), (SELECT count(*) FROM expert_network.campaigns), (SELECT count(*) FROM expert_network.experts), (SELECT count(*) FROM expert_network.interviews), (SELECT count(*) FROM expert_network.campaign_dashboard), (SELECT count(*) FROM expert_network.vendor_scorecard), (SELECT count(*) FROM expert_network.team_workload))'
 SET expert_network.user_id = 'user_demo_1';
 :visible;
 SET expert_network.user_id = 'user_demo_2';

@@ -278,6 +278,11 @@ GrantStatements(const AclChange *change)
 		/* nor are the levels, but by the extension's owner */
 		if (TableExists("access_levels"))
 			RunAcl("REVOKE INSERT, UPDATE, DELETE ON expert_network.access_levels FROM %s", change->role);
+		/* nor the dashboards: views (0.12.0) */
+		if (TableExists("campaign_dashboard"))
+			RunAcl("REVOKE INSERT, UPDATE, DELETE ON expert_network.campaign_dashboard,"
+				   " expert_network.vendor_scorecard, expert_network.team_workload FROM %s",
+				   change->role);
 	}
 	if (change->admin)
 		RunAcl("GRANT EXECUTE ON FUNCTION expert_network.delete_user_data(pg_catalog.text) TO %s", change->role);

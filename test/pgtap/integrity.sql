@@ -58,7 +58,7 @@ SET client_min_messages = warning;
 
 BEGIN;
 
-SELECT plan(119);
+SELECT plan(120);
 
 CREATE ROLE en_ig_app NOLOGIN;
 CREATE ROLE en_ig_admin NOLOGIN;
@@ -665,29 +665,43 @@ SELECT is(
     'deleting campaign C1, its records cascading before its interviews, succeeds (rolled back)');
 
 /* ------------------------------------------------------------------------
- * E. Columns whose type an administrator changed: 42804, never misread
+ * E. Columns whose type an administrator changed: refused while a view
+ *    reads them (1; 0.12.0); otherwise 42804, never misread
  *    (13); a dropped column (2); after the rollback, everything works (4)
  * ------------------------------------------------------------------------ */
 
+-- 0.12.0: the dashboard views read campaigns.scheduled_calls and
+-- interviews.status, and PostgreSQL refuses to change the type of a column
+-- a view uses (1); an administrator takes the views out of the extension
+-- and drops them first, as the changes below do
+SELECT throws_ok(
+    $$ ALTER TABLE expert_network.campaigns ALTER COLUMN scheduled_calls TYPE numeric $$,
+    '0A000', 'cannot alter type of a column used by a view or rule',
+    'a column the dashboards read keeps its type while they exist');
+SELECT set_config('en_ig.drop_views',
+    'ALTER EXTENSION expert_network DROP VIEW expert_network.campaign_dashboard;
+     ALTER EXTENSION expert_network DROP VIEW expert_network.team_workload;
+     DROP VIEW expert_network.campaign_dashboard, expert_network.team_workload;', true) \g /dev/null
+
 -- campaigns.scheduled_calls: numeric
 SELECT is(
-    pg_temp.altered($$ ALTER TABLE expert_network.campaigns ALTER COLUMN scheduled_calls TYPE numeric $$,
+    pg_temp.altered(current_setting('en_ig.drop_views') || $$ ALTER TABLE expert_network.campaigns ALTER COLUMN scheduled_calls TYPE numeric $$,
                     $$ SELECT expert_network.schedule_interview('e1000000-0000-4000-8000-000000000006', '2026-03-01', '10:00') $$),
     '42804: column "scheduled_calls" of relation "campaigns" is of type numeric, not integer',
     'scheduled_calls numeric: schedule_interview() (the counters follow) fails with 42804');
 SELECT is(
-    pg_temp.altered($$ ALTER TABLE expert_network.campaigns ALTER COLUMN scheduled_calls TYPE numeric $$,
+    pg_temp.altered(current_setting('en_ig.drop_views') || $$ ALTER TABLE expert_network.campaigns ALTER COLUMN scheduled_calls TYPE numeric $$,
                     $$ UPDATE expert_network.campaigns SET campaign_name = 'Renamed' WHERE id = 'c1000000-0000-4000-8000-000000000001' $$),
     '42804: column "scheduled_calls" of relation "campaigns" is of type numeric, not integer',
     'scheduled_calls numeric: an UPDATE of a campaign (protect_call_counters reads it) fails with 42804');
 SELECT is(
-    pg_temp.altered($$ ALTER TABLE expert_network.campaigns ALTER COLUMN scheduled_calls TYPE numeric $$,
+    pg_temp.altered(current_setting('en_ig.drop_views') || $$ ALTER TABLE expert_network.campaigns ALTER COLUMN scheduled_calls TYPE numeric $$,
                     $$ DELETE FROM expert_network.interviews WHERE id = 'a1000000-0000-4000-8000-000000000001' $$),
     '42804: column "scheduled_calls" of relation "campaigns" is of type numeric, not integer',
     'scheduled_calls numeric: deleting an interview (the counters follow) fails with 42804');
 
 -- interviews.status: an enum (its check constraint and default dropped first)
-SELECT set_config('en_ig.status_ddl', $$
+SELECT set_config('en_ig.status_ddl', current_setting('en_ig.drop_views') || $$
     CREATE TYPE public.en_ig_status AS ENUM ('pending', 'scheduled', 'confirmed', 'completed', 'cancelled');
     ALTER TABLE expert_network.interviews DROP CONSTRAINT interviews_status_check, ALTER COLUMN status DROP DEFAULT;
     ALTER TABLE expert_network.interviews ALTER COLUMN status TYPE public.en_ig_status USING status::public.en_ig_status;
@@ -763,7 +777,7 @@ SELECT is(
 -- \"campaigns\" has no call counters"), where en_column_number() reports
 -- 42703 since 0.8.0.  The correct behaviour asserted: 42703, never XX000.
 SELECT matches(
-    pg_temp.altered($$ ALTER TABLE expert_network.campaigns DROP COLUMN scheduled_calls CASCADE $$,
+    pg_temp.altered(current_setting('en_ig.drop_views') || $$ ALTER TABLE expert_network.campaigns DROP COLUMN scheduled_calls CASCADE $$,
                     $$ UPDATE expert_network.campaigns SET campaign_name = 'Renamed' WHERE id = 'c1000000-0000-4000-8000-000000000001' $$),
     '^42703: ',
     'campaigns.scheduled_calls dropped: an UPDATE of a campaign fails with 42703, not XX000');

@@ -74,7 +74,7 @@ SET client_min_messages = warning;
 
 BEGIN;
 
-SELECT plan(624);
+SELECT plan(625);
 
 /* ------------------------------------------------------------------------
  * The 26 tables holding users' rows, with what the behaviour tests need:
@@ -413,6 +413,19 @@ SELECT is_empty(
         WHERE rolname IN ('en_tap_app', 'en_tap_ro', 'en_tap_admin', 'en_tap_noid', 'en_tap_comp')
           AND NOT pg_catalog.has_table_privilege(oid, 'expert_network.workflow_transitions', 'SELECT') $$,
     'every level may read the view workflow_transitions');
+-- 0.12.0: and read, never write, the dashboards
+SELECT set_eq(
+    $$ SELECT r.rolname::text, c.relname::text, p.priv
+         FROM pg_catalog.pg_roles r, pg_catalog.pg_class c,
+              pg_catalog.unnest(ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER']) AS p(priv)
+        WHERE r.rolname IN ('en_tap_app', 'en_tap_ro', 'en_tap_admin', 'en_tap_noid', 'en_tap_comp')
+          AND c.relnamespace = 'expert_network'::regnamespace AND c.relkind = 'v'
+          AND c.relname <> 'workflow_transitions'
+          AND pg_catalog.has_table_privilege(r.oid, c.oid, p.priv) $$,
+    $$ SELECT r, v, 'SELECT'
+         FROM pg_catalog.unnest(ARRAY['en_tap_app', 'en_tap_ro', 'en_tap_admin', 'en_tap_noid', 'en_tap_comp']) AS r,
+              pg_catalog.unnest(ARRAY['campaign_dashboard', 'vendor_scorecard', 'team_workload']) AS v $$,
+    'every level may read the dashboards (0.12.0), and none write them');
 
 -- 0.7.0: the owners cannot be given a level (their privileges come with
 -- what they own) (4)

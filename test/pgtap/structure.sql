@@ -2,11 +2,12 @@
 -- written in sql/expert_network.sql (0.10.0): tables, columns (type,
 -- nullability, default, order; the generated columns), keys, foreign keys
 -- and their ON DELETE rules, indexes, triggers (with their transition
--- tables), functions, the view workflow_transitions, comments, the shipped
--- vendor catalog and the pg_dump registrations.  0.10.0 adds the seven
--- tables of the compliance gates (restricted_companies, expert_employments,
--- campaign_subject_companies, compliance_policies, interview_attestations,
--- compliance_exceptions, compliance_log), their triggers and functions, and
+-- tables), functions, the views (workflow_transitions; 0.12.0: the
+-- dashboards), comments, the shipped vendor catalog and the pg_dump
+-- registrations.  0.10.0 adds the seven tables of the compliance gates
+-- (restricted_companies, expert_employments, campaign_subject_companies,
+-- compliance_policies, interview_attestations, compliance_exceptions,
+-- compliance_log), their triggers and functions, and
 -- the access level 'compliance'; how the gates behave is
 -- test/pgtap/compliance.sql's.  How the call counters and chat recency behave is
 -- test/pgtap/counters.sql's, how the workflows behave test/pgtap/workflow.sql's.
@@ -26,7 +27,7 @@ SET client_min_messages = warning;
 
 BEGIN;
 
-SELECT plan(1714);
+SELECT plan(1858);
 
 /* ------------------------------------------------------------------------
  * Schema and tables
@@ -1722,8 +1723,10 @@ SELECT isnt((SELECT p.proacl FROM pg_catalog.pg_proc p WHERE p.oid = f::regproce
  * transition_graph() (what the graphs hold is test/pgtap/workflow.sql's)
  * ------------------------------------------------------------------------ */
 
-SELECT views_are('expert_network', ARRAY['workflow_transitions']::name[],
-                 'schema expert_network has exactly the view workflow_transitions');
+SELECT views_are('expert_network', ARRAY['workflow_transitions',
+                                         -- 0.12.0: the dashboards
+                                         'campaign_dashboard', 'vendor_scorecard', 'team_workload']::name[],
+                 'schema expert_network has exactly the views workflow_transitions, campaign_dashboard, vendor_scorecard and team_workload');
 SELECT columns_are('expert_network', 'workflow_transitions', ARRAY['entity', 'from_status', 'to_status']::name[],
                    'workflow_transitions has exactly the columns entity, from_status, to_status');
 SELECT col_type_is('expert_network', 'workflow_transitions', c, 'text',
@@ -1737,6 +1740,116 @@ SELECT is_empty(
     $$ SELECT entity, from_status, to_status FROM expert_network.workflow_transitions
        EXCEPT ALL SELECT entity, from_status, to_status FROM expert_network.transition_graph() $$,
     'workflow_transitions has the rows of transition_graph()');
+
+/* ------------------------------------------------------------------------
+ * The dashboards (0.12.0): views read with the caller's rights and
+ * row-level security (security_invoker), with exactly these columns and
+ * types (what they show is sql/dashboards.sql's, their cost
+ * bench/dashboards.sh's)
+ * ------------------------------------------------------------------------ */
+
+CREATE TEMPORARY TABLE dash_cols (ord serial, view name, col name, typ text);
+INSERT INTO dash_cols (view, col, typ) VALUES
+    ('campaign_dashboard', 'campaign_id', 'uuid'),
+    ('campaign_dashboard', 'user_id', 'text'),
+    ('campaign_dashboard', 'project_id', 'uuid'),
+    ('campaign_dashboard', 'project_code', 'text'),
+    ('campaign_dashboard', 'project_name', 'text'),
+    ('campaign_dashboard', 'campaign_name', 'text'),
+    ('campaign_dashboard', 'industry_vertical', 'text'),
+    ('campaign_dashboard', 'target_regions', 'text[]'),
+    ('campaign_dashboard', 'status', 'text'),
+    ('campaign_dashboard', 'start_date', 'date'),
+    ('campaign_dashboard', 'target_completion_date', 'date'),
+    ('campaign_dashboard', 'days_remaining', 'integer'),
+    ('campaign_dashboard', 'min_calls', 'integer'),
+    ('campaign_dashboard', 'max_calls', 'integer'),
+    ('campaign_dashboard', 'completed_calls', 'integer'),
+    ('campaign_dashboard', 'scheduled_calls', 'integer'),
+    ('campaign_dashboard', 'progress_to_min', 'numeric'),
+    ('campaign_dashboard', 'progress_to_max', 'numeric'),
+    ('campaign_dashboard', 'experts_proposed', 'integer'),
+    ('campaign_dashboard', 'experts_reviewed', 'integer'),
+    ('campaign_dashboard', 'experts_scheduling', 'integer'),
+    ('campaign_dashboard', 'experts_scheduled', 'integer'),
+    ('campaign_dashboard', 'experts_completed', 'integer'),
+    ('campaign_dashboard', 'experts_rejected', 'integer'),
+    ('campaign_dashboard', 'experts_total', 'integer'),
+    ('campaign_dashboard', 'team_size', 'integer'),
+    ('campaign_dashboard', 'team_members', 'text[]'),
+    ('campaign_dashboard', 'vendors_enrolled', 'integer'),
+    ('campaign_dashboard', 'vendors_pending', 'integer'),
+    ('campaign_dashboard', 'enrolled_vendors', 'text[]'),
+    ('campaign_dashboard', 'cost_total_usd', 'numeric'),
+    ('campaign_dashboard', 'cost_per_completed_call', 'numeric'),
+    ('campaign_dashboard', 'rated_calls', 'integer'),
+    ('campaign_dashboard', 'average_rating', 'numeric'),
+    ('campaign_dashboard', 'project_display_order', 'integer'),
+    ('campaign_dashboard', 'display_order', 'integer'),
+    ('vendor_scorecard', 'user_id', 'text'),
+    ('vendor_scorecard', 'vendor_platform_id', 'uuid'),
+    ('vendor_scorecard', 'vendor_name', 'text'),
+    ('vendor_scorecard', 'campaigns', 'integer'),
+    ('vendor_scorecard', 'campaigns_enrolled', 'integer'),
+    ('vendor_scorecard', 'experts_proposed', 'integer'),
+    ('vendor_scorecard', 'experts_reviewed', 'integer'),
+    ('vendor_scorecard', 'experts_rejected', 'integer'),
+    ('vendor_scorecard', 'share_reviewed', 'numeric'),
+    ('vendor_scorecard', 'share_rejected', 'numeric'),
+    ('vendor_scorecard', 'calls_completed', 'integer'),
+    ('vendor_scorecard', 'average_rating', 'numeric'),
+    ('vendor_scorecard', 'average_relevance', 'numeric'),
+    ('vendor_scorecard', 'average_expertise', 'numeric'),
+    ('vendor_scorecard', 'average_communication', 'numeric'),
+    ('vendor_scorecard', 'cost_total_usd', 'numeric'),
+    ('vendor_scorecard', 'cost_per_completed_call', 'numeric'),
+    ('vendor_scorecard', 'days_to_first_proposal', 'numeric'),
+    ('team_workload', 'team_member_id', 'uuid'),
+    ('team_workload', 'user_id', 'text'),
+    ('team_workload', 'name', 'text'),
+    ('team_workload', 'designation', 'text'),
+    ('team_workload', 'email', 'text'),
+    ('team_workload', 'campaigns', 'integer'),
+    ('team_workload', 'active_campaigns', 'integer'),
+    ('team_workload', 'scheduled_calls', 'integer'),
+    ('team_workload', 'completed_calls', 'integer'),
+    ('team_workload', 'scheduled_minutes', 'integer'),
+    ('team_workload', 'completed_minutes', 'integer'),
+    ('team_workload', 'next_call_date', 'date');
+
+-- the columns, in order (3), their types (66)
+SELECT is((SELECT pg_catalog.array_agg(a.attname::text ORDER BY a.attnum) FROM pg_catalog.pg_attribute a
+            WHERE a.attrelid = format('expert_network.%I', v.view)::regclass AND a.attnum > 0),
+          (SELECT pg_catalog.array_agg(d.col::text ORDER BY d.ord) FROM dash_cols d WHERE d.view = v.view),
+          format('%s has exactly its documented columns, in order', v.view))
+  FROM (VALUES (1, 'campaign_dashboard'::name), (2, 'vendor_scorecard'), (3, 'team_workload')) AS v (n, view)
+ ORDER BY v.n;
+SELECT col_type_is('expert_network', d.view, d.col, d.typ, format('%s.%s is %s', d.view, d.col, d.typ))
+  FROM dash_cols d ORDER BY d.ord;
+-- security_invoker, no security_barrier (3); a comment on each view and
+-- column (3 + 66)
+SELECT is((SELECT c.reloptions FROM pg_catalog.pg_class c WHERE c.oid = format('expert_network.%I', v)::regclass),
+          ARRAY['security_invoker=true'],
+          format('%s is security_invoker (row-level security of its caller)', v))
+  FROM pg_catalog.unnest(ARRAY['campaign_dashboard', 'vendor_scorecard', 'team_workload']) WITH ORDINALITY AS u(v, n)
+ ORDER BY n;
+SELECT isnt(pg_catalog.obj_description(format('expert_network.%I', v)::regclass, 'pg_class'), NULL,
+            format('view %s has a comment', v))
+  FROM pg_catalog.unnest(ARRAY['campaign_dashboard', 'vendor_scorecard', 'team_workload']) WITH ORDINALITY AS u(v, n)
+ ORDER BY n;
+SELECT isnt(pg_catalog.col_description(format('expert_network.%I', d.view)::regclass,
+                                       (SELECT a.attnum FROM pg_catalog.pg_attribute a
+                                         WHERE a.attrelid = format('expert_network.%I', d.view)::regclass
+                                           AND a.attname = d.col)),
+            NULL, format('column %s.%s has a comment', d.view, d.col))
+  FROM dash_cols d ORDER BY d.ord;
+-- every table they read is named with its schema (3)
+SELECT is_empty(
+    format($$ SELECT m[1] FROM pg_catalog.regexp_matches(pg_catalog.pg_get_viewdef('expert_network.%I'::regclass),
+                                                         '(?:FROM|JOIN)\s+(?!expert_network\.|LATERAL\M)(\w+)', 'g') AS m $$, v),
+    format('%s reads only tables named expert_network.*', v))
+  FROM pg_catalog.unnest(ARRAY['campaign_dashboard', 'vendor_scorecard', 'team_workload']) WITH ORDINALITY AS u(v, n)
+ ORDER BY n;
 
 /* ------------------------------------------------------------------------
  * status_history's row-level security (0.4.0), as the other 25 tables'
