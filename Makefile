@@ -15,6 +15,7 @@ OBJS         = src/expert_network.o src/plans.o src/timestamps.o src/scoping.o s
                src/interviews.o \
                src/question_tree.o src/question_walks.o src/question_edit.o src/question_integrity.o \
                src/companies.o src/compliance.o src/compliance_records.o \
+               src/persons.o src/calendar.o \
                src/uuid_v7.o
 
 # Full scripts of released versions and upgrade scripts are kept in sql/; the
