@@ -105,6 +105,8 @@ expert_network_interview_ends_at(PG_FUNCTION_ARGS)
 	int64		length = (int64) PG_GETARG_INT32(2) * USECS_PER_MINUTE;
 	TimestampTz end;
 
+	if (TIMESTAMP_NOT_FINITE(start))
+		PG_RETURN_TIMESTAMPTZ(start);	/* a call at infinity ends there */
 	if (pg_add_s64_overflow(start, length, &end) || !IS_VALID_TIMESTAMP(end))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
@@ -200,8 +202,8 @@ typedef struct Bookings
 "         SELECT a.booking, a.starts_at AS window_end, pg_catalog.count(*) AS calls" \
 "           FROM capped AS a JOIN capped AS c ON c.booking OPERATOR(pg_catalog.=) a.booking" \
 "          WHERE a.starts_at OPERATOR(pg_catalog.>=) a.booked_at" \
-"            AND a.starts_at OPERATOR(pg_catalog.<) a.booked_at OPERATOR(pg_catalog.+) a.call_window" \
-"            AND c.starts_at OPERATOR(pg_catalog.>) a.starts_at OPERATOR(pg_catalog.-) a.call_window" \
+"            AND a.starts_at OPERATOR(pg_catalog.<) (a.booked_at OPERATOR(pg_catalog.+) a.call_window)" \
+"            AND c.starts_at OPERATOR(pg_catalog.>) (a.starts_at OPERATOR(pg_catalog.-) a.call_window)" \
 "            AND c.starts_at OPERATOR(pg_catalog.<=) a.starts_at" \
 "          GROUP BY a.booking, a.id, a.starts_at, a.max_calls" \
 "         HAVING pg_catalog.count(*) OPERATOR(pg_catalog.>) a.max_calls) AS k" \

@@ -90,7 +90,6 @@ UrlKey(const char *url)
 	const char *host;
 	const char *path;
 	const char *end;
-	const char *at;
 	char	   *h;
 	size_t		hlen;
 
@@ -99,10 +98,9 @@ UrlKey(const char *url)
 	host = url;
 	path = host + strcspn(host, "/?#");
 	end = path + strcspn(path, "?#");
-	/* no user information */
-	at = memchr(host, '@', path - host);
-	if (at != NULL)
-		host = at + 1;
+	/* user information ("mailto:a@b" is no profile) */
+	if (memchr(host, '@', path - host) != NULL)
+		return NULL;
 
 	initStringInfo(&key);
 	appendStringInfoString(&key, "url:");
