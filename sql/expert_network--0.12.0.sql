@@ -1955,20 +1955,20 @@ AS 'MODULE_PATHNAME', 'expert_network_booking_gate';
 COMMENT ON FUNCTION expert_network.booking_gate() IS
 'AFTER statement trigger on interviews, interview_team_assignments and experts (UPDATE): refuses a second expert row of one person in a campaign (QC004), calls beyond the call cap (QC005), and overlapping live calls of one person (QC006) or team member (QC007)';
 
--- (the names sort before compliance_gate: bookings are checked first)
-CREATE TRIGGER booking_gate_insert AFTER INSERT ON expert_network.interviews
+-- (the names sort after compliance_gate: a compliance refusal is reported first)
+CREATE TRIGGER double_booking_insert AFTER INSERT ON expert_network.interviews
     REFERENCING NEW TABLE AS en_new
     FOR EACH STATEMENT EXECUTE FUNCTION expert_network.booking_gate();
-CREATE TRIGGER booking_gate_update AFTER UPDATE ON expert_network.interviews
+CREATE TRIGGER double_booking_update AFTER UPDATE ON expert_network.interviews
     REFERENCING OLD TABLE AS en_old NEW TABLE AS en_new
     FOR EACH STATEMENT EXECUTE FUNCTION expert_network.booking_gate();
-CREATE TRIGGER booking_gate_insert AFTER INSERT ON expert_network.interview_team_assignments
+CREATE TRIGGER double_booking_insert AFTER INSERT ON expert_network.interview_team_assignments
     REFERENCING NEW TABLE AS en_new
     FOR EACH STATEMENT EXECUTE FUNCTION expert_network.booking_gate();
-CREATE TRIGGER booking_gate_update AFTER UPDATE ON expert_network.interview_team_assignments
+CREATE TRIGGER double_booking_update AFTER UPDATE ON expert_network.interview_team_assignments
     REFERENCING OLD TABLE AS en_old NEW TABLE AS en_new
     FOR EACH STATEMENT EXECUTE FUNCTION expert_network.booking_gate();
-CREATE TRIGGER booking_gate_update AFTER UPDATE ON expert_network.experts
+CREATE TRIGGER double_booking_update AFTER UPDATE ON expert_network.experts
     REFERENCING OLD TABLE AS en_old NEW TABLE AS en_new
     FOR EACH STATEMENT EXECUTE FUNCTION expert_network.booking_gate();
 
