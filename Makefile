@@ -28,7 +28,7 @@ DATA         = $(sort $(wildcard sql/$(EXTENSION)--*.sql) $(LATEST_SQL)) \
 # pg_regress: inputs sql/NAME.sql, expected output expected/NAME.out
 REGRESS      = install constraints timestamps vendors scoping counters workflow questions compliance calendar hostile_input transition_plans
 
-ISOLATION    = counters_insert_order counters_insert_order_rr counters_complete_cancel counters_expert_cascade workflow_complete_cancel question_cycles workflow_schedule_reject scoping_cross_user_race workflow_delete_schedule compliance_list_race
+ISOLATION    = counters_insert_order counters_insert_order_rr counters_complete_cancel counters_expert_cascade workflow_complete_cancel question_cycles workflow_schedule_reject scoping_cross_user_race workflow_delete_schedule compliance_list_race calendar_double_booking
 
 # PostgreSQL::Test::Cluster tests (prove), in test/perl/
 TAP_TESTS    = 1
