@@ -175,16 +175,15 @@ typedef struct Bookings
 "      ON x.id OPERATOR(pg_catalog.=) i.expert_id AND x.user_id OPERATOR(pg_catalog.=) i.user_id" \
 "   WHERE i.expert_id OPERATOR(pg_catalog.=) ANY ($2) AND i.status OPERATOR(pg_catalog.<>) 'cancelled')," \
 "person AS (" \
-"  SELECT b.id AS booking, y.id AS expert_id FROM booked AS b JOIN expert_network.experts AS y" \
+"  SELECT b.id AS booking, b.user_id, y.id AS expert_id FROM booked AS b JOIN expert_network.experts AS y" \
 "      ON y.user_id OPERATOR(pg_catalog.=) b.user_id AND y.person_key OPERATOR(pg_catalog.=) b.person_key" \
 "   WHERE $3" \
 "  UNION" \
-"  SELECT b.id, b.expert_id FROM booked AS b WHERE $3)," \
+"  SELECT b.id, b.user_id, b.expert_id FROM booked AS b WHERE $3)," \
 "calls AS (" \
 "  SELECT p.booking, j.id, j.expert_id, j.campaign_id, j.status, j.starts_at, j.ends_at, j.timezone" \
-"    FROM person AS p JOIN booked AS b ON b.id OPERATOR(pg_catalog.=) p.booking" \
-"    JOIN expert_network.interviews AS j ON j.expert_id OPERATOR(pg_catalog.=) p.expert_id" \
-"     AND j.user_id OPERATOR(pg_catalog.=) b.user_id" \
+"    FROM person AS p JOIN expert_network.interviews AS j ON j.expert_id OPERATOR(pg_catalog.=) p.expert_id" \
+"     AND j.user_id OPERATOR(pg_catalog.=) p.user_id" \
 "   WHERE j.status OPERATOR(pg_catalog.<>) 'cancelled')," \
 "capped AS (" \
 "  SELECT c.booking, c.id, c.starts_at, b.starts_at AS booked_at, cap.max_calls, cap.call_window" \
