@@ -266,6 +266,9 @@ enum
 static SPIPlanPtr lock_keys_plan;
 static SPIPlanPtr check_plan;
 
+/* the parameters of both queries: interview ids, expert ids, the rules */
+static Oid	argtypes[4] = {UUIDARRAYOID, UUIDARRAYOID, BOOLOID, BOOLOID};
+
 typedef struct LockKey
 {
 	int32		class;
@@ -325,7 +328,6 @@ IdArray(ArrayBuildState *state)
 static void
 LockBookings(Datum *args, char *nulls)
 {
-	Oid			argtypes[4] = {UUIDARRAYOID, UUIDARRAYOID, BOOLOID, BOOLOID};
 	LockKey    *users;
 	LockKey    *keys;
 	int			nusers = 0,
@@ -436,10 +438,9 @@ ReportConflict(Relation rel, const char *how, HeapTuple row, TupleDesc desc)
 static void
 CheckBookings(Relation rel, const char *how, Bookings *b)
 {
-	Oid			argtypes[4] = {UUIDARRAYOID, UUIDARRAYOID, BOOLOID, BOOLOID};
 	Datum		args[4];
 	char		nulls[4] = {' ', ' ', ' ', ' '};
-	int			rc;
+	volatile int rc = 0;
 
 	args[0] = IdArray(b->interviews);
 	args[1] = IdArray(b->experts);
