@@ -335,7 +335,7 @@ LockBookings(Datum *args, char *nulls)
 	bool		fine;
 
 	/* not read-only: the statement's own rows must be seen */
-	if (SPI_execute_plan(en_kept_plan(&lock_keys_plan, LOCK_KEYS, 4, argtypes), args, nulls, false, 0) != SPI_OK_SELECT)
+	if (SPI_execute_plan(en_kept_custom_plan(&lock_keys_plan, LOCK_KEYS, 4, argtypes), args, nulls, false, 0) != SPI_OK_SELECT)
 		elog(ERROR, "reading the persons of a booking failed");
 	users = palloc(sizeof(LockKey) * (SPI_processed + 1));
 	keys = palloc(sizeof(LockKey) * (SPI_processed + 1));
