@@ -228,7 +228,7 @@ typedef struct Bookings
 "     AND j.status OPERATOR(pg_catalog.=) ANY (" EN_LIVE_INTERVIEWS ")" \
 "     AND j.starts_at OPERATOR(pg_catalog.<) b.ends_at AND b.starts_at OPERATOR(pg_catalog.<) j.ends_at)," \
 "first AS (" \
-"  SELECT f.* FROM conflicts AS f ORDER BY f.ord, f.rule_no, f.other_id LIMIT 1)" \
+"  SELECT f.* FROM conflicts AS f ORDER BY f.ord, f.rule_no, f.id, f.other_id LIMIT 1)" \
 "SELECT f.rule_no, b.id, b.expert_id, bv.name," \
 "       " LOCAL("b.starts_at", "b.timezone") ", " CLOCK("b.ends_at", "b.timezone") "," \
 "       o.id, o.expert_id, ov.name, o.status," \
