@@ -15,6 +15,7 @@ OBJS         = src/expert_network.o src/plans.o src/timestamps.o src/scoping.o s
                src/interviews.o \
                src/question_tree.o src/question_walks.o src/question_edit.o src/question_integrity.o \
                src/companies.o src/compliance.o src/compliance_records.o \
+               src/persons.o src/calendar.o \
                src/uuid_v7.o
 
 # Full scripts of released versions and upgrade scripts are kept in sql/; the
@@ -25,9 +26,9 @@ DATA         = $(sort $(wildcard sql/$(EXTENSION)--*.sql) $(LATEST_SQL)) \
                $(wildcard sql/$(EXTENSION)--*.control)
 
 # pg_regress: inputs sql/NAME.sql, expected output expected/NAME.out
-REGRESS      = install constraints timestamps vendors scoping counters workflow questions compliance hostile_input transition_plans dashboards
+REGRESS      = install constraints timestamps vendors scoping counters workflow questions compliance calendar hostile_input transition_plans dashboards
 
-ISOLATION    = counters_insert_order counters_insert_order_rr counters_complete_cancel counters_expert_cascade workflow_complete_cancel question_cycles workflow_schedule_reject scoping_cross_user_race workflow_delete_schedule compliance_list_race
+ISOLATION    = counters_insert_order counters_insert_order_rr counters_complete_cancel counters_expert_cascade workflow_complete_cancel question_cycles workflow_schedule_reject scoping_cross_user_race workflow_delete_schedule compliance_list_race calendar_double_booking
 
 # PostgreSQL::Test::Cluster tests (prove), in test/perl/
 TAP_TESTS    = 1

@@ -23,7 +23,7 @@ VALUES ('40000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-0000000
 :calls;
 INSERT INTO expert_network.interviews (id, campaign_id, expert_id, scheduled_date, scheduled_time, status)
 SELECT ('40000000-0000-4000-8000-0000000001' || lpad(g::text, 2, '0'))::uuid,
-       e.campaign_id, e.id, '2026-01-20', '10:00',
+       e.campaign_id, e.id, '2026-01-20', TIME '08:00' + g * INTERVAL '1 hour',
        (ARRAY['pending', 'scheduled', 'confirmed', 'completed', 'cancelled'])[1 + g % 5]
 FROM generate_series(1, 10) AS g
 JOIN expert_network.experts AS e ON e.id = ('30000000-0000-4000-8000-00000000000' || (1 + g % 2))::uuid;

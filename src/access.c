@@ -82,6 +82,7 @@ PG_FUNCTION_INFO_V1(expert_network_apply_access_levels);
  * rows rather than what a cascade took along.
  */
 static const char *const user_tables[] = {
+	"call_caps",				/* 0.13.0 */
 	"compliance_log",			/* 0.10.0 */
 	"compliance_exceptions",
 	"interview_attestations",
@@ -254,6 +255,16 @@ GrantStatements(const AclChange *change)
 		/* a view is not written */
 		if (TableExists("workflow_transitions"))
 			RunAcl("REVOKE INSERT, UPDATE, DELETE ON expert_network.workflow_transitions FROM %s", change->role);
+		if (TableExists("expert_duplicates"))
+			RunAcl("REVOKE INSERT, UPDATE, DELETE ON expert_network.expert_duplicates FROM %s", change->role);
+		/* the call cap is the compliance team's, as its policy (0.13.0) */
+		if (TableExists("call_caps"))
+		{
+			if (!change->compliance)
+				RunAcl("REVOKE INSERT, UPDATE ON expert_network.call_caps FROM %s", change->role);
+			if (!change->compliance && !change->admin)
+				RunAcl("REVOKE DELETE ON expert_network.call_caps FROM %s", change->role);
+		}
 		/*
 		 * The compliance team's tables (the restricted list, the policy,
 		 * the exceptions) are written at the compliance level only, so an

@@ -178,9 +178,12 @@ SplitWords(const char *name, int len)
 	return words;
 }
 
-/* The key of a name: see the file header ("" when it has no word) */
-static char *
-CompanyKey(const char *name, int len)
+/*
+ * The key of a name: see the file header ("" when it has no word).  Also
+ * the name and company parts of a person's key (persons.c, 0.13.0).
+ */
+char *
+en_company_key(const char *name, int len)
 {
 	Words	   *words = SplitWords(name, len);
 	int			first = 0;
@@ -225,7 +228,7 @@ expert_network_company_key(PG_FUNCTION_ARGS)
 {
 	text	   *name = PG_GETARG_TEXT_PP(0);
 
-	PG_RETURN_TEXT_P(cstring_to_text(CompanyKey(VARDATA_ANY(name), VARSIZE_ANY_EXHDR(name))));
+	PG_RETURN_TEXT_P(cstring_to_text(en_company_key(VARDATA_ANY(name), VARSIZE_ANY_EXHDR(name))));
 }
 
 static int
@@ -267,7 +270,7 @@ expert_network_company_keys(PG_FUNCTION_ARGS)
 	{
 		text	   *name = PG_GETARG_TEXT_PP(0);
 
-		keys[nkeys++] = CompanyKey(VARDATA_ANY(name), VARSIZE_ANY_EXHDR(name));
+		keys[nkeys++] = en_company_key(VARDATA_ANY(name), VARSIZE_ANY_EXHDR(name));
 	}
 	if (!PG_ARGISNULL(1))
 	{
@@ -280,7 +283,7 @@ expert_network_company_keys(PG_FUNCTION_ARGS)
 	{
 		CHECK_FOR_INTERRUPTS();
 		if (!alias_nulls[i])
-			keys[nkeys++] = CompanyKey(VARDATA_ANY(aliases[i]), VARSIZE_ANY_EXHDR(aliases[i]));
+			keys[nkeys++] = en_company_key(VARDATA_ANY(aliases[i]), VARSIZE_ANY_EXHDR(aliases[i]));
 	}
 
 	/* the distinct non-empty keys, sorted */

@@ -199,6 +199,9 @@ extern bool en_interview_is_live(Datum status);
 /* access.c */
 extern bool en_erasing(void);
 
+/* companies.c */
+extern char *en_company_key(const char *name, int len);
+
 /* compliance.c */
 extern bool en_writing_compliance_log(void);
 

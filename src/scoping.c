@@ -150,6 +150,8 @@ static const OwnedTable owned_tables[] = {
 	{.table = "interview_attestations", .refs = {{"interview_id", PARENT_INTERVIEW}}},
 	{.table = "compliance_exceptions", .refs = {{"expert_id", PARENT_EXPERT}}},
 	{.table = "compliance_log"},
+	/* 0.13.0 */
+	{.table = "call_caps"},
 };
 
 /* Plans of the parent look-ups, prepared on first use and kept */

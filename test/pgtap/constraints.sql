@@ -39,7 +39,7 @@ SET client_min_messages = warning;
 
 BEGIN;
 
-SELECT plan(263);
+SELECT plan(271);
 
 -- the application user that every row below belongs to, unless said otherwise
 SET LOCAL expert_network.user_id = 'u1';
@@ -174,6 +174,8 @@ SELECT set_eq(
       'compliance_exceptions_rule_check', 'compliance_exceptions_reason_check',
       'compliance_exceptions_expiry_check', 'compliance_log_rule_check',
       'compliance_log_decision_check',
+      -- 0.13.0
+      'call_caps_max_calls_check', 'call_caps_call_window_check',
       'campaign_costs_fee_type_check', 'campaign_costs_amount_usd_check',
       'campaign_costs_units_check',
       'projects_user_id_project_code_key', 'vendor_platforms_name_key',
@@ -184,7 +186,7 @@ SELECT set_eq(
       'screening_questions_id_user_id_key', 'experts_id_user_id_key', 'interviews_id_user_id_key',
       'chat_sessions_id_user_id_key'
     ],
-    'the schema has exactly the 44 CHECK and 11 UNIQUE constraints this file tests');
+    'the schema has exactly the 46 CHECK and 11 UNIQUE constraints this file tests');
 
 /* ------------------------------------------------------------------------
  * projects
@@ -541,10 +543,11 @@ SELECT throws_ok(
  * interviews
  * ------------------------------------------------------------------------ */
 
+-- (an hour apart: since 0.13.0 calls with one person may not overlap)
 SELECT lives_ok(
     format($$ INSERT INTO expert_network.interviews (campaign_id, expert_id, scheduled_date, scheduled_time, status)
               VALUES ('c1000000-0000-4000-8000-000000000001', 'e2000000-0000-4000-8000-000000000001',
-                      '2025-02-02', '11:00', %L) $$, s),
+                      '2025-02-02', %L, %L) $$, pg_catalog.make_time(10 + n::int, 0, 0), s),
     format('interviews: status %L is accepted', s))
   FROM pg_catalog.unnest(ARRAY['pending', 'scheduled', 'confirmed', 'completed', 'cancelled'])
        WITH ORDINALITY AS u(s, n)
@@ -873,6 +876,25 @@ SELECT throws_ok(
     $$ INSERT INTO expert_network.compliance_policies DEFAULT VALUES $$,
     '23505', 'duplicate key value violates unique constraint "compliance_policies_pkey"',
     'compliance_policies: one policy per user');
+-- call_caps (0.13.0): 1 to 10,000 calls in a window of more than nothing
+-- and at most 10 years, one cap per user
+SELECT lives_ok(
+    $$ INSERT INTO expert_network.call_caps (max_calls, call_window) VALUES (1, '10 years') $$,
+    'call_caps: 1 call in 10 years is accepted');
+SELECT lives_ok(
+    $$ UPDATE expert_network.call_caps SET max_calls = 10000, call_window = '1 second' $$,
+    'call_caps: 10,000 calls in 1 second is accepted');
+SELECT throws_ok(
+    format($$ UPDATE expert_network.call_caps SET %I = %L $$, col, v),
+    '23514', format('new row for relation "call_caps" violates check constraint "call_caps_%s_check"', col),
+    format('call_caps: %s = %s is rejected', col, v))
+  FROM (VALUES (1, 'max_calls', '0'), (2, 'max_calls', '10001'),
+               (3, 'call_window', '0'), (4, 'call_window', '-1 day'), (5, 'call_window', '10 years 1 day')) AS v(n, col, v)
+ ORDER BY n;
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.call_caps (max_calls) VALUES (12) $$,
+    '23505', 'duplicate key value violates unique constraint "call_caps_pkey"',
+    'call_caps: one cap per user');
 SET LOCAL expert_network.user_id = 'u1';
 
 -- expert_employments: an end not before the start; one open-ended

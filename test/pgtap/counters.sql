@@ -182,7 +182,10 @@ SELECT pg_temp.check_counters(
  * ------------------------------------------------------------------------ */
 
 INSERT INTO expert_network.interviews (id, campaign_id, expert_id, scheduled_date, scheduled_time, status)
-SELECT v.id, e.campaign_id, e.id, '2025-02-01', '11:00', v.status
+SELECT v.id, e.campaign_id, e.id, '2025-02-01',
+       -- an hour apart by the id's last digit: since 0.13.0 one expert's
+       -- live calls may not overlap
+       pg_catalog.make_time(8 + pg_catalog.right(v.id::text, 1)::int, 0, 0), v.status
   FROM (VALUES
     ('a0000000-0000-4000-8000-000000000035'::uuid, 'e0000000-0000-4000-8000-000000000003'::uuid, 'cancelled'),
     ('a0000000-0000-4000-8000-000000000011', 'e0000000-0000-4000-8000-000000000001', 'pending'),

@@ -74,10 +74,10 @@ SET client_min_messages = warning;
 
 BEGIN;
 
-SELECT plan(625);
+SELECT plan(648);
 
 /* ------------------------------------------------------------------------
- * The 26 tables holding users' rows, with what the behaviour tests need:
+ * The 27 tables holding users' rows, with what the behaviour tests need:
  * how many rows each user's fixture puts there (n), the fixture's rows as a
  * WHERE clause (sel, %1$s being the user's letter a or b), a harmless
  * change for the UPDATE tests (chg), whether the app level writes the
@@ -128,7 +128,9 @@ INSERT INTO ut (tbl, n, sel, chg, app_writes, comp_writes) VALUES
 ('compliance_policies',         1, $$user_id = 'user_%1$s'$$,                                   $$cooling_off_private_months = 4$$,      false, true),
 ('interview_attestations',      1, $$id = '%1$s0000000-0000-4000-8000-000000000013'$$,          $$conflicts_disclosed = 'changed'$$,     true,  false),
 ('compliance_exceptions',       1, $$id = '%1$s0000000-0000-4000-8000-000000000015'$$,          $$reason = 'changed'$$,                  false, true),
-('compliance_log',              2, $$interview_id = '%1$s0000000-0000-4000-8000-000000000009'$$, $$decision = decision$$,                false, false);
+('compliance_log',              2, $$interview_id = '%1$s0000000-0000-4000-8000-000000000009'$$, $$decision = decision$$,                false, false),
+-- 0.13.0: the call cap is the compliance team's, as its policy
+('call_caps',                   1, $$user_id = 'user_%1$s'$$,                                   $$max_calls = 13$$,                      false, true);
 
 GRANT SELECT ON ut TO PUBLIC;
 
@@ -143,7 +145,7 @@ SELECT set_eq(
         WHERE c.relnamespace = 'expert_network'::regnamespace AND c.relkind = 'r'
           AND a.attname = 'user_id' AND NOT a.attisdropped $$,
     $$ SELECT tbl::text FROM ut $$,
-    'the 26 tables of this test are exactly the tables with a user_id column');
+    'the 27 tables of this test are exactly the tables with a user_id column');
 
 -- row-level security enabled and forced (26)
 SELECT is((SELECT ROW(c.relrowsecurity, c.relforcerowsecurity)::text FROM pg_catalog.pg_class c
@@ -397,11 +399,13 @@ SELECT set_eq(
                                       'company_key', 'company_keys', 'compliance_gate',
                                       'protect_compliance_log', 'stamp_exception',
                                       'follow_current_employment', 'compliance_check',
-                                      'compliance_conflicts', 'keys_overlap']) AS f
+                                      'compliance_conflicts', 'keys_overlap',
+                                      'person_key', 'interview_starts_at', 'interview_ends_at',
+                                      'booking_gate']) AS f
        UNION ALL SELECT r, 'set_user_id'
          FROM pg_catalog.unnest(ARRAY['en_tap_app', 'en_tap_ro', 'en_tap_admin', 'en_tap_comp']) AS r
        UNION ALL SELECT 'en_tap_admin', 'delete_user_data' $$,
-    'every level executes the trigger functions, current_user_id(), verify_counters(), repair_counters(), the workflow graphs, the interview API, the question tree functions and (0.10.0) the company keys and the compliance screens (0.11.0: and their overlap, keys_overlap()), and set_user_id() unless may_set_identity is false; admin also delete_user_data(); none grant_access(), revoke_access() or apply_access_levels()');
+    'every level executes the trigger functions, current_user_id(), verify_counters(), repair_counters(), the workflow graphs, the interview API, the question tree functions and (0.10.0) the company keys and the compliance screens (0.11.0: and their overlap, keys_overlap(); 0.13.0: person_key(), the interview times and booking_gate), and set_user_id() unless may_set_identity is false; admin also delete_user_data(); none grant_access(), revoke_access() or apply_access_levels()');
 SELECT is_empty(
     $$ SELECT rolname FROM pg_catalog.pg_roles
         WHERE rolname IN ('en_tap_app', 'en_tap_ro', 'en_tap_admin', 'en_tap_noid', 'en_tap_comp')
@@ -420,12 +424,18 @@ SELECT set_eq(
               pg_catalog.unnest(ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER']) AS p(priv)
         WHERE r.rolname IN ('en_tap_app', 'en_tap_ro', 'en_tap_admin', 'en_tap_noid', 'en_tap_comp')
           AND c.relnamespace = 'expert_network'::regnamespace AND c.relkind = 'v'
-          AND c.relname <> 'workflow_transitions'
+          AND c.relname NOT IN ('workflow_transitions', 'expert_duplicates')
           AND pg_catalog.has_table_privilege(r.oid, c.oid, p.priv) $$,
     $$ SELECT r, v, 'SELECT'
          FROM pg_catalog.unnest(ARRAY['en_tap_app', 'en_tap_ro', 'en_tap_admin', 'en_tap_noid', 'en_tap_comp']) AS r,
               pg_catalog.unnest(ARRAY['campaign_dashboard', 'vendor_scorecard', 'team_workload']) AS v $$,
     'every level may read the dashboards (0.12.0), and none write them');
+SELECT is_empty(
+    $$ SELECT rolname FROM pg_catalog.pg_roles
+        WHERE rolname IN ('en_tap_app', 'en_tap_ro', 'en_tap_admin', 'en_tap_noid', 'en_tap_comp')
+          AND (NOT pg_catalog.has_table_privilege(oid, 'expert_network.expert_duplicates', 'SELECT')
+               OR pg_catalog.has_table_privilege(oid, 'expert_network.expert_duplicates', 'INSERT, UPDATE, DELETE')) $$,
+    'every level may read the view expert_duplicates (0.13.0), none write it');
 
 -- 0.7.0: the owners cannot be given a level (their privileges come with
 -- what they own) (4)
@@ -596,6 +606,9 @@ INSERT INTO fixture (what, sql, lvl) VALUES
  'compliance'),
 ('a compliance policy',
  $$ INSERT INTO expert_network.compliance_policies (cooling_off_public_months) VALUES (12) $$,
+ 'compliance'),
+('a call cap (0.13.0)',
+ $$ INSERT INTO expert_network.call_caps (max_calls) VALUES (12) $$,
  'compliance'),
 ('a compliance exception for the expert',
  $$ INSERT INTO expert_network.compliance_exceptions (id, expert_id, rule, reason, expires_at)
@@ -1141,8 +1154,8 @@ SELECT results_eq(
     'SELECT count(*)::int, pg_catalog.bool_and(user_id = ''user_a'') FROM ('
     || (SELECT pg_catalog.string_agg(format('SELECT user_id FROM expert_network.%I', tbl), ' UNION ALL ' ORDER BY ord) FROM ut)
     || ') AS s',
-    $$ VALUES (38, true) $$,
-    'readonly: user_a sees its 38 rows across the 26 tables (11 of them history, 2 compliance log), and only its own');
+    $$ VALUES (39, true) $$,
+    'readonly: user_a sees its 39 rows across the 27 tables (11 of them history, 2 compliance log, 1 call cap), and only its own');
 SELECT is((SELECT count(*)::int FROM expert_network.vendor_platforms), 12,
           'readonly: sees the vendor catalog');
 SELECT throws_ok(
@@ -1214,7 +1227,7 @@ SELECT throws_ok(
 -- children first, so that each count is the table's own rows, not a cascade's
 SELECT results_eq(
     $$ SELECT table_name, deleted FROM expert_network.delete_user_data('user_a') $$,
-    $$ VALUES ('compliance_log'::text, 2::bigint), ('compliance_exceptions', 1), ('interview_attestations', 1),
+    $$ VALUES ('call_caps'::text, 1::bigint), ('compliance_log', 2), ('compliance_exceptions', 1), ('interview_attestations', 1),
               ('expert_employments', 1), ('campaign_subject_companies', 1), ('restricted_companies', 1),
               ('compliance_policies', 1),
               ('chat_messages', 1), ('research_activities', 1), ('research_sources', 1),
@@ -1223,7 +1236,7 @@ SELECT results_eq(
               ('campaign_vendor_enrollments', 1), ('campaign_team_assignments', 1), ('campaign_costs', 1),
               ('screening_questions', 2), ('chat_sessions', 1), ('campaigns', 1), ('team_members', 1),
               ('projects', 1), ('user_ui_preferences', 1), ('status_history', 11) $$,
-    'admin: delete_user_data(''user_a'') deletes exactly the 38 rows of user_a, its history and (0.10.0) its compliance rows included, and says so per table');
+    'admin: delete_user_data(''user_a'') deletes exactly the 39 rows of user_a, its history, (0.10.0) its compliance rows and (0.13.0) its call cap included, and says so per table');
 
 RESET ROLE;
 

@@ -9,7 +9,10 @@
 -- compliance_policies, interview_attestations, compliance_exceptions,
 -- compliance_log), their triggers and functions, and
 -- the access level 'compliance'; how the gates behave is
--- test/pgtap/compliance.sql's.  How the call counters and chat recency behave is
+-- test/pgtap/compliance.sql's.  0.13.0 adds experts.profile_url, email and
+-- person_key, interviews.starts_at and ends_at, the table call_caps, the
+-- view expert_duplicates and booking_gate's triggers (double_booking_*);
+-- how they behave is test/pgtap/calendar.sql's.  How the call counters and chat recency behave is
 -- test/pgtap/counters.sql's, how the workflows behave test/pgtap/workflow.sql's.
 -- Row-level security, policies, trigger order and privileges, and how
 -- scoping behaves, are in test/pgtap/scoping.sql (but for status_history's
@@ -19,7 +22,7 @@
 -- (test/suite).  Everything happens in one transaction that is rolled back.
 --
 -- The per-column, per-foreign-key and per-function assertions are driven by
--- temporary tables (cols, fks, funcs, user_tables for the 25 tables that
+-- temporary tables (cols, fks, funcs, user_tables for the 26 tables that
 -- hold the application's rows, workflow_triggers, compliance_triggers) that transcribe the script: one row per column, foreign
 -- key or function, one assertion per row and check.
 
@@ -27,7 +30,7 @@ SET client_min_messages = warning;
 
 BEGIN;
 
-SELECT plan(1858);
+SELECT plan(1917);
 
 /* ------------------------------------------------------------------------
  * Schema and tables
@@ -51,8 +54,10 @@ SELECT tables_are('expert_network', ARRAY[
     -- 0.10.0
     'restricted_companies', 'expert_employments', 'campaign_subject_companies',
     'compliance_policies', 'interview_attestations', 'compliance_exceptions',
-    'compliance_log'
-]::name[], 'schema expert_network has exactly the 28 tables of the script');
+    'compliance_log',
+    -- 0.13.0
+    'call_caps'
+]::name[], 'schema expert_network has exactly the 29 tables of the script');
 
 /* ------------------------------------------------------------------------
  * Columns: exact lists
@@ -101,8 +106,10 @@ SELECT columns_are('expert_network', 'experts', ARRAY[
     'id', 'campaign_id', 'vendor_platform_id', 'name', 'title', 'company',
     'avatar_url', 'description', 'work_history', 'skills', 'rating',
     'ai_fit_score', 'status', 'is_new', 'created_at', 'updated_at',
-    'reviewed_at', 'user_id'
-]::name[], 'experts has exactly its 18 columns');
+    'reviewed_at', 'user_id',
+    -- 0.13.0
+    'profile_url', 'email', 'person_key'
+]::name[], 'experts has exactly its 21 columns');
 
 SELECT columns_are('expert_network', 'expert_screening_responses', ARRAY[
     'id', 'expert_id', 'screening_question_id', 'response_text', 'created_at',
@@ -112,8 +119,10 @@ SELECT columns_are('expert_network', 'expert_screening_responses', ARRAY[
 SELECT columns_are('expert_network', 'interviews', ARRAY[
     'id', 'campaign_id', 'expert_id', 'scheduled_date', 'scheduled_time',
     'duration_minutes', 'timezone', 'status', 'color_tag', 'created_at',
-    'updated_at', 'completed_at', 'cancelled_at', 'user_id'
-]::name[], 'interviews has exactly its 14 columns');
+    'updated_at', 'completed_at', 'cancelled_at', 'user_id',
+    -- 0.13.0
+    'starts_at', 'ends_at'
+]::name[], 'interviews has exactly its 16 columns');
 
 SELECT columns_are('expert_network', 'interview_team_assignments', ARRAY[
     'interview_id', 'team_member_id', 'user_id'
@@ -516,7 +525,18 @@ INSERT INTO cols (tbl, col, typ, not_null, dflt) VALUES
 ('compliance_log', 'decision',     'text',                     true,  NULL),
 ('compliance_log', 'detail',       'jsonb',                    false, NULL),
 ('compliance_log', 'exception_id', 'uuid',                     false, NULL),
-('compliance_log', 'decided_by',   'text',                     true,  'CURRENT_USER');
+('compliance_log', 'decided_by',   'text',                     true,  'CURRENT_USER'),
+-- 0.13.0: the contact keys and the person behind an expert row, an
+-- interview's absolute start and end (generated), the user's call cap
+('experts', 'profile_url', 'text',                     false, NULL),
+('experts', 'email',       'text',                     false, NULL),
+('experts', 'person_key',  'text',                     false, 'expert_network.person_key(profile_url, email, name, company)'),
+('interviews', 'starts_at', 'timestamp with time zone', false, 'expert_network.interview_starts_at(scheduled_date, scheduled_time, timezone)'),
+('interviews', 'ends_at',   'timestamp with time zone', false, 'expert_network.interview_ends_at(scheduled_date, scheduled_time, duration_minutes, timezone)'),
+('call_caps', 'user_id',     'text',                     true,  'expert_network.current_user_id()'),
+('call_caps', 'max_calls',   'integer',                  true,  NULL),
+('call_caps', 'call_window', 'interval',                 true,  '1 year'),
+('call_caps', 'updated_at',  'timestamp with time zone', true,  'now()');
 
 -- the transcription itself covers every column of the schema (1 assertion)
 SELECT set_eq(
@@ -526,7 +546,7 @@ SELECT set_eq(
         WHERE c.relnamespace = 'expert_network'::regnamespace AND c.relkind = 'r'
           AND a.attnum > 0 AND NOT a.attisdropped $$,
     $$ SELECT tbl::text, col::text FROM cols $$,
-    'the column table of this test lists exactly the 262 columns of the schema');
+    'the column table of this test lists exactly the 271 columns of the schema');
 
 -- and in the order of the script: user_id comes second in the tables that
 -- had it in 0.1.0 (first in user_ui_preferences) and last in the 13 tables
@@ -579,8 +599,11 @@ SELECT set_eq(
           AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated <> '' $$,
     $$ VALUES ('restricted_companies', 'match_keys', 's', 'expert_network.company_keys(company, ticker, aliases)'),
               ('expert_employments', 'match_keys', 's', 'expert_network.company_keys(company, ticker, NULL::text[])'),
-              ('campaign_subject_companies', 'match_keys', 's', 'expert_network.company_keys(company, ticker, NULL::text[])') $$,
-    'the generated columns are exactly the three match_keys, GENERATED ALWAYS AS (company_keys(...)) STORED');
+              ('campaign_subject_companies', 'match_keys', 's', 'expert_network.company_keys(company, ticker, NULL::text[])'),
+              ('experts', 'person_key', 's', 'expert_network.person_key(profile_url, email, name, company)'),
+              ('interviews', 'starts_at', 's', 'expert_network.interview_starts_at(scheduled_date, scheduled_time, timezone)'),
+              ('interviews', 'ends_at', 's', 'expert_network.interview_ends_at(scheduled_date, scheduled_time, duration_minutes, timezone)') $$,
+    'the generated columns are exactly the three match_keys (0.10.0) and 0.13.0''s person_key, starts_at and ends_at, all STORED');
 
 /* ------------------------------------------------------------------------
  * Primary keys and unique constraints
@@ -824,8 +847,9 @@ SELECT indexes_are('expert_network', 'experts', ARRAY[
     'experts_pkey', 'idx_experts_campaign', 'idx_experts_vendor',
     'idx_experts_status', 'idx_experts_campaign_status',
     'idx_experts_user',
-    'experts_id_user_id_key'
-]::name[], 'experts has exactly its 7 indexes');
+    'experts_id_user_id_key',
+    'idx_experts_person'
+]::name[], 'experts has exactly its 8 indexes');
 SELECT indexes_are('expert_network', 'expert_screening_responses', ARRAY[
     'expert_screening_responses_pkey', 'idx_responses_expert', 'idx_responses_question',
     'idx_expert_screening_responses_user'
@@ -988,9 +1012,11 @@ SELECT set_eq(
     ('idx_compliance_exceptions_expert',        'CREATE INDEX idx_compliance_exceptions_expert ON expert_network.compliance_exceptions USING btree (expert_id)'),
     ('idx_compliance_exceptions_user',          'CREATE INDEX idx_compliance_exceptions_user ON expert_network.compliance_exceptions USING btree (user_id)'),
     ('idx_compliance_log_user',                 'CREATE INDEX idx_compliance_log_user ON expert_network.compliance_log USING btree (user_id)'),
-    ('idx_compliance_log_expert',               'CREATE INDEX idx_compliance_log_expert ON expert_network.compliance_log USING btree (expert_id)')
+    ('idx_compliance_log_expert',               'CREATE INDEX idx_compliance_log_expert ON expert_network.compliance_log USING btree (expert_id)'),
+    -- 0.13.0: a user's rows of one person
+    ('idx_experts_person',                      'CREATE INDEX idx_experts_person ON expert_network.experts USING btree (user_id, person_key)')
     $$,
-    'the 71 idx_* indexes have the definitions of the script');
+    'the 72 idx_* indexes have the definitions of the script');
 
 -- what the policies filter on is indexed: user_id leads some index of every
 -- table that has it (the primary key of user_ui_preferences, the unique key
@@ -1047,10 +1073,10 @@ SELECT triggers_are('expert_network', 'campaign_team_assignments', ARRAY['a_enfo
 SELECT triggers_are('expert_network', 'screening_questions', ARRAY['a_enforce_owner', 'a_require_identity', 'question_integrity_insert', 'question_integrity_update', 'set_updated_at']::name[], 'screening_questions has exactly the triggers a_enforce_owner, a_require_identity, question_integrity_insert, question_integrity_update, set_updated_at');
 SELECT triggers_are('expert_network', 'vendor_platforms', ARRAY['set_updated_at']::name[], 'vendor_platforms has exactly the trigger set_updated_at (no scoping trigger)');
 SELECT triggers_are('expert_network', 'campaign_vendor_enrollments', ARRAY['a_enforce_owner', 'a_require_identity', 'check_transition', 'history_insert', 'history_update', 'set_updated_at']::name[], 'campaign_vendor_enrollments has exactly the triggers a_enforce_owner, a_require_identity, check_transition, history_insert, history_update, set_updated_at');
-SELECT triggers_are('expert_network', 'experts', ARRAY['a_enforce_owner', 'a_require_identity', 'check_transition', 'follow_current_employment', 'history_insert', 'history_update', 'set_updated_at']::name[], 'experts has exactly the triggers a_enforce_owner, a_require_identity, check_transition, follow_current_employment, history_insert, history_update, set_updated_at');
+SELECT triggers_are('expert_network', 'experts', ARRAY['a_enforce_owner', 'a_require_identity', 'check_transition', 'double_booking_update', 'follow_current_employment', 'history_insert', 'history_update', 'set_updated_at']::name[], 'experts has exactly the triggers a_enforce_owner, a_require_identity, check_transition, double_booking_update, follow_current_employment, history_insert, history_update, set_updated_at');
 SELECT triggers_are('expert_network', 'expert_screening_responses', ARRAY['a_enforce_owner', 'a_require_identity', 'response_integrity_insert', 'response_integrity_update']::name[], 'expert_screening_responses has exactly the triggers a_enforce_owner, a_require_identity, response_integrity_insert, response_integrity_update');
-SELECT triggers_are('expert_network', 'interviews', ARRAY['a_enforce_owner', 'a_require_identity', 'check_transition', 'compliance_gate_insert', 'compliance_gate_update', 'count_calls_delete', 'count_calls_insert', 'count_calls_truncate', 'count_calls_update', 'history_insert', 'history_update', 'interview_lifecycle_delete', 'interview_lifecycle_insert', 'interview_lifecycle_update', 'set_updated_at']::name[], 'interviews has exactly the triggers a_enforce_owner, a_require_identity, check_transition, compliance_gate_insert, compliance_gate_update, count_calls_delete, count_calls_insert, count_calls_truncate, count_calls_update, history_insert, history_update, interview_lifecycle_delete, interview_lifecycle_insert, interview_lifecycle_update, set_updated_at');
-SELECT triggers_are('expert_network', 'interview_team_assignments', ARRAY['a_enforce_owner', 'a_require_identity']::name[], 'interview_team_assignments has exactly the triggers a_enforce_owner, a_require_identity');
+SELECT triggers_are('expert_network', 'interviews', ARRAY['a_enforce_owner', 'a_require_identity', 'check_transition', 'compliance_gate_insert', 'compliance_gate_update', 'count_calls_delete', 'count_calls_insert', 'count_calls_truncate', 'count_calls_update', 'double_booking_insert', 'double_booking_update', 'history_insert', 'history_update', 'interview_lifecycle_delete', 'interview_lifecycle_insert', 'interview_lifecycle_update', 'set_updated_at']::name[], 'interviews has exactly the triggers a_enforce_owner, a_require_identity, check_transition, compliance_gate_insert, compliance_gate_update, count_calls_delete, count_calls_insert, count_calls_truncate, count_calls_update, double_booking_insert, double_booking_update, history_insert, history_update, interview_lifecycle_delete, interview_lifecycle_insert, interview_lifecycle_update, set_updated_at');
+SELECT triggers_are('expert_network', 'interview_team_assignments', ARRAY['a_enforce_owner', 'a_require_identity', 'double_booking_insert', 'double_booking_update']::name[], 'interview_team_assignments has exactly the triggers a_enforce_owner, a_require_identity, double_booking_insert, double_booking_update');
 SELECT triggers_are('expert_network', 'completed_interviews', ARRAY['a_enforce_owner', 'a_require_identity', 'protect_completed_record', 'protect_completed_record_delete']::name[], 'completed_interviews has exactly the triggers a_enforce_owner, a_require_identity, protect_completed_record, protect_completed_record_delete');
 SELECT triggers_are('expert_network', 'chat_sessions', ARRAY['a_enforce_owner', 'a_require_identity', 'set_updated_at']::name[], 'chat_sessions has exactly the triggers a_enforce_owner, a_require_identity, set_updated_at');
 SELECT triggers_are('expert_network', 'chat_messages', ARRAY['a_enforce_owner', 'a_require_identity', 'touch_chat_sessions']::name[], 'chat_messages has exactly the triggers a_enforce_owner, a_require_identity, touch_chat_sessions');
@@ -1069,6 +1095,8 @@ SELECT triggers_are('expert_network', 'compliance_policies', ARRAY['a_enforce_ow
 SELECT triggers_are('expert_network', 'interview_attestations', ARRAY['a_enforce_owner', 'a_require_identity']::name[], 'interview_attestations has exactly the triggers a_enforce_owner, a_require_identity');
 SELECT triggers_are('expert_network', 'compliance_exceptions', ARRAY['a_enforce_owner', 'a_require_identity', 'stamp_exception']::name[], 'compliance_exceptions has exactly the triggers a_enforce_owner, a_require_identity, stamp_exception');
 SELECT triggers_are('expert_network', 'compliance_log', ARRAY['a_enforce_owner', 'a_require_identity', 'protect_compliance_log']::name[], 'compliance_log has exactly the triggers a_enforce_owner, a_require_identity, protect_compliance_log');
+-- 0.13.0 (1)
+SELECT triggers_are('expert_network', 'call_caps', ARRAY['a_enforce_owner', 'a_require_identity', 'set_updated_at']::name[], 'call_caps has exactly the triggers a_enforce_owner, a_require_identity, set_updated_at');
 SELECT trigger_is('expert_network', 'status_history', 'protect_history', 'expert_network', 'protect_history',
                   'status_history.protect_history calls expert_network.protect_history()');
 -- tgtype 62 = BEFORE (2) | INSERT (4) | DELETE (8) | UPDATE (16) | TRUNCATE (32), not ROW
@@ -1102,11 +1130,11 @@ SELECT trigger_is('expert_network', 'campaign_costs', 'set_updated_at', 'expert_
 -- 0.10.0 (3)
 SELECT trigger_is('expert_network', t, 'set_updated_at', 'expert_network', 'set_updated_at',
                   format('%s.set_updated_at calls expert_network.set_updated_at()', t))
-  FROM pg_catalog.unnest(ARRAY['restricted_companies', 'expert_employments', 'compliance_policies'])
+  FROM pg_catalog.unnest(ARRAY['restricted_companies', 'expert_employments', 'compliance_policies', 'call_caps'])
        WITH ORDINALITY AS u(t, n)
  ORDER BY n;
 
--- the 25 tables holding the rows the application writes, in the order of
+-- the 26 tables holding the rows the application writes, in the order of
 -- the script (status_history, written by the extension, is not one of them;
 -- 0.10.0's compliance_log, written by the gates as the caller, is, as every
 -- compliance table: the two scoping triggers guard them all)
@@ -1120,7 +1148,8 @@ INSERT INTO user_tables (tbl) VALUES
     ('user_ui_preferences'), ('campaign_costs'),
     ('restricted_companies'), ('expert_employments'), ('campaign_subject_companies'),
     ('compliance_policies'), ('interview_attestations'), ('compliance_exceptions'),
-    ('compliance_log');
+    ('compliance_log'),
+    ('call_caps');
 
 SELECT set_eq(
     $$ SELECT a.attrelid::regclass::text FROM pg_catalog.pg_attribute a
@@ -1128,7 +1157,7 @@ SELECT set_eq(
         WHERE c.relnamespace = 'expert_network'::regnamespace AND c.relkind = 'r'
           AND a.attname = 'user_id' AND NOT a.attisdropped $$,
     $$ SELECT 'expert_network.' || tbl FROM user_tables UNION ALL SELECT 'expert_network.status_history' $$,
-    'the tables with a user_id column are the 25 tables of this test and status_history: every table but vendor_platforms and access_levels');
+    'the tables with a user_id column are the 26 tables of this test and status_history: every table but vendor_platforms and access_levels');
 
 -- a_enforce_owner (25), a_require_identity (25)
 SELECT trigger_is('expert_network', tbl, 'a_enforce_owner', 'expert_network', 'enforce_owner',
@@ -1184,7 +1213,7 @@ SELECT set_eq(
           AND tgrelid IN (SELECT oid FROM pg_catalog.pg_class
                            WHERE relnamespace = 'expert_network'::regnamespace) $$,
     $$ SELECT 'expert_network.' || tbl FROM user_tables $$,
-    'the tables with a_enforce_owner are exactly the 25 tables with user_id that the application writes');
+    'the tables with a_enforce_owner are exactly the 26 tables with user_id that the application writes');
 
 SELECT set_eq(
     $$ SELECT tgrelid::regclass::text FROM pg_catalog.pg_trigger
@@ -1192,7 +1221,7 @@ SELECT set_eq(
           AND tgrelid IN (SELECT oid FROM pg_catalog.pg_class
                            WHERE relnamespace = 'expert_network'::regnamespace) $$,
     $$ SELECT 'expert_network.' || tbl FROM user_tables $$,
-    'the tables with a_require_identity are exactly the 25 tables with user_id that the application writes');
+    'the tables with a_require_identity are exactly the 26 tables with user_id that the application writes');
 
 -- the counters' triggers (0.3.0), one row each: the table, the function,
 -- tgtype (ROW 1, BEFORE 2, INSERT 4, DELETE 8, UPDATE 16, TRUNCATE 32; an
@@ -1410,8 +1439,9 @@ SELECT functions_are('expert_network', ARRAY[
     'apply_access_levels', 'protect_completed_record',
     'company_key', 'company_keys', 'compliance_gate', 'protect_compliance_log',
     'stamp_exception', 'follow_current_employment', 'compliance_check', 'compliance_conflicts',
-    'keys_overlap'
-]::name[], 'schema expert_network has exactly its 42 functions');
+    'keys_overlap',
+    'person_key', 'interview_starts_at', 'interview_ends_at', 'booking_gate'
+]::name[], 'schema expert_network has exactly its 46 functions');
 
 CREATE TEMPORARY TABLE funcs (
     ord       serial PRIMARY KEY,
@@ -1479,7 +1509,15 @@ INSERT INTO funcs (fname, args, rettype, definer, strict, volat, parallel, symbo
 ('compliance_check',          '{uuid,date,boolean}',   'setof record', false, false, 'VOLATILE',  'u', 'expert_network_compliance_check'),
 ('compliance_conflicts',      '{}',                    'setof record', false, false, 'STABLE',    'u', 'expert_network_compliance_conflicts'),
 -- 0.11.0: the overlap of company keys, the function of expert_network.&&
-('keys_overlap',              '{text[],text[]}',       'boolean',      false, true,  'IMMUTABLE', 's', 'expert_network_keys_overlap');
+('keys_overlap',              '{text[],text[]}',       'boolean',      false, true,  'IMMUTABLE', 's', 'expert_network_keys_overlap'),
+-- 0.13.0: the identity key and the absolute times are IMMUTABLE (generated
+-- columns) and PARALLEL SAFE; person_key() takes NULLs (a missing detail)
+('person_key',                '{text,text,text,text}', 'text',         false, false, 'IMMUTABLE', 's', 'expert_network_person_key'),
+('interview_starts_at',       '{date,"time without time zone",text}',
+                                                       'timestamp with time zone', false, true, 'IMMUTABLE', 's', 'expert_network_interview_starts_at'),
+('interview_ends_at',         '{date,"time without time zone",integer,text}',
+                                                       'timestamp with time zone', false, true, 'IMMUTABLE', 's', 'expert_network_interview_ends_at'),
+('booking_gate',              '{}',                    'trigger',      false, false, 'VOLATILE',  'u', 'expert_network_booking_gate');
 
 -- existence (42), result type (42), language (42)
 SELECT has_function('expert_network', fname, args,
@@ -1512,7 +1550,7 @@ SELECT set_eq(
     $$ SELECT p.proname::text, p.proparallel::text FROM pg_catalog.pg_proc p
         WHERE p.pronamespace = 'expert_network'::regnamespace $$,
     $$ SELECT fname::text, parallel FROM funcs $$,
-    'current_user_id(), allowed_transitions(), transition_graph(), uuid_v7(), company_key(), company_keys() and keys_overlap() are PARALLEL SAFE, the question walks PARALLEL RESTRICTED, every other function PARALLEL UNSAFE');
+    'current_user_id(), allowed_transitions(), transition_graph(), uuid_v7(), company_key(), company_keys(), keys_overlap(), person_key(), interview_starts_at() and interview_ends_at() are PARALLEL SAFE, the question walks PARALLEL RESTRICTED, every other function PARALLEL UNSAFE');
 -- 0.11.0: keys_overlap() alone is LEAKPROOF (it is pg_catalog.arrayoverlap
 -- on text[], which raises no error that depends on the values), with the
 -- cost that makes the planner prefer the GIN index; the operator on it and
@@ -1725,8 +1763,10 @@ SELECT isnt((SELECT p.proacl FROM pg_catalog.pg_proc p WHERE p.oid = f::regproce
 
 SELECT views_are('expert_network', ARRAY['workflow_transitions',
                                          -- 0.12.0: the dashboards
-                                         'campaign_dashboard', 'vendor_scorecard', 'team_workload']::name[],
-                 'schema expert_network has exactly the views workflow_transitions, campaign_dashboard, vendor_scorecard and team_workload');
+                                         'campaign_dashboard', 'vendor_scorecard', 'team_workload',
+                                         -- 0.13.0
+                                         'expert_duplicates']::name[],
+                 'schema expert_network has exactly the views workflow_transitions, campaign_dashboard, vendor_scorecard, team_workload and (0.13.0) expert_duplicates (its shape is test/pgtap/calendar.sql''s)');
 SELECT columns_are('expert_network', 'workflow_transitions', ARRAY['entity', 'from_status', 'to_status']::name[],
                    'workflow_transitions has exactly the columns entity, from_status, to_status');
 SELECT col_type_is('expert_network', 'workflow_transitions', c, 'text',
@@ -2086,14 +2126,15 @@ SELECT set_eq(
       'expert_network.restricted_companies', 'expert_network.expert_employments',
       'expert_network.campaign_subject_companies', 'expert_network.compliance_policies',
       'expert_network.interview_attestations', 'expert_network.compliance_exceptions',
-      'expert_network.compliance_log'
+      'expert_network.compliance_log',
+      'expert_network.call_caps'
     ],
-    'all 28 tables are registered for pg_dump (pg_extension.extconfig)');
+    'all 29 tables are registered for pg_dump (pg_extension.extconfig)');
 
 SELECT is(
     (SELECT pg_catalog.cardinality(e.extconfig) FROM pg_catalog.pg_extension e
       WHERE e.extname = 'expert_network'),
-    28,
+    29,
     'extconfig holds each table once');
 
 SELECT is_empty(

@@ -19,10 +19,11 @@ SELECT c.id, '00000000-0000-4000-8000-000000000001', 'Expert ' || k || ' of ' ||
   FROM expert_network.campaigns AS c, pg_catalog.generate_series(1, 2) AS k;
 
 INSERT INTO expert_network.interviews (campaign_id, expert_id, scheduled_date, scheduled_time, status)
-SELECT e.campaign_id, e.id, '2026-02-01', '10:00', s.status
+SELECT e.campaign_id, e.id, '2026-02-01', pg_catalog.make_time(8 + s.n::int, 0, 0), s.status
   FROM (SELECT DISTINCT ON (campaign_id) id, campaign_id FROM expert_network.experts
          ORDER BY campaign_id, id) AS e,
-       pg_catalog.unnest(ARRAY['pending', 'scheduled', 'confirmed', 'completed', 'cancelled']) AS s(status);
+       pg_catalog.unnest(ARRAY['pending', 'scheduled', 'confirmed', 'completed', 'cancelled'])
+         WITH ORDINALITY AS s(status, n);  -- an hour apart (0.13.0: no overlapping calls)
 
 INSERT INTO expert_network.screening_questions (id, campaign_id, question_text, display_order)
 SELECT pg_catalog.md5(c.id::text || g)::uuid, c.id, 'Question ' || g, g

@@ -24,8 +24,9 @@ fresh_db en_src
 q en_src "CREATE EXTENSION expert_network" >/dev/null
 psql -X -q -v ON_ERROR_STOP=1 -d en_src -f "$root/demo/sample.sql" >/dev/null &&
   psql -X -q -v ON_ERROR_STOP=1 -d en_src -f "$root/demo/compliance.sql" >/dev/null 2>&1 &&
+  psql -X -q -v ON_ERROR_STOP=1 -d en_src -f "$root/demo/calendar.sql" >/dev/null 2>&1 &&
   q en_src "SELECT expert_network.revoke_access('demo_compliance_officer')" >/dev/null
-ok $? "the sample data loads, and the compliance story (0.10.0) on it"
+ok $? "the sample data loads, and the compliance story (0.10.0) and the calendar (0.13.0) on it"
 # a vendor of the user's own, enrolled in a campaign, with an expert of it
 q en_src "INSERT INTO expert_network.vendor_platforms (id, name, location) VALUES ('0f000000-0000-4000-8000-000000000001', 'Boutique Experts Ltd', 'Dublin, Ireland');
           SET expert_network.user_id = 'user_demo_1';

@@ -151,9 +151,9 @@ level_privileges() {
                          WHERE f.proname OPERATOR(pg_catalog.=) 'delete_user_data' AND lvl.level OPERATOR(pg_catalog.=) 'admin'
               UNION ALL SELECT 'relation', r.name, p.p FROM rels r, lvl, pg_catalog.unnest('{INSERT,UPDATE,DELETE}'::text[]) AS p (p)
                          WHERE lvl.level OPERATOR(pg_catalog.=) ANY ('{app,compliance,admin}') AND r.relkind OPERATOR(pg_catalog.=) 'r'
-                           AND r.name OPERATOR(pg_catalog.<>) ALL ('{vendor_platforms,status_history,access_levels,restricted_companies,compliance_policies,compliance_exceptions,compliance_log}')
+                           AND r.name OPERATOR(pg_catalog.<>) ALL ('{vendor_platforms,status_history,access_levels,restricted_companies,compliance_policies,compliance_exceptions,compliance_log,call_caps}')
               UNION ALL SELECT 'relation', r.name, p.p FROM rels r, lvl, pg_catalog.unnest('{INSERT,UPDATE,DELETE}'::text[]) AS p (p)
-                         WHERE r.name OPERATOR(pg_catalog.=) ANY ('{restricted_companies,compliance_policies,compliance_exceptions}')
+                         WHERE r.name OPERATOR(pg_catalog.=) ANY ('{restricted_companies,compliance_policies,compliance_exceptions,call_caps}')
                            AND (lvl.level OPERATOR(pg_catalog.=) 'compliance'
                                 OR (lvl.level OPERATOR(pg_catalog.=) 'admin' AND p.p OPERATOR(pg_catalog.=) 'DELETE'))
               UNION ALL SELECT 'relation', r.name, p.p FROM rels r, lvl, pg_catalog.unnest('{INSERT,DELETE}'::text[]) AS p (p)
@@ -647,7 +647,7 @@ ok $RC "A4: with a user's rows and a scheduled interview"
 look_tables="campaigns experts interviews completed_interviews status_history screening_questions campaign_vendor_enrollments vendor_platforms projects chat_sessions"
 look_sql="ALTER SCHEMA expert_network RENAME TO en_real; CREATE SCHEMA expert_network;"
 for t in $look_tables; do
-  look_sql="$look_sql CREATE TABLE expert_network.$t (LIKE en_real.$t INCLUDING ALL); INSERT INTO expert_network.$t SELECT * FROM en_real.$t;"
+  look_sql="$look_sql CREATE TABLE expert_network.$t (LIKE en_real.$t INCLUDING ALL EXCLUDING GENERATED); INSERT INTO expert_network.$t SELECT * FROM en_real.$t;"
 done
 look_sql="$look_sql GRANT USAGE ON SCHEMA expert_network TO PUBLIC; GRANT ALL ON ALL TABLES IN SCHEMA expert_network TO PUBLIC;"
 run su $L "$look_sql"
