@@ -55,7 +55,9 @@
 #include "utils/fmgrprotos.h"
 #include "utils/lsyscache.h"
 #include "utils/rel.h"
+#include "utils/hsearch.h"
 #include "utils/snapmgr.h"
+#include "utils/uuid.h"
 
 PG_FUNCTION_INFO_V1(expert_network_interview_starts_at);
 PG_FUNCTION_INFO_V1(expert_network_interview_ends_at);
@@ -155,11 +157,62 @@ typedef struct Bookings
 #define CLOCK(ts, tz) "pg_catalog.to_char(pg_catalog.timezone(" tz ", " ts "), 'HH24:MI')"
 
 /*
- * The first conflict of the bookings, or none.  Parameters as LOCK_KEYS'.
- * The person's rows are the booked expert and the rows that share its
- * key; the calls counted are theirs that are not cancelled.
+ * What the statement's calls are checked against, in one sorted stream:
+ * kind 1, every counted call of each person concerned (the booked expert
+ * and the rows that share its key), by user, person and start; kind 2,
+ * every live call of each team member concerned.  Each row says whether
+ * the call is live, its times and, for kind 1, the call cap's window
+ * around its start.  Parameters as LOCK_KEYS'.  Sorting is the only work
+ * that grows faster than the rows, whatever the plan: the rules are
+ * decided on the stream (CheckGroup), never by joining a statement's calls
+ * with each other.
  */
-#define CHECK_BOOKINGS \
+#define CALLS \
+"WITH booked AS (" \
+"  SELECT i.user_id, i.expert_id FROM pg_catalog.unnest($1) AS b (id)" \
+"    JOIN expert_network.interviews AS i ON i.id OPERATOR(pg_catalog.=) b.id" \
+"   WHERE $3 AND i.status OPERATOR(pg_catalog.<>) 'cancelled'" \
+"  UNION" \
+"  SELECT x.user_id, x.id FROM expert_network.experts AS x" \
+"   WHERE $3 AND x.id OPERATOR(pg_catalog.=) ANY ($2))," \
+"persons AS (" \
+"  SELECT DISTINCT x.user_id, COALESCE(x.person_key, x.id::pg_catalog.text) AS person, x.person_key, x.id" \
+"    FROM booked AS b JOIN expert_network.experts AS x" \
+"      ON x.id OPERATOR(pg_catalog.=) b.expert_id AND x.user_id OPERATOR(pg_catalog.=) b.user_id)," \
+"rows AS (" \
+"  SELECT p.user_id, p.person, y.id AS expert_id FROM persons AS p JOIN expert_network.experts AS y" \
+"      ON y.user_id OPERATOR(pg_catalog.=) p.user_id AND y.person_key OPERATOR(pg_catalog.=) p.person_key" \
+"  UNION" \
+"  SELECT p.user_id, p.person, p.id FROM persons AS p WHERE p.person_key IS NULL)," \
+"members AS (" \
+"  SELECT DISTINCT a.user_id, a.team_member_id FROM pg_catalog.unnest($1) AS b (id)" \
+"    JOIN expert_network.interview_team_assignments AS a ON a.interview_id OPERATOR(pg_catalog.=) b.id" \
+"   WHERE $4)" \
+"SELECT 1 AS kind, r.user_id, r.person AS key, j.id, j.expert_id, j.campaign_id," \
+"       j.status OPERATOR(pg_catalog.=) ANY (" EN_LIVE_INTERVIEWS ") AS live, j.starts_at, j.ends_at," \
+"       j.expert_id OPERATOR(pg_catalog.=) ANY ($2) AS by_expert, cap.max_calls," \
+"       j.starts_at OPERATOR(pg_catalog.-) cap.call_window, j.starts_at OPERATOR(pg_catalog.+) cap.call_window" \
+"  FROM rows AS r JOIN expert_network.interviews AS j" \
+"    ON j.expert_id OPERATOR(pg_catalog.=) r.expert_id AND j.user_id OPERATOR(pg_catalog.=) r.user_id" \
+"  LEFT JOIN expert_network.call_caps AS cap ON cap.user_id OPERATOR(pg_catalog.=) r.user_id" \
+" WHERE j.status OPERATOR(pg_catalog.<>) 'cancelled'" \
+" UNION ALL " \
+"SELECT 2, m.user_id, m.team_member_id::pg_catalog.text, j.id, NULL, NULL, true, j.starts_at, j.ends_at," \
+"       false, NULL, NULL, NULL" \
+"  FROM members AS m JOIN expert_network.interview_team_assignments AS o" \
+"    ON o.team_member_id OPERATOR(pg_catalog.=) m.team_member_id AND o.user_id OPERATOR(pg_catalog.=) m.user_id" \
+"  JOIN expert_network.interviews AS j ON j.id OPERATOR(pg_catalog.=) o.interview_id" \
+"   AND j.user_id OPERATOR(pg_catalog.=) o.user_id" \
+" WHERE j.status OPERATOR(pg_catalog.=) ANY (" EN_LIVE_INTERVIEWS ")" \
+" ORDER BY 1, 2, 3, 8, 4"
+
+/*
+ * The first conflict of one booking ($1 holds its id; the other parameters
+ * as LOCK_KEYS'), with what its refusal names.  The person's rows are the
+ * booked expert and the rows that share its key; the calls counted are
+ * theirs that are not cancelled.
+ */
+#define FIRST_CONFLICT \
 "WITH booked AS (" \
 "  SELECT i.id, i.user_id, i.expert_id, i.campaign_id, i.status, i.starts_at, i.ends_at, i.timezone," \
 "         x.person_key, b.ord" \
@@ -264,9 +317,10 @@ enum
 };
 
 static SPIPlanPtr lock_keys_plan;
-static SPIPlanPtr check_plan;
+static SPIPlanPtr calls_plan;
+static SPIPlanPtr conflict_plan;
 
-/* the parameters of both queries: interview ids, expert ids, the rules */
+/* the parameters of the queries: interview ids, expert ids, the rules */
 static Oid	argtypes[4] = {UUIDARRAYOID, UUIDARRAYOID, BOOLOID, BOOLOID};
 
 typedef struct LockKey
@@ -434,13 +488,295 @@ ReportConflict(Relation rel, const char *how, HeapTuple row, TupleDesc desc)
 	}
 }
 
+/* -------------------------------------------------------------------------
+ * Finding the first conflict
+ *
+ * The calls of CALLS come in groups (a person's, kind 1; a team member's,
+ * kind 2), each sorted by start.  A call is one of the statement's
+ * bookings when its id is among the interviews checked (ord, its position
+ * there, from 1) or, for a person, when its expert is one whose key changed
+ * (ord 0).  The first conflict is the least (ord, rule, id), as
+ * FIRST_CONFLICT orders a booking's conflicts; that query then describes it.
+ * ------------------------------------------------------------------------- */
+
+typedef struct Call
+{
+	pg_uuid_t	id;
+	pg_uuid_t	expert;			/* kind 1 */
+	pg_uuid_t	campaign;		/* kind 1 */
+	bool		timed;			/* starts_at is not null */
+	bool		live;
+	TimestampTz start;
+	TimestampTz end;
+	TimestampTz window_start;	/* start - call_window, start + call_window */
+	TimestampTz window_end;
+	int64		ord;			/* see above; -1 when not a booking */
+} Call;
+
+typedef struct BookingOrd
+{
+	pg_uuid_t	id;				/* hash key */
+	int64		ord;
+} BookingOrd;
+
+typedef struct Conflict
+{
+	bool		found;
+	int64		ord;
+	int			rule;
+	pg_uuid_t	id;
+} Conflict;
+
+static void
+Consider(Conflict *first, const Call *call, int rule)
+{
+	if (!first->found || call->ord < first->ord ||
+		(call->ord == first->ord &&
+		 (rule < first->rule ||
+		  (rule == first->rule && memcmp(&call->id, &first->id, sizeof(pg_uuid_t)) < 0))))
+	{
+		first->found = true;
+		first->ord = call->ord;
+		first->rule = rule;
+		first->id = call->id;
+	}
+}
+
+static bool
+Overlap(const Call *a, const Call *b)
+{
+	return a->start < b->end && b->start < a->end;
+}
+
+/*
+ * Overlapping live calls in a group (rule 3 for a person, 4 for a team
+ * member).  In start order, a booking overlaps an earlier call exactly when
+ * it overlaps the earlier one that ends last, and a later call exactly when
+ * it overlaps the next one.
+ */
+static void
+CheckOverlaps(Call *calls, int n, int rule, Conflict *first)
+{
+	int			latest = -1;	/* the earlier live call that ends last */
+
+	for (int k = 0; k < n && calls[k].timed; k++)
+	{
+		int			next = k + 1;
+
+		if (!calls[k].live)
+			continue;
+		while (next < n && calls[next].timed && !calls[next].live)
+			next++;
+		if (calls[k].ord >= 0 &&
+			((latest >= 0 && Overlap(&calls[latest], &calls[k])) ||
+			 (next < n && calls[next].timed && Overlap(&calls[k], &calls[next]))))
+			Consider(first, &calls[k], rule);
+		if (latest < 0 || calls[k].end > calls[latest].end)
+			latest = k;
+	}
+}
+
+/* The first of calls[lo..hi) starting at or after t (calls timed, sorted) */
+static int
+FirstFrom(const Call *calls, int lo, int hi, TimestampTz t)
+{
+	while (lo < hi)
+	{
+		int			mid = lo + (hi - lo) / 2;
+
+		if (calls[mid].start < t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * The call cap (rule 2): a booking is refused when a window of call_window
+ * ending at a call that starts within call_window from it (its start
+ * included) holds more than max_calls calls.
+ */
+static void
+CheckCap(Call *calls, int n, int32 max_calls, Conflict *first)
+{
+	int			timed = 0;
+	int		   *over;			/* over[k + 1]: windows over the cap in 0..k */
+	int			lo = 0;
+
+	while (timed < n && calls[timed].timed)
+		timed++;
+	over = palloc0(sizeof(int) * (timed + 1));
+	for (int k = 0; k < timed; k++)
+	{
+		int			last = k;	/* calls starting with calls[k] count too */
+
+		while (last + 1 < timed && calls[last + 1].start == calls[k].start)
+			last++;
+		while (lo < k && calls[lo].start <= calls[k].window_start)
+			lo++;
+		over[k + 1] = over[k] + (last - lo + 1 > max_calls ? 1 : 0);
+	}
+	for (int k = 0; k < timed; k++)
+	{
+		int			from,
+					to;
+
+		if (calls[k].ord < 0)
+			continue;
+		from = FirstFrom(calls, 0, timed, calls[k].start);
+		to = FirstFrom(calls, from, timed, calls[k].window_end);
+		if (over[to] > over[from])
+			Consider(first, &calls[k], 2);
+	}
+	pfree(over);
+}
+
+/* The rules of one group */
+static void
+CheckGroup(Call *calls, int n, int kind, bool capped, int32 max_calls, Conflict *first)
+{
+	if (kind == 2)
+	{
+		CheckOverlaps(calls, n, 4, first);
+		return;
+	}
+	/* rule 1: another expert row of the person in the booking's campaign */
+	for (int k = 0; k < n; k++)
+	{
+		if (calls[k].ord < 0)
+			continue;
+		for (int j = 0; j < n; j++)
+			if (memcmp(&calls[j].campaign, &calls[k].campaign, sizeof(pg_uuid_t)) == 0 &&
+				memcmp(&calls[j].expert, &calls[k].expert, sizeof(pg_uuid_t)) != 0)
+			{
+				Consider(first, &calls[k], 1);
+				break;
+			}
+	}
+	if (capped)
+		CheckCap(calls, n, max_calls, first);
+	CheckOverlaps(calls, n, 3, first);
+}
+
+/* The positions of the statement's interviews, by id */
+static HTAB *
+BookingOrds(ArrayBuildState *interviews)
+{
+	HASHCTL		ctl;
+	HTAB	   *ords;
+
+	ctl.keysize = sizeof(pg_uuid_t);
+	ctl.entrysize = sizeof(BookingOrd);
+	ctl.hcxt = CurrentMemoryContext;
+	ords = hash_create("booking_gate bookings", interviews ? interviews->nelems : 1, &ctl,
+					   HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+	for (int i = 0; interviews && i < interviews->nelems; i++)
+	{
+		bool		found;
+		BookingOrd *entry = hash_search(ords, DatumGetUUIDP(interviews->dvalues[i]), HASH_ENTER, &found);
+
+		if (!found)
+			entry->ord = i + 1;
+	}
+	return ords;
+}
+
+static pg_uuid_t
+UuidCol(HeapTuple row, TupleDesc desc, int k)
+{
+	bool		isnull;
+	Datum		d = SPI_getbinval(row, desc, k, &isnull);
+	pg_uuid_t	u = {{0}};
+
+	if (!isnull)
+		u = *DatumGetUUIDP(d);
+	return u;
+}
+
+static TimestampTz
+TimeCol(HeapTuple row, TupleDesc desc, int k, bool *isnull)
+{
+	Datum		d = SPI_getbinval(row, desc, k, isnull);
+
+	return *isnull ? 0 : DatumGetTimestampTz(d);
+}
+
+/* CALLS' columns */
+enum
+{
+	K_KIND = 1, K_USER, K_KEY, K_ID, K_EXPERT, K_CAMPAIGN, K_LIVE, K_STARTS, K_ENDS,
+	K_BY_EXPERT, K_MAX_CALLS, K_WINDOW_START, K_WINDOW_END
+};
+
+/* The first conflict among the rows of CALLS */
+static void
+FindFirstConflict(SPITupleTable *tuptable, uint64 nrows, HTAB *ords, Conflict *first)
+{
+	TupleDesc	desc = tuptable->tupdesc;
+	Call	   *calls = palloc(sizeof(Call) * (nrows + 1));
+	uint64		begin = 0;
+
+	first->found = false;
+	for (uint64 r = 0; r < nrows; r++)
+	{
+		HeapTuple	row = tuptable->vals[r];
+		Call	   *call = &calls[r];
+		bool		isnull;
+		BookingOrd *entry;
+
+		call->id = UuidCol(row, desc, K_ID);
+		call->expert = UuidCol(row, desc, K_EXPERT);
+		call->campaign = UuidCol(row, desc, K_CAMPAIGN);
+		call->live = DatumGetBool(SPI_getbinval(row, desc, K_LIVE, &isnull)) && !isnull;
+		call->start = TimeCol(row, desc, K_STARTS, &isnull);
+		call->timed = !isnull;
+		call->end = TimeCol(row, desc, K_ENDS, &isnull);
+		call->timed = call->timed && !isnull;
+		call->window_start = TimeCol(row, desc, K_WINDOW_START, &isnull);
+		call->window_end = TimeCol(row, desc, K_WINDOW_END, &isnull);
+		entry = hash_search(ords, &call->id, HASH_FIND, NULL);
+		call->ord = entry ? entry->ord : -1;
+		if (DatumGetBool(SPI_getbinval(row, desc, K_BY_EXPERT, &isnull)) && !isnull)
+			call->ord = 0;
+	}
+	/* the groups: rows with the same kind, user and key */
+	for (uint64 r = 1; r <= nrows; r++)
+	{
+		HeapTuple	a = tuptable->vals[begin];
+		bool		same = r < nrows;
+
+		for (int k = K_KIND; same && k <= K_KEY; k++)
+		{
+			bool		anull,
+						bnull;
+			Datum		av = SPI_getbinval(a, desc, k, &anull);
+			Datum		bv = SPI_getbinval(tuptable->vals[r], desc, k, &bnull);
+			Form_pg_attribute attr = TupleDescAttr(desc, k - 1);
+
+			same = !anull && !bnull && datumIsEqual(av, bv, attr->attbyval, attr->attlen);
+		}
+		if (!same)
+		{
+			bool		nocap;
+			int32		kind = DatumGetInt32(SPI_getbinval(a, desc, K_KIND, &nocap));
+			int32		max_calls = DatumGetInt32(SPI_getbinval(a, desc, K_MAX_CALLS, &nocap));
+
+			CheckGroup(&calls[begin], (int) (r - begin), kind, !nocap, max_calls, first);
+			begin = r;
+		}
+	}
+	pfree(calls);
+}
+
 /* Check the bookings; report the first conflict */
 static void
 CheckBookings(Relation rel, const char *how, Bookings *b)
 {
 	Datum		args[4];
 	char		nulls[4] = {' ', ' ', ' ', ' '};
-	volatile int rc = 0;
+	Conflict	first = {0};
+	HTAB	   *ords;
 
 	args[0] = IdArray(b->interviews);
 	args[1] = IdArray(b->experts);
@@ -450,24 +786,44 @@ CheckBookings(Relation rel, const char *how, Bookings *b)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	LockBookings(args, nulls);
+	ords = BookingOrds(b->interviews);
 
 	/* read what the sessions that held the locks before us committed */
 	CommandCounterIncrement();
 	PushActiveSnapshot(GetLatestSnapshot());
 	PG_TRY();
 	{
-		rc = SPI_execute_plan(en_kept_custom_plan(&check_plan, CHECK_BOOKINGS, 4, argtypes),
-							  args, nulls, true, 1);
+		int			rc = SPI_execute_plan(en_kept_custom_plan(&calls_plan, CALLS, 4, argtypes),
+										  args, nulls, true, 0);
+
+		if (rc != SPI_OK_SELECT)
+			elog(ERROR, "reading the calls of a booking failed: %s", SPI_result_code_string(rc));
+		FindFirstConflict(SPI_tuptable, SPI_processed, ords, &first);
+		SPI_freetuptable(SPI_tuptable);
+		if (first.found)
+		{
+			args[0] = PointerGetDatum(construct_array(&(Datum) {UUIDPGetDatum(&first.id)}, 1, UUIDOID,
+													  UUID_LEN, false, TYPALIGN_CHAR));
+			args[1] = PointerGetDatum(construct_empty_array(UUIDOID));
+			rc = SPI_execute_plan(en_kept_custom_plan(&conflict_plan, FIRST_CONFLICT, 4, argtypes),
+								  args, nulls, true, 1);
+			if (rc != SPI_OK_SELECT)
+				elog(ERROR, "describing a booking's conflict failed: %s", SPI_result_code_string(rc));
+		}
 	}
 	PG_FINALLY();
 	{
 		PopActiveSnapshot();
 	}
 	PG_END_TRY();
-	if (rc != SPI_OK_SELECT)
-		elog(ERROR, "the booking check failed: %s", SPI_result_code_string(rc));
-	if (SPI_processed > 0)
+	if (first.found)
+	{
+		if (SPI_processed == 0)
+			elog(ERROR, "booking_gate found a conflict of interview %s it cannot describe",
+				 DatumGetCString(DirectFunctionCall1(uuid_out, UUIDPGetDatum(&first.id))));
 		ReportConflict(rel, how, SPI_tuptable->vals[0], SPI_tuptable->tupdesc);
+	}
+	hash_destroy(ords);
 	SPI_finish();
 }
 

@@ -168,7 +168,7 @@ SELECT results_eq(
 
 INSERT INTO expert_network.interviews (id, campaign_id, expert_id, scheduled_date, scheduled_time)
 VALUES ('a0000000-0000-4000-8000-000000000010', 'c0000000-0000-4000-8000-000000000001',
-        'e0000000-0000-4000-8000-000000000001', '2025-02-01', '10:00');
+        'e0000000-0000-4000-8000-000000000001', '2025-02-01', '07:00');  -- before section B's calls of this expert
 
 SELECT pg_temp.check_counters(
     $$ VALUES ('C1'::text, 1, 0), ('C2', 0, 0), ('C3', 0, 0) $$,

@@ -92,6 +92,7 @@ GRANT SELECT ON graph, entities TO PUBLIC;
  *       'from>to' items ('>to' for the initial status)
  * ------------------------------------------------------------------------ */
 
+CREATE TEMPORARY SEQUENCE new_row_day;
 CREATE FUNCTION pg_temp.new_row(p_entity text, p_status text) RETURNS uuid
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -112,7 +113,8 @@ BEGIN
     WHEN 'interview' THEN
         INSERT INTO expert_network.interviews (campaign_id, expert_id, scheduled_date, scheduled_time, status)
         VALUES ('00000001-0000-4000-8000-000000000001', '00000002-0000-4000-8000-000000000001',
-                '2026-02-01', '10:00', p_status)
+                -- a day of its own: since 0.13.0 one expert's live calls may not overlap
+                DATE '2030-01-01' + pg_catalog.nextval('pg_temp.new_row_day')::int, '10:00', p_status)
         RETURNING id INTO new_id;
     WHEN 'enrollment' THEN
         INSERT INTO expert_network.campaigns (campaign_name, industry_vertical, start_date, target_completion_date)

@@ -10,7 +10,8 @@ SELECT :'corruption' = 'counter' AS counter, :'corruption' = 'bad_edge' AS bad_e
        :'corruption' = 'owner' AS owner, :'corruption' = 'history_owner' AS history_owner,
        :'corruption' = 'no_record' AS no_record, :'corruption' = 'rejected_live' AS rejected_live,
        :'corruption' = 'cycle' AS cycle, :'corruption' = 'too_deep' AS too_deep,
-       :'corruption' = 'other_campaign' AS other_campaign, :'corruption' = 'orphan' AS orphan \gset
+       :'corruption' = 'other_campaign' AS other_campaign, :'corruption' = 'orphan' AS orphan,
+       :'corruption' = 'overlap' AS overlap \gset
 
 \if :counter
 -- a counter one off
@@ -36,6 +37,12 @@ DELETE FROM expert_network.status_history
 -- a status changed without its history row
 UPDATE expert_network.interviews SET status = 'cancelled'
  WHERE id = (SELECT id FROM expert_network.interviews WHERE status = 'pending' LIMIT 1);
+\elif :overlap
+-- a second live call of an expert at the time of one it has
+INSERT INTO expert_network.interviews (user_id, campaign_id, expert_id, scheduled_date, scheduled_time,
+                                       duration_minutes, timezone, status)
+SELECT user_id, campaign_id, expert_id, scheduled_date, scheduled_time, duration_minutes, timezone, 'pending'
+  FROM expert_network.interviews WHERE status IN ('pending', 'scheduled', 'confirmed') LIMIT 1;
 \elif :owner
 -- an interview of the first user's campaign owned by the second user
 UPDATE expert_network.interviews SET user_id = 'stress2'

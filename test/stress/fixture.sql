@@ -40,8 +40,9 @@ END
 $$;
 
 -- A new interview whose expert another transaction rejected meanwhile is
--- refused by the lifecycle trigger (23514, "expert ... is rejected"): the
--- schedule scripts go through stress_schedule(), which records that refusal
+-- refused by the lifecycle trigger (23514, "expert ... is rejected"), one
+-- whose expert has a live call at that time by the booking gate (QC006): the
+-- schedule scripts go through stress_schedule(), which records those refusals
 -- in stress_schedules instead of failing the transaction; any other error
 -- fails it.
 CREATE TABLE public.stress_schedules (outcome text NOT NULL);
@@ -58,6 +59,9 @@ EXCEPTION WHEN check_violation THEN
         RAISE;
     END IF;
     INSERT INTO public.stress_schedules VALUES ('refused: expert changed meanwhile');
+WHEN SQLSTATE 'QC006' THEN
+    -- the expert has a live call at that time (booked by another client)
+    INSERT INTO public.stress_schedules VALUES ('refused: overlapping call');
 END
 $$;
 

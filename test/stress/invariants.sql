@@ -86,6 +86,17 @@ SELECT 'lifecycle: experts of live interviews', pg_catalog.count(*)
    AND EXISTS (SELECT FROM expert_network.interviews AS i
                 WHERE i.expert_id = e.id AND i.status IN ('pending', 'scheduled', 'confirmed'));
 
+-- one person, one calendar (0.13.0): no two live calls of one person (the
+-- same expert row, or rows with one person_key) overlap
+SELECT 'calendar: overlapping live calls of one person', pg_catalog.count(*)
+  FROM expert_network.interviews AS a
+  JOIN expert_network.experts AS xa ON xa.id = a.expert_id
+  JOIN expert_network.interviews AS b ON b.user_id = a.user_id AND b.id > a.id
+  JOIN expert_network.experts AS xb ON xb.id = b.expert_id
+ WHERE a.status IN ('pending', 'scheduled', 'confirmed') AND b.status IN ('pending', 'scheduled', 'confirmed')
+   AND (xa.id = xb.id OR xa.person_key = xb.person_key)
+   AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at;
+
 -- screeners are trees: every question is reached from a top-level question
 -- (a question on a cycle never is), within the depth cap, with its parent
 -- in its own campaign

@@ -136,7 +136,8 @@ for c in counter:'counters: verify_counters()' counter:'counters: fresh count' \
          unrecorded:interview owner:interviews.campaign_id history_owner:"history: owner not the row's" \
          no_record:'lifecycle: completed-interview records' rejected_live:'lifecycle: experts of live interviews' \
          cycle:'questions: not reached from the top (cycles)' too_deep:'questions: deeper than max_question_depth allows' \
-         other_campaign:'questions: parent in another campaign' orphan:'references: orphans'; do
+         other_campaign:'questions: parent in another campaign' orphan:'references: orphans' \
+         overlap:'calendar: overlapping live calls of one person'; do
   corruption=${c%%:*} check=${c#*:}
   got=$(psql -X -qAt -v ON_ERROR_STOP=1 -v max_depth=$max_depth -v corruption="$corruption" -d $db \
           -c 'BEGIN' -f "$stress/corrupt.sql" -f "$stress/invariants.sql" -c 'ROLLBACK' 2>&1)
