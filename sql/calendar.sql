@@ -187,6 +187,107 @@ VALUES ('b1000000-0000-4000-8000-000000000003', 'c1000000-0000-4000-8000-0000000
 ON CONFLICT (id) DO UPDATE SET scheduled_date = excluded.scheduled_date, scheduled_time = excluded.scheduled_time;
 \echo :LAST_ERROR_SQLSTATE
 
+-- multi-row statements against a plain-SQL reading of the rules: 300
+-- random INSERT ... SELECT of 1 to 5 calls (three persons, one of them with
+-- two rows in one campaign; a cap of 3 calls in 10 days; eight calls
+-- already booked), each rolled back; the refusal's SQLSTATE must be the
+-- rule of the first booking (in statement order) that breaks one, rules
+-- in the order QC004, QC005, QC006
+SET expert_network.user_id = 'user_kf';
+SET ROLE regress_en_k_officer;
+INSERT INTO expert_network.call_caps (max_calls, call_window) VALUES (3, '10 days');
+SET ROLE regress_en_k_app;
+INSERT INTO expert_network.campaigns (id, campaign_name, industry_vertical, start_date, target_completion_date, status)
+VALUES ('c1f00000-0000-4000-8000-000000000001', 'Fuzz 1', 'Industrials', '2027-01-04', '2027-12-31', 'active'),
+       ('c1f00000-0000-4000-8000-000000000002', 'Fuzz 2', 'Industrials', '2027-01-04', '2027-12-31', 'active');
+INSERT INTO expert_network.campaign_vendor_enrollments (campaign_id, vendor_platform_id, status)
+SELECT c, '00000000-0000-4000-8000-000000000001', 'enrolled'
+  FROM unnest(ARRAY['c1f00000-0000-4000-8000-000000000001', 'c1f00000-0000-4000-8000-000000000002']::uuid[]) AS c;
+INSERT INTO expert_network.experts (id, campaign_id, vendor_platform_id, name, title, status, profile_url)
+VALUES ('e1f00000-0000-4000-8000-000000000001', 'c1f00000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000001', 'Ann', 'X', 'reviewed', 'linkedin.com/in/ann'),
+       ('e1f00000-0000-4000-8000-000000000002', 'c1f00000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000001', 'Ann B.', 'X', 'reviewed', 'https://linkedin.com/in/ann/'),
+       ('e1f00000-0000-4000-8000-000000000003', 'c1f00000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000001', 'Ann', 'X', 'reviewed', 'linkedin.com/in/ann'),
+       ('e1f00000-0000-4000-8000-000000000004', 'c1f00000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000001', 'Bo', 'X', 'reviewed', 'linkedin.com/in/bo'),
+       ('e1f00000-0000-4000-8000-000000000005', 'c1f00000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000001', 'Bo', 'X', 'reviewed', 'linkedin.com/in/bo'),
+       ('e1f00000-0000-4000-8000-000000000006', 'c1f00000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000001', 'Cy', 'X', 'reviewed', NULL);
+INSERT INTO expert_network.interviews (campaign_id, expert_id, scheduled_date, scheduled_time, duration_minutes, status)
+SELECT x.campaign_id, x.id, DATE '2027-06-01' + v.d, v.t, 60, v.status
+  FROM (VALUES (1, 2, TIME '09:00', 'scheduled'), (1, 20, '09:00', 'pending'), (3, 5, '10:00', 'scheduled'),
+               (4, 3, '09:00', 'scheduled'), (5, 10, '11:00', 'pending'), (5, 30, '08:00', 'scheduled'),
+               (6, 7, '09:30', 'pending'), (6, 8, '09:30', 'cancelled')) AS v (e, d, t, status)
+  JOIN expert_network.experts AS x ON x.id = ('e1f00000-0000-4000-8000-00000000000' || v.e)::uuid;
+CREATE TEMPORARY TABLE fuzz_outcome (refused text, expected text);
+DO $$
+DECLARE
+    state text;
+    expected text;
+BEGIN
+    PERFORM setseed(0.15);
+    FOR trial IN 1..300 LOOP
+        DROP TABLE IF EXISTS fuzz_call;
+        CREATE TEMPORARY TABLE fuzz_call AS
+        SELECT n, x.id AS expert_id, x.campaign_id, x.person_key,
+               DATE '2027-06-01' + d AS scheduled_date, make_time(8 + h, 30 * m, 0) AS scheduled_time,
+               (ARRAY[30, 60, 120])[1 + k] AS duration_minutes,
+               (ARRAY['pending', 'scheduled', 'cancelled', 'scheduled'])[1 + st] AS status
+          FROM (SELECT n, 1 + floor(random() * 6)::int AS e, floor(random() * 25)::int AS d,
+                       floor(random() * 4)::int AS h, floor(random() * 2)::int AS m,
+                       floor(random() * 3)::int AS k, floor(random() * 4)::int AS st
+                  FROM generate_series(1, 1 + floor(random() * 5)::int) AS n) AS r
+          JOIN expert_network.experts AS x ON x.id = ('e1f00000-0000-4000-8000-00000000000' || r.e)::uuid;
+        -- the rules in plain SQL, over the calls booked and the statement's
+        WITH calls AS (
+            SELECT i.expert_id, i.campaign_id, x.person_key, i.starts_at, i.ends_at, i.status, 0 AS n
+              FROM expert_network.interviews AS i JOIN expert_network.experts AS x ON x.id = i.expert_id
+             WHERE i.status <> 'cancelled'
+            UNION ALL
+            SELECT f.expert_id, f.campaign_id, f.person_key, s, s + f.duration_minutes * interval '1 minute', f.status, f.n
+              FROM fuzz_call AS f, LATERAL (SELECT (f.scheduled_date + f.scheduled_time) AT TIME ZONE 'UTC') AS t (s)
+             WHERE f.status <> 'cancelled'),
+        broken AS (
+            SELECT b.n, 1 AS rule FROM calls AS b JOIN calls AS c
+                ON c.person_key = b.person_key AND c.campaign_id = b.campaign_id AND c.expert_id <> b.expert_id
+             WHERE b.n > 0
+            UNION ALL
+            SELECT b.n, 2 FROM calls AS b JOIN calls AS a ON a.person_key = b.person_key
+             WHERE b.n > 0 AND a.starts_at >= b.starts_at AND a.starts_at < b.starts_at + interval '10 days'
+               AND (SELECT count(*) FROM calls AS c WHERE c.person_key = a.person_key
+                       AND c.starts_at > a.starts_at - interval '10 days' AND c.starts_at <= a.starts_at) > 3
+            UNION ALL
+            SELECT b.n, 3 FROM calls AS b JOIN calls AS c ON c.person_key = b.person_key
+             WHERE b.n > 0 AND c.n <> b.n
+               AND b.status <> 'completed' AND c.status <> 'completed'
+               AND c.starts_at < b.ends_at AND b.starts_at < c.ends_at)
+        SELECT 'QC00' || (3 + rule) INTO expected FROM broken ORDER BY n, rule LIMIT 1;
+        state := NULL;
+        BEGIN
+            INSERT INTO expert_network.interviews (campaign_id, expert_id, scheduled_date, scheduled_time,
+                                                   duration_minutes, timezone, status)
+            SELECT campaign_id, expert_id, scheduled_date, scheduled_time, duration_minutes, 'UTC', status
+              FROM fuzz_call ORDER BY n;
+            RAISE EXCEPTION USING ERRCODE = 'P0004';
+        EXCEPTION WHEN SQLSTATE 'QC004' OR SQLSTATE 'QC005' OR SQLSTATE 'QC006' OR SQLSTATE 'P0004' THEN
+            GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE;
+        END;
+        INSERT INTO fuzz_outcome VALUES (NULLIF(state, 'P0004'), expected);
+    END LOOP;
+END
+$$;
+-- every trial as the plain SQL says, and each rule broken (and none) several times
+SELECT count(*) AS trials, count(*) FILTER (WHERE refused IS DISTINCT FROM expected) AS mismatches
+  FROM fuzz_outcome;
+SELECT coalesce(expected, 'booked') AS outcome, count(*) >= 10 AS at_least_10 FROM fuzz_outcome GROUP BY 1 ORDER BY 1;
+SELECT count(*) AS booked_after FROM expert_network.interviews;
+DROP TABLE fuzz_call, fuzz_outcome;
+DELETE FROM expert_network.interviews;
+DELETE FROM expert_network.experts;
+DELETE FROM expert_network.campaign_vendor_enrollments;
+DELETE FROM expert_network.campaigns;
+SET ROLE regress_en_k_officer;
+DELETE FROM expert_network.call_caps;
+SET ROLE regress_en_k_app;
+SET expert_network.user_id = 'user_k';
+
 -- another user sees none of it
 SET expert_network.user_id = 'user_k2';
 SELECT count(*) FROM expert_network.expert_duplicates;
