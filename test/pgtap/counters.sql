@@ -182,9 +182,11 @@ SELECT pg_temp.check_counters(
  * ------------------------------------------------------------------------ */
 
 INSERT INTO expert_network.interviews (id, campaign_id, expert_id, scheduled_date, scheduled_time, status)
-SELECT v.id, e.campaign_id, e.id, '2025-02-01',
-       -- an hour apart by the id's last digit: since 0.13.0 one expert's
-       -- live calls may not overlap
+SELECT v.id, e.campaign_id, e.id,
+       -- a slot of its own (a day per id's tens, an hour per its units):
+       -- since 0.13.0 one expert's live calls may not overlap, and these
+       -- move between experts
+       DATE '2025-02-01' + pg_catalog.substr(v.id::text, 35, 1)::int,
        pg_catalog.make_time(8 + pg_catalog.right(v.id::text, 1)::int, 0, 0), v.status
   FROM (VALUES
     ('a0000000-0000-4000-8000-000000000035'::uuid, 'e0000000-0000-4000-8000-000000000003'::uuid, 'cancelled'),
@@ -252,7 +254,7 @@ e AS (
       FROM v
     RETURNING id, campaign_id)
 INSERT INTO expert_network.interviews (id, campaign_id, expert_id, scheduled_date, scheduled_time, status)
-SELECT v.id, e.campaign_id, e.id, '2025-02-04', '09:00', v.status
+SELECT v.id, e.campaign_id, e.id, '2025-02-04', pg_catalog.make_time(8 + pg_catalog.strpos('0123456789abcdef', pg_catalog.right(v.id::text, 1)) % 12, 0, 0), v.status  -- an hour per id
   FROM e, (VALUES ('a0000000-0000-4000-8000-000000000041'::uuid, 'confirmed'),
                   ('a0000000-0000-4000-8000-000000000042'::uuid, 'completed')) AS v(id, status);
 
@@ -273,12 +275,12 @@ SELECT pg_temp.check_counters(
 
 INSERT INTO expert_network.interviews (id, campaign_id, expert_id, scheduled_date, scheduled_time, status)
 SELECT v.id, 'c0000000-0000-4000-8000-000000000002', 'e0000000-0000-4000-8000-000000000002',
-       '2025-02-05', '10:00', v.status
-  FROM (VALUES ('a0000000-0000-4000-8000-000000000027'::uuid, 'pending'),
-               ('a0000000-0000-4000-8000-000000000028'::uuid, 'pending'),
-               ('a0000000-0000-4000-8000-000000000029'::uuid, 'pending'),
-               ('a0000000-0000-4000-8000-00000000002a'::uuid, 'scheduled'),
-               ('a0000000-0000-4000-8000-00000000002b'::uuid, 'scheduled')) AS v(id, status);
+       '2025-02-05', v.at, v.status   -- an hour apart: one expert's live calls
+  FROM (VALUES ('a0000000-0000-4000-8000-000000000027'::uuid, 'pending', TIME '10:00'),
+               ('a0000000-0000-4000-8000-000000000028'::uuid, 'pending', '11:00'),
+               ('a0000000-0000-4000-8000-000000000029'::uuid, 'pending', '12:00'),
+               ('a0000000-0000-4000-8000-00000000002a'::uuid, 'scheduled', '13:00'),
+               ('a0000000-0000-4000-8000-00000000002b'::uuid, 'scheduled', '14:00')) AS v(id, status, at);
 
 CREATE TEMPORARY TABLE walk (n integer PRIMARY KEY, iid uuid, f text, t text, ds integer, dc integer);
 INSERT INTO walk VALUES
@@ -346,7 +348,10 @@ UPDATE expert_network.interviews
        campaign_id = CASE id WHEN 'a0000000-0000-4000-8000-000000000031' THEN 'c0000000-0000-4000-8000-000000000001'::uuid
                              ELSE campaign_id END,
        expert_id = CASE id WHEN 'a0000000-0000-4000-8000-000000000031' THEN 'e0000000-0000-4000-8000-000000000001'::uuid
-                           ELSE expert_id END
+                           ELSE expert_id END,
+       -- clear of E1's other live calls (one person, one calendar)
+       scheduled_time = CASE id WHEN 'a0000000-0000-4000-8000-000000000031' THEN TIME '15:00'
+                                ELSE scheduled_time END
  WHERE id IN ('a0000000-0000-4000-8000-000000000010', 'a0000000-0000-4000-8000-000000000012',
               'a0000000-0000-4000-8000-000000000031', 'a0000000-0000-4000-8000-000000000032');
 
@@ -530,7 +535,7 @@ VALUES ('e0000000-0000-4000-8000-0000000000d1', 'c0000000-0000-4000-8000-0000000
         '00000000-0000-4000-8000-000000000001', 'ED', 'Analyst', 'reviewed');
 INSERT INTO expert_network.interviews (id, campaign_id, expert_id, scheduled_date, scheduled_time, status)
 SELECT v.id, 'c0000000-0000-4000-8000-0000000000d1', 'e0000000-0000-4000-8000-0000000000d1',
-       '2025-05-01', '10:00', v.status
+       '2025-05-01', pg_catalog.make_time(8 + pg_catalog.strpos('0123456789abcdef', pg_catalog.right(v.id::text, 1)) % 12, 0, 0), v.status  -- an hour per id
   FROM (VALUES ('a0000000-0000-4000-8000-0000000000d1'::uuid, 'scheduled'),
                ('a0000000-0000-4000-8000-0000000000d2'::uuid, 'completed'),
                ('a0000000-0000-4000-8000-0000000000d3'::uuid, 'confirmed')) AS v(id, status);
@@ -670,7 +675,7 @@ VALUES ('e0000000-0000-4000-8000-000000000006', 'c0000000-0000-4000-8000-0000000
         '00000000-0000-4000-8000-000000000001', 'E6', 'Restored', 'reviewed');
 INSERT INTO expert_network.interviews (id, campaign_id, expert_id, scheduled_date, scheduled_time, status)
 SELECT v.id, 'c0000000-0000-4000-8000-000000000006', 'e0000000-0000-4000-8000-000000000006',
-       '2025-05-01', '10:00', v.status
+       '2025-05-01', pg_catalog.make_time(8 + pg_catalog.strpos('0123456789abcdef', pg_catalog.right(v.id::text, 1)) % 12, 0, 0), v.status  -- an hour per id
   FROM (VALUES ('a0000000-0000-4000-8000-000000000061'::uuid, 'scheduled'),
                ('a0000000-0000-4000-8000-000000000062'::uuid, 'completed')) AS v(id, status);
 SELECT results_eq(

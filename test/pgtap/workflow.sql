@@ -92,7 +92,6 @@ GRANT SELECT ON graph, entities TO PUBLIC;
  *       'from>to' items ('>to' for the initial status)
  * ------------------------------------------------------------------------ */
 
-CREATE TEMPORARY SEQUENCE new_row_day;
 CREATE FUNCTION pg_temp.new_row(p_entity text, p_status text) RETURNS uuid
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -114,7 +113,8 @@ BEGIN
         INSERT INTO expert_network.interviews (campaign_id, expert_id, scheduled_date, scheduled_time, status)
         VALUES ('00000001-0000-4000-8000-000000000001', '00000002-0000-4000-8000-000000000001',
                 -- a day of its own: since 0.13.0 one expert's live calls may not overlap
-                DATE '2030-01-01' + pg_catalog.nextval('pg_temp.new_row_day')::int, '10:00', p_status)
+                (SELECT COALESCE(pg_catalog.max(i.scheduled_date), DATE '2030-01-01') FROM expert_network.interviews AS i
+                  WHERE i.scheduled_date >= DATE '2030-01-01') + 1, '10:00', p_status)
         RETURNING id INTO new_id;
     WHEN 'enrollment' THEN
         INSERT INTO expert_network.campaigns (campaign_name, industry_vertical, start_date, target_completion_date)
@@ -1180,8 +1180,9 @@ SELECT throws_ok(
 SELECT set_config('expert_network.user_id', '', true) \g /dev/null
 
 -- nor is it without an identity while row_security is on: an
--- administrator's writes; A1 (2…00e1), an expert of W0 inserted without
--- user_id, gets an interview AI (3…00e1), which a plain UPDATE completes
+-- administrator's writes; AE1 (2…00e1; not the API's A1: another person),
+-- an expert of W0 inserted without user_id, gets an interview AI (3…00e1),
+-- which a plain UPDATE completes
 SELECT throws_ok(
     $$ INSERT INTO expert_network.experts (campaign_id, vendor_platform_id, name, title)
        VALUES ('00000001-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002', 'Not restored', 'Title') $$,
@@ -1190,7 +1191,7 @@ SELECT throws_ok(
 SELECT lives_ok(
     $$ INSERT INTO expert_network.experts (id, campaign_id, vendor_platform_id, name, title, status)
        VALUES ('00000002-0000-4000-8000-0000000000e1', '00000001-0000-4000-8000-000000000001',
-               '00000000-0000-4000-8000-000000000001', 'A1', 'Title', 'reviewed') $$,
+               '00000000-0000-4000-8000-000000000001', 'AE1', 'Title', 'reviewed') $$,
     'admin write: a superuser without an identity may INSERT an expert without user_id');
 INSERT INTO expert_network.interviews (id, campaign_id, expert_id, scheduled_date, scheduled_time, status)
 VALUES ('00000003-0000-4000-8000-0000000000e1', '00000001-0000-4000-8000-000000000001',

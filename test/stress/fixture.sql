@@ -41,7 +41,8 @@ $$;
 
 -- A new interview whose expert another transaction rejected meanwhile is
 -- refused by the lifecycle trigger (23514, "expert ... is rejected"), one
--- whose expert has a live call at that time by the booking gate (QC006): the
+-- whose expert has a live call at that time or whose person is booked
+-- through another row of the campaign by the booking gate (QC006, QC004): the
 -- schedule scripts go through stress_schedule(), which records those refusals
 -- in stress_schedules instead of failing the transaction; any other error
 -- fails it.
@@ -62,6 +63,10 @@ EXCEPTION WHEN check_violation THEN
 WHEN SQLSTATE 'QC006' THEN
     -- the expert has a live call at that time (booked by another client)
     INSERT INTO public.stress_schedules VALUES ('refused: overlapping call');
+WHEN SQLSTATE 'QC004' THEN
+    -- imported experts of one name and company are one person: one of
+    -- their rows in a campaign is booked already
+    INSERT INTO public.stress_schedules VALUES ('refused: same person in the campaign');
 END
 $$;
 

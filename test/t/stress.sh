@@ -120,7 +120,7 @@ is "$(q $db "SELECT count(*) FROM expert_network.campaigns WHERE updated_at <> '
 # the invariants
 checks=$(psql -X -qAt -v ON_ERROR_STOP=1 -v max_depth=$max_depth -d $db -f "$stress/invariants.sql" 2>&1)
 ok $? "test/stress/invariants.sql runs"
-is "$(printf '%s\n' "$checks" | wc -l)" 37 "37 checks: 22 owner references, 4 entities with rows, 11 more"
+is "$(printf '%s\n' "$checks" | wc -l)" 38 "38 checks: 22 owner references, 4 entities with rows, 12 more"
 is "$(printf '%s\n' "$checks" | grep -v '|0$')" "" "every invariant holds after the run"
 q $db "SELECT count(*) || ' history rows, ' || count(DISTINCT row_id) || ' rows' FROM expert_network.status_history" | sed 's/^/# /'
 
