@@ -25,7 +25,10 @@
  * whose person_key changes (two persons become one: their interviews are
  * checked again).  Every statement shape gets there: one check per
  * statement, over all of its rows, so two overlapping calls booked by one
- * multi-row INSERT refuse each other.
+ * multi-row INSERT refuse each other.  The check reads the calls of every
+ * person and team member concerned as one sorted stream (CALLS) and decides
+ * the rules on it (CheckGroup), so that its cost is a sort whatever the
+ * plan; FIRST_CONFLICT then describes the first conflict found.
  *
  * Races.  Before checking, the trigger takes transaction-level advisory
  * locks: the user's (shared), then one per person and per team member
