@@ -779,7 +779,7 @@ CheckBookings(Relation rel, const char *how, Bookings *b)
 	Datum		args[4];
 	char		nulls[4] = {' ', ' ', ' ', ' '};
 	Conflict	first = {0};
-	HTAB	   *ords;
+	HTAB	   *volatile ords;	/* read in PG_TRY */
 
 	args[0] = IdArray(b->interviews);
 	args[1] = IdArray(b->experts);
@@ -826,8 +826,7 @@ CheckBookings(Relation rel, const char *how, Bookings *b)
 				 DatumGetCString(DirectFunctionCall1(uuid_out, UUIDPGetDatum(&first.id))));
 		ReportConflict(rel, how, SPI_tuptable->vals[0], SPI_tuptable->tupdesc);
 	}
-	hash_destroy(ords);
-	SPI_finish();
+	SPI_finish();				/* frees ords and the calls with SPI's context */
 }
 
 static bool
