@@ -26,8 +26,8 @@ sub ops_file { return "$test/$_[0]"; }
 # The database, the extension, the roles, and the rows: test/stress/
 # fixture.sql (users stress1 and stress2, 20 campaigns each, written as the
 # app role), test/ops/populate.sql (the API's writes on top of it), and
-# demo/sample.sql with demo/compliance.sql (user_demo_1, a row in every
-# table).  4 tests.
+# demo/sample.sql with demo/compliance.sql and demo/calendar.sql
+# (user_demo_1, a row in every table).  5 tests.
 sub populate
 {
 	my ($node) = @_;
@@ -49,7 +49,9 @@ SELECT expert_network.grant_access('$RO', 'readonly');
 	$node->command_ok([ @psql, '-f', ops_file('../demo/sample.sql') ],
 		'demo/sample.sql: user_demo_1');
 	$node->command_ok([ @psql, '-f', ops_file('../demo/compliance.sql') ],
-		'demo/compliance.sql on it: a row in every table');
+		'demo/compliance.sql on it');
+	$node->command_ok([ @psql, '-f', ops_file('../demo/calendar.sql') ],
+		'demo/calendar.sql on it: a row in every table (call_caps, 0.13.0)');
 	return;
 }
 
