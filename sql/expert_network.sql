@@ -375,7 +375,7 @@ COMMENT ON COLUMN expert_network.interviews.status IS 'pending, scheduled, confi
 COMMENT ON COLUMN expert_network.interviews.color_tag IS 'For calendar display';
 
 CREATE INDEX idx_interviews_campaign ON expert_network.interviews (campaign_id);
-CREATE INDEX idx_interviews_expert ON expert_network.interviews (expert_id);
+CREATE INDEX idx_interviews_expert ON expert_network.interviews (expert_id, user_id);
 CREATE INDEX idx_interviews_date ON expert_network.interviews (scheduled_date);
 CREATE INDEX idx_interviews_status ON expert_network.interviews (status);
 CREATE INDEX idx_interviews_campaign_status ON expert_network.interviews (campaign_id, status);
@@ -394,7 +394,7 @@ CREATE TABLE expert_network.interview_team_assignments (
 COMMENT ON TABLE expert_network.interview_team_assignments IS 'Assigns team members to specific interviews';
 COMMENT ON COLUMN expert_network.interview_team_assignments.user_id IS 'Owner (the BetterAuth user id), always that of the row''s parents; filled in on insert';
 
-CREATE INDEX idx_interview_team_member ON expert_network.interview_team_assignments (team_member_id);
+CREATE INDEX idx_interview_team_member ON expert_network.interview_team_assignments (team_member_id, user_id);
 
 CREATE TABLE expert_network.completed_interviews (
     id                      uuid         NOT NULL DEFAULT pg_catalog.gen_random_uuid(),
@@ -697,6 +697,14 @@ AS 'MODULE_PATHNAME', 'expert_network_enforce_owner';
 COMMENT ON FUNCTION expert_network.enforce_owner() IS
 'BEFORE INSERT OR UPDATE row trigger: fills user_id from the identity or the parent rows, refuses references to another user''s rows';
 
+-- Each row-level security policy adds user_id = current_user_id() to every
+-- query, the extension's own included.  The per-row look-ups of the gates
+-- and triggers (an expert's interviews, a team member's assignments, an
+-- expert's employments, exceptions and attestations, a campaign's subject
+-- companies) use indexes whose second column is user_id (0.14.0): planned
+-- without statistics, as in a bulk load in one transaction, a look-up on an
+-- index of the key alone was ANDed with the user's index below, reading all
+-- the user's rows for each row looked up.
 CREATE INDEX idx_campaign_team_assignments_user ON expert_network.campaign_team_assignments (user_id);
 CREATE INDEX idx_screening_questions_user ON expert_network.screening_questions (user_id);
 CREATE INDEX idx_campaign_vendor_enrollments_user ON expert_network.campaign_vendor_enrollments (user_id);
@@ -1452,7 +1460,7 @@ COMMENT ON COLUMN expert_network.expert_employments.publicly_traded IS 'Whether 
 COMMENT ON COLUMN expert_network.expert_employments.ended_on IS 'Last day of employment; NULL: current';
 COMMENT ON COLUMN expert_network.expert_employments.match_keys IS 'company_keys(company, ticker, NULL)';
 
-CREATE INDEX idx_expert_employments_expert ON expert_network.expert_employments (expert_id);
+CREATE INDEX idx_expert_employments_expert ON expert_network.expert_employments (expert_id, user_id);
 CREATE INDEX idx_expert_employments_user ON expert_network.expert_employments (user_id);
 CREATE UNIQUE INDEX idx_expert_employments_current ON expert_network.expert_employments (expert_id)
     WHERE ended_on IS NULL;
@@ -1475,7 +1483,7 @@ CREATE TABLE expert_network.campaign_subject_companies (
 COMMENT ON TABLE expert_network.campaign_subject_companies IS 'The companies a campaign''s brief is about: former employees are in a cooling-off period for them';
 COMMENT ON COLUMN expert_network.campaign_subject_companies.user_id IS 'Owner (the BetterAuth user id), always that of the row''s parents; filled in on insert';
 
-CREATE INDEX idx_campaign_subject_companies_campaign ON expert_network.campaign_subject_companies (campaign_id);
+CREATE INDEX idx_campaign_subject_companies_campaign ON expert_network.campaign_subject_companies (campaign_id, user_id);
 CREATE INDEX idx_campaign_subject_companies_user ON expert_network.campaign_subject_companies (user_id);
 
 CREATE TABLE expert_network.compliance_policies (
@@ -1516,7 +1524,7 @@ COMMENT ON COLUMN expert_network.interview_attestations.user_id IS 'Owner (the B
 COMMENT ON COLUMN expert_network.interview_attestations.attested_by IS 'Who attested: the expert, as signed';
 COMMENT ON COLUMN expert_network.interview_attestations.terms_version IS 'The version of the attestation terms';
 
-CREATE INDEX idx_interview_attestations_interview ON expert_network.interview_attestations (interview_id);
+CREATE INDEX idx_interview_attestations_interview ON expert_network.interview_attestations (interview_id, user_id);
 CREATE INDEX idx_interview_attestations_user ON expert_network.interview_attestations (user_id);
 
 CREATE TABLE expert_network.compliance_exceptions (
@@ -1543,7 +1551,7 @@ COMMENT ON COLUMN expert_network.compliance_exceptions.rule IS 'restricted_list,
 COMMENT ON COLUMN expert_network.compliance_exceptions.approved_by IS 'The role that approved it: set by the extension';
 COMMENT ON COLUMN expert_network.compliance_exceptions.approved_at IS 'When it was approved: set by the extension';
 
-CREATE INDEX idx_compliance_exceptions_expert ON expert_network.compliance_exceptions (expert_id);
+CREATE INDEX idx_compliance_exceptions_expert ON expert_network.compliance_exceptions (expert_id, user_id);
 CREATE INDEX idx_compliance_exceptions_user ON expert_network.compliance_exceptions (user_id);
 
 CREATE TABLE expert_network.compliance_log (

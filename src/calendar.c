@@ -392,7 +392,7 @@ LockBookings(Datum *args, char *nulls)
 	bool		fine;
 
 	/* not read-only: the statement's own rows must be seen */
-	if (SPI_execute_plan(en_kept_custom_plan(&lock_keys_plan, LOCK_KEYS, 4, argtypes), args, nulls, false, 0) != SPI_OK_SELECT)
+	if (en_execute_plan(en_kept_custom_plan(&lock_keys_plan, LOCK_KEYS, 4, argtypes), args, nulls, false, 0) != SPI_OK_SELECT)
 		elog(ERROR, "reading the persons of a booking failed");
 	users = palloc(sizeof(LockKey) * (SPI_processed + 1));
 	keys = palloc(sizeof(LockKey) * (SPI_processed + 1));
@@ -796,8 +796,8 @@ CheckBookings(Relation rel, const char *how, Bookings *b)
 	PushActiveSnapshot(GetLatestSnapshot());
 	PG_TRY();
 	{
-		int			rc = SPI_execute_plan(en_kept_custom_plan(&calls_plan, CALLS, 4, argtypes),
-										  args, nulls, true, 0);
+		int			rc = en_execute_plan(en_kept_custom_plan(&calls_plan, CALLS, 4, argtypes),
+										 args, nulls, true, 0);
 
 		if (rc != SPI_OK_SELECT)
 			elog(ERROR, "reading the calls of a booking failed: %s", SPI_result_code_string(rc));
@@ -808,8 +808,8 @@ CheckBookings(Relation rel, const char *how, Bookings *b)
 			args[0] = PointerGetDatum(construct_array(&(Datum) {UUIDPGetDatum(&first.id)}, 1, UUIDOID,
 													  UUID_LEN, false, TYPALIGN_CHAR));
 			args[1] = PointerGetDatum(construct_empty_array(UUIDOID));
-			rc = SPI_execute_plan(en_kept_custom_plan(&conflict_plan, FIRST_CONFLICT, 4, argtypes),
-								  args, nulls, true, 1);
+			rc = en_execute_plan(en_kept_custom_plan(&conflict_plan, FIRST_CONFLICT, 4, argtypes),
+								 args, nulls, true, 1);
 			if (rc != SPI_OK_SELECT)
 				elog(ERROR, "describing a booking's conflict failed: %s", SPI_result_code_string(rc));
 		}

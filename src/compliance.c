@@ -513,7 +513,7 @@ RunScreen(ScreenKind kind, Calls *calls, bool log, bool every_decision)
 	log_writes++;
 	PG_TRY();
 	{
-		rc = SPI_execute_plan(ScreenPlan(kind, argtypes), args, nulls, false, 0);
+		rc = en_execute_plan(ScreenPlan(kind, argtypes), args, nulls, false, 0);
 	}
 	PG_FINALLY();
 	{

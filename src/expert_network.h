@@ -53,6 +53,8 @@ extern SPIPlanPtr en_kept_generic_plan(SPIPlanPtr *cache, const char *query,
 									   int nargs, Oid *argtypes);
 extern SPIPlanPtr en_kept_custom_plan(SPIPlanPtr *cache, const char *query,
 									  int nargs, Oid *argtypes);
+extern int	en_execute_plan(SPIPlanPtr plan, Datum *values, const char *nulls,
+							bool read_only, long count);
 extern AttrNumber en_attnum(Relation rel, const char *column);
 extern int	en_column_number(Relation rel, const char *column);
 extern void en_report_column_type(Relation rel, const char *relname, Form_pg_attribute attr,

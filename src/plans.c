@@ -21,6 +21,7 @@
 #include "mb/pg_wchar.h"
 #include "utils/memutils.h"
 #include "utils/builtins.h"
+#include "utils/guc.h"
 #include "utils/rel.h"
 
 static SPIPlanPtr
@@ -61,6 +62,27 @@ SPIPlanPtr
 en_kept_custom_plan(SPIPlanPtr *cache, const char *query, int nargs, Oid *argtypes)
 {
 	return KeptPlan(cache, query, nargs, argtypes, CURSOR_OPT_CUSTOM_PLAN);
+}
+
+/*
+ * SPI_execute_plan with JIT compilation off, for the gates' queries over a
+ * statement's rows.  They read arrays, transition tables and CTEs that have
+ * no statistics, so their estimated cost can pass jit_above_cost while they
+ * run in milliseconds; compiling them then costs more than running them
+ * (1.5 s to screen 10,000 interviews whose screen took 0.3 s).  The setting
+ * comes back at the end, or with the (sub)transaction's abort on an error.
+ */
+int
+en_execute_plan(SPIPlanPtr plan, Datum *values, const char *nulls, bool read_only, long count)
+{
+	int			nestlevel = NewGUCNestLevel();
+	int			rc;
+
+	(void) set_config_option("jit", "off", PGC_USERSET, PGC_S_SESSION,
+							 GUC_ACTION_SAVE, true, 0, false);
+	rc = SPI_execute_plan(plan, values, nulls, read_only, count);
+	AtEOXact_GUC(true, nestlevel);
+	return rc;
 }
 
 /*
