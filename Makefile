@@ -10,7 +10,7 @@ EXTENSION    = expert_network
 EXTVERSION   = $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" $(EXTENSION).control)
 
 MODULE_big   = $(EXTENSION)
-OBJS         = src/expert_network.o src/plans.o src/timestamps.o src/scoping.o src/access.o src/counters.o \
+OBJS         = src/expert_network.o src/plans.o src/timestamps.o src/defaults.o src/scoping.o src/access.o src/counters.o \
                src/workflow_graph.o src/workflow_trigger.o src/history.o src/lifecycle.o \
                src/interviews.o \
                src/question_tree.o src/question_walks.o src/question_edit.o src/question_integrity.o \

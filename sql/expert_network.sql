@@ -60,12 +60,39 @@ COMMENT ON FUNCTION expert_network.set_updated_at() IS
 'BEFORE UPDATE row trigger: sets updated_at (or the column named by the trigger argument) to the transaction timestamp';
 
 /* ------------------------------------------------------------------------
+ * Statuses (0.15.0): one enum type for each workflow table's status, so
+ * that schema readers and ORMs see each as the closed set it is (they were
+ * text with a CHECK constraint).  The labels are in workflow order, which
+ * is the order ORDER BY status gives.  The transitions between them are
+ * the workflow's (workflow_graph.c); a value outside the set is refused
+ * with 22P02.
+ * ------------------------------------------------------------------------ */
+
+CREATE TYPE expert_network.campaign_status AS ENUM ('draft', 'active', 'paused', 'completed', 'archived');
+COMMENT ON TYPE expert_network.campaign_status IS 'The status of a campaign (campaigns.status)';
+
+CREATE TYPE expert_network.enrollment_status AS ENUM ('not_enrolled', 'pending', 'enrolled');
+COMMENT ON TYPE expert_network.enrollment_status IS 'The status of a vendor''s enrollment in a campaign (campaign_vendor_enrollments.status)';
+
+CREATE TYPE expert_network.expert_status AS ENUM ('proposed', 'reviewed', 'rejected', 'scheduling', 'scheduled', 'completed');
+COMMENT ON TYPE expert_network.expert_status IS 'The status of an expert (experts.status)';
+
+CREATE TYPE expert_network.interview_status AS ENUM ('pending', 'scheduled', 'confirmed', 'completed', 'cancelled');
+COMMENT ON TYPE expert_network.interview_status IS 'The status of an interview (interviews.status)';
+
+CREATE TYPE expert_network.research_activity_status AS ENUM ('queued', 'processing', 'completed', 'failed');
+COMMENT ON TYPE expert_network.research_activity_status IS 'The status of a research activity (research_activities.status)';
+
+CREATE TYPE expert_network.research_source_status AS ENUM ('processing', 'scraped', 'failed');
+COMMENT ON TYPE expert_network.research_source_status IS 'The status of a research source (research_sources.status)';
+
+/* ------------------------------------------------------------------------
  * Projects and campaigns
  * ------------------------------------------------------------------------ */
 
 CREATE TABLE expert_network.projects (
     id              uuid        NOT NULL DEFAULT pg_catalog.gen_random_uuid(),
-    user_id         text        NOT NULL DEFAULT expert_network.current_user_id(),
+    user_id         text        NOT NULL,
     project_code    text        NOT NULL,
     project_name    text        NOT NULL,
     description     text,
@@ -85,7 +112,7 @@ CREATE INDEX idx_projects_order ON expert_network.projects (user_id, display_ord
 
 CREATE TABLE expert_network.campaigns (
     id                      uuid        NOT NULL DEFAULT pg_catalog.gen_random_uuid(),
-    user_id                 text        NOT NULL DEFAULT expert_network.current_user_id(),
+    user_id                 text        NOT NULL,
     project_id              uuid,
     campaign_name           text        NOT NULL,
     industry_vertical       text        NOT NULL,
@@ -94,13 +121,13 @@ CREATE TABLE expert_network.campaigns (
     expanded_description    text,
     start_date              date        NOT NULL,
     target_completion_date  date        NOT NULL,
-    target_regions          text[]      NOT NULL DEFAULT '{}'::text[],
+    target_regions          text[]      NOT NULL,
     min_calls               integer,
     max_calls               integer,
     estimated_calls         integer,
     completed_calls         integer     NOT NULL DEFAULT 0,
     scheduled_calls         integer     NOT NULL DEFAULT 0,
-    status                  text        NOT NULL DEFAULT 'draft',
+    status                  expert_network.campaign_status NOT NULL DEFAULT 'draft',
     display_order           integer     NOT NULL DEFAULT 0,
     created_at              timestamptz NOT NULL DEFAULT pg_catalog.now(),
     updated_at              timestamptz NOT NULL DEFAULT pg_catalog.now(),
@@ -108,8 +135,6 @@ CREATE TABLE expert_network.campaigns (
     CONSTRAINT campaigns_id_user_id_key UNIQUE (id, user_id),
     CONSTRAINT campaigns_project_id_fkey FOREIGN KEY (project_id, user_id)
         REFERENCES expert_network.projects (id, user_id) ON DELETE SET NULL (project_id),
-    CONSTRAINT campaigns_status_check
-        CHECK (status OPERATOR(pg_catalog.=) ANY (ARRAY['draft', 'active', 'paused', 'completed', 'archived']::text[])),
     CONSTRAINT campaigns_dates_check
         CHECK (start_date OPERATOR(pg_catalog.<=) target_completion_date),
     CONSTRAINT campaigns_min_calls_check CHECK (min_calls OPERATOR(pg_catalog.>=) 0),
@@ -140,7 +165,7 @@ CREATE INDEX idx_campaigns_dates ON expert_network.campaigns (start_date, target
 
 CREATE TABLE expert_network.team_members (
     id          uuid        NOT NULL DEFAULT pg_catalog.gen_random_uuid(),
-    user_id     text        NOT NULL DEFAULT expert_network.current_user_id(),
+    user_id     text        NOT NULL,
     name        text        NOT NULL,
     email       text,
     designation text        NOT NULL,
@@ -159,7 +184,7 @@ CREATE TABLE expert_network.campaign_team_assignments (
     campaign_id     uuid        NOT NULL,
     team_member_id  uuid        NOT NULL,
     assigned_at     timestamptz NOT NULL DEFAULT pg_catalog.now(),
-    user_id text NOT NULL DEFAULT expert_network.current_user_id(),
+    user_id text NOT NULL,
     CONSTRAINT campaign_team_assignments_pkey PRIMARY KEY (campaign_id, team_member_id),
     CONSTRAINT campaign_team_assignments_campaign_id_fkey FOREIGN KEY (campaign_id, user_id)
         REFERENCES expert_network.campaigns (id, user_id) ON DELETE CASCADE,
@@ -186,7 +211,7 @@ CREATE TABLE expert_network.screening_questions (
     display_order       integer     NOT NULL DEFAULT 0,
     created_at          timestamptz NOT NULL DEFAULT pg_catalog.now(),
     updated_at          timestamptz NOT NULL DEFAULT pg_catalog.now(),
-    user_id text NOT NULL DEFAULT expert_network.current_user_id(),
+    user_id text NOT NULL,
     CONSTRAINT screening_questions_pkey PRIMARY KEY (id),
     CONSTRAINT screening_questions_id_user_id_key UNIQUE (id, user_id),
     CONSTRAINT screening_questions_campaign_id_fkey FOREIGN KEY (campaign_id, user_id)
@@ -220,7 +245,7 @@ CREATE TABLE expert_network.vendor_platforms (
     avg_cost_per_call_min   integer,
     avg_cost_per_call_max   integer,
     description             text,
-    tags                    text[]                DEFAULT '{}'::text[],
+    tags                    text[],
     is_active               boolean      NOT NULL DEFAULT true,
     created_at              timestamptz  NOT NULL DEFAULT pg_catalog.now(),
     updated_at              timestamptz  NOT NULL DEFAULT pg_catalog.now(),
@@ -245,23 +270,21 @@ CREATE TABLE expert_network.campaign_vendor_enrollments (
     id                      uuid        NOT NULL DEFAULT pg_catalog.gen_random_uuid(),
     campaign_id             uuid        NOT NULL,
     vendor_platform_id      uuid        NOT NULL,
-    status                  text        NOT NULL DEFAULT 'pending',
+    status                  expert_network.enrollment_status NOT NULL DEFAULT 'pending',
     enrolled_at             timestamptz,
     account_manager_name    text,
     account_manager_email   text,
     notes                   text,
     created_at              timestamptz NOT NULL DEFAULT pg_catalog.now(),
     updated_at              timestamptz NOT NULL DEFAULT pg_catalog.now(),
-    user_id text NOT NULL DEFAULT expert_network.current_user_id(),
+    user_id text NOT NULL,
     CONSTRAINT campaign_vendor_enrollments_pkey PRIMARY KEY (id),
     CONSTRAINT campaign_vendor_enrollments_campaign_id_vendor_platform_id_key
         UNIQUE (campaign_id, vendor_platform_id),
     CONSTRAINT campaign_vendor_enrollments_campaign_id_fkey FOREIGN KEY (campaign_id, user_id)
         REFERENCES expert_network.campaigns (id, user_id) ON DELETE CASCADE,
     CONSTRAINT campaign_vendor_enrollments_vendor_platform_id_fkey FOREIGN KEY (vendor_platform_id)
-        REFERENCES expert_network.vendor_platforms (id) ON DELETE CASCADE,
-    CONSTRAINT campaign_vendor_enrollments_status_check
-        CHECK (status OPERATOR(pg_catalog.=) ANY (ARRAY['not_enrolled', 'pending', 'enrolled']::text[]))
+        REFERENCES expert_network.vendor_platforms (id) ON DELETE CASCADE
 );
 
 COMMENT ON TABLE expert_network.campaign_vendor_enrollments IS 'Tracks which vendors are enrolled for each campaign';
@@ -285,23 +308,21 @@ CREATE TABLE expert_network.experts (
     avatar_url          text,
     description         text,
     work_history        text,
-    skills              text[]                DEFAULT '{}'::text[],
+    skills              text[],
     rating              numeric(2,1),
     ai_fit_score        integer,
-    status              text         NOT NULL DEFAULT 'proposed',
+    status              expert_network.expert_status NOT NULL DEFAULT 'proposed',
     is_new              boolean      NOT NULL DEFAULT true,
     created_at          timestamptz  NOT NULL DEFAULT pg_catalog.now(),
     updated_at          timestamptz  NOT NULL DEFAULT pg_catalog.now(),
     reviewed_at         timestamptz,
-    user_id text NOT NULL DEFAULT expert_network.current_user_id(),
+    user_id text NOT NULL,
     CONSTRAINT experts_pkey PRIMARY KEY (id),
     CONSTRAINT experts_id_user_id_key UNIQUE (id, user_id),
     CONSTRAINT experts_campaign_id_fkey FOREIGN KEY (campaign_id, user_id)
         REFERENCES expert_network.campaigns (id, user_id) ON DELETE CASCADE,
     CONSTRAINT experts_vendor_platform_id_fkey FOREIGN KEY (vendor_platform_id)
         REFERENCES expert_network.vendor_platforms (id),
-    CONSTRAINT experts_status_check
-        CHECK (status OPERATOR(pg_catalog.=) ANY (ARRAY['proposed', 'reviewed', 'rejected', 'scheduling', 'scheduled', 'completed']::text[])),
     CONSTRAINT experts_rating_check
         CHECK (rating OPERATOR(pg_catalog.>=) 0 AND rating OPERATOR(pg_catalog.<=) 5),
     CONSTRAINT experts_ai_fit_score_check
@@ -325,7 +346,7 @@ CREATE TABLE expert_network.expert_screening_responses (
     screening_question_id   uuid        NOT NULL,
     response_text           text        NOT NULL,
     created_at              timestamptz NOT NULL DEFAULT pg_catalog.now(),
-    user_id text NOT NULL DEFAULT expert_network.current_user_id(),
+    user_id text NOT NULL,
     CONSTRAINT expert_screening_responses_pkey PRIMARY KEY (id),
     CONSTRAINT expert_screening_responses_expert_id_fkey FOREIGN KEY (expert_id, user_id)
         REFERENCES expert_network.experts (id, user_id) ON DELETE CASCADE,
@@ -351,21 +372,19 @@ CREATE TABLE expert_network.interviews (
     scheduled_time      time        NOT NULL,
     duration_minutes    integer     NOT NULL DEFAULT 60,
     timezone            text        NOT NULL DEFAULT 'UTC',
-    status              text        NOT NULL DEFAULT 'scheduled',
+    status              expert_network.interview_status NOT NULL DEFAULT 'scheduled',
     color_tag           text,
     created_at          timestamptz NOT NULL DEFAULT pg_catalog.now(),
     updated_at          timestamptz NOT NULL DEFAULT pg_catalog.now(),
     completed_at        timestamptz,
     cancelled_at        timestamptz,
-    user_id text NOT NULL DEFAULT expert_network.current_user_id(),
+    user_id text NOT NULL,
     CONSTRAINT interviews_pkey PRIMARY KEY (id),
     CONSTRAINT interviews_id_user_id_key UNIQUE (id, user_id),
     CONSTRAINT interviews_campaign_id_fkey FOREIGN KEY (campaign_id, user_id)
         REFERENCES expert_network.campaigns (id, user_id) ON DELETE CASCADE,
     CONSTRAINT interviews_expert_id_fkey FOREIGN KEY (expert_id, user_id)
         REFERENCES expert_network.experts (id, user_id) ON DELETE CASCADE,
-    CONSTRAINT interviews_status_check
-        CHECK (status OPERATOR(pg_catalog.=) ANY (ARRAY['pending', 'scheduled', 'confirmed', 'completed', 'cancelled']::text[])),
     CONSTRAINT interviews_duration_minutes_check CHECK (duration_minutes OPERATOR(pg_catalog.>) 0)
 );
 
@@ -383,7 +402,7 @@ CREATE INDEX idx_interviews_campaign_status ON expert_network.interviews (campai
 CREATE TABLE expert_network.interview_team_assignments (
     interview_id    uuid NOT NULL,
     team_member_id  uuid NOT NULL,
-    user_id text NOT NULL DEFAULT expert_network.current_user_id(),
+    user_id text NOT NULL,
     CONSTRAINT interview_team_assignments_pkey PRIMARY KEY (interview_id, team_member_id),
     CONSTRAINT interview_team_assignments_interview_id_fkey FOREIGN KEY (interview_id, user_id)
         REFERENCES expert_network.interviews (id, user_id) ON DELETE CASCADE,
@@ -415,7 +434,7 @@ CREATE TABLE expert_network.completed_interviews (
     review_text             text,
     completed_at            timestamptz  NOT NULL DEFAULT pg_catalog.now(),
     rated_at                timestamptz,
-    user_id text NOT NULL DEFAULT expert_network.current_user_id(),
+    user_id text NOT NULL,
     CONSTRAINT completed_interviews_pkey PRIMARY KEY (id),
     CONSTRAINT completed_interviews_interview_id_key UNIQUE (interview_id),
     CONSTRAINT completed_interviews_interview_id_fkey FOREIGN KEY (interview_id, user_id)
@@ -450,7 +469,7 @@ CREATE INDEX idx_completed_rating ON expert_network.completed_interviews (rating
 
 CREATE TABLE expert_network.chat_sessions (
     id          uuid        NOT NULL DEFAULT pg_catalog.gen_random_uuid(),
-    user_id     text        NOT NULL DEFAULT expert_network.current_user_id(),
+    user_id     text        NOT NULL,
     campaign_id uuid,
     title       text        NOT NULL,
     created_at  timestamptz NOT NULL DEFAULT pg_catalog.now(),
@@ -475,7 +494,7 @@ CREATE TABLE expert_network.chat_messages (
     role            text        NOT NULL,
     content         text        NOT NULL,
     created_at      timestamptz NOT NULL DEFAULT pg_catalog.now(),
-    user_id text NOT NULL DEFAULT expert_network.current_user_id(),
+    user_id text NOT NULL,
     CONSTRAINT chat_messages_pkey PRIMARY KEY (id),
     CONSTRAINT chat_messages_chat_session_id_fkey FOREIGN KEY (chat_session_id, user_id)
         REFERENCES expert_network.chat_sessions (id, user_id) ON DELETE CASCADE,
@@ -494,17 +513,15 @@ CREATE TABLE expert_network.research_activities (
     id              uuid        NOT NULL DEFAULT pg_catalog.gen_random_uuid(),
     chat_session_id uuid        NOT NULL,
     activity_name   text        NOT NULL,
-    status          text        NOT NULL DEFAULT 'queued',
+    status          expert_network.research_activity_status NOT NULL DEFAULT 'queued',
     confidence      integer,
     result_data     jsonb,
     created_at      timestamptz NOT NULL DEFAULT pg_catalog.now(),
     completed_at    timestamptz,
-    user_id text NOT NULL DEFAULT expert_network.current_user_id(),
+    user_id text NOT NULL,
     CONSTRAINT research_activities_pkey PRIMARY KEY (id),
     CONSTRAINT research_activities_chat_session_id_fkey FOREIGN KEY (chat_session_id, user_id)
         REFERENCES expert_network.chat_sessions (id, user_id) ON DELETE CASCADE,
-    CONSTRAINT research_activities_status_check
-        CHECK (status OPERATOR(pg_catalog.=) ANY (ARRAY['queued', 'processing', 'completed', 'failed']::text[])),
     CONSTRAINT research_activities_confidence_check
         CHECK (confidence OPERATOR(pg_catalog.>=) 0 AND confidence OPERATOR(pg_catalog.<=) 100)
 );
@@ -522,18 +539,16 @@ CREATE TABLE expert_network.research_sources (
     chat_session_id uuid        NOT NULL,
     source_name     text        NOT NULL,
     source_type     text        NOT NULL,
-    status          text        NOT NULL DEFAULT 'processing',
+    status          expert_network.research_source_status NOT NULL DEFAULT 'processing',
     size_text       text,
     url             text,
     content_preview text,
     metadata        jsonb,
     created_at      timestamptz NOT NULL DEFAULT pg_catalog.now(),
-    user_id text NOT NULL DEFAULT expert_network.current_user_id(),
+    user_id text NOT NULL,
     CONSTRAINT research_sources_pkey PRIMARY KEY (id),
     CONSTRAINT research_sources_chat_session_id_fkey FOREIGN KEY (chat_session_id, user_id)
-        REFERENCES expert_network.chat_sessions (id, user_id) ON DELETE CASCADE,
-    CONSTRAINT research_sources_status_check
-        CHECK (status OPERATOR(pg_catalog.=) ANY (ARRAY['processing', 'scraped', 'failed']::text[]))
+        REFERENCES expert_network.chat_sessions (id, user_id) ON DELETE CASCADE
 );
 
 COMMENT ON TABLE expert_network.research_sources IS 'Sources gathered during research sessions';
@@ -552,7 +567,7 @@ CREATE TABLE expert_network.answer_sections (
     content         text        NOT NULL,
     display_order   integer     NOT NULL DEFAULT 0,
     created_at      timestamptz NOT NULL DEFAULT pg_catalog.now(),
-    user_id text NOT NULL DEFAULT expert_network.current_user_id(),
+    user_id text NOT NULL,
     CONSTRAINT answer_sections_pkey PRIMARY KEY (id),
     CONSTRAINT answer_sections_chat_session_id_fkey FOREIGN KEY (chat_session_id, user_id)
         REFERENCES expert_network.chat_sessions (id, user_id) ON DELETE CASCADE
@@ -569,7 +584,7 @@ CREATE INDEX idx_answer_sections_order ON expert_network.answer_sections (chat_s
  * ------------------------------------------------------------------------ */
 
 CREATE TABLE expert_network.user_ui_preferences (
-    user_id             text        NOT NULL DEFAULT expert_network.current_user_id(),
+    user_id             text        NOT NULL,
     column_widths       jsonb       NOT NULL DEFAULT '{
         "dragHandle": 16,
         "campaignName": 400,
@@ -591,7 +606,7 @@ CREATE TABLE expert_network.user_ui_preferences (
         "sourcesWidth": 300
     }'::jsonb,
     theme               text        NOT NULL DEFAULT 'light',
-    expanded_projects   text[]               DEFAULT '{}'::text[],
+    expanded_projects   text[],
     updated_at          timestamptz NOT NULL DEFAULT pg_catalog.now(),
     CONSTRAINT user_ui_preferences_pkey PRIMARY KEY (user_id),
     CONSTRAINT user_ui_preferences_theme_check
@@ -620,7 +635,7 @@ CREATE TABLE expert_network.campaign_costs (
     invoice_date        date,
     created_at          timestamptz   NOT NULL DEFAULT pg_catalog.now(),
     updated_at          timestamptz   NOT NULL DEFAULT pg_catalog.now(),
-    user_id text NOT NULL DEFAULT expert_network.current_user_id(),
+    user_id text NOT NULL,
     CONSTRAINT campaign_costs_pkey PRIMARY KEY (id),
     CONSTRAINT campaign_costs_campaign_id_fkey FOREIGN KEY (campaign_id, user_id)
         REFERENCES expert_network.campaigns (id, user_id) ON DELETE CASCADE,
@@ -1009,7 +1024,7 @@ COMMENT ON FUNCTION expert_network.uuid_v7() IS
 
 CREATE TABLE expert_network.status_history (
     id          uuid        NOT NULL DEFAULT expert_network.uuid_v7(),
-    user_id     text        NOT NULL DEFAULT expert_network.current_user_id(),
+    user_id     text        NOT NULL,
     entity      text        NOT NULL,
     row_id      uuid        NOT NULL,
     from_status text,
@@ -1410,14 +1425,14 @@ CREATE TABLE expert_network.restricted_companies (
     id              uuid        NOT NULL DEFAULT pg_catalog.gen_random_uuid(),
     company         text        NOT NULL,
     ticker          text,
-    aliases         text[]      NOT NULL DEFAULT '{}'::text[],
+    aliases         text[]      NOT NULL,
     applies_from    date        NOT NULL DEFAULT CURRENT_DATE,
     applies_until   date,
     reason          text,
     match_keys      text[]      GENERATED ALWAYS AS (expert_network.company_keys(company, ticker, aliases)) STORED,
     created_at      timestamptz NOT NULL DEFAULT pg_catalog.now(),
     updated_at      timestamptz NOT NULL DEFAULT pg_catalog.now(),
-    user_id text NOT NULL DEFAULT expert_network.current_user_id(),
+    user_id text NOT NULL,
     CONSTRAINT restricted_companies_pkey PRIMARY KEY (id),
     CONSTRAINT restricted_companies_company_check
         CHECK (expert_network.company_key(company) OPERATOR(pg_catalog.<>) ''),
@@ -1447,7 +1462,7 @@ CREATE TABLE expert_network.expert_employments (
     match_keys      text[]      GENERATED ALWAYS AS (expert_network.company_keys(company, ticker, NULL)) STORED,
     created_at      timestamptz NOT NULL DEFAULT pg_catalog.now(),
     updated_at      timestamptz NOT NULL DEFAULT pg_catalog.now(),
-    user_id text NOT NULL DEFAULT expert_network.current_user_id(),
+    user_id text NOT NULL,
     CONSTRAINT expert_employments_pkey PRIMARY KEY (id),
     CONSTRAINT expert_employments_expert_id_fkey FOREIGN KEY (expert_id, user_id)
         REFERENCES expert_network.experts (id, user_id) ON DELETE CASCADE,
@@ -1472,7 +1487,7 @@ CREATE TABLE expert_network.campaign_subject_companies (
     ticker          text,
     match_keys      text[]      GENERATED ALWAYS AS (expert_network.company_keys(company, ticker, NULL)) STORED,
     created_at      timestamptz NOT NULL DEFAULT pg_catalog.now(),
-    user_id text NOT NULL DEFAULT expert_network.current_user_id(),
+    user_id text NOT NULL,
     CONSTRAINT campaign_subject_companies_pkey PRIMARY KEY (id),
     CONSTRAINT campaign_subject_companies_campaign_id_fkey FOREIGN KEY (campaign_id, user_id)
         REFERENCES expert_network.campaigns (id, user_id) ON DELETE CASCADE,
@@ -1487,7 +1502,7 @@ CREATE INDEX idx_campaign_subject_companies_campaign ON expert_network.campaign_
 CREATE INDEX idx_campaign_subject_companies_user ON expert_network.campaign_subject_companies (user_id);
 
 CREATE TABLE expert_network.compliance_policies (
-    user_id                     text        NOT NULL DEFAULT expert_network.current_user_id(),
+    user_id                     text        NOT NULL,
     cooling_off_public_months   integer     NOT NULL DEFAULT 6,
     cooling_off_private_months  integer     NOT NULL DEFAULT 3,
     attestation_required        boolean     NOT NULL DEFAULT true,
@@ -1511,7 +1526,7 @@ CREATE TABLE expert_network.interview_attestations (
     no_material_nonpublic_information boolean NOT NULL,
     no_conflicting_obligations        boolean NOT NULL,
     conflicts_disclosed text,
-    user_id text NOT NULL DEFAULT expert_network.current_user_id(),
+    user_id text NOT NULL,
     CONSTRAINT interview_attestations_pkey PRIMARY KEY (id),
     CONSTRAINT interview_attestations_interview_id_fkey FOREIGN KEY (interview_id, user_id)
         REFERENCES expert_network.interviews (id, user_id) ON DELETE CASCADE,
@@ -1532,10 +1547,10 @@ CREATE TABLE expert_network.compliance_exceptions (
     expert_id       uuid        NOT NULL,
     rule            text        NOT NULL,
     reason          text        NOT NULL,
-    approved_by     text        NOT NULL DEFAULT CURRENT_USER,
+    approved_by     text        NOT NULL,
     approved_at     timestamptz NOT NULL DEFAULT pg_catalog.now(),
     expires_at      timestamptz NOT NULL,
-    user_id text NOT NULL DEFAULT expert_network.current_user_id(),
+    user_id text NOT NULL,
     CONSTRAINT compliance_exceptions_pkey PRIMARY KEY (id),
     CONSTRAINT compliance_exceptions_expert_id_fkey FOREIGN KEY (expert_id, user_id)
         REFERENCES expert_network.experts (id, user_id) ON DELETE CASCADE,
@@ -1556,7 +1571,7 @@ CREATE INDEX idx_compliance_exceptions_user ON expert_network.compliance_excepti
 
 CREATE TABLE expert_network.compliance_log (
     id              uuid        NOT NULL DEFAULT expert_network.uuid_v7(),
-    user_id         text        NOT NULL DEFAULT expert_network.current_user_id(),
+    user_id         text        NOT NULL,
     logged_at       timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp(),
     interview_id    uuid,
     expert_id       uuid        NOT NULL,
@@ -1565,7 +1580,7 @@ CREATE TABLE expert_network.compliance_log (
     decision        text        NOT NULL,
     detail          jsonb,
     exception_id    uuid,
-    decided_by      text        NOT NULL DEFAULT CURRENT_USER,
+    decided_by      text        NOT NULL,
     CONSTRAINT compliance_log_pkey PRIMARY KEY (id),
     CONSTRAINT compliance_log_rule_check
         CHECK (rule OPERATOR(pg_catalog.=) ANY (ARRAY['restricted_list', 'cooling_off', 'attestation']::text[])),
@@ -2053,7 +2068,7 @@ SELECT s.user_id,
                      pg_catalog.min(u.enrolled_at),
                      pg_catalog.count(u.expert_status),
                      pg_catalog.count(*) FILTER (WHERE u.expert_status OPERATOR(pg_catalog.=)
-                                                       ANY ('{reviewed,scheduling,scheduled,completed}'::pg_catalog.text[])),
+                                                       ANY ('{reviewed,scheduling,scheduled,completed}')),
                      pg_catalog.count(*) FILTER (WHERE u.expert_status OPERATOR(pg_catalog.=) 'rejected'),
                      pg_catalog.min(u.proposed_at),
                      pg_catalog.count(u.call_id),
@@ -2066,7 +2081,7 @@ SELECT s.user_id,
                       -- after pg_dump (pg_upgrade), which would name an unnamed NULL::text "text"
                       SELECT n.user_id, n.campaign_id, n.vendor_platform_id,
                              n.status AS enrollment_status, n.enrolled_at,
-                             NULL::pg_catalog.text AS expert_status, NULL::pg_catalog.timestamptz AS proposed_at,
+                             NULL::expert_network.expert_status AS expert_status, NULL::pg_catalog.timestamptz AS proposed_at,
                              NULL::pg_catalog.uuid AS call_id, NULL::pg_catalog.numeric AS rating,
                              NULL::pg_catalog.numeric AS relevance, NULL::pg_catalog.numeric AS expertise,
                              NULL::pg_catalog.numeric AS communication, NULL::pg_catalog.numeric AS amount_usd
@@ -2154,15 +2169,15 @@ SELECT m.id AS team_member_id,
        ) AS a (campaigns, active_campaigns)
  CROSS JOIN LATERAL (
        SELECT pg_catalog.count(*) FILTER (WHERE iv.status OPERATOR(pg_catalog.=)
-                                                ANY ('{pending,scheduled,confirmed}'::pg_catalog.text[]))::pg_catalog.int4,
+                                                ANY ('{pending,scheduled,confirmed}'))::pg_catalog.int4,
               pg_catalog.count(*) FILTER (WHERE iv.status OPERATOR(pg_catalog.=) 'completed')::pg_catalog.int4,
               COALESCE(pg_catalog.sum(iv.duration_minutes)
                            FILTER (WHERE iv.status OPERATOR(pg_catalog.=)
-                                         ANY ('{pending,scheduled,confirmed}'::pg_catalog.text[])), 0)::pg_catalog.int4,
+                                         ANY ('{pending,scheduled,confirmed}')), 0)::pg_catalog.int4,
               COALESCE(pg_catalog.sum(iv.duration_minutes)
                            FILTER (WHERE iv.status OPERATOR(pg_catalog.=) 'completed'), 0)::pg_catalog.int4,
               pg_catalog.min(iv.scheduled_date)
-                  FILTER (WHERE iv.status OPERATOR(pg_catalog.=) ANY ('{pending,scheduled,confirmed}'::pg_catalog.text[]))
+                  FILTER (WHERE iv.status OPERATOR(pg_catalog.=) ANY ('{pending,scheduled,confirmed}'))
          FROM expert_network.interview_team_assignments AS ia
          JOIN expert_network.interviews AS iv ON iv.id OPERATOR(pg_catalog.=) ia.interview_id
         WHERE ia.team_member_id OPERATOR(pg_catalog.=) m.id
@@ -2257,7 +2272,7 @@ COMMENT ON COLUMN expert_network.interviews.starts_at IS 'The call''s absolute s
 COMMENT ON COLUMN expert_network.interviews.ends_at IS 'The call''s absolute end: starts_at plus duration_minutes (generated)';
 
 CREATE TABLE expert_network.call_caps (
-    user_id     text        NOT NULL DEFAULT expert_network.current_user_id(),
+    user_id     text        NOT NULL,
     max_calls   integer     NOT NULL,
     call_window interval    NOT NULL DEFAULT '12 mons',
     updated_at  timestamptz NOT NULL DEFAULT pg_catalog.now(),
@@ -2345,3 +2360,38 @@ GRANT EXECUTE ON FUNCTION
     TO @extowner@ WITH GRANT OPTION;
 
 /* ---------------------------------------------------------------- end 0.13.0, issue 15 */
+
+/* ------------------------------------------------------------------------
+ * A schema ORMs read (0.15.0; issue 17).  Introspection tools (drizzle-kit
+ * pull, Prisma db pull) turn column defaults into code; they cannot render
+ * a call of expert_network.current_user_id() or CURRENT_USER, and render
+ * '{}' as a one-element array.  So no column has such a default: user_id is
+ * filled by enforce_owner (a BEFORE row trigger every per-user table has),
+ * approved_by by stamp_exception, compliance_log.decided_by by the gates
+ * that write the log, and the empty arrays by fill_empty_arrays.  The
+ * statuses are enum types (above).
+ * ------------------------------------------------------------------------ */
+
+CREATE FUNCTION expert_network.fill_empty_arrays()
+RETURNS trigger
+LANGUAGE c
+AS 'MODULE_PATHNAME', 'expert_network_fill_empty_arrays';
+
+COMMENT ON FUNCTION expert_network.fill_empty_arrays() IS
+'BEFORE INSERT row trigger: the empty array for each array column named by the trigger''s arguments that the row leaves NULL';
+
+CREATE TRIGGER a_fill_empty_arrays BEFORE INSERT ON expert_network.campaigns
+    FOR EACH ROW EXECUTE FUNCTION expert_network.fill_empty_arrays('target_regions');
+CREATE TRIGGER a_fill_empty_arrays BEFORE INSERT ON expert_network.vendor_platforms
+    FOR EACH ROW EXECUTE FUNCTION expert_network.fill_empty_arrays('tags');
+CREATE TRIGGER a_fill_empty_arrays BEFORE INSERT ON expert_network.experts
+    FOR EACH ROW EXECUTE FUNCTION expert_network.fill_empty_arrays('skills');
+CREATE TRIGGER a_fill_empty_arrays BEFORE INSERT ON expert_network.user_ui_preferences
+    FOR EACH ROW EXECUTE FUNCTION expert_network.fill_empty_arrays('expanded_projects');
+CREATE TRIGGER a_fill_empty_arrays BEFORE INSERT ON expert_network.restricted_companies
+    FOR EACH ROW EXECUTE FUNCTION expert_network.fill_empty_arrays('aliases');
+
+REVOKE ALL ON FUNCTION expert_network.fill_empty_arrays() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION expert_network.fill_empty_arrays() TO @extowner@ WITH GRANT OPTION;
+
+/* ---------------------------------------------------------------- end 0.15.0, issue 17 */

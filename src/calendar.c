@@ -864,7 +864,7 @@ InterviewBookings(RowPairs *pairs, Bookings *b)
 	while (en_row_pairs_next(pairs))
 	{
 		bool		isnull;
-		Datum		status = slot_getattr(pairs->new, status_att, &isnull);
+		Datum		status = en_slot_text(pairs->new, status_att, &isnull);
 		Datum		id;
 		bool		check;
 
@@ -873,7 +873,7 @@ InterviewBookings(RowPairs *pairs, Bookings *b)
 		check = pairs->old == NULL;
 		if (!check)
 		{
-			Datum		old_status = slot_getattr(pairs->old, status_att, &isnull);
+			Datum		old_status = en_slot_text(pairs->old, status_att, &isnull);
 
 			check = !Counted(old_status, isnull) ||
 				(en_interview_is_live(status) && !en_interview_is_live(old_status));

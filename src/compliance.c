@@ -214,8 +214,8 @@ enum
 #define SCREEN_LOG \
 "logged AS (" \
 "  INSERT INTO expert_network.compliance_log" \
-"         (user_id, interview_id, expert_id, call_date, rule, decision, detail, exception_id)" \
-"  SELECT d.user_id, d.interview_id, d.expert_id, d.call_date, d.rule, d.decision," \
+"         (user_id, interview_id, expert_id, call_date, rule, decision, decided_by, detail, exception_id)" \
+"  SELECT d.user_id, d.interview_id, d.expert_id, d.call_date, d.rule, d.decision, CURRENT_USER," \
 "         CASE WHEN d.hit THEN pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object(" \
 "              'company', d.company, 'entry_id', d.entry_id, 'entry', d.entry, 'matched', d.source," \
 "              'applies_from', d.applies_from, 'applies_until', d.applies_until," \
@@ -274,8 +274,8 @@ enum
 "              WHERE a.interview_id OPERATOR(pg_catalog.=) $1 AND a.user_id OPERATOR(pg_catalog.=) $2) AS attestation_missing" \
 "    FROM policy AS p)," \
 "logged AS (" \
-"  INSERT INTO expert_network.compliance_log (user_id, interview_id, expert_id, call_date, rule, decision)" \
-"  SELECT $2, $1, $3, $5, g.rule, 'passed'" \
+"  INSERT INTO expert_network.compliance_log (user_id, interview_id, expert_id, call_date, rule, decision, decided_by)" \
+"  SELECT $2, $1, $3, $5, g.rule, 'passed', CURRENT_USER" \
 "    FROM probe AS p," \
 "         (VALUES (1, 'restricted_list'), (2, 'cooling_off'), (3, 'attestation')) AS g (rule_no, rule)" \
 "   WHERE NOT p.may_hit AND NOT p.attestation_missing" \
@@ -313,7 +313,7 @@ static const char conflicts_query[] =
 "         true AS screen, false AS attest,"
 "         pg_catalog.row_number() OVER (ORDER BY i.scheduled_date, i.scheduled_time, i.id) AS ord"
 "    FROM expert_network.interviews AS i"
-"   WHERE i.status OPERATOR(pg_catalog.=) ANY (ARRAY['pending', 'scheduled', 'confirmed']::pg_catalog.text[])), "
+"   WHERE i.status OPERATOR(pg_catalog.=) ANY (" EN_LIVE_INTERVIEWS ")), "
 SCREEN_RULES
 " SELECT " SCREEN_COLUMNS ", d.interview_id, d.expert_id, d.call_date FROM decided AS d"
 " WHERE d.decision OPERATOR(pg_catalog.=) 'refused'"
@@ -636,8 +636,9 @@ expert_network_compliance_gate(PG_FUNCTION_ARGS)
 		bool		screen,
 					attest;
 
-		for (int k = 0; k < (int) lengthof(columns); k++)
+		for (int k = 0; k < (int) lengthof(columns) - 1; k++)
 			values[k] = slot_getattr(pairs.new, atts[k], &nulls[k]);
+		values[5] = en_slot_text(pairs.new, atts[5], &nulls[5]);
 		if (nulls[5] || nulls[4] || nulls[2])
 			continue;			/* left to the NOT NULL constraints */
 		status = TextDatumGetCString(values[5]);
@@ -646,7 +647,7 @@ expert_network_compliance_gate(PG_FUNCTION_ARGS)
 		if (is_update)
 		{
 			bool		old_null;
-			Datum		old_status = slot_getattr(pairs.old, atts[5], &old_null);
+			Datum		old_status = en_slot_text(pairs.old, atts[5], &old_null);
 			bool		moved = old_null || !en_texts_equal(old_status, values[5]);
 			bool		changed = false;
 

@@ -190,7 +190,7 @@ AddCalls(HTAB *deltas, TupleTableSlot *row, int campaign_att, int status_att, in
 	campaign = slot_getattr(row, campaign_att, &isnull);
 	if (isnull)
 		return;					/* no campaign to count in */
-	status = slot_getattr(row, status_att, &isnull);
+	status = en_slot_text(row, status_att, &isnull);
 	if (!isnull)
 	{
 		if (en_interview_is_live(status))

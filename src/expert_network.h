@@ -55,6 +55,7 @@ extern SPIPlanPtr en_kept_custom_plan(SPIPlanPtr *cache, const char *query,
 									  int nargs, Oid *argtypes);
 extern int	en_execute_plan(SPIPlanPtr plan, Datum *values, const char *nulls,
 							bool read_only, long count);
+extern Datum en_slot_text(TupleTableSlot *slot, AttrNumber attnum, bool *isnull);
 extern AttrNumber en_attnum(Relation rel, const char *column);
 extern int	en_column_number(Relation rel, const char *column);
 extern void en_report_column_type(Relation rel, const char *relname, Form_pg_attribute attr,
@@ -190,12 +191,15 @@ extern bool en_writing_lifecycle(void);
 /*
  * The live interview statuses, of interviews still to come: they keep their
  * expert scheduled (lifecycle.c) and are the campaign's scheduled calls
- * (counters.c).  Written once, expanded as C strings and as an SQL array.
+ * (counters.c).  Written once, expanded as C strings and as an SQL array
+ * literal of no declared type, '{pending,scheduled,confirmed}', which
+ * "status = ANY (...)" reads as an array of the status column's type, text
+ * or (0.15.0) interview_status.
  */
 #define EN_LIVE_INTERVIEW_STATUSES(EACH, SEP) EACH("pending") SEP EACH("scheduled") SEP EACH("confirmed")
-#define EN_SQL_LITERAL(s) "'" s "'"
+#define EN_AS_IS(s) s
 #define EN_LIVE_INTERVIEWS \
-	"ARRAY[" EN_LIVE_INTERVIEW_STATUSES(EN_SQL_LITERAL, ", ") "]::pg_catalog.text[]"
+	"'{" EN_LIVE_INTERVIEW_STATUSES(EN_AS_IS, ",") "}'"
 extern bool en_interview_is_live(Datum status);
 
 /* access.c */

@@ -71,13 +71,13 @@ CollectChanges(TriggerData *trigdata, bool is_update)
 		Datum		values[4];
 		bool		nulls[4];
 
-		values[3] = slot_getattr(pairs.new, status_att, &nulls[3]);
+		values[3] = en_slot_text(pairs.new, status_att, &nulls[3]);
 		if (is_update)
 		{
 			MemoryContext caller;
 			bool		same;
 
-			values[2] = slot_getattr(pairs.old, status_att, &nulls[2]);
+			values[2] = en_slot_text(pairs.old, status_att, &nulls[2]);
 			if (nulls[2] || nulls[3])
 				continue;
 			/* a status stored out of line is detoasted in rowcxt, for this row */

@@ -114,13 +114,19 @@ LockInterview(Datum interview_id)
 static void
 MoveInterview(Datum interview_id, const char *from, const char *to)
 {
-	Oid			argtypes[2] = {UUIDOID, TEXTOID};
-	Datum		args[2] = {interview_id, CStringGetTextDatum(to)};
+	Oid			argtypes[1] = {UUIDOID};
 
 	en_check_transition("interview", from, to);
-	if (SPI_execute_with_args("UPDATE expert_network.interviews SET status = $2"
-							  " WHERE id OPERATOR(pg_catalog.=) $1",
-							  2, argtypes, args, NULL, false, 0) != SPI_OK_UPDATE ||
+
+	/*
+	 * The status as a literal of no declared type, which the column's type
+	 * reads (text, or interview_status since 0.15.0); to is one of the
+	 * graph's statuses
+	 */
+	if (SPI_execute_with_args(psprintf("UPDATE expert_network.interviews SET status = %s"
+									   " WHERE id OPERATOR(pg_catalog.=) $1",
+									   quote_literal_cstr(to)),
+							  1, argtypes, &interview_id, NULL, false, 0) != SPI_OK_UPDATE ||
 		SPI_processed != 1)
 		elog(ERROR, "updating the interview failed");
 }

@@ -124,7 +124,7 @@ typedef struct LifecycleSets
 #define SCHEDULE_EXPERTS \
 	"UPDATE expert_network.experts SET status = 'scheduled'" \
 	" WHERE id OPERATOR(pg_catalog.=) ANY ($1)" \
-	"   AND status OPERATOR(pg_catalog.=) ANY (ARRAY['reviewed', 'scheduling']::pg_catalog.text[])"
+	"   AND status OPERATOR(pg_catalog.=) ANY ('{reviewed,scheduling}')"
 /*
  * After that, every expert with a new live interview is scheduled, or
  * completed (a follow-up call).  Anything else was changed by a concurrent
@@ -133,7 +133,7 @@ typedef struct LifecycleSets
 #define UNSCHEDULED_EXPERT \
 	"SELECT e.id, e.status FROM expert_network.experts AS e" \
 	" WHERE e.id OPERATOR(pg_catalog.=) ANY ($1)" \
-	"   AND e.status OPERATOR(pg_catalog.<>) ALL (ARRAY['scheduled', 'completed']::pg_catalog.text[])" \
+	"   AND e.status OPERATOR(pg_catalog.<>) ALL ('{scheduled,completed}')" \
 	" ORDER BY e.id LIMIT 1"
 #define COMPLETE_EXPERTS \
 	"UPDATE expert_network.experts SET status = 'completed'" \
@@ -211,7 +211,7 @@ ReadVersion(TupleTableSlot *slot, int status_att, int expert_att, InterviewVersi
 	v->status_null = v->expert_null = true;
 	if (slot == NULL)
 		return;
-	v->status = slot_getattr(slot, status_att, &v->status_null);
+	v->status = en_slot_text(slot, status_att, &v->status_null);
 	v->expert = slot_getattr(slot, expert_att, &v->expert_null);
 }
 

@@ -22,6 +22,7 @@
 #include "utils/memutils.h"
 #include "utils/builtins.h"
 #include "utils/guc.h"
+#include "utils/syscache.h"
 #include "utils/rel.h"
 
 static SPIPlanPtr
@@ -135,7 +136,7 @@ typedef struct ColumnType
 static const ColumnType column_types[] = {
 	{"id", UUIDOID},
 	{"user_id", TEXTOID},
-	{"status", TEXTOID},
+	/* status: StatusType below */
 	{"campaign_id", UUIDOID},
 	{"expert_id", UUIDOID},
 	{"vendor_platform_id", UUIDOID},
@@ -159,13 +160,61 @@ static const ColumnType column_types[] = {
 	/* (set_updated_at checks its own column, on any table it stamps) */
 };
 
-static Oid
-ExpectedType(const char *column)
+/*
+ * The enum type of each workflow table's status, in the table's schema
+ * (0.15.0: statuses that schema readers and ORMs see as closed sets).  Up to
+ * 0.14.0 the statuses were text with a CHECK constraint; a database not yet
+ * updated has no such type and keeps text.
+ */
+typedef struct StatusType
 {
+	const char *table;
+	const char *type;
+} StatusType;
+
+static const StatusType status_types[] = {
+	{"campaigns", "campaign_status"},
+	{"campaign_vendor_enrollments", "enrollment_status"},
+	{"experts", "expert_status"},
+	{"interviews", "interview_status"},
+	{"research_activities", "research_activity_status"},
+	{"research_sources", "research_source_status"},
+};
+
+static Oid
+ExpectedType(Relation rel, const char *column)
+{
+	if (strcmp(column, "status") == 0)
+	{
+		for (size_t i = 0; i < lengthof(status_types); i++)
+			if (strcmp(status_types[i].table, RelationGetRelationName(rel)) == 0)
+			{
+				Oid			typid = GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
+													CStringGetDatum(status_types[i].type),
+													ObjectIdGetDatum(RelationGetNamespace(rel)));
+
+				return OidIsValid(typid) ? typid : TEXTOID;
+			}
+		return TEXTOID;
+	}
 	for (size_t i = 0; i < lengthof(column_types); i++)
 		if (strcmp(column_types[i].name, column) == 0)
 			return column_types[i].typid;
 	return InvalidOid;			/* any type */
+}
+
+/*
+ * The value of a text column, or of a status column (an enum since 0.15.0),
+ * as text: the C code compares statuses as strings.
+ */
+Datum
+en_slot_text(TupleTableSlot *slot, AttrNumber attnum, bool *isnull)
+{
+	Datum		value = slot_getattr(slot, attnum, isnull);
+
+	if (*isnull || TupleDescAttr(slot->tts_tupleDescriptor, attnum - 1)->atttypid == TEXTOID)
+		return value;
+	return CStringGetTextDatum(DatumGetCString(DirectFunctionCall1(enum_out, value)));
 }
 
 /*
@@ -211,7 +260,7 @@ en_attnum(Relation rel, const char *column)
 	if (attnum <= 0)
 		return InvalidAttrNumber;	/* system columns are not asked for */
 	attr = TupleDescAttr(desc, attnum - 1);
-	expected = ExpectedType(column);
+	expected = ExpectedType(rel, column);
 	if (OidIsValid(expected) && attr->atttypid != expected)
 		en_report_column_type(rel, RelationGetRelationName(rel), attr, expected);
 	entry->relid = relid;

@@ -24,10 +24,16 @@ PG_FUNCTION_INFO_V1(expert_network_check_transition);
 static char *
 TextColumn(Relation rel, HeapTuple tuple, const char *column)
 {
+	TupleDesc	desc = RelationGetDescr(rel);
+	int			attnum = en_column_number(rel, column);
 	bool		isnull;
-	Datum		d = heap_getattr(tuple, en_column_number(rel, column), RelationGetDescr(rel), &isnull);
+	Datum		d = heap_getattr(tuple, attnum, desc, &isnull);
 
-	return isnull ? NULL : TextDatumGetCString(d);
+	if (isnull)
+		return NULL;
+	/* a status is an enum since 0.15.0: its label */
+	return TupleDescAttr(desc, attnum - 1)->atttypid == TEXTOID ? TextDatumGetCString(d) :
+		SPI_getvalue(tuple, desc, attnum);
 }
 
 /*
