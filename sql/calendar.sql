@@ -211,7 +211,7 @@ VALUES ('e1f00000-0000-4000-8000-000000000001', 'c1f00000-0000-4000-8000-0000000
        ('e1f00000-0000-4000-8000-000000000005', 'c1f00000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000001', 'Bo', 'X', 'reviewed', 'linkedin.com/in/bo'),
        ('e1f00000-0000-4000-8000-000000000006', 'c1f00000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000001', 'Cy', 'X', 'reviewed', NULL);
 INSERT INTO expert_network.interviews (campaign_id, expert_id, scheduled_date, scheduled_time, duration_minutes, status)
-SELECT x.campaign_id, x.id, DATE '2027-06-01' + v.d, v.t, 60, v.status
+SELECT x.campaign_id, x.id, DATE '2027-06-01' + v.d, v.t, 60, v.status::expert_network.interview_status
   FROM (VALUES (1, 2, TIME '09:00', 'scheduled'), (1, 20, '09:00', 'pending'), (3, 5, '10:00', 'scheduled'),
                (4, 3, '09:00', 'scheduled'), (5, 10, '11:00', 'pending'), (5, 30, '08:00', 'scheduled'),
                (6, 7, '09:30', 'pending'), (6, 8, '09:30', 'cancelled')) AS v (e, d, t, status)
@@ -229,7 +229,7 @@ BEGIN
         SELECT n, x.id AS expert_id, x.campaign_id, x.person_key,
                DATE '2027-06-01' + d AS scheduled_date, make_time(8 + h, 30 * m, 0) AS scheduled_time,
                (ARRAY[30, 60, 120])[1 + k] AS duration_minutes,
-               (ARRAY['pending', 'scheduled', 'cancelled', 'scheduled'])[1 + st] AS status
+               (ARRAY['pending', 'scheduled', 'cancelled', 'scheduled']::expert_network.interview_status[])[1 + st] AS status
           FROM (SELECT n, 1 + floor(random() * 6)::int AS e, floor(random() * 25)::int AS d,
                        floor(random() * 4)::int AS h, floor(random() * 2)::int AS m,
                        floor(random() * 3)::int AS k, floor(random() * 4)::int AS st

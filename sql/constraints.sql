@@ -28,7 +28,7 @@ SELECT status, scheduled_calls, completed_calls, target_regions FROM expert_netw
 SELECT status, is_new, skills FROM expert_network.experts;
 SELECT status, duration_minutes, timezone FROM expert_network.interviews;
 
--- status value sets
+-- status value sets: enum types since 0.15.0, a value outside the set is 22P02
 UPDATE expert_network.campaigns SET status = 'running';
 \echo :LAST_ERROR_SQLSTATE
 UPDATE expert_network.experts SET status = 'interviewed';

@@ -24,7 +24,7 @@ VALUES ('40000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-0000000
 INSERT INTO expert_network.interviews (id, campaign_id, expert_id, scheduled_date, scheduled_time, status)
 SELECT ('40000000-0000-4000-8000-0000000001' || lpad(g::text, 2, '0'))::uuid,
        e.campaign_id, e.id, '2026-01-20', TIME '08:00' + g * INTERVAL '1 hour',
-       (ARRAY['pending', 'scheduled', 'confirmed', 'completed', 'cancelled'])[1 + g % 5]
+       (ARRAY['pending', 'scheduled', 'confirmed', 'completed', 'cancelled']::expert_network.interview_status[])[1 + g % 5]
 FROM generate_series(1, 10) AS g
 JOIN expert_network.experts AS e ON e.id = ('30000000-0000-4000-8000-00000000000' || (1 + g % 2))::uuid;
 :calls;
@@ -66,9 +66,10 @@ UPDATE expert_network.campaigns SET campaign_name = 'Europe (DACH)' WHERE campai
 :calls;
 
 -- drift (triggers off, as in a replica or an old backup), seen and repaired
+-- (no trigger fills user_id there: a replica's rows carry it, 0.15.0)
 SET session_replication_role = replica;
-INSERT INTO expert_network.interviews (campaign_id, expert_id, scheduled_date, scheduled_time)
-VALUES ('20000000-0000-4000-8000-000000000002', '30000000-0000-4000-8000-000000000002', '2026-02-02', '09:00');
+INSERT INTO expert_network.interviews (campaign_id, expert_id, scheduled_date, scheduled_time, user_id)
+VALUES ('20000000-0000-4000-8000-000000000002', '30000000-0000-4000-8000-000000000002', '2026-02-02', '09:00', 'user_1');
 UPDATE expert_network.interviews SET status = 'completed' WHERE status = 'scheduled' AND scheduled_date = '2026-01-20';
 RESET session_replication_role;
 SELECT counter, stored, actual FROM expert_network.verify_counters();
@@ -95,7 +96,7 @@ INSERT INTO expert_network.campaigns (id, user_id, campaign_name, industry_verti
 VALUES ('20000000-0000-4000-8000-000000000003', 'user_1', 'Restored', 'Energy', '2026-01-05', '2026-02-27', 4, 7);
 INSERT INTO expert_network.interviews (campaign_id, expert_id, scheduled_date, scheduled_time, status)
 SELECT '20000000-0000-4000-8000-000000000003', e.id, '2026-01-20', '10:00', s
-FROM expert_network.experts AS e, unnest(ARRAY['scheduled', 'completed', 'completed']) AS s
+FROM expert_network.experts AS e, unnest(ARRAY['scheduled', 'completed', 'completed']::expert_network.interview_status[]) AS s
 WHERE e.id = '30000000-0000-4000-8000-000000000002';
 SELECT campaign_name, scheduled_calls, completed_calls FROM expert_network.campaigns WHERE campaign_name = 'Restored';
 RESET row_security;
