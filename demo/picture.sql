@@ -68,7 +68,7 @@ SELECT f.n, f.field AS " ", c.campaign_name, c.n AS cn, f.value
    (2, 'Industry',  c.industry_vertical),
    (3, 'Timeline',  to_char(c.start_date, 'Mon FMDD') || ' – ' || to_char(c.target_completion_date, 'Mon FMDD, YYYY')),
    (4, 'Regions',   array_to_string(c.target_regions, ', ')),
-   (5, 'Status',    c.status),
+   (5, 'Status',    c.status::text),
    (6, 'Calls',     format('%s%s completed, %s scheduled', c.completed_calls, '/' || coalesce(c.min_calls, c.max_calls), c.scheduled_calls)),
    (7, 'Target',    concat_ws('–', c.min_calls, c.max_calls) || ' calls'
                     || coalesce(format(' (%s%% of the minimum)', round(100 * c.progress_to_min)), '')),
@@ -150,7 +150,7 @@ SELECT e.name || ' · ' || e.title || coalesce(', ' || e.company, '') AS %I,
        e.status || CASE WHEN e.is_new THEN ' (new)' ELSE '' END AS "Status"
   FROM expert_network.experts e JOIN expert_network.vendor_platforms v ON v.id = e.vendor_platform_id
  WHERE e.campaign_id = %L
- ORDER BY array_position(ARRAY['completed', 'scheduled', 'scheduling', 'reviewed', 'proposed', 'rejected'], e.status),
+ ORDER BY array_position(ARRAY['completed', 'scheduled', 'scheduling', 'reviewed', 'proposed', 'rejected'], e.status::text),
           e.ai_fit_score DESC NULLS LAST, e.name
 $q$, c.campaign_name, c.id)
   FROM ordered_campaigns c

@@ -28,14 +28,14 @@ RETURN ('e0e00000000040008000' || lpad(to_hex(e), 12, '0'))::uuid;
 
 -- A realistic mix of statuses, in twentieths: pending 10 %, scheduled 25 %,
 -- confirmed 15 %, completed 40 %, cancelled 10 %.
-CREATE FUNCTION bench.status_of(k integer) RETURNS text
+CREATE FUNCTION bench.status_of(k integer) RETURNS expert_network.interview_status
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN (ARRAY['pending', 'pending',
               'scheduled', 'scheduled', 'scheduled', 'scheduled', 'scheduled',
               'confirmed', 'confirmed', 'confirmed',
               'completed', 'completed', 'completed', 'completed',
               'completed', 'completed', 'completed', 'completed',
-              'cancelled', 'cancelled'])[1 + k % 20];
+              'cancelled', 'cancelled']::expert_network.interview_status[])[1 + k % 20];
 
 INSERT INTO expert_network.campaigns
     (id, user_id, campaign_name, industry_vertical, brief_description,

@@ -38,7 +38,7 @@ SELECT pg_temp.id('ca', c), 'user-' || ((c + 9) / 10),
        date '2026-01-05' + (c % 60), date '2026-01-05' + (c % 60) + 56,
        ARRAY['North America', 'Europe'],
        CASE WHEN c % 7 <> 0 THEN 8 END, 20,
-       (ARRAY['draft', 'active', 'active', 'paused', 'completed'])[1 + c % 5],
+       (ARRAY['draft', 'active', 'active', 'paused', 'completed']::expert_network.campaign_status[])[1 + c % 5],
        c % 10
 FROM generate_series(1, 10000) AS c;
 
@@ -67,7 +67,7 @@ SELECT pg_temp.id('e0', g), pg_temp.id('ca', c), pg_temp.vendor(c, (g % 3)::inte
        'Expert ' || g,
        (ARRAY['Former VP Sales', 'Head of Procurement', 'CFO', 'Director of Operations'])[1 + g % 4],
        'Company ' || (g % 5000), (g % 50) / 10.0, g % 11,
-       (ARRAY['proposed', 'reviewed', 'rejected', 'scheduling', 'scheduled', 'completed'])[1 + g % 6],
+       (ARRAY['proposed', 'reviewed', 'rejected', 'scheduling', 'scheduled', 'completed']::expert_network.expert_status[])[1 + g % 6],
        g % 6 = 0,
        (date '2026-01-05' + (c % 60))::timestamptz + make_interval(hours => (24 + g % 100)::integer),
        CASE WHEN g % 6 <> 0 THEN (date '2026-01-05' + (c % 60) + 6)::timestamptz END,

@@ -26,7 +26,7 @@ SELECT ('cafe0000000040008000' || lpad(to_hex(c), 12, '0'))::uuid,
        date '2025-01-01' + (c % 300) + 30 + (c % 60),
        ARRAY['North America', 'Europe'],
        5, 20,
-       (ARRAY['draft', 'active', 'paused', 'completed', 'archived'])[1 + c % 5]
+       (ARRAY['draft', 'active', 'paused', 'completed', 'archived']::expert_network.campaign_status[])[1 + c % 5]
 FROM pg_catalog.generate_series(1, 2000) AS c;
 
 -- experts: 1,000,000 rows in campaign order (a campaign's experts arrive
@@ -46,7 +46,7 @@ SELECT ('cafe0000000040008000' || lpad(to_hex(c), 12, '0'))::uuid,
        ARRAY['pricing', 'procurement', 'strategy'],
        (g % 50) / 10.0,
        g % 11,
-       (ARRAY['proposed', 'reviewed', 'rejected', 'scheduling', 'scheduled', 'completed'])[1 + g % 6],
+       (ARRAY['proposed', 'reviewed', 'rejected', 'scheduling', 'scheduled', 'completed']::expert_network.expert_status[])[1 + g % 6],
        g % 3 = 0,
        'user-' || ((c + 1) / 2)
 FROM pg_catalog.generate_series(1, 1000000) AS g,

@@ -49,7 +49,7 @@ BEGIN
                 END;
         IF next IS NOT NULL
            AND NEW.status IN ('proposed', 'reviewed', 'scheduling', 'scheduled', 'rejected', 'completed')
-           AND NOT NEW.status = ANY (next) THEN
+           AND NOT NEW.status::text = ANY (next) THEN
             RAISE EXCEPTION USING
                 ERRCODE = 'check_violation',
                 MESSAGE = format('invalid expert status transition from "%s" to "%s"', OLD.status, NEW.status),

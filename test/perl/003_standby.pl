@@ -200,7 +200,7 @@ SELECT count(*) FROM expert_network.interviews
  WHERE expert_id = '$id{expert}' AND scheduled_date = '2026-05-04';
 SELECT i.status, r.notes FROM expert_network.interviews AS i
   JOIN expert_network.completed_interviews AS r ON r.interview_id = i.id WHERE i.id = '$id{scheduled}';
-SELECT status FROM expert_network.interviews WHERE id IN ('$id{pending}', '$id{confirmed}') ORDER BY status;
+SELECT status FROM expert_network.interviews WHERE id IN ('$id{pending}', '$id{confirmed}') ORDER BY status::text;
 SELECT rating FROM expert_network.completed_interviews WHERE interview_id = '$id{completed}';
 SELECT parent_question_id IS NULL FROM expert_network.screening_questions WHERE id = '$id{question}';
 SELECT count(*) FROM expert_network.projects WHERE project_code = 'STBY-1';

@@ -22,8 +22,11 @@
 --
 -- It runs as a superuser, but writes the way the application does (0.2.0):
 -- the transaction first sets the identity expert_network.user_id, and no
--- statement names user_id: the top-level rows default to the identity, the
--- others get their parents' owner from the owner-key trigger.  (Without an
+-- statement names user_id: the owner-key trigger gives the top-level rows
+-- the identity, the others their parents' owner (0.15.0: no column has a
+-- default for it; the history, which has no such trigger, is written here
+-- with its owner named, and the compliance log with its decided_by, as the
+-- extension itself does).  (Without an
 -- identity a superuser's rows would only have the owner they carry or
 -- their parent's; with row_security off too, it would take the restore
 -- path.)  Row-level security itself, which a superuser bypasses, is
@@ -39,7 +42,7 @@ SET client_min_messages = warning;
 
 BEGIN;
 
-SELECT plan(271);
+SELECT plan(274);
 
 -- the application user that every row below belongs to, unless said otherwise
 SET LOCAL expert_network.user_id = 'u1';
@@ -148,23 +151,21 @@ SELECT set_eq(
     $$ SELECT conname::text FROM pg_catalog.pg_constraint
         WHERE connamespace = 'expert_network'::regnamespace AND contype IN ('c', 'u') $$,
     ARRAY[
-      'campaigns_status_check', 'campaigns_dates_check', 'campaigns_min_calls_check',
+      'campaigns_dates_check', 'campaigns_min_calls_check',
       'campaigns_max_calls_check', 'campaigns_calls_range_check',
       'campaigns_estimated_calls_check', 'campaigns_completed_calls_check',
       'campaigns_scheduled_calls_check',
       'screening_questions_question_type_check',
       'vendor_platforms_overall_score_check', 'vendor_platforms_cost_min_check',
       'vendor_platforms_cost_max_check', 'vendor_platforms_cost_range_check',
-      'campaign_vendor_enrollments_status_check',
-      'experts_status_check', 'experts_rating_check', 'experts_ai_fit_score_check',
-      'interviews_status_check', 'interviews_duration_minutes_check',
+      'experts_rating_check', 'experts_ai_fit_score_check',
+      'interviews_duration_minutes_check',
       'completed_interviews_rating_check', 'completed_interviews_relevance_rating_check',
       'completed_interviews_expertise_rating_check',
       'completed_interviews_communication_rating_check',
       'chat_messages_role_check',
       'status_history_entity_check',
-      'research_activities_status_check', 'research_activities_confidence_check',
-      'research_sources_status_check',
+      'research_activities_confidence_check',
       'user_ui_preferences_theme_check',
       'access_levels_level_check',
       -- 0.10.0
@@ -186,7 +187,31 @@ SELECT set_eq(
       'screening_questions_id_user_id_key', 'experts_id_user_id_key', 'interviews_id_user_id_key',
       'chat_sessions_id_user_id_key'
     ],
-    'the schema has exactly the 46 CHECK and 11 UNIQUE constraints this file tests');
+    'the schema has exactly the 40 CHECK and 11 UNIQUE constraints this file tests (0.15.0: no <table>_status_check any more)');
+
+-- 0.15.0: the six workflow statuses are enum types, whose labels are the
+-- value sets the six <table>_status_check constraints used to hold
+SELECT results_eq(
+    $$ SELECT c.relname::text COLLATE "default", a.atttypid::pg_catalog.regtype::text,
+              (SELECT pg_catalog.array_agg(e.enumlabel::text COLLATE "default" ORDER BY e.enumsortorder)
+                 FROM pg_catalog.pg_enum e WHERE e.enumtypid = a.atttypid)
+         FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+        WHERE c.relnamespace = 'expert_network'::regnamespace AND c.relkind = 'r'
+          AND a.attname = 'status' AND a.attnum > 0 AND NOT a.attisdropped
+        ORDER BY c.relname $$,
+    $$ VALUES ('campaign_vendor_enrollments', 'expert_network.enrollment_status',
+               ARRAY['not_enrolled', 'pending', 'enrolled']),
+              ('campaigns', 'expert_network.campaign_status',
+               ARRAY['draft', 'active', 'paused', 'completed', 'archived']),
+              ('experts', 'expert_network.expert_status',
+               ARRAY['proposed', 'reviewed', 'rejected', 'scheduling', 'scheduled', 'completed']),
+              ('interviews', 'expert_network.interview_status',
+               ARRAY['pending', 'scheduled', 'confirmed', 'completed', 'cancelled']),
+              ('research_activities', 'expert_network.research_activity_status',
+               ARRAY['queued', 'processing', 'completed', 'failed']),
+              ('research_sources', 'expert_network.research_source_status',
+               ARRAY['processing', 'scraped', 'failed']) $$,
+    'the six status columns are of the enum types expert_network.<entity>_status, with these labels in this order');
 
 /* ------------------------------------------------------------------------
  * projects
@@ -218,17 +243,20 @@ SELECT lives_ok(
        WITH ORDINALITY AS u(s, n)
  ORDER BY n;
 
+-- a status outside the set (here and for the other five statuses below):
+-- since 0.15.0 the enum type refuses it, 22P02, where campaigns_status_check
+-- refused it with 23514
 SELECT throws_ok(
     $$ INSERT INTO expert_network.campaigns (campaign_name, industry_vertical,
                                              start_date, target_completion_date, status)
        VALUES ('Bogus status', 'Technology', '2025-01-01', '2025-03-31', 'cancelled') $$,
-    '23514', 'new row for relation "campaigns" violates check constraint "campaigns_status_check"',
+    '22P02', 'invalid input value for enum expert_network.campaign_status: "cancelled"',
     'campaigns: status ''cancelled'' is rejected');
 
 SELECT throws_ok(
     $$ UPDATE expert_network.campaigns SET status = 'Active'
         WHERE id = 'c1000000-0000-4000-8000-000000000001' $$,
-    '23514', 'new row for relation "campaigns" violates check constraint "campaigns_status_check"',
+    '22P02', 'invalid input value for enum expert_network.campaign_status: "Active"',
     'campaigns: UPDATE to status ''Active'' (wrong case) is rejected');
 
 SELECT lives_ok(
@@ -471,7 +499,7 @@ SELECT lives_ok(
 SELECT throws_ok(
     $$ UPDATE expert_network.campaign_vendor_enrollments SET status = 'declined'
         WHERE id = 'e5000000-0000-4000-8000-000000000001' $$,
-    '23514', 'new row for relation "campaign_vendor_enrollments" violates check constraint "campaign_vendor_enrollments_status_check"',
+    '22P02', 'invalid input value for enum expert_network.enrollment_status: "declined"',
     'campaign_vendor_enrollments: status ''declined'' is rejected');
 
 SELECT throws_ok(
@@ -502,7 +530,7 @@ SELECT throws_ok(
     $$ INSERT INTO expert_network.experts (campaign_id, vendor_platform_id, name, title, status)
        VALUES ('c1000000-0000-4000-8000-000000000001', 'f1000000-0000-4000-8000-000000000001',
                'Expert bogus', 'Title', 'hired') $$,
-    '23514', 'new row for relation "experts" violates check constraint "experts_status_check"',
+    '22P02', 'invalid input value for enum expert_network.expert_status: "hired"',
     'experts: status ''hired'' is rejected');
 
 SELECT lives_ok(
@@ -556,7 +584,7 @@ SELECT lives_ok(
 SELECT throws_ok(
     $$ UPDATE expert_network.interviews SET status = 'no_show'
         WHERE id = 'e3000000-0000-4000-8000-000000000001' $$,
-    '23514', 'new row for relation "interviews" violates check constraint "interviews_status_check"',
+    '22P02', 'invalid input value for enum expert_network.interview_status: "no_show"',
     'interviews: UPDATE to status ''no_show'' is rejected');
 
 SELECT lives_ok(
@@ -644,7 +672,7 @@ SELECT lives_ok(
 SELECT throws_ok(
     $$ INSERT INTO expert_network.research_activities (chat_session_id, activity_name, status)
        VALUES ('e6000000-0000-4000-8000-000000000001', 'Activity', 'running') $$,
-    '23514', 'new row for relation "research_activities" violates check constraint "research_activities_status_check"',
+    '22P02', 'invalid input value for enum expert_network.research_activity_status: "running"',
     'research_activities: status ''running'' is rejected');
 
 SELECT lives_ok(
@@ -672,40 +700,47 @@ SELECT lives_ok(
 SELECT throws_ok(
     $$ INSERT INTO expert_network.research_sources (chat_session_id, source_name, source_type, status)
        VALUES ('e6000000-0000-4000-8000-000000000001', 'Source', 'URL', 'queued') $$,
-    '23514', 'new row for relation "research_sources" violates check constraint "research_sources_status_check"',
+    '22P02', 'invalid input value for enum expert_network.research_source_status: "queued"',
     'research_sources: status ''queued'' is rejected');
 
 /* ------------------------------------------------------------------------
  * status_history (0.4.0): only the extension writes it, but its CHECK
  * holds for anyone who may write it at all (here the superuser): the six
- * workflow entities, nothing else
+ * workflow entities, nothing else.  Its owner has no default (0.15.0) and
+ * no owner-key trigger: the extension names it, and so do these INSERTs.
  * ------------------------------------------------------------------------ */
 
 SELECT lives_ok(
-    format($$ INSERT INTO expert_network.status_history (entity, row_id, from_status, to_status)
-              VALUES (%L, '99000000-0000-4000-8000-000000000001', NULL, 'x') $$, e),
+    format($$ INSERT INTO expert_network.status_history (user_id, entity, row_id, from_status, to_status)
+              VALUES ('u1', %L, '99000000-0000-4000-8000-000000000001', NULL, 'x') $$, e),
     format('status_history: entity %L is accepted', e))
   FROM pg_catalog.unnest(ARRAY['campaign', 'expert', 'interview', 'enrollment', 'research_activity', 'research_source'])
        WITH ORDINALITY AS u(e, n)
  ORDER BY n;
 
 SELECT throws_ok(
-    $$ INSERT INTO expert_network.status_history (entity, row_id, to_status)
-       VALUES ('vendor', '99000000-0000-4000-8000-000000000001', 'x') $$,
+    $$ INSERT INTO expert_network.status_history (user_id, entity, row_id, to_status)
+       VALUES ('u1', 'vendor', '99000000-0000-4000-8000-000000000001', 'x') $$,
     '23514', 'new row for relation "status_history" violates check constraint "status_history_entity_check"',
     'status_history: entity ''vendor'' is rejected');
 
 SELECT throws_ok(
-    $$ INSERT INTO expert_network.status_history (entity, row_id, to_status)
-       VALUES ('research activity', '99000000-0000-4000-8000-000000000001', 'x') $$,
+    $$ INSERT INTO expert_network.status_history (user_id, entity, row_id, to_status)
+       VALUES ('u1', 'research activity', '99000000-0000-4000-8000-000000000001', 'x') $$,
     '23514', 'new row for relation "status_history" violates check constraint "status_history_entity_check"',
     'status_history: entity ''research activity'' (a space for the underscore) is rejected');
 
 SELECT throws_ok(
-    $$ INSERT INTO expert_network.status_history (entity, row_id, from_status)
-       VALUES ('campaign', '99000000-0000-4000-8000-000000000001', 'draft') $$,
+    $$ INSERT INTO expert_network.status_history (user_id, entity, row_id, from_status)
+       VALUES ('u1', 'campaign', '99000000-0000-4000-8000-000000000001', 'draft') $$,
     '23502', 'null value in column "to_status" of relation "status_history" violates not-null constraint',
     'status_history: a row without to_status is rejected (from_status may be NULL, to_status may not)');
+
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.status_history (entity, row_id, to_status)
+       VALUES ('campaign', '99000000-0000-4000-8000-000000000001', 'draft') $$,
+    '23502', 'null value in column "user_id" of relation "status_history" violates not-null constraint',
+    'status_history: a row without user_id is rejected, identity or not (0.15.0: no default current_user_id())');
 
 /* ------------------------------------------------------------------------
  * user_ui_preferences
@@ -988,23 +1023,29 @@ SELECT throws_ok(
     'compliance_exceptions: the expiry is checked against the stamped approval time, not the approved_at written');
 
 -- compliance_log: the three rules, the three decisions (a superuser may
--- write it; protect_compliance_log refuses anyone else)
+-- write it; protect_compliance_log refuses anyone else).  decided_by has no
+-- default (0.15.0): the gates name the role, and so do these INSERTs.
 SELECT lives_ok(
-    format($$ INSERT INTO expert_network.compliance_log (expert_id, call_date, rule, decision)
-              VALUES ('e2000000-0000-4000-8000-000000000001', '2025-02-01', %L, %L) $$, r, d),
+    format($$ INSERT INTO expert_network.compliance_log (expert_id, call_date, rule, decision, decided_by)
+              VALUES ('e2000000-0000-4000-8000-000000000001', '2025-02-01', %L, %L, CURRENT_USER) $$, r, d),
     format('compliance_log: rule %L, decision %L is accepted', r, d))
   FROM (VALUES (1, 'restricted_list', 'passed'), (2, 'cooling_off', 'refused'), (3, 'attestation', 'excepted')) AS v(n, r, d)
  ORDER BY n;
 SELECT throws_ok(
-    $$ INSERT INTO expert_network.compliance_log (expert_id, call_date, rule, decision)
-       VALUES ('e2000000-0000-4000-8000-000000000001', '2025-02-01', 'insider', 'passed') $$,
+    $$ INSERT INTO expert_network.compliance_log (expert_id, call_date, rule, decision, decided_by)
+       VALUES ('e2000000-0000-4000-8000-000000000001', '2025-02-01', 'insider', 'passed', CURRENT_USER) $$,
     '23514', 'new row for relation "compliance_log" violates check constraint "compliance_log_rule_check"',
     'compliance_log: rule ''insider'' is rejected');
 SELECT throws_ok(
-    $$ INSERT INTO expert_network.compliance_log (expert_id, call_date, rule, decision)
-       VALUES ('e2000000-0000-4000-8000-000000000001', '2025-02-01', 'cooling_off', 'approved') $$,
+    $$ INSERT INTO expert_network.compliance_log (expert_id, call_date, rule, decision, decided_by)
+       VALUES ('e2000000-0000-4000-8000-000000000001', '2025-02-01', 'cooling_off', 'approved', CURRENT_USER) $$,
     '23514', 'new row for relation "compliance_log" violates check constraint "compliance_log_decision_check"',
     'compliance_log: decision ''approved'' is rejected');
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.compliance_log (expert_id, call_date, rule, decision)
+       VALUES ('e2000000-0000-4000-8000-000000000001', '2025-02-01', 'cooling_off', 'passed') $$,
+    '23502', 'null value in column "decided_by" of relation "compliance_log" violates not-null constraint',
+    'compliance_log: a row without decided_by is rejected (0.15.0: no default CURRENT_USER)');
 
 /* ------------------------------------------------------------------------
  * Foreign keys end to end

@@ -25,6 +25,13 @@
 -- same).  Only the drift in M, made with every trigger off, moves a
 -- completed interview back.
 --
+-- Since 0.15.0 interviews.status is the enum expert_network.interview_status:
+-- the statuses below that come as text (columns of VALUES lists, of the temp
+-- table walk, the helpers' arguments) are cast to it, and a status outside
+-- the set is refused with 22P02 (invalid input value for enum); and no
+-- column defaults user_id, so an INSERT made with every trigger off (M)
+-- names its owner.
+--
 -- Runs under pg_prove in a database with pgtap and expert_network installed
 -- (test/suite), as a superuser.  Everything happens in one transaction that
 -- is rolled back: the roles created here vanish with it.  now() is constant
@@ -46,7 +53,7 @@ SET client_min_messages = warning;
 
 BEGIN;
 
-SELECT plan(122);
+SELECT plan(123);
 
 CREATE ROLE en_cnt_app NOLOGIN;
 CREATE ROLE en_cnt_ro NOLOGIN;
@@ -99,7 +106,8 @@ BEGIN
     SELECT c.scheduled_calls, c.completed_calls INTO s0, c0
       FROM expert_network.campaigns c JOIN expert_network.interviews i ON i.campaign_id = c.id
      WHERE i.id = iid;
-    UPDATE expert_network.interviews SET status = to_status WHERE id = iid AND status = from_status;
+    UPDATE expert_network.interviews SET status = to_status::expert_network.interview_status
+     WHERE id = iid AND status = from_status::expert_network.interview_status;
     GET DIAGNOSTICS n = ROW_COUNT;
     SELECT c.scheduled_calls, c.completed_calls INTO s1, c1
       FROM expert_network.campaigns c JOIN expert_network.interviews i ON i.campaign_id = c.id
@@ -187,7 +195,8 @@ SELECT v.id, e.campaign_id, e.id,
        -- since 0.13.0 one expert's live calls may not overlap, and these
        -- move between experts
        DATE '2025-02-01' + pg_catalog.substr(v.id::text, 35, 1)::int,
-       pg_catalog.make_time(8 + pg_catalog.right(v.id::text, 1)::int, 0, 0), v.status
+       pg_catalog.make_time(8 + pg_catalog.right(v.id::text, 1)::int, 0, 0),
+       v.status::expert_network.interview_status
   FROM (VALUES
     ('a0000000-0000-4000-8000-000000000035'::uuid, 'e0000000-0000-4000-8000-000000000003'::uuid, 'cancelled'),
     ('a0000000-0000-4000-8000-000000000011', 'e0000000-0000-4000-8000-000000000001', 'pending'),
@@ -222,15 +231,20 @@ SELECT pg_temp.check_counters(
     $$ VALUES ('C1'::text, 4, 1), ('C2', 3, 1), ('C3', 3, 1) $$,
     'B2. two cancelled interviews inserted: no counter moves');
 
--- B3. a statement that fails counts nothing (2)
+-- B3. a statement that fails counts nothing (2).  The statuses come as
+-- text and are cast row by row as the statement runs (a literal 'done' would
+-- be refused while the statement is parsed, before any row), so the second
+-- row fails after the first is inserted: 22P02 since 0.15.0 (an enum type,
+-- no more CHECK constraint)
 SELECT throws_ok(
     $$ INSERT INTO expert_network.interviews (id, campaign_id, expert_id, scheduled_date, scheduled_time, status)
-       VALUES ('a0000000-0000-4000-8000-000000000017', 'c0000000-0000-4000-8000-000000000001',
-               'e0000000-0000-4000-8000-000000000001', '2025-02-03', '10:00', 'scheduled'),
-              ('a0000000-0000-4000-8000-000000000026', 'c0000000-0000-4000-8000-000000000002',
-               'e0000000-0000-4000-8000-000000000002', '2025-02-03', '10:00', 'done') $$,
-    '23514', 'new row for relation "interviews" violates check constraint "interviews_status_check"',
-    'B3. an INSERT whose second row is invalid fails');
+       SELECT v.id, v.campaign_id, v.expert_id, '2025-02-03', '10:00', v.status::expert_network.interview_status
+         FROM (VALUES ('a0000000-0000-4000-8000-000000000017'::uuid, 'c0000000-0000-4000-8000-000000000001'::uuid,
+                       'e0000000-0000-4000-8000-000000000001'::uuid, 'scheduled'),
+                      ('a0000000-0000-4000-8000-000000000026', 'c0000000-0000-4000-8000-000000000002',
+                       'e0000000-0000-4000-8000-000000000002', 'done')) AS v(id, campaign_id, expert_id, status) $$,
+    '22P02', 'invalid input value for enum expert_network.interview_status: "done"',
+    'B3. an INSERT whose second row is invalid (status ''done'') fails');
 SELECT results_eq(
     $$ SELECT campaign_name, scheduled_calls, completed_calls FROM expert_network.campaigns ORDER BY campaign_name $$,
     $$ VALUES ('C1'::text, 4, 1), ('C2', 3, 1), ('C3', 3, 1) $$,
@@ -254,7 +268,8 @@ e AS (
       FROM v
     RETURNING id, campaign_id)
 INSERT INTO expert_network.interviews (id, campaign_id, expert_id, scheduled_date, scheduled_time, status)
-SELECT v.id, e.campaign_id, e.id, '2025-02-04', pg_catalog.make_time(8 + pg_catalog.strpos('0123456789abcdef', pg_catalog.right(v.id::text, 1)) % 12, 0, 0), v.status  -- an hour per id
+SELECT v.id, e.campaign_id, e.id, '2025-02-04', pg_catalog.make_time(8 + pg_catalog.strpos('0123456789abcdef', pg_catalog.right(v.id::text, 1)) % 12, 0, 0),  -- an hour per id
+       v.status::expert_network.interview_status
   FROM e, (VALUES ('a0000000-0000-4000-8000-000000000041'::uuid, 'confirmed'),
                   ('a0000000-0000-4000-8000-000000000042'::uuid, 'completed')) AS v(id, status);
 
@@ -275,7 +290,7 @@ SELECT pg_temp.check_counters(
 
 INSERT INTO expert_network.interviews (id, campaign_id, expert_id, scheduled_date, scheduled_time, status)
 SELECT v.id, 'c0000000-0000-4000-8000-000000000002', 'e0000000-0000-4000-8000-000000000002',
-       '2025-02-05', v.at, v.status   -- an hour apart: one expert's live calls
+       '2025-02-05', v.at, v.status::expert_network.interview_status   -- an hour apart: one expert's live calls
   FROM (VALUES ('a0000000-0000-4000-8000-000000000027'::uuid, 'pending', TIME '10:00'),
                ('a0000000-0000-4000-8000-000000000028'::uuid, 'pending', '11:00'),
                ('a0000000-0000-4000-8000-000000000029'::uuid, 'pending', '12:00'),
@@ -453,9 +468,10 @@ USING (VALUES ('a0000000-0000-4000-8000-000000000010'::uuid, NULL::uuid, NULL::u
                'e0000000-0000-4000-8000-000000000003', 'pending')) AS s(id, campaign_id, expert_id, action)
    ON t.id = s.id
  WHEN MATCHED AND s.action = 'delete' THEN DELETE
- WHEN MATCHED THEN UPDATE SET status = s.action
+ WHEN MATCHED THEN UPDATE SET status = s.action::expert_network.interview_status
  WHEN NOT MATCHED THEN INSERT (id, campaign_id, expert_id, scheduled_date, scheduled_time, status)
-                       VALUES (s.id, s.campaign_id, s.expert_id, '2025-03-02', '10:00', s.action);
+                       VALUES (s.id, s.campaign_id, s.expert_id, '2025-03-02', '10:00',
+                               s.action::expert_network.interview_status);
 
 SELECT pg_temp.check_counters(
     $$ VALUES ('C1'::text, 2, 1), ('C2', 0, 1), ('C3', 2, 1), ('C4', 1, 1) $$,
@@ -535,7 +551,8 @@ VALUES ('e0000000-0000-4000-8000-0000000000d1', 'c0000000-0000-4000-8000-0000000
         '00000000-0000-4000-8000-000000000001', 'ED', 'Analyst', 'reviewed');
 INSERT INTO expert_network.interviews (id, campaign_id, expert_id, scheduled_date, scheduled_time, status)
 SELECT v.id, 'c0000000-0000-4000-8000-0000000000d1', 'e0000000-0000-4000-8000-0000000000d1',
-       '2025-05-01', pg_catalog.make_time(8 + pg_catalog.strpos('0123456789abcdef', pg_catalog.right(v.id::text, 1)) % 12, 0, 0), v.status  -- an hour per id
+       '2025-05-01', pg_catalog.make_time(8 + pg_catalog.strpos('0123456789abcdef', pg_catalog.right(v.id::text, 1)) % 12, 0, 0),  -- an hour per id
+       v.status::expert_network.interview_status
   FROM (VALUES ('a0000000-0000-4000-8000-0000000000d1'::uuid, 'scheduled'),
                ('a0000000-0000-4000-8000-0000000000d2'::uuid, 'completed'),
                ('a0000000-0000-4000-8000-0000000000d3'::uuid, 'confirmed')) AS v(id, status);
@@ -675,7 +692,8 @@ VALUES ('e0000000-0000-4000-8000-000000000006', 'c0000000-0000-4000-8000-0000000
         '00000000-0000-4000-8000-000000000001', 'E6', 'Restored', 'reviewed');
 INSERT INTO expert_network.interviews (id, campaign_id, expert_id, scheduled_date, scheduled_time, status)
 SELECT v.id, 'c0000000-0000-4000-8000-000000000006', 'e0000000-0000-4000-8000-000000000006',
-       '2025-05-01', pg_catalog.make_time(8 + pg_catalog.strpos('0123456789abcdef', pg_catalog.right(v.id::text, 1)) % 12, 0, 0), v.status  -- an hour per id
+       '2025-05-01', pg_catalog.make_time(8 + pg_catalog.strpos('0123456789abcdef', pg_catalog.right(v.id::text, 1)) % 12, 0, 0),  -- an hour per id
+       v.status::expert_network.interview_status
   FROM (VALUES ('a0000000-0000-4000-8000-000000000061'::uuid, 'scheduled'),
                ('a0000000-0000-4000-8000-000000000062'::uuid, 'completed')) AS v(id, status);
 SELECT results_eq(
@@ -690,7 +708,7 @@ SET LOCAL row_security = on;
 
 /* ------------------------------------------------------------------------
  * M. verify_counters() and repair_counters() after a drift made with the
- * triggers off (14)
+ * triggers off (15)
  * ------------------------------------------------------------------------ */
 
 -- a campaign of cu3 with a scheduled and a completed interview: (C7 1 1)
@@ -714,14 +732,22 @@ VALUES ('a0000000-0000-4000-8000-000000000071', 'c0000000-0000-4000-8000-0000000
 -- completed is final for the application): C1 gets two live interviews, in
 -- C2 the completed one is confirmed again, in C3 the completed one is
 -- cancelled, in C7 the completed one is deleted.  Stored: (C1 2 1) (C2 0 1)
--- (C3 2 1) (C7 1 1); actual: (C1 4 1) (C2 1 0) (C3 2 0) (C7 1 0)
+-- (C3 2 1) (C7 1 1); actual: (C1 4 1) (C2 1 0) (C3 2 0) (C7 1 0).  With
+-- the triggers off nothing fills user_id (0.15.0: no default, the owner-key
+-- trigger is off too), so the INSERT names it, as a replica's rows do.
 SET LOCAL session_replication_role = replica;
 SELECT set_config('expert_network.user_id', 'cu1', true) \g /dev/null
-INSERT INTO expert_network.interviews (id, campaign_id, expert_id, scheduled_date, scheduled_time, status)
-VALUES ('a0000000-0000-4000-8000-000000000018', 'c0000000-0000-4000-8000-000000000001',
+INSERT INTO expert_network.interviews (id, user_id, campaign_id, expert_id, scheduled_date, scheduled_time, status)
+VALUES ('a0000000-0000-4000-8000-000000000018', 'cu1', 'c0000000-0000-4000-8000-000000000001',
         'e0000000-0000-4000-8000-000000000001', '2025-06-01', '10:00', 'scheduled'),
-       ('a0000000-0000-4000-8000-000000000019', 'c0000000-0000-4000-8000-000000000001',
+       ('a0000000-0000-4000-8000-000000000019', 'cu1', 'c0000000-0000-4000-8000-000000000001',
         'e0000000-0000-4000-8000-000000000001', '2025-06-01', '11:00', 'pending');
+SELECT throws_ok(
+    $$ INSERT INTO expert_network.interviews (campaign_id, expert_id, scheduled_date, scheduled_time, status)
+       VALUES ('c0000000-0000-4000-8000-000000000001', 'e0000000-0000-4000-8000-000000000001',
+               '2025-06-01', '12:00', 'scheduled') $$,
+    '23502', 'null value in column "user_id" of relation "interviews" violates not-null constraint',
+    'M. with the triggers off, an INSERT that leaves user_id out is refused (no default since 0.15.0), identity or not');
 UPDATE expert_network.interviews SET status = 'confirmed' WHERE id = 'a0000000-0000-4000-8000-000000000023';
 UPDATE expert_network.interviews SET status = 'cancelled' WHERE id = 'a0000000-0000-4000-8000-000000000032';
 DELETE FROM expert_network.interviews WHERE id = 'a0000000-0000-4000-8000-000000000072';

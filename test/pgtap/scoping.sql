@@ -401,11 +401,13 @@ SELECT set_eq(
                                       'follow_current_employment', 'compliance_check',
                                       'compliance_conflicts', 'keys_overlap',
                                       'person_key', 'interview_starts_at', 'interview_ends_at',
-                                      'booking_gate']) AS f
+                                      'booking_gate',
+                                      -- 0.15.0
+                                      'fill_empty_arrays']) AS f
        UNION ALL SELECT r, 'set_user_id'
          FROM pg_catalog.unnest(ARRAY['en_tap_app', 'en_tap_ro', 'en_tap_admin', 'en_tap_comp']) AS r
        UNION ALL SELECT 'en_tap_admin', 'delete_user_data' $$,
-    'every level executes the trigger functions, current_user_id(), verify_counters(), repair_counters(), the workflow graphs, the interview API, the question tree functions and (0.10.0) the company keys and the compliance screens (0.11.0: and their overlap, keys_overlap(); 0.13.0: person_key(), the interview times and booking_gate), and set_user_id() unless may_set_identity is false; admin also delete_user_data(); none grant_access(), revoke_access() or apply_access_levels()');
+    'every level executes the trigger functions, current_user_id(), verify_counters(), repair_counters(), the workflow graphs, the interview API, the question tree functions and (0.10.0) the company keys and the compliance screens (0.11.0: and their overlap, keys_overlap(); 0.13.0: person_key(), the interview times and booking_gate; 0.15.0: fill_empty_arrays), and set_user_id() unless may_set_identity is false; admin also delete_user_data(); none grant_access(), revoke_access() or apply_access_levels()');
 SELECT is_empty(
     $$ SELECT rolname FROM pg_catalog.pg_roles
         WHERE rolname IN ('en_tap_app', 'en_tap_ro', 'en_tap_admin', 'en_tap_noid', 'en_tap_comp')

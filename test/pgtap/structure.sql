@@ -12,7 +12,11 @@
 -- test/pgtap/compliance.sql's.  0.13.0 adds experts.profile_url, email and
 -- person_key, interviews.starts_at and ends_at, the table call_caps, the
 -- view expert_duplicates and booking_gate's triggers (double_booking_*);
--- how they behave is test/pgtap/calendar.sql's.  How the call counters and chat recency behave is
+-- how they behave is test/pgtap/calendar.sql's.  0.15.0 makes the six
+-- workflow statuses enum types (expert_network.<entity>_status), drops the
+-- column defaults ORMs cannot read back (current_user_id(), CURRENT_USER,
+-- '{}') and adds fill_empty_arrays() and its triggers a_fill_empty_arrays.
+-- How the call counters and chat recency behave is
 -- test/pgtap/counters.sql's, how the workflows behave test/pgtap/workflow.sql's.
 -- Row-level security, policies, trigger order and privileges, and how
 -- scoping behaves, are in test/pgtap/scoping.sql (but for status_history's
@@ -23,14 +27,15 @@
 --
 -- The per-column, per-foreign-key and per-function assertions are driven by
 -- temporary tables (cols, fks, funcs, user_tables for the 26 tables that
--- hold the application's rows, workflow_triggers, compliance_triggers) that transcribe the script: one row per column, foreign
+-- hold the application's rows, workflow_triggers, compliance_triggers,
+-- 0.15.0's enum_types and fill_triggers) that transcribe the script: one row per column, foreign
 -- key or function, one assertion per row and check.
 
 SET client_min_messages = warning;
 
 BEGIN;
 
-SELECT plan(1917);
+SELECT plan(1957);
 
 /* ------------------------------------------------------------------------
  * Schema and tables
@@ -218,7 +223,13 @@ SELECT columns_are('expert_network', 'compliance_log', ARRAY[
  * Columns: type, NOT NULL, default — one row per column of the script.
  * dflt is the default as col_default_is takes it: a constant (compared as
  * a value of the column's type) or a function call (compared as text);
- * NULL means the column has no default.
+ * NULL means the column has no default.  0.15.0: the six statuses are of
+ * the enum types expert_network.<entity>_status; no column defaults to
+ * expert_network.current_user_id(), CURRENT_USER or '{}' any more (ORMs
+ * that read the schema cannot render them): user_id is filled by the
+ * trigger a_enforce_owner, the five text[] columns that had '{}' by
+ * a_fill_empty_arrays, compliance_exceptions.approved_by by stamp_exception
+ * and compliance_log.decided_by by the gates that write the log.
  * ------------------------------------------------------------------------ */
 
 CREATE TEMPORARY TABLE cols (
@@ -233,7 +244,7 @@ CREATE TEMPORARY TABLE cols (
 INSERT INTO cols (tbl, col, typ, not_null, dflt) VALUES
 -- projects (8)
 ('projects', 'id',            'uuid',                     true,  'gen_random_uuid()'),
-('projects', 'user_id',       'text',                     true,  'expert_network.current_user_id()'),
+('projects', 'user_id',       'text',                     true,  NULL),
 ('projects', 'project_code',  'text',                     true,  NULL),
 ('projects', 'project_name',  'text',                     true,  NULL),
 ('projects', 'description',   'text',                     false, NULL),
@@ -242,7 +253,7 @@ INSERT INTO cols (tbl, col, typ, not_null, dflt) VALUES
 ('projects', 'updated_at',    'timestamp with time zone', true,  'now()'),
 -- campaigns (20)
 ('campaigns', 'id',                     'uuid',                     true,  'gen_random_uuid()'),
-('campaigns', 'user_id',                'text',                     true,  'expert_network.current_user_id()'),
+('campaigns', 'user_id',                'text',                     true,  NULL),
 ('campaigns', 'project_id',             'uuid',                     false, NULL),
 ('campaigns', 'campaign_name',          'text',                     true,  NULL),
 ('campaigns', 'industry_vertical',      'text',                     true,  NULL),
@@ -251,19 +262,19 @@ INSERT INTO cols (tbl, col, typ, not_null, dflt) VALUES
 ('campaigns', 'expanded_description',   'text',                     false, NULL),
 ('campaigns', 'start_date',             'date',                     true,  NULL),
 ('campaigns', 'target_completion_date', 'date',                     true,  NULL),
-('campaigns', 'target_regions',         'text[]',                   true,  '{}'),
+('campaigns', 'target_regions',         'text[]',                   true,  NULL), -- 0.15.0: '{}' by a_fill_empty_arrays
 ('campaigns', 'min_calls',              'integer',                  false, NULL),
 ('campaigns', 'max_calls',              'integer',                  false, NULL),
 ('campaigns', 'estimated_calls',        'integer',                  false, NULL),
 ('campaigns', 'completed_calls',        'integer',                  true,  '0'),
 ('campaigns', 'scheduled_calls',        'integer',                  true,  '0'),
-('campaigns', 'status',                 'text',                     true,  'draft'),
+('campaigns', 'status',                 'expert_network.campaign_status', true,  'draft'),
 ('campaigns', 'display_order',          'integer',                  true,  '0'),
 ('campaigns', 'created_at',             'timestamp with time zone', true,  'now()'),
 ('campaigns', 'updated_at',             'timestamp with time zone', true,  'now()'),
 -- team_members (7)
 ('team_members', 'id',          'uuid',                     true,  'gen_random_uuid()'),
-('team_members', 'user_id',     'text',                     true,  'expert_network.current_user_id()'),
+('team_members', 'user_id',     'text',                     true,  NULL),
 ('team_members', 'name',        'text',                     true,  NULL),
 ('team_members', 'email',       'text',                     false, NULL),
 ('team_members', 'designation', 'text',                     true,  NULL),
@@ -273,7 +284,7 @@ INSERT INTO cols (tbl, col, typ, not_null, dflt) VALUES
 ('campaign_team_assignments', 'campaign_id',    'uuid',                     true, NULL),
 ('campaign_team_assignments', 'team_member_id', 'uuid',                     true, NULL),
 ('campaign_team_assignments', 'assigned_at',    'timestamp with time zone', true, 'now()'),
-('campaign_team_assignments', 'user_id',        'text',                     true, 'expert_network.current_user_id()'),
+('campaign_team_assignments', 'user_id',        'text',                     true, NULL),
 -- screening_questions (10)
 ('screening_questions', 'id',                 'uuid',                     true,  'gen_random_uuid()'),
 ('screening_questions', 'campaign_id',        'uuid',                     true,  NULL),
@@ -284,7 +295,7 @@ INSERT INTO cols (tbl, col, typ, not_null, dflt) VALUES
 ('screening_questions', 'display_order',      'integer',                  true,  '0'),
 ('screening_questions', 'created_at',         'timestamp with time zone', true,  'now()'),
 ('screening_questions', 'updated_at',         'timestamp with time zone', true,  'now()'),
-('screening_questions', 'user_id',            'text',                     true,  'expert_network.current_user_id()'),
+('screening_questions', 'user_id',            'text',                     true,  NULL),
 -- vendor_platforms (12)
 ('vendor_platforms', 'id',                    'uuid',                     true,  'gen_random_uuid()'),
 ('vendor_platforms', 'name',                  'text',                     true,  NULL),
@@ -294,7 +305,7 @@ INSERT INTO cols (tbl, col, typ, not_null, dflt) VALUES
 ('vendor_platforms', 'avg_cost_per_call_min', 'integer',                  false, NULL),
 ('vendor_platforms', 'avg_cost_per_call_max', 'integer',                  false, NULL),
 ('vendor_platforms', 'description',           'text',                     false, NULL),
-('vendor_platforms', 'tags',                  'text[]',                   false, '{}'),
+('vendor_platforms', 'tags',                  'text[]',                   false, NULL), -- 0.15.0: '{}' by a_fill_empty_arrays
 ('vendor_platforms', 'is_active',             'boolean',                  true,  'true'),
 ('vendor_platforms', 'created_at',            'timestamp with time zone', true,  'now()'),
 ('vendor_platforms', 'updated_at',            'timestamp with time zone', true,  'now()'),
@@ -302,14 +313,14 @@ INSERT INTO cols (tbl, col, typ, not_null, dflt) VALUES
 ('campaign_vendor_enrollments', 'id',                    'uuid',                     true,  'gen_random_uuid()'),
 ('campaign_vendor_enrollments', 'campaign_id',           'uuid',                     true,  NULL),
 ('campaign_vendor_enrollments', 'vendor_platform_id',    'uuid',                     true,  NULL),
-('campaign_vendor_enrollments', 'status',                'text',                     true,  'pending'),
+('campaign_vendor_enrollments', 'status',                'expert_network.enrollment_status', true,  'pending'),
 ('campaign_vendor_enrollments', 'enrolled_at',           'timestamp with time zone', false, NULL),
 ('campaign_vendor_enrollments', 'account_manager_name',  'text',                     false, NULL),
 ('campaign_vendor_enrollments', 'account_manager_email', 'text',                     false, NULL),
 ('campaign_vendor_enrollments', 'notes',                 'text',                     false, NULL),
 ('campaign_vendor_enrollments', 'created_at',            'timestamp with time zone', true,  'now()'),
 ('campaign_vendor_enrollments', 'updated_at',            'timestamp with time zone', true,  'now()'),
-('campaign_vendor_enrollments', 'user_id',               'text',                     true,  'expert_network.current_user_id()'),
+('campaign_vendor_enrollments', 'user_id',               'text',                     true,  NULL),
 -- experts (18)
 ('experts', 'id',                 'uuid',                     true,  'gen_random_uuid()'),
 ('experts', 'campaign_id',        'uuid',                     true,  NULL),
@@ -320,22 +331,22 @@ INSERT INTO cols (tbl, col, typ, not_null, dflt) VALUES
 ('experts', 'avatar_url',         'text',                     false, NULL),
 ('experts', 'description',        'text',                     false, NULL),
 ('experts', 'work_history',       'text',                     false, NULL),
-('experts', 'skills',             'text[]',                   false, '{}'),
+('experts', 'skills',             'text[]',                   false, NULL), -- 0.15.0: '{}' by a_fill_empty_arrays
 ('experts', 'rating',             'numeric(2,1)',             false, NULL),
 ('experts', 'ai_fit_score',       'integer',                  false, NULL),
-('experts', 'status',             'text',                     true,  'proposed'),
+('experts', 'status',             'expert_network.expert_status', true,  'proposed'),
 ('experts', 'is_new',             'boolean',                  true,  'true'),
 ('experts', 'created_at',         'timestamp with time zone', true,  'now()'),
 ('experts', 'updated_at',         'timestamp with time zone', true,  'now()'),
 ('experts', 'reviewed_at',        'timestamp with time zone', false, NULL),
-('experts', 'user_id',            'text',                     true,  'expert_network.current_user_id()'),
+('experts', 'user_id',            'text',                     true,  NULL),
 -- expert_screening_responses (6)
 ('expert_screening_responses', 'id',                    'uuid',                     true, 'gen_random_uuid()'),
 ('expert_screening_responses', 'expert_id',             'uuid',                     true, NULL),
 ('expert_screening_responses', 'screening_question_id', 'uuid',                     true, NULL),
 ('expert_screening_responses', 'response_text',         'text',                     true, NULL),
 ('expert_screening_responses', 'created_at',            'timestamp with time zone', true, 'now()'),
-('expert_screening_responses', 'user_id',               'text',                     true, 'expert_network.current_user_id()'),
+('expert_screening_responses', 'user_id',               'text',                     true, NULL),
 -- interviews (14)
 ('interviews', 'id',               'uuid',                     true,  'gen_random_uuid()'),
 ('interviews', 'campaign_id',      'uuid',                     true,  NULL),
@@ -344,17 +355,17 @@ INSERT INTO cols (tbl, col, typ, not_null, dflt) VALUES
 ('interviews', 'scheduled_time',   'time without time zone',   true,  NULL),
 ('interviews', 'duration_minutes', 'integer',                  true,  '60'),
 ('interviews', 'timezone',         'text',                     true,  'UTC'),
-('interviews', 'status',           'text',                     true,  'scheduled'),
+('interviews', 'status',           'expert_network.interview_status', true,  'scheduled'),
 ('interviews', 'color_tag',        'text',                     false, NULL),
 ('interviews', 'created_at',       'timestamp with time zone', true,  'now()'),
 ('interviews', 'updated_at',       'timestamp with time zone', true,  'now()'),
 ('interviews', 'completed_at',     'timestamp with time zone', false, NULL),
 ('interviews', 'cancelled_at',     'timestamp with time zone', false, NULL),
-('interviews', 'user_id',          'text',                     true,  'expert_network.current_user_id()'),
+('interviews', 'user_id',          'text',                     true,  NULL),
 -- interview_team_assignments (3)
 ('interview_team_assignments', 'interview_id',   'uuid', true, NULL),
 ('interview_team_assignments', 'team_member_id', 'uuid', true, NULL),
-('interview_team_assignments', 'user_id',        'text', true, 'expert_network.current_user_id()'),
+('interview_team_assignments', 'user_id',        'text', true, NULL),
 -- completed_interviews (19)
 ('completed_interviews', 'id',                   'uuid',                     true,  'gen_random_uuid()'),
 ('completed_interviews', 'interview_id',         'uuid',                     true,  NULL),
@@ -374,10 +385,10 @@ INSERT INTO cols (tbl, col, typ, not_null, dflt) VALUES
 ('completed_interviews', 'review_text',          'text',                     false, NULL),
 ('completed_interviews', 'completed_at',         'timestamp with time zone', true,  'now()'),
 ('completed_interviews', 'rated_at',             'timestamp with time zone', false, NULL),
-('completed_interviews', 'user_id',              'text',                     true,  'expert_network.current_user_id()'),
+('completed_interviews', 'user_id',              'text',                     true,  NULL),
 -- chat_sessions (6)
 ('chat_sessions', 'id',          'uuid',                     true,  'gen_random_uuid()'),
-('chat_sessions', 'user_id',     'text',                     true,  'expert_network.current_user_id()'),
+('chat_sessions', 'user_id',     'text',                     true,  NULL),
 ('chat_sessions', 'campaign_id', 'uuid',                     false, NULL),
 ('chat_sessions', 'title',       'text',                     true,  NULL),
 ('chat_sessions', 'created_at',  'timestamp with time zone', true,  'now()'),
@@ -388,29 +399,29 @@ INSERT INTO cols (tbl, col, typ, not_null, dflt) VALUES
 ('chat_messages', 'role',            'text',                     true, NULL),
 ('chat_messages', 'content',         'text',                     true, NULL),
 ('chat_messages', 'created_at',      'timestamp with time zone', true, 'now()'),
-('chat_messages', 'user_id',         'text',                     true, 'expert_network.current_user_id()'),
+('chat_messages', 'user_id',         'text',                     true, NULL),
 -- research_activities (9)
 ('research_activities', 'id',              'uuid',                     true,  'gen_random_uuid()'),
 ('research_activities', 'chat_session_id', 'uuid',                     true,  NULL),
 ('research_activities', 'activity_name',   'text',                     true,  NULL),
-('research_activities', 'status',          'text',                     true,  'queued'),
+('research_activities', 'status',          'expert_network.research_activity_status', true,  'queued'),
 ('research_activities', 'confidence',      'integer',                  false, NULL),
 ('research_activities', 'result_data',     'jsonb',                    false, NULL),
 ('research_activities', 'created_at',      'timestamp with time zone', true,  'now()'),
 ('research_activities', 'completed_at',    'timestamp with time zone', false, NULL),
-('research_activities', 'user_id',         'text',                     true,  'expert_network.current_user_id()'),
+('research_activities', 'user_id',         'text',                     true,  NULL),
 -- research_sources (11)
 ('research_sources', 'id',              'uuid',                     true,  'gen_random_uuid()'),
 ('research_sources', 'chat_session_id', 'uuid',                     true,  NULL),
 ('research_sources', 'source_name',     'text',                     true,  NULL),
 ('research_sources', 'source_type',     'text',                     true,  NULL),
-('research_sources', 'status',          'text',                     true,  'processing'),
+('research_sources', 'status',          'expert_network.research_source_status', true,  'processing'),
 ('research_sources', 'size_text',       'text',                     false, NULL),
 ('research_sources', 'url',             'text',                     false, NULL),
 ('research_sources', 'content_preview', 'text',                     false, NULL),
 ('research_sources', 'metadata',        'jsonb',                    false, NULL),
 ('research_sources', 'created_at',      'timestamp with time zone', true,  'now()'),
-('research_sources', 'user_id',         'text',                     true,  'expert_network.current_user_id()'),
+('research_sources', 'user_id',         'text',                     true,  NULL),
 -- answer_sections (7)
 ('answer_sections', 'id',              'uuid',                     true, 'gen_random_uuid()'),
 ('answer_sections', 'chat_session_id', 'uuid',                     true, NULL),
@@ -418,15 +429,15 @@ INSERT INTO cols (tbl, col, typ, not_null, dflt) VALUES
 ('answer_sections', 'content',         'text',                     true, NULL),
 ('answer_sections', 'display_order',   'integer',                  true, '0'),
 ('answer_sections', 'created_at',      'timestamp with time zone', true, 'now()'),
-('answer_sections', 'user_id',         'text',                     true, 'expert_network.current_user_id()'),
+('answer_sections', 'user_id',         'text',                     true, NULL),
 -- user_ui_preferences (6)
-('user_ui_preferences', 'user_id',           'text',                     true,  'expert_network.current_user_id()'),
+('user_ui_preferences', 'user_id',           'text',                     true,  NULL),
 ('user_ui_preferences', 'column_widths',     'jsonb',                    true,
  '{"dragHandle": 16, "campaignName": 400, "industry": 180, "timeline": 250, "targetRegions": 288, "divider": 1, "callsProgress": 200, "status": 96, "cost": 80, "team": 80, "delete": 32}'),
 ('user_ui_preferences', 'panel_sizing',      'jsonb',                    true,
  '{"chatWidth": 400, "answerWidth": 600, "topHeight": 300, "activitiesWidth": 300, "sourcesWidth": 300}'),
 ('user_ui_preferences', 'theme',             'text',                     true,  'light'),
-('user_ui_preferences', 'expanded_projects', 'text[]',                   false, '{}'),
+('user_ui_preferences', 'expanded_projects', 'text[]',                   false, NULL), -- 0.15.0: '{}' by a_fill_empty_arrays
 ('user_ui_preferences', 'updated_at',        'timestamp with time zone', true,  'now()'),
 -- campaign_costs (11)
 ('campaign_costs', 'id',                 'uuid',                     true,  'gen_random_uuid()'),
@@ -439,11 +450,11 @@ INSERT INTO cols (tbl, col, typ, not_null, dflt) VALUES
 ('campaign_costs', 'invoice_date',       'date',                     false, NULL),
 ('campaign_costs', 'created_at',         'timestamp with time zone', true,  'now()'),
 ('campaign_costs', 'updated_at',         'timestamp with time zone', true,  'now()'),
-('campaign_costs', 'user_id',            'text',                     true,  'expert_network.current_user_id()'),
+('campaign_costs', 'user_id',            'text',                     true,  NULL),
 -- status_history (7), 0.4.0: changed_at is clock time, so that the changes
 -- of one transaction keep their order
 ('status_history', 'id',          'uuid',                     true,  'expert_network.uuid_v7()'),
-('status_history', 'user_id',     'text',                     true,  'expert_network.current_user_id()'),
+('status_history', 'user_id',     'text',                     true,  NULL),
 ('status_history', 'entity',      'text',                     true,  NULL),
 ('status_history', 'row_id',      'uuid',                     true,  NULL),
 ('status_history', 'from_status', 'text',                     false, NULL),
@@ -459,14 +470,14 @@ INSERT INTO cols (tbl, col, typ, not_null, dflt) VALUES
 ('restricted_companies', 'id',            'uuid',                     true,  'gen_random_uuid()'),
 ('restricted_companies', 'company',       'text',                     true,  NULL),
 ('restricted_companies', 'ticker',        'text',                     false, NULL),
-('restricted_companies', 'aliases',       'text[]',                   true,  '{}'),
+('restricted_companies', 'aliases',       'text[]',                   true,  NULL), -- 0.15.0: '{}' by a_fill_empty_arrays
 ('restricted_companies', 'applies_from',  'date',                     true,  'CURRENT_DATE'),
 ('restricted_companies', 'applies_until', 'date',                     false, NULL),
 ('restricted_companies', 'reason',        'text',                     false, NULL),
 ('restricted_companies', 'match_keys',    'text[]',                   false, 'expert_network.company_keys(company, ticker, aliases)'),
 ('restricted_companies', 'created_at',    'timestamp with time zone', true,  'now()'),
 ('restricted_companies', 'updated_at',    'timestamp with time zone', true,  'now()'),
-('restricted_companies', 'user_id',       'text',                     true,  'expert_network.current_user_id()'),
+('restricted_companies', 'user_id',       'text',                     true,  NULL),
 -- expert_employments (12)
 ('expert_employments', 'id',              'uuid',                     true,  'gen_random_uuid()'),
 ('expert_employments', 'expert_id',       'uuid',                     true,  NULL),
@@ -479,7 +490,7 @@ INSERT INTO cols (tbl, col, typ, not_null, dflt) VALUES
 ('expert_employments', 'match_keys',      'text[]',                   false, 'expert_network.company_keys(company, ticker, NULL::text[])'),
 ('expert_employments', 'created_at',      'timestamp with time zone', true,  'now()'),
 ('expert_employments', 'updated_at',      'timestamp with time zone', true,  'now()'),
-('expert_employments', 'user_id',         'text',                     true,  'expert_network.current_user_id()'),
+('expert_employments', 'user_id',         'text',                     true,  NULL),
 -- campaign_subject_companies (7)
 ('campaign_subject_companies', 'id',          'uuid',                     true,  'gen_random_uuid()'),
 ('campaign_subject_companies', 'campaign_id', 'uuid',                     true,  NULL),
@@ -487,9 +498,9 @@ INSERT INTO cols (tbl, col, typ, not_null, dflt) VALUES
 ('campaign_subject_companies', 'ticker',      'text',                     false, NULL),
 ('campaign_subject_companies', 'match_keys',  'text[]',                   false, 'expert_network.company_keys(company, ticker, NULL::text[])'),
 ('campaign_subject_companies', 'created_at',  'timestamp with time zone', true,  'now()'),
-('campaign_subject_companies', 'user_id',     'text',                     true,  'expert_network.current_user_id()'),
+('campaign_subject_companies', 'user_id',     'text',                     true,  NULL),
 -- compliance_policies (5): one row per user, keyed by user_id
-('compliance_policies', 'user_id',                    'text',                     true, 'expert_network.current_user_id()'),
+('compliance_policies', 'user_id',                    'text',                     true, NULL),
 ('compliance_policies', 'cooling_off_public_months',  'integer',                  true, '6'),
 ('compliance_policies', 'cooling_off_private_months', 'integer',                  true, '3'),
 ('compliance_policies', 'attestation_required',       'boolean',                  true, 'true'),
@@ -503,20 +514,20 @@ INSERT INTO cols (tbl, col, typ, not_null, dflt) VALUES
 ('interview_attestations', 'no_material_nonpublic_information', 'boolean',                  true,  NULL),
 ('interview_attestations', 'no_conflicting_obligations',        'boolean',                  true,  NULL),
 ('interview_attestations', 'conflicts_disclosed',               'text',                     false, NULL),
-('interview_attestations', 'user_id',                           'text',                     true,  'expert_network.current_user_id()'),
+('interview_attestations', 'user_id',                           'text',                     true,  NULL),
 -- compliance_exceptions (8): approved_by and approved_at are stamped by
 -- stamp_exception whatever the defaults
 ('compliance_exceptions', 'id',          'uuid',                     true, 'gen_random_uuid()'),
 ('compliance_exceptions', 'expert_id',   'uuid',                     true, NULL),
 ('compliance_exceptions', 'rule',        'text',                     true, NULL),
 ('compliance_exceptions', 'reason',      'text',                     true, NULL),
-('compliance_exceptions', 'approved_by', 'text',                     true, 'CURRENT_USER'),
+('compliance_exceptions', 'approved_by', 'text',                     true, NULL), -- 0.15.0: no DEFAULT CURRENT_USER
 ('compliance_exceptions', 'approved_at', 'timestamp with time zone', true, 'now()'),
 ('compliance_exceptions', 'expires_at',  'timestamp with time zone', true, NULL),
-('compliance_exceptions', 'user_id',     'text',                     true, 'expert_network.current_user_id()'),
+('compliance_exceptions', 'user_id',     'text',                     true, NULL),
 -- compliance_log (11): time-ordered ids and clock time, as status_history
 ('compliance_log', 'id',           'uuid',                     true,  'expert_network.uuid_v7()'),
-('compliance_log', 'user_id',      'text',                     true,  'expert_network.current_user_id()'),
+('compliance_log', 'user_id',      'text',                     true,  NULL),
 ('compliance_log', 'logged_at',    'timestamp with time zone', true,  'clock_timestamp()'),
 ('compliance_log', 'interview_id', 'uuid',                     false, NULL),
 ('compliance_log', 'expert_id',    'uuid',                     true,  NULL),
@@ -525,7 +536,7 @@ INSERT INTO cols (tbl, col, typ, not_null, dflt) VALUES
 ('compliance_log', 'decision',     'text',                     true,  NULL),
 ('compliance_log', 'detail',       'jsonb',                    false, NULL),
 ('compliance_log', 'exception_id', 'uuid',                     false, NULL),
-('compliance_log', 'decided_by',   'text',                     true,  'CURRENT_USER'),
+('compliance_log', 'decided_by',   'text',                     true,  NULL), -- 0.15.0: written by the gates, no DEFAULT CURRENT_USER
 -- 0.13.0: the contact keys and the person behind an expert row, an
 -- interview's absolute start and end (generated), the user's call cap
 ('experts', 'profile_url', 'text',                     false, NULL),
@@ -533,7 +544,7 @@ INSERT INTO cols (tbl, col, typ, not_null, dflt) VALUES
 ('experts', 'person_key',  'text',                     false, 'expert_network.person_key(profile_url, email, name, company)'),
 ('interviews', 'starts_at', 'timestamp with time zone', false, 'expert_network.interview_starts_at(scheduled_date, scheduled_time, timezone)'),
 ('interviews', 'ends_at',   'timestamp with time zone', false, 'expert_network.interview_ends_at(scheduled_date, scheduled_time, duration_minutes, timezone)'),
-('call_caps', 'user_id',     'text',                     true,  'expert_network.current_user_id()'),
+('call_caps', 'user_id',     'text',                     true,  NULL),
 ('call_caps', 'max_calls',   'integer',                  true,  NULL),
 ('call_caps', 'call_window', 'interval',                 true,  '1 year'),
 ('call_caps', 'updated_at',  'timestamp with time zone', true,  'now()');
@@ -604,6 +615,83 @@ SELECT set_eq(
               ('interviews', 'starts_at', 's', 'expert_network.interview_starts_at(scheduled_date, scheduled_time, timezone)'),
               ('interviews', 'ends_at', 's', 'expert_network.interview_ends_at(scheduled_date, scheduled_time, duration_minutes, timezone)') $$,
     'the generated columns are exactly the three match_keys (0.10.0) and 0.13.0''s person_key, starts_at and ends_at, all STORED');
+
+/* ------------------------------------------------------------------------
+ * Types (0.15.0): one enum type per workflow status, its labels in
+ * workflow order (the order ORDER BY status gives), with a comment; the
+ * six status columns are of them (their types are in cols above) and have
+ * no CHECK constraint any more (a label outside the type is 22P02, how the
+ * columns refuse it is test/pgtap/constraints.sql's)
+ * ------------------------------------------------------------------------ */
+
+CREATE TEMPORARY TABLE enum_types (
+    ord     serial PRIMARY KEY,
+    typ     name   NOT NULL,
+    tbl     name   NOT NULL,
+    labels  name[] NOT NULL,
+    note    text   NOT NULL
+);
+INSERT INTO enum_types (typ, tbl, labels, note) VALUES
+('campaign_status',          'campaigns',                   '{draft,active,paused,completed,archived}',
+ 'The status of a campaign (campaigns.status)'),
+('enrollment_status',        'campaign_vendor_enrollments', '{not_enrolled,pending,enrolled}',
+ 'The status of a vendor''s enrollment in a campaign (campaign_vendor_enrollments.status)'),
+('expert_status',            'experts',                     '{proposed,reviewed,rejected,scheduling,scheduled,completed}',
+ 'The status of an expert (experts.status)'),
+('interview_status',         'interviews',                  '{pending,scheduled,confirmed,completed,cancelled}',
+ 'The status of an interview (interviews.status)'),
+('research_activity_status', 'research_activities',         '{queued,processing,completed,failed}',
+ 'The status of a research activity (research_activities.status)'),
+('research_source_status',   'research_sources',            '{processing,scraped,failed}',
+ 'The status of a research source (research_sources.status)');
+
+-- the schema's types are exactly the six enums (table and view row types
+-- and array types aside) (2)
+SELECT types_are('expert_network', ARRAY(SELECT typ FROM enum_types ORDER BY ord),
+                 'schema expert_network has exactly the 6 types campaign_status, enrollment_status, expert_status, interview_status, research_activity_status, research_source_status');
+SELECT enums_are('expert_network', ARRAY(SELECT typ FROM enum_types ORDER BY ord),
+                 'schema expert_network has exactly the 6 enum types of the statuses');
+
+-- the labels, in order (6), the comment (6)
+SELECT enum_has_labels('expert_network', typ, labels,
+                       format('enum expert_network.%s has the labels %s, in this order', typ,
+                              pg_catalog.array_to_string(labels, ', ')))
+  FROM enum_types ORDER BY ord;
+SELECT is(pg_catalog.obj_description(format('expert_network.%I', typ)::regtype, 'pg_type'), note,
+          format('type expert_network.%s has its comment', typ))
+  FROM enum_types ORDER BY ord;
+
+-- owned as the tables, members of the extension, and the type of exactly
+-- the six status columns (3)
+SELECT is_empty(
+    $$ SELECT t.typname::text FROM pg_catalog.pg_type t JOIN enum_types e ON e.typ = t.typname
+        WHERE t.typnamespace = 'expert_network'::regnamespace
+          AND (t.typowner <> (SELECT c.relowner FROM pg_catalog.pg_class c
+                               WHERE c.oid = 'expert_network.campaigns'::regclass)
+               OR NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
+                               WHERE d.classid = 'pg_catalog.pg_type'::regclass AND d.objid = t.oid
+                                 AND d.refclassid = 'pg_catalog.pg_extension'::regclass AND d.deptype = 'e'
+                                 AND d.refobjid = (SELECT x.oid FROM pg_catalog.pg_extension x
+                                                    WHERE x.extname = 'expert_network'))) $$,
+    'the six enum types belong to the owner of the tables and are members of the extension');
+SELECT set_eq(
+    $$ SELECT c.relname::text, a.attname::text, t.typname::text
+         FROM pg_catalog.pg_attribute a
+         JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+         JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+        WHERE c.relnamespace = 'expert_network'::regnamespace AND c.relkind = 'r'
+          AND t.typnamespace = 'expert_network'::regnamespace
+          AND a.attnum > 0 AND NOT a.attisdropped $$,
+    $$ SELECT tbl::text, 'status', typ::text FROM enum_types $$,
+    'the enum types are the types of exactly the six status columns, one each');
+SELECT is_empty(
+    $$ SELECT c.conrelid::regclass::text, c.conname::text
+         FROM pg_catalog.pg_constraint c
+         JOIN enum_types e ON c.conrelid = format('expert_network.%I', e.tbl)::regclass
+        WHERE c.contype = 'c'
+          AND (SELECT a.attnum FROM pg_catalog.pg_attribute a
+                WHERE a.attrelid = c.conrelid AND a.attname = 'status') = ANY (c.conkey) $$,
+    'no CHECK constraint is left on the six status columns (the <table>_status_check constraints are gone)');
 
 /* ------------------------------------------------------------------------
  * Primary keys and unique constraints
@@ -1064,16 +1152,20 @@ SELECT is_empty(
  * and experts follow_current_employment (BEFORE UPDATE OF company FOR EACH
  * ROW WHEN the company changes); restricted_companies, expert_employments
  * and compliance_policies have set_updated_at.
+ * 0.15.0: the five tables with a text[] column that used to default to '{}'
+ * (campaigns, vendor_platforms, experts, user_ui_preferences,
+ * restricted_companies) have a_fill_empty_arrays, BEFORE INSERT FOR EACH
+ * ROW, whose argument names that column.
  * ------------------------------------------------------------------------ */
 
 SELECT triggers_are('expert_network', 'projects', ARRAY['a_enforce_owner', 'a_require_identity', 'set_updated_at']::name[], 'projects has exactly the triggers a_enforce_owner, a_require_identity, set_updated_at');
-SELECT triggers_are('expert_network', 'campaigns', ARRAY['a_enforce_owner', 'a_require_identity', 'check_transition', 'history_insert', 'history_update', 'protect_call_counters', 'set_updated_at']::name[], 'campaigns has exactly the triggers a_enforce_owner, a_require_identity, check_transition, history_insert, history_update, protect_call_counters, set_updated_at');
+SELECT triggers_are('expert_network', 'campaigns', ARRAY['a_enforce_owner', 'a_fill_empty_arrays', 'a_require_identity', 'check_transition', 'history_insert', 'history_update', 'protect_call_counters', 'set_updated_at']::name[], 'campaigns has exactly the triggers a_enforce_owner, a_fill_empty_arrays (0.15.0), a_require_identity, check_transition, history_insert, history_update, protect_call_counters, set_updated_at');
 SELECT triggers_are('expert_network', 'team_members', ARRAY['a_enforce_owner', 'a_require_identity']::name[], 'team_members has exactly the triggers a_enforce_owner, a_require_identity');
 SELECT triggers_are('expert_network', 'campaign_team_assignments', ARRAY['a_enforce_owner', 'a_require_identity']::name[], 'campaign_team_assignments has exactly the triggers a_enforce_owner, a_require_identity');
 SELECT triggers_are('expert_network', 'screening_questions', ARRAY['a_enforce_owner', 'a_require_identity', 'question_integrity_insert', 'question_integrity_update', 'set_updated_at']::name[], 'screening_questions has exactly the triggers a_enforce_owner, a_require_identity, question_integrity_insert, question_integrity_update, set_updated_at');
-SELECT triggers_are('expert_network', 'vendor_platforms', ARRAY['set_updated_at']::name[], 'vendor_platforms has exactly the trigger set_updated_at (no scoping trigger)');
+SELECT triggers_are('expert_network', 'vendor_platforms', ARRAY['a_fill_empty_arrays', 'set_updated_at']::name[], 'vendor_platforms has exactly the triggers a_fill_empty_arrays (0.15.0) and set_updated_at (no scoping trigger)');
 SELECT triggers_are('expert_network', 'campaign_vendor_enrollments', ARRAY['a_enforce_owner', 'a_require_identity', 'check_transition', 'history_insert', 'history_update', 'set_updated_at']::name[], 'campaign_vendor_enrollments has exactly the triggers a_enforce_owner, a_require_identity, check_transition, history_insert, history_update, set_updated_at');
-SELECT triggers_are('expert_network', 'experts', ARRAY['a_enforce_owner', 'a_require_identity', 'check_transition', 'double_booking_update', 'follow_current_employment', 'history_insert', 'history_update', 'set_updated_at']::name[], 'experts has exactly the triggers a_enforce_owner, a_require_identity, check_transition, double_booking_update, follow_current_employment, history_insert, history_update, set_updated_at');
+SELECT triggers_are('expert_network', 'experts', ARRAY['a_enforce_owner', 'a_fill_empty_arrays', 'a_require_identity', 'check_transition', 'double_booking_update', 'follow_current_employment', 'history_insert', 'history_update', 'set_updated_at']::name[], 'experts has exactly the triggers a_enforce_owner, a_fill_empty_arrays (0.15.0), a_require_identity, check_transition, double_booking_update, follow_current_employment, history_insert, history_update, set_updated_at');
 SELECT triggers_are('expert_network', 'expert_screening_responses', ARRAY['a_enforce_owner', 'a_require_identity', 'response_integrity_insert', 'response_integrity_update']::name[], 'expert_screening_responses has exactly the triggers a_enforce_owner, a_require_identity, response_integrity_insert, response_integrity_update');
 SELECT triggers_are('expert_network', 'interviews', ARRAY['a_enforce_owner', 'a_require_identity', 'check_transition', 'compliance_gate_insert', 'compliance_gate_update', 'count_calls_delete', 'count_calls_insert', 'count_calls_truncate', 'count_calls_update', 'double_booking_insert', 'double_booking_update', 'history_insert', 'history_update', 'interview_lifecycle_delete', 'interview_lifecycle_insert', 'interview_lifecycle_update', 'set_updated_at']::name[], 'interviews has exactly the triggers a_enforce_owner, a_require_identity, check_transition, compliance_gate_insert, compliance_gate_update, count_calls_delete, count_calls_insert, count_calls_truncate, count_calls_update, double_booking_insert, double_booking_update, history_insert, history_update, interview_lifecycle_delete, interview_lifecycle_insert, interview_lifecycle_update, set_updated_at');
 SELECT triggers_are('expert_network', 'interview_team_assignments', ARRAY['a_enforce_owner', 'a_require_identity', 'double_booking_insert', 'double_booking_update']::name[], 'interview_team_assignments has exactly the triggers a_enforce_owner, a_require_identity, double_booking_insert, double_booking_update');
@@ -1083,12 +1175,12 @@ SELECT triggers_are('expert_network', 'chat_messages', ARRAY['a_enforce_owner', 
 SELECT triggers_are('expert_network', 'research_activities', ARRAY['a_enforce_owner', 'a_require_identity', 'check_transition', 'history_insert', 'history_update']::name[], 'research_activities has exactly the triggers a_enforce_owner, a_require_identity, check_transition, history_insert, history_update');
 SELECT triggers_are('expert_network', 'research_sources', ARRAY['a_enforce_owner', 'a_require_identity', 'check_transition', 'history_insert', 'history_update']::name[], 'research_sources has exactly the triggers a_enforce_owner, a_require_identity, check_transition, history_insert, history_update');
 SELECT triggers_are('expert_network', 'answer_sections', ARRAY['a_enforce_owner', 'a_require_identity']::name[], 'answer_sections has exactly the triggers a_enforce_owner, a_require_identity');
-SELECT triggers_are('expert_network', 'user_ui_preferences', ARRAY['a_enforce_owner', 'a_require_identity', 'set_updated_at']::name[], 'user_ui_preferences has exactly the triggers a_enforce_owner, a_require_identity, set_updated_at');
+SELECT triggers_are('expert_network', 'user_ui_preferences', ARRAY['a_enforce_owner', 'a_fill_empty_arrays', 'a_require_identity', 'set_updated_at']::name[], 'user_ui_preferences has exactly the triggers a_enforce_owner, a_fill_empty_arrays (0.15.0), a_require_identity, set_updated_at');
 SELECT triggers_are('expert_network', 'campaign_costs', ARRAY['a_enforce_owner', 'a_require_identity', 'set_updated_at']::name[], 'campaign_costs has exactly the triggers a_enforce_owner, a_require_identity, set_updated_at');
 SELECT triggers_are('expert_network', 'status_history', ARRAY['protect_history']::name[], 'status_history has exactly the trigger protect_history (only the extension writes it)');
 SELECT triggers_are('expert_network', 'access_levels', ARRAY[]::name[], 'access_levels has no trigger');
 -- 0.10.0 (7)
-SELECT triggers_are('expert_network', 'restricted_companies', ARRAY['a_enforce_owner', 'a_require_identity', 'set_updated_at']::name[], 'restricted_companies has exactly the triggers a_enforce_owner, a_require_identity, set_updated_at');
+SELECT triggers_are('expert_network', 'restricted_companies', ARRAY['a_enforce_owner', 'a_fill_empty_arrays', 'a_require_identity', 'set_updated_at']::name[], 'restricted_companies has exactly the triggers a_enforce_owner, a_fill_empty_arrays (0.15.0), a_require_identity, set_updated_at');
 SELECT triggers_are('expert_network', 'expert_employments', ARRAY['a_enforce_owner', 'a_require_identity', 'follow_current_employment_delete', 'follow_current_employment_insert', 'follow_current_employment_update', 'set_updated_at']::name[], 'expert_employments has exactly the triggers a_enforce_owner, a_require_identity, follow_current_employment_delete, follow_current_employment_insert, follow_current_employment_update, set_updated_at');
 SELECT triggers_are('expert_network', 'campaign_subject_companies', ARRAY['a_enforce_owner', 'a_require_identity']::name[], 'campaign_subject_companies has exactly the triggers a_enforce_owner, a_require_identity');
 SELECT triggers_are('expert_network', 'compliance_policies', ARRAY['a_enforce_owner', 'a_require_identity', 'set_updated_at']::name[], 'compliance_policies has exactly the triggers a_enforce_owner, a_require_identity, set_updated_at');
@@ -1402,6 +1494,51 @@ SELECT set_eq(
     $$ SELECT 'expert_network.' || tbl, trg::text FROM compliance_triggers $$,
     'the compliance trigger functions are fired by exactly these 8 triggers');
 
+-- 0.15.0: a_fill_empty_arrays, BEFORE INSERT FOR EACH ROW (tgtype 7 = ROW
+-- (1) | BEFORE (2) | INSERT (4)), with the array column it fills as its
+-- one argument, on the five tables whose text[] column defaulted to '{}'
+CREATE TEMPORARY TABLE fill_triggers (ord serial PRIMARY KEY, tbl name NOT NULL, col name NOT NULL);
+INSERT INTO fill_triggers (tbl, col) VALUES
+('campaigns',            'target_regions'),
+('vendor_platforms',     'tags'),
+('experts',              'skills'),
+('user_ui_preferences',  'expanded_projects'),
+('restricted_companies', 'aliases');
+
+-- the function (5), the definition: when, for what, the argument, no WHEN,
+-- column list or transition table (5)
+SELECT trigger_is('expert_network', tbl, 'a_fill_empty_arrays', 'expert_network', 'fill_empty_arrays',
+                  format('%s.a_fill_empty_arrays calls expert_network.fill_empty_arrays()', tbl))
+  FROM fill_triggers ORDER BY ord;
+SELECT is((SELECT pg_catalog.pg_get_triggerdef(t.oid) FROM pg_catalog.pg_trigger t
+            WHERE t.tgrelid = format('expert_network.%I', f.tbl)::regclass AND t.tgname = 'a_fill_empty_arrays'),
+          format('CREATE TRIGGER a_fill_empty_arrays BEFORE INSERT ON expert_network.%s FOR EACH ROW EXECUTE FUNCTION expert_network.fill_empty_arrays(%L)',
+                 f.tbl, f.col),
+          format('%s.a_fill_empty_arrays is BEFORE INSERT FOR EACH ROW, fill_empty_arrays(%L)', f.tbl, f.col))
+  FROM fill_triggers f ORDER BY f.ord;
+
+-- (3)
+SELECT is_empty(
+    $$ SELECT t.tgrelid::regclass::text FROM pg_catalog.pg_trigger t
+         JOIN fill_triggers f ON t.tgrelid = format('expert_network.%I', f.tbl)::regclass
+        WHERE t.tgname = 'a_fill_empty_arrays'
+          AND (t.tgisinternal OR t.tgtype <> 7 OR t.tgnargs <> 1 OR t.tgenabled <> 'O') $$,
+    'every a_fill_empty_arrays trigger is BEFORE INSERT FOR EACH ROW (tgtype 7), enabled, with one argument');
+SELECT set_eq(
+    $$ SELECT t.tgrelid::regclass::text, t.tgname::text FROM pg_catalog.pg_trigger t
+        WHERE NOT t.tgisinternal AND t.tgfoid = 'expert_network.fill_empty_arrays()'::regprocedure $$,
+    $$ SELECT 'expert_network.' || tbl AS tbl, 'a_fill_empty_arrays' AS trg FROM fill_triggers $$,
+    'fill_empty_arrays() is fired by exactly the 5 a_fill_empty_arrays triggers');
+SELECT set_eq(
+    $$ SELECT c.relname::text, a.attname::text
+         FROM pg_catalog.pg_attribute a
+         JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+        WHERE c.relnamespace = 'expert_network'::regnamespace AND c.relkind = 'r'
+          AND a.atttypid = 'pg_catalog.text[]'::pg_catalog.regtype AND a.attgenerated = ''
+          AND a.attnum > 0 AND NOT a.attisdropped $$,
+    $$ SELECT tbl::text, col::text FROM fill_triggers $$,
+    'the columns a_fill_empty_arrays fills are exactly the text[] columns of the schema that are not generated');
+
 /* ------------------------------------------------------------------------
  * Functions: the trigger functions (set_updated_at, enforce_owner,
  * require_identity; count_calls, protect_call_counters,
@@ -1418,10 +1555,11 @@ SELECT set_eq(
  * company_keys (the matching keys), the trigger functions of the gates
  * (compliance_gate, protect_compliance_log, stamp_exception,
  * follow_current_employment) and their screens for a UI
- * (compliance_check, compliance_conflicts).  None is SECURITY DEFINER or
- * has settings since 0.7.0.  Their privileges are in
- * test/pgtap/scoping.sql, but for set_updated_at's and the 0.3.0, 0.4.0
- * and 0.7.0 functions'.
+ * (compliance_check, compliance_conflicts); 0.15.0's fill_empty_arrays
+ * (the trigger that fills the empty arrays of a new row).  None is SECURITY
+ * DEFINER or has settings since 0.7.0.  Their privileges are in
+ * test/pgtap/scoping.sql, but for set_updated_at's and the 0.3.0, 0.4.0,
+ * 0.7.0, 0.10.0 and 0.15.0 functions'.
  * ------------------------------------------------------------------------ */
 
 SELECT functions_are('expert_network', ARRAY[
@@ -1440,8 +1578,10 @@ SELECT functions_are('expert_network', ARRAY[
     'company_key', 'company_keys', 'compliance_gate', 'protect_compliance_log',
     'stamp_exception', 'follow_current_employment', 'compliance_check', 'compliance_conflicts',
     'keys_overlap',
-    'person_key', 'interview_starts_at', 'interview_ends_at', 'booking_gate'
-]::name[], 'schema expert_network has exactly its 46 functions');
+    'person_key', 'interview_starts_at', 'interview_ends_at', 'booking_gate',
+    -- 0.15.0
+    'fill_empty_arrays'
+]::name[], 'schema expert_network has exactly its 47 functions');
 
 CREATE TEMPORARY TABLE funcs (
     ord       serial PRIMARY KEY,
@@ -1517,9 +1657,11 @@ INSERT INTO funcs (fname, args, rettype, definer, strict, volat, parallel, symbo
                                                        'timestamp with time zone', false, true, 'IMMUTABLE', 's', 'expert_network_interview_starts_at'),
 ('interview_ends_at',         '{date,"time without time zone",integer,text}',
                                                        'timestamp with time zone', false, true, 'IMMUTABLE', 's', 'expert_network_interview_ends_at'),
-('booking_gate',              '{}',                    'trigger',      false, false, 'VOLATILE',  'u', 'expert_network_booking_gate');
+('booking_gate',              '{}',                    'trigger',      false, false, 'VOLATILE',  'u', 'expert_network_booking_gate'),
+-- 0.15.0: the empty arrays the five text[] columns no longer default to
+('fill_empty_arrays',         '{}',                    'trigger',      false, false, 'VOLATILE',  'u', 'expert_network_fill_empty_arrays');
 
--- existence (42), result type (42), language (42)
+-- existence (47), result type (47), language (47)
 SELECT has_function('expert_network', fname, args,
                     format('function expert_network.%s(%s) exists', fname, pg_catalog.array_to_string(args, ', ')))
   FROM funcs ORDER BY ord;
@@ -1530,7 +1672,7 @@ SELECT function_lang_is('expert_network', fname, args, 'c',
                         format('expert_network.%s() is written in C', fname))
   FROM funcs ORDER BY ord;
 
--- SECURITY DEFINER or not (42: none, since 0.7.0), STRICT or not (42), volatility (42)
+-- SECURITY DEFINER or not (47: none, since 0.7.0), STRICT or not (47), volatility (47)
 SELECT CASE WHEN definer
             THEN is_definer('expert_network', fname, args, format('expert_network.%s() is SECURITY DEFINER', fname))
             ELSE isnt_definer('expert_network', fname, args, format('expert_network.%s() is not SECURITY DEFINER', fname))
@@ -1756,6 +1898,26 @@ SELECT isnt((SELECT p.proacl FROM pg_catalog.pg_proc p WHERE p.oid = f::regproce
          'expert_network.compliance_conflicts()']) WITH ORDINALITY AS u(f, n)
  ORDER BY n;
 
+-- the 0.15.0 function, as the other trigger functions: PUBLIC has no
+-- privilege, an explicit ACL takes away the default one, and the extension
+-- owner holds EXECUTE WITH GRANT OPTION (3)
+SELECT is((SELECT count(*)::int FROM pg_catalog.pg_proc p,
+                  LATERAL pg_catalog.aclexplode(p.proacl) a
+            WHERE p.oid = 'expert_network.fill_empty_arrays()'::regprocedure AND a.grantee = 0),
+          0,
+          'PUBLIC has no privilege on expert_network.fill_empty_arrays()');
+SELECT isnt((SELECT p.proacl FROM pg_catalog.pg_proc p
+              WHERE p.oid = 'expert_network.fill_empty_arrays()'::regprocedure),
+            NULL,
+            'expert_network.fill_empty_arrays() has an explicit ACL (not the default that grants EXECUTE to PUBLIC)');
+SELECT ok(EXISTS (SELECT 1 FROM pg_catalog.pg_proc p,
+                         LATERAL pg_catalog.aclexplode(p.proacl) a,
+                         pg_catalog.pg_extension e
+                   WHERE p.oid = 'expert_network.fill_empty_arrays()'::regprocedure
+                     AND e.extname = 'expert_network'
+                     AND a.grantee = e.extowner AND a.privilege_type = 'EXECUTE' AND a.is_grantable),
+          'the extension owner holds EXECUTE WITH GRANT OPTION on expert_network.fill_empty_arrays()');
+
 /* ------------------------------------------------------------------------
  * The view workflow_transitions (0.4.0): the graphs as data, straight from
  * transition_graph() (what the graphs hold is test/pgtap/workflow.sql's)
@@ -1798,7 +1960,7 @@ INSERT INTO dash_cols (view, col, typ) VALUES
     ('campaign_dashboard', 'campaign_name', 'text'),
     ('campaign_dashboard', 'industry_vertical', 'text'),
     ('campaign_dashboard', 'target_regions', 'text[]'),
-    ('campaign_dashboard', 'status', 'text'),
+    ('campaign_dashboard', 'status', 'expert_network.campaign_status'),  -- 0.15.0: the column's enum type
     ('campaign_dashboard', 'start_date', 'date'),
     ('campaign_dashboard', 'target_completion_date', 'date'),
     ('campaign_dashboard', 'days_remaining', 'integer'),
@@ -1963,7 +2125,7 @@ SELECT is_empty(
 
 SELECT isnt(pg_catalog.obj_description('expert_network'::regnamespace, 'pg_namespace'), NULL,
             'schema expert_network has a comment');
--- every function (42)
+-- every function (47)
 SELECT isnt(pg_catalog.obj_description(format('expert_network.%I(%s)', fname,
                                               pg_catalog.array_to_string(args, ', '))::regprocedure, 'pg_proc'),
             NULL,

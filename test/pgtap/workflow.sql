@@ -37,14 +37,15 @@ SET client_min_messages = warning;
 
 BEGIN;
 
-SELECT plan(277);
+SELECT plan(278);
 
 CREATE ROLE en_wf_app NOLOGIN;
 SELECT expert_network.grant_access('en_wf_app', 'app') \g /dev/null
 
 /* ------------------------------------------------------------------------
  * The graphs, as issue 4 states them (ord: the order of the steps), and
- * the statuses of each entity, as its table's CHECK constraint lists them
+ * the statuses of each entity, as its table's CHECK constraint listed them
+ * (0.15.0: the labels of its status column's enum type, in their order)
  * ------------------------------------------------------------------------ */
 
 CREATE TEMPORARY TABLE graph (ord serial PRIMARY KEY, entity text, from_status text, to_status text);
@@ -86,6 +87,7 @@ GRANT SELECT ON graph, entities TO PUBLIC;
  *   pg_temp.new_row(entity, status)   INSERTs a row of the entity in that
  *       status (campaigns, enrollments with a campaign of their own, experts
  *       in W0, interviews with X0, research rows in S0); returns its id
+ *       (0.15.0: the status, text here, cast to the table's enum type)
  *   pg_temp.status_of(entity, id)     the row's status
  *   pg_temp.error_of(sql)             'SQLSTATE: message / detail / hint'
  *   pg_temp.history_of(id)            the row's history, in order, as
@@ -102,34 +104,38 @@ BEGIN
     WHEN 'campaign' THEN
         INSERT INTO expert_network.campaigns (campaign_name, industry_vertical, start_date,
                                               target_completion_date, status)
-        VALUES ('Graph campaign', 'Technology', '2026-01-01', '2026-06-30', p_status)
+        VALUES ('Graph campaign', 'Technology', '2026-01-01', '2026-06-30',
+                p_status::expert_network.campaign_status)
         RETURNING id INTO new_id;
     WHEN 'expert' THEN
         INSERT INTO expert_network.experts (campaign_id, vendor_platform_id, name, title, status)
         VALUES ('00000001-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000001',
-                'Graph expert', 'Title', p_status)
+                'Graph expert', 'Title', p_status::expert_network.expert_status)
         RETURNING id INTO new_id;
     WHEN 'interview' THEN
         INSERT INTO expert_network.interviews (campaign_id, expert_id, scheduled_date, scheduled_time, status)
         VALUES ('00000001-0000-4000-8000-000000000001', '00000002-0000-4000-8000-000000000001',
                 -- a day of its own: since 0.13.0 one expert's live calls may not overlap
                 (SELECT COALESCE(pg_catalog.max(i.scheduled_date), DATE '2030-01-01') FROM expert_network.interviews AS i
-                  WHERE i.scheduled_date >= DATE '2030-01-01') + 1, '10:00', p_status)
+                  WHERE i.scheduled_date >= DATE '2030-01-01') + 1, '10:00',
+                p_status::expert_network.interview_status)
         RETURNING id INTO new_id;
     WHEN 'enrollment' THEN
         INSERT INTO expert_network.campaigns (campaign_name, industry_vertical, start_date, target_completion_date)
         VALUES ('Enrollment campaign', 'Technology', '2026-01-01', '2026-06-30')
         RETURNING id INTO c;
         INSERT INTO expert_network.campaign_vendor_enrollments (campaign_id, vendor_platform_id, status)
-        VALUES (c, '00000000-0000-4000-8000-000000000001', p_status)
+        VALUES (c, '00000000-0000-4000-8000-000000000001', p_status::expert_network.enrollment_status)
         RETURNING id INTO new_id;
     WHEN 'research_activity' THEN
         INSERT INTO expert_network.research_activities (chat_session_id, activity_name, status)
-        VALUES ('00000004-0000-4000-8000-000000000001', 'Graph activity', p_status)
+        VALUES ('00000004-0000-4000-8000-000000000001', 'Graph activity',
+                p_status::expert_network.research_activity_status)
         RETURNING id INTO new_id;
     WHEN 'research_source' THEN
         INSERT INTO expert_network.research_sources (chat_session_id, source_name, source_type, status)
-        VALUES ('00000004-0000-4000-8000-000000000001', 'Graph source', 'URL', p_status)
+        VALUES ('00000004-0000-4000-8000-000000000001', 'Graph source', 'URL',
+                p_status::expert_network.research_source_status)
         RETURNING id INTO new_id;
     END CASE;
     RETURN new_id;
@@ -192,8 +198,8 @@ SELECT results_eq(
     'fixture: the app role (neither superuser nor BYPASSRLS), as wf_u1, has W0, X0 and S0');
 
 /* ------------------------------------------------------------------------
- * The graphs as data: workflow_transitions, allowed_transitions() (2 + 26
- * + 2)
+ * The graphs as data: workflow_transitions, allowed_transitions() (2 + 1
+ * (0.15.0: the enum types) + 26 + 2)
  * ------------------------------------------------------------------------ */
 
 SELECT set_eq(
@@ -203,7 +209,19 @@ SELECT set_eq(
 SELECT set_eq(
     $$ SELECT entity, s FROM graph, LATERAL (VALUES (from_status), (to_status)) AS v(s) $$,
     $$ SELECT entity, s FROM entities, pg_catalog.unnest(statuses) AS s $$,
-    'the graphs know exactly the statuses the tables'' CHECK constraints allow');
+    'the graphs know exactly the statuses the tables allow');
+-- 0.15.0: the statuses are the labels of each status column's enum type, in
+-- the type's order (the workflow order ORDER BY status gives)
+SELECT results_eq(
+    $$ SELECT n.entity, e.enumlabel::text COLLATE "default", pg_catalog.row_number() OVER (PARTITION BY n.entity ORDER BY e.enumsortorder)
+         FROM entities n
+         JOIN pg_catalog.pg_attribute a
+           ON a.attrelid = format('expert_network.%I', n.tbl)::regclass AND a.attname = 'status'
+         JOIN pg_catalog.pg_enum e ON e.enumtypid = a.atttypid
+        ORDER BY n.ord, e.enumsortorder $$,
+    $$ SELECT n.entity, s.s, s.i FROM entities n, pg_catalog.unnest(n.statuses) WITH ORDINALITY AS s(s, i)
+        ORDER BY n.ord, s.i $$,
+    'each table''s status column is of an enum type whose labels are the entity''s statuses, in workflow order (0.15.0)');
 
 -- for each entity and status, the next states, in workflow order (none from
 -- a final status)
@@ -335,15 +353,15 @@ UPDATE expert_network.experts SET status = 'reviewed' WHERE id = '00000002-0000-
 
 SELECT results_eq(
     $$ SELECT status, is_new, reviewed_at FROM expert_network.experts WHERE id = '00000002-0000-4000-8000-000000000101' $$,
-    $$ VALUES ('reviewed'::text, false, now()) $$,
+    $$ VALUES ('reviewed'::expert_network.expert_status, false, now()) $$,
     'stamps: proposed → reviewed sets reviewed_at and is_new = false');
 SELECT results_eq(
     $$ SELECT status, is_new, reviewed_at FROM expert_network.experts WHERE id = '00000002-0000-4000-8000-000000000102' $$,
-    $$ VALUES ('rejected'::text, false, now()) $$,
+    $$ VALUES ('rejected'::expert_network.expert_status, false, now()) $$,
     'stamps: proposed → rejected sets reviewed_at and is_new = false too');
 SELECT results_eq(
     $$ SELECT status, is_new, reviewed_at FROM expert_network.experts WHERE id = '00000002-0000-4000-8000-000000000103' $$,
-    $$ VALUES ('reviewed'::text, false, '2020-01-01 00:00:00+00'::timestamptz) $$,
+    $$ VALUES ('reviewed'::expert_network.expert_status, false, '2020-01-01 00:00:00+00'::timestamptz) $$,
     'stamps: leaving proposed keeps a reviewed_at the row already has (reviewed_at is stamped once)');
 
 -- a second trip through proposed is impossible (nothing leads back to it);
@@ -351,13 +369,13 @@ SELECT results_eq(
 UPDATE expert_network.experts SET status = 'reviewed' WHERE id = '00000002-0000-4000-8000-000000000104';
 SELECT results_eq(
     $$ SELECT status, is_new, reviewed_at FROM expert_network.experts WHERE id = '00000002-0000-4000-8000-000000000104' $$,
-    $$ VALUES ('reviewed'::text, true, '2020-01-01 00:00:00+00'::timestamptz) $$,
+    $$ VALUES ('reviewed'::expert_network.expert_status, true, '2020-01-01 00:00:00+00'::timestamptz) $$,
     'stamps: rejected → reviewed does not overwrite reviewed_at, nor touch is_new');
 UPDATE expert_network.experts SET status = 'rejected' WHERE id = '00000002-0000-4000-8000-000000000101';
 UPDATE expert_network.experts SET status = 'reviewed' WHERE id = '00000002-0000-4000-8000-000000000101';
 SELECT results_eq(
     $$ SELECT status, is_new, reviewed_at FROM expert_network.experts WHERE id = '00000002-0000-4000-8000-000000000101' $$,
-    $$ VALUES ('reviewed'::text, false, now()) $$,
+    $$ VALUES ('reviewed'::expert_network.expert_status, false, now()) $$,
     'stamps: reviewed → rejected → reviewed leaves the stamps of the first review');
 
 -- interviews: completed_at, cancelled_at
@@ -371,7 +389,7 @@ UPDATE expert_network.interviews SET status = 'cancelled' WHERE id = '00000003-0
 SELECT results_eq(
     $$ SELECT status, completed_at, cancelled_at FROM expert_network.interviews
         WHERE id IN ('00000003-0000-4000-8000-000000000101', '00000003-0000-4000-8000-000000000102') ORDER BY id $$,
-    $$ VALUES ('completed'::text, now(), NULL::timestamptz), ('cancelled', NULL, now()) $$,
+    $$ VALUES ('completed'::expert_network.interview_status, now(), NULL::timestamptz), ('cancelled', NULL, now()) $$,
     'stamps: an interview → completed gets completed_at, → cancelled cancelled_at');
 
 -- enrollments: enrolled_at
@@ -395,7 +413,7 @@ UPDATE expert_network.research_activities SET status = 'failed' WHERE id IN (:'r
 SELECT results_eq(
     format($$ SELECT status, completed_at FROM expert_network.research_activities
                WHERE id IN (%L, %L, %L) ORDER BY status, id = %L $$, :'ra1', :'ra2', :'ra3', :'ra3'),
-    $$ VALUES ('completed'::text, now()), ('failed', now()), ('failed', now()) $$,
+    $$ VALUES ('completed'::expert_network.research_activity_status, now()), ('failed', now()), ('failed', now()) $$,
     'stamps: a research activity → completed, processing → failed and queued → failed get completed_at');
 
 /* ------------------------------------------------------------------------
@@ -458,7 +476,7 @@ SELECT throws_ok(
 -- completed (a follow-up call)
 INSERT INTO expert_network.experts (id, campaign_id, vendor_platform_id, name, title, status)
 SELECT ('00000002-0000-4000-8000-00000000021' || n)::uuid, '00000001-0000-4000-8000-000000000002',
-       '00000000-0000-4000-8000-000000000001', 'Expert ' || s, 'Title', s
+       '00000000-0000-4000-8000-000000000001', 'Expert ' || s, 'Title', s::expert_network.expert_status
   FROM pg_catalog.unnest(ARRAY['proposed', 'reviewed', 'rejected', 'scheduling', 'scheduled', 'completed'])
        WITH ORDINALITY AS u(s, n);
 
@@ -511,7 +529,7 @@ SELECT throws_ok(
 -- experts L1 … L8 (2…03NN) of W0
 INSERT INTO expert_network.experts (id, campaign_id, vendor_platform_id, name, title, status)
 SELECT ('00000002-0000-4000-8000-00000000030' || n)::uuid, '00000001-0000-4000-8000-000000000001',
-       '00000000-0000-4000-8000-000000000001', 'L' || n, 'Title', s
+       '00000000-0000-4000-8000-000000000001', 'L' || n, 'Title', s::expert_network.expert_status
   FROM pg_catalog.unnest(ARRAY['reviewed', 'scheduling', 'reviewed', 'scheduled', 'scheduled', 'scheduled', 'reviewed', 'reviewed'])
        WITH ORDINALITY AS u(s, n);
 
@@ -524,7 +542,7 @@ VALUES ('00000003-0000-4000-8000-000000000301', '00000001-0000-4000-8000-0000000
         '00000002-0000-4000-8000-000000000302', '2026-03-01', '11:00', 'confirmed');
 SELECT results_eq(
     $$ SELECT name, status FROM expert_network.experts WHERE name IN ('L1', 'L2') ORDER BY name $$,
-    $$ VALUES ('L1'::text, 'scheduled'::text), ('L2', 'scheduled') $$,
+    $$ VALUES ('L1'::text, 'scheduled'::expert_network.expert_status), ('L2', 'scheduled') $$,
     'lifecycle: a new live interview moves a reviewed expert (pending) and a scheduling one (confirmed) to scheduled');
 
 -- an interview that is not live leaves a reviewed expert alone
@@ -563,7 +581,7 @@ UPDATE expert_network.interviews SET status = 'completed'
  WHERE id IN ('00000003-0000-4000-8000-000000000501', '00000003-0000-4000-8000-000000000601');
 SELECT results_eq(
     $$ SELECT name, status FROM expert_network.experts WHERE name IN ('L5', 'L6') ORDER BY name $$,
-    $$ VALUES ('L5'::text, 'completed'::text), ('L6', 'completed') $$,
+    $$ VALUES ('L5'::text, 'completed'::expert_network.expert_status), ('L6', 'completed') $$,
     'lifecycle: completing an interview moves a scheduled expert to completed, live interviews left or not');
 UPDATE expert_network.interviews SET status = 'cancelled' WHERE id = '00000003-0000-4000-8000-000000000602';
 SELECT is((SELECT status FROM expert_network.experts WHERE name = 'L6'), 'completed',
@@ -617,7 +635,7 @@ SELECT ('00000002-0000-4000-8000-00000000090' || n)::uuid, '00000001-0000-4000-8
   FROM pg_catalog.generate_series(1, 8) AS n;
 INSERT INTO expert_network.interviews (id, campaign_id, expert_id, scheduled_date, scheduled_time, status)
 SELECT ('00000003-0000-4000-8000-00000000' || v.i)::uuid, '00000001-0000-4000-8000-000000000004',
-       ('00000002-0000-4000-8000-00000000090' || v.m)::uuid, '2026-04-01', v.t::time, v.s
+       ('00000002-0000-4000-8000-00000000090' || v.m)::uuid, '2026-04-01', v.t::time, v.s::expert_network.interview_status
   FROM (VALUES ('0901', 1, '10:00', 'scheduled'), ('0902', 2, '10:00', 'pending'),
                ('0903', 3, '10:00', 'confirmed'), ('0904', 3, '11:00', 'pending'),
                ('0905', 4, '10:00', 'scheduled'), ('0906', 4, '11:00', 'confirmed'),
@@ -649,7 +667,7 @@ DELETE FROM expert_network.interviews
               '00000003-0000-4000-8000-000000000904');
 SELECT results_eq(
     $$ SELECT name, status FROM expert_network.experts WHERE name IN ('M2', 'M3') ORDER BY name $$,
-    $$ VALUES ('M2'::text, 'scheduling'::text), ('M3', 'scheduling') $$,
+    $$ VALUES ('M2'::text, 'scheduling'::expert_network.expert_status), ('M3', 'scheduling') $$,
     'delete: one DELETE of several live interviews moves each of their experts (pending, confirmed) back to scheduling');
 SELECT is(pg_temp.history_of('00000002-0000-4000-8000-000000000903'), '>reviewed reviewed>scheduled scheduled>scheduling',
           'delete: M3, whose two live interviews went in one DELETE, steps back once');
@@ -658,7 +676,7 @@ SELECT is(pg_temp.history_of('00000002-0000-4000-8000-000000000903'), '>reviewed
 DELETE FROM expert_network.interviews WHERE id = '00000003-0000-4000-8000-000000000905';
 SELECT results_eq(
     $$ SELECT status, pg_temp.history_of(id) FROM expert_network.experts WHERE name = 'M4' $$,
-    $$ VALUES ('scheduled'::text, '>reviewed reviewed>scheduled'::text) $$,
+    $$ VALUES ('scheduled'::expert_network.expert_status, '>reviewed reviewed>scheduled'::text) $$,
     'delete: an expert with another live interview left stays scheduled, with no new history row');
 
 -- a completed interview deleted leaves its completed expert completed; a
@@ -667,12 +685,12 @@ UPDATE expert_network.interviews SET status = 'completed' WHERE id = '00000003-0
 DELETE FROM expert_network.interviews WHERE id = '00000003-0000-4000-8000-000000000907';
 SELECT results_eq(
     $$ SELECT status, pg_temp.history_of(id) FROM expert_network.experts WHERE name = 'M5' $$,
-    $$ VALUES ('completed'::text, '>reviewed reviewed>scheduled scheduled>completed'::text) $$,
+    $$ VALUES ('completed'::expert_network.expert_status, '>reviewed reviewed>scheduled scheduled>completed'::text) $$,
     'delete: deleting a completed interview leaves its completed expert alone');
 DELETE FROM expert_network.interviews WHERE id = '00000003-0000-4000-8000-000000000909';
 SELECT results_eq(
     $$ SELECT status, pg_temp.history_of(id) FROM expert_network.experts WHERE name = 'M6' $$,
-    $$ VALUES ('scheduled'::text, '>reviewed reviewed>scheduled'::text) $$,
+    $$ VALUES ('scheduled'::expert_network.expert_status, '>reviewed reviewed>scheduled'::text) $$,
     'delete: deleting a cancelled interview leaves a scheduled expert scheduled');
 
 -- by cascade: deleting W4 takes its experts and their live interviews
@@ -685,7 +703,7 @@ SELECT lives_ok(
     'delete: deleting a campaign whose scheduled experts have live interviews cascades without an error');
 SELECT results_eq(
     $$ SELECT campaign_id, status, pg_temp.history_of(id) FROM expert_network.experts WHERE name = 'M8' $$,
-    $$ VALUES ('00000001-0000-4000-8000-000000000001'::uuid, 'scheduling'::text,
+    $$ VALUES ('00000001-0000-4000-8000-000000000001'::uuid, 'scheduling'::expert_network.expert_status,
                '>reviewed reviewed>scheduled scheduled>scheduling'::text) $$,
     'delete: an expert whose last live interview goes by cascade (with its campaign) moves back to scheduling');
 SELECT results_eq(
@@ -842,7 +860,7 @@ SELECT results_eq(
     format($$ SELECT campaign_id, expert_id, scheduled_date, scheduled_time, duration_minutes, timezone, status, user_id
                FROM expert_network.interviews WHERE id = %L $$, :'api1'),
     $$ VALUES ('00000001-0000-4000-8000-000000000001'::uuid, '00000002-0000-4000-8000-000000000501'::uuid,
-               '2026-05-02'::date, '14:15'::time, 60, 'UTC'::text, 'scheduled'::text, 'wf_u1'::text) $$,
+               '2026-05-02'::date, '14:15'::time, 60, 'UTC'::text, 'scheduled'::expert_network.interview_status, 'wf_u1'::text) $$,
     'schedule_interview(): the campaign is the expert''s, duration 60 and time zone UTC by default, status scheduled');
 SELECT is((SELECT status FROM expert_network.experts WHERE id = '00000002-0000-4000-8000-000000000501'), 'scheduled',
           'schedule_interview(): the reviewed expert is now scheduled');
@@ -897,7 +915,7 @@ SELECT results_eq(
     'complete_interview(): the notes and links are stored, transcript_available is true with a transcript');
 SELECT results_eq(
     format($$ SELECT status, completed_at FROM expert_network.interviews WHERE id = %L $$, :'api1'),
-    $$ VALUES ('completed'::text, now()) $$,
+    $$ VALUES ('completed'::expert_network.interview_status, now()) $$,
     'complete_interview(): the interview is completed, and stamped');
 SELECT is((SELECT status FROM expert_network.experts WHERE id = '00000002-0000-4000-8000-000000000501'), 'completed',
           'complete_interview(): the scheduled expert is completed');
@@ -944,7 +962,7 @@ SELECT lives_ok(format('SELECT expert_network.cancel_interview(%L)', :'api3'),
                 'cancel_interview() of a scheduled interview');
 SELECT results_eq(
     format($$ SELECT status, cancelled_at, completed_at FROM expert_network.interviews WHERE id = %L $$, :'api3'),
-    $$ VALUES ('cancelled'::text, now(), NULL::timestamptz) $$,
+    $$ VALUES ('cancelled'::expert_network.interview_status, now(), NULL::timestamptz) $$,
     'cancel_interview(): the interview is cancelled, and stamped');
 SELECT throws_ok(
     format('SELECT expert_network.cancel_interview(%L)', :'api3'),
@@ -1068,7 +1086,7 @@ SELECT pg_temp.new_row('research_source', 'processing') AS rs1,
        pg_temp.new_row('research_source', 'processing') AS rs2,
        pg_temp.new_row('research_source', 'failed') AS rs3 \gset
 SELECT count(*) AS h0 FROM expert_network.status_history \gset
-UPDATE expert_network.research_sources SET status = CASE status WHEN 'failed' THEN 'processing' ELSE 'scraped' END
+UPDATE expert_network.research_sources SET status = CASE status WHEN 'failed' THEN 'processing' ELSE 'scraped' END::expert_network.research_source_status
  WHERE id IN (:'rs1', :'rs2', :'rs3');
 SELECT results_eq(
     format($$ SELECT row_id, from_status, to_status FROM expert_network.status_history
@@ -1198,7 +1216,7 @@ VALUES ('00000003-0000-4000-8000-0000000000e1', '00000001-0000-4000-8000-0000000
         '00000002-0000-4000-8000-0000000000e1', '2026-02-03', '10:00', 'scheduled');
 SELECT results_eq(
     $$ SELECT user_id, status FROM expert_network.experts WHERE id = '00000002-0000-4000-8000-0000000000e1' $$,
-    $$ VALUES ('wf_u1'::text, 'scheduled'::text) $$,
+    $$ VALUES ('wf_u1'::text, 'scheduled'::expert_network.expert_status) $$,
     'admin write: the expert took its campaign''s owner, and its new live interview scheduled it (lifecycle)');
 SELECT lives_ok(
     $$ UPDATE expert_network.interviews SET status = 'completed' WHERE id = '00000003-0000-4000-8000-0000000000e1' $$,
@@ -1210,7 +1228,7 @@ SELECT results_eq(
     'admin write: the completed interview gets its completed_interviews row, the interview''s owner''s');
 SELECT results_eq(
     $$ SELECT status, pg_temp.history_of(id) FROM expert_network.experts WHERE id = '00000002-0000-4000-8000-0000000000e1' $$,
-    $$ VALUES ('completed'::text, '>reviewed reviewed>scheduled scheduled>completed'::text) $$,
+    $$ VALUES ('completed'::expert_network.expert_status, '>reviewed reviewed>scheduled scheduled>completed'::text) $$,
     'admin write: the expert is moved to completed, every step recorded');
 SELECT results_eq(
     $$ SELECT pg_temp.history_of('00000003-0000-4000-8000-0000000000e1'),
@@ -1255,7 +1273,7 @@ SELECT lives_ok(
     'restore: a completed and a pending interview for a proposed expert');
 SELECT results_eq(
     $$ SELECT user_id, status FROM expert_network.experts WHERE id = '00000002-0000-4000-8000-0000000000f1' $$,
-    $$ VALUES ('wf_r'::text, 'proposed'::text) $$,
+    $$ VALUES ('wf_r'::text, 'proposed'::expert_network.expert_status) $$,
     'restore: no lifecycle effect: the expert is still proposed (neither scheduled nor completed)');
 SELECT is_empty(
     $$ SELECT id FROM expert_network.completed_interviews WHERE interview_id = '00000003-0000-4000-8000-0000000000f1' $$,

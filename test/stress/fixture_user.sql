@@ -22,7 +22,7 @@ INSERT INTO expert_network.interviews (campaign_id, expert_id, scheduled_date, s
 SELECT e.campaign_id, e.id, '2026-02-01', pg_catalog.make_time(8 + s.n::int, 0, 0), s.status
   FROM (SELECT DISTINCT ON (campaign_id) id, campaign_id FROM expert_network.experts
          ORDER BY campaign_id, id) AS e,
-       pg_catalog.unnest(ARRAY['pending', 'scheduled', 'confirmed', 'completed', 'cancelled'])
+       pg_catalog.unnest(ARRAY['pending', 'scheduled', 'confirmed', 'completed', 'cancelled']::expert_network.interview_status[])
          WITH ORDINALITY AS s(status, n);  -- an hour apart (0.13.0: no overlapping calls)
 
 INSERT INTO expert_network.screening_questions (id, campaign_id, question_text, display_order)

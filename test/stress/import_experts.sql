@@ -13,6 +13,6 @@ SELECT pg_catalog.set_config('expert_network.user_id', 'stress' || :u, true);
 INSERT INTO expert_network.experts (campaign_id, vendor_platform_id, name, title, company, skills, status)
 SELECT ('c0000000-0000-4000-8000-' || pg_catalog.lpad(:c::text, 12, '0'))::uuid, '00000000-0000-4000-8000-000000000001',
        'Imported expert ' || (:r * 10 + g), 'Director of operations', 'Company ' || (:r * 10 + g), ARRAY['supply chain'],
-       (ARRAY['proposed', 'proposed', 'reviewed', 'rejected'])[1 + g % 4]
+       (ARRAY['proposed', 'proposed', 'reviewed', 'rejected']::expert_network.expert_status[])[1 + g % 4]
   FROM pg_catalog.generate_series(1, 10) AS g;
 COMMIT;

@@ -10,7 +10,7 @@
 BEGIN;
 SELECT pg_catalog.set_config('expert_network.user_id', 'stress' || :u, true);
 UPDATE expert_network.experts
-   SET status = CASE status WHEN 'proposed' THEN (ARRAY['reviewed', 'rejected'])[:accept]
+   SET status = CASE status WHEN 'proposed' THEN (ARRAY['reviewed', 'rejected']::expert_network.expert_status[])[:accept]
                             WHEN 'rejected' THEN 'reviewed'
                             ELSE 'rejected' END
  WHERE status IN ('proposed', 'rejected', 'reviewed', 'scheduling')

@@ -12,7 +12,7 @@ BEGIN;
 SELECT pg_catalog.set_config('expert_network.user_id', 'stress' || :u, true);
 SELECT public.stress_schedule(pg_catalog.format($q$
 INSERT INTO expert_network.interviews (campaign_id, expert_id, scheduled_date, scheduled_time, status)
-SELECT e.campaign_id, e.id, DATE '2026-03-01' + %s, pg_catalog.make_time(%s, 0, 0), (ARRAY['pending', 'scheduled'])[%s]
+SELECT e.campaign_id, e.id, DATE '2026-03-01' + %s, pg_catalog.make_time(%s, 0, 0), (ARRAY['pending', 'scheduled']::expert_network.interview_status[])[%s]
   FROM expert_network.experts AS e
  WHERE e.campaign_id = ('c0000000-0000-4000-8000-' || pg_catalog.lpad(%s::text, 12, '0'))::uuid
    AND e.status IN ('reviewed', 'scheduling', 'scheduled', 'completed')

@@ -86,9 +86,9 @@ is "$(q $db "SELECT deadlocks || ' ' || (xact_rollback - $rollbacks_before)
    "pg_stat_database: no deadlock, no transaction rolled back"
 
 # the run did what it says
-is "$(q $db "SELECT string_agg(status, ' ' ORDER BY status) FROM (SELECT DISTINCT status FROM expert_network.interviews) s")" \
+is "$(q $db "SELECT string_agg(status::text, ' ' ORDER BY status::text) FROM (SELECT DISTINCT status FROM expert_network.interviews) s")" \
    "cancelled completed confirmed pending scheduled" "the interviews left are in all five statuses"
-is "$(q $db "SELECT string_agg(status, ' ' ORDER BY status) FROM (SELECT DISTINCT status FROM expert_network.experts) s")" \
+is "$(q $db "SELECT string_agg(status::text, ' ' ORDER BY status::text) FROM (SELECT DISTINCT status FROM expert_network.experts) s")" \
    "completed proposed rejected reviewed scheduled scheduling" "the experts are in all six statuses"
 [ "$(q $db "SELECT count(*) FROM expert_network.experts")" -gt 500 ]
 ok $? "experts were imported ($(q $db "SELECT count(*) FROM expert_network.experts") now)"
