@@ -28,15 +28,19 @@ SELECT status, scheduled_calls, completed_calls, target_regions FROM expert_netw
 SELECT status, is_new, skills FROM expert_network.experts;
 SELECT status, duration_minutes, timezone FROM expert_network.interviews;
 
--- 0.15.0: no column default that schema readers render as code.  The owner
--- is filled by enforce_owner (no user_id above where it was left out), the
--- empty arrays by fill_empty_arrays: an INSERT's NULL too, not an UPDATE's
+-- 0.15.0: defaults that schema readers render as SQL, not as code.  The
+-- owner's and the roles' are expressions in parentheses; the arrays have
+-- none, fill_empty_arrays gives them '{}': an INSERT's NULL too, not an
+-- UPDATE's
 SELECT user_id FROM expert_network.experts;
-SELECT pg_catalog.count(*) AS defaults_left FROM pg_catalog.pg_attrdef AS d
-  JOIN pg_catalog.pg_attribute AS a ON a.attrelid = d.adrelid AND a.attnum = d.adnum
- WHERE a.attrelid::pg_catalog.regclass::text LIKE 'expert_network.%'
+SELECT a.attname, pg_catalog.pg_get_expr(d.adbin, d.adrelid) AS "default", pg_catalog.count(*)
+  FROM pg_catalog.pg_attribute AS a
+  LEFT JOIN pg_catalog.pg_attrdef AS d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+  JOIN pg_catalog.pg_class AS c ON c.oid = a.attrelid
+ WHERE c.relnamespace = 'expert_network'::pg_catalog.regnamespace AND c.relkind = 'r'
    AND (a.attname IN ('user_id', 'approved_by', 'decided_by')
-        OR (pg_catalog.format_type(a.atttypid, a.atttypmod) = 'text[]' AND a.attgenerated = ''));
+        OR (pg_catalog.format_type(a.atttypid, a.atttypmod) = 'text[]' AND a.attgenerated = ''))
+ GROUP BY 1, 2 ORDER BY 1, 2;
 INSERT INTO expert_network.experts (id, campaign_id, vendor_platform_id, name, title, skills)
 VALUES ('30000000-0000-4000-8000-0000000000a1', '20000000-0000-4000-8000-000000000001',
         '00000000-0000-4000-8000-000000000001', 'Null Skills', 'Analyst', NULL)

@@ -66,10 +66,9 @@ UPDATE expert_network.campaigns SET campaign_name = 'Europe (DACH)' WHERE campai
 :calls;
 
 -- drift (triggers off, as in a replica or an old backup), seen and repaired
--- (no trigger fills user_id there: a replica's rows carry it, 0.15.0)
 SET session_replication_role = replica;
-INSERT INTO expert_network.interviews (campaign_id, expert_id, scheduled_date, scheduled_time, user_id)
-VALUES ('20000000-0000-4000-8000-000000000002', '30000000-0000-4000-8000-000000000002', '2026-02-02', '09:00', 'user_1');
+INSERT INTO expert_network.interviews (campaign_id, expert_id, scheduled_date, scheduled_time)
+VALUES ('20000000-0000-4000-8000-000000000002', '30000000-0000-4000-8000-000000000002', '2026-02-02', '09:00');
 UPDATE expert_network.interviews SET status = 'completed' WHERE status = 'scheduled' AND scheduled_date = '2026-01-20';
 RESET session_replication_role;
 SELECT counter, stored, actual FROM expert_network.verify_counters();

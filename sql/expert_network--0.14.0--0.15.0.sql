@@ -1,14 +1,13 @@
 /*
  * sql/expert_network--0.14.0--0.15.0.sql — 0.15.0.
  *
- * Issue 17, a schema ORMs read: no column default that introspection
- * tools cannot render (user_id's expert_network.current_user_id(),
- * approved_by's and decided_by's CURRENT_USER, the arrays' '{}'); the
- * empty arrays filled by fill_empty_arrays(); the six workflow statuses as
- * enum types.  The dashboard views read the statuses: they are dropped and
- * made again, with their comments and grants (grants the extension's owner
- * made on them by hand are not kept; apply_access_levels() gives every
- * recorded role its level again).
+ * Issue 17, a schema ORMs read: the defaults of user_id, approved_by and
+ * decided_by written so that introspection tools render them as SQL; no
+ * default on the array columns, whose empty array fill_empty_arrays() gives;
+ * the six workflow statuses as enum types.  The dashboard views read the
+ * statuses: they are dropped and made again, with their comments and grants
+ * (grants the extension's owner made on them by hand are not kept;
+ * apply_access_levels() gives every recorded role its level again).
  *
  * Every name is qualified, operators included.
  */
@@ -16,36 +15,38 @@
 -- complain if script is sourced in psql, rather than via ALTER EXTENSION
 \echo Use "ALTER EXTENSION expert_network UPDATE TO '0.15.0'" to load this file. \quit
 
--- the owner key, the approver and the decider are filled by the extension
-ALTER TABLE expert_network.projects ALTER COLUMN user_id DROP DEFAULT;
-ALTER TABLE expert_network.campaigns ALTER COLUMN user_id DROP DEFAULT;
-ALTER TABLE expert_network.team_members ALTER COLUMN user_id DROP DEFAULT;
-ALTER TABLE expert_network.campaign_team_assignments ALTER COLUMN user_id DROP DEFAULT;
-ALTER TABLE expert_network.screening_questions ALTER COLUMN user_id DROP DEFAULT;
-ALTER TABLE expert_network.campaign_vendor_enrollments ALTER COLUMN user_id DROP DEFAULT;
-ALTER TABLE expert_network.experts ALTER COLUMN user_id DROP DEFAULT;
-ALTER TABLE expert_network.expert_screening_responses ALTER COLUMN user_id DROP DEFAULT;
-ALTER TABLE expert_network.interviews ALTER COLUMN user_id DROP DEFAULT;
-ALTER TABLE expert_network.interview_team_assignments ALTER COLUMN user_id DROP DEFAULT;
-ALTER TABLE expert_network.completed_interviews ALTER COLUMN user_id DROP DEFAULT;
-ALTER TABLE expert_network.chat_sessions ALTER COLUMN user_id DROP DEFAULT;
-ALTER TABLE expert_network.chat_messages ALTER COLUMN user_id DROP DEFAULT;
-ALTER TABLE expert_network.research_activities ALTER COLUMN user_id DROP DEFAULT;
-ALTER TABLE expert_network.research_sources ALTER COLUMN user_id DROP DEFAULT;
-ALTER TABLE expert_network.answer_sections ALTER COLUMN user_id DROP DEFAULT;
-ALTER TABLE expert_network.user_ui_preferences ALTER COLUMN user_id DROP DEFAULT;
-ALTER TABLE expert_network.campaign_costs ALTER COLUMN user_id DROP DEFAULT;
-ALTER TABLE expert_network.status_history ALTER COLUMN user_id DROP DEFAULT;
-ALTER TABLE expert_network.restricted_companies ALTER COLUMN user_id DROP DEFAULT;
-ALTER TABLE expert_network.expert_employments ALTER COLUMN user_id DROP DEFAULT;
-ALTER TABLE expert_network.campaign_subject_companies ALTER COLUMN user_id DROP DEFAULT;
-ALTER TABLE expert_network.compliance_policies ALTER COLUMN user_id DROP DEFAULT;
-ALTER TABLE expert_network.interview_attestations ALTER COLUMN user_id DROP DEFAULT;
-ALTER TABLE expert_network.compliance_exceptions ALTER COLUMN user_id DROP DEFAULT;
-ALTER TABLE expert_network.compliance_log ALTER COLUMN user_id DROP DEFAULT;
-ALTER TABLE expert_network.call_caps ALTER COLUMN user_id DROP DEFAULT;
-ALTER TABLE expert_network.compliance_exceptions ALTER COLUMN approved_by DROP DEFAULT;
-ALTER TABLE expert_network.compliance_log ALTER COLUMN decided_by DROP DEFAULT;
+-- the defaults of the owner key, the approver and the decider: the same
+-- values, as expressions in parentheses, which drizzle-kit pull writes as
+-- sql`...` (see sql/expert_network.sql, "A schema ORMs read")
+ALTER TABLE expert_network.projects ALTER COLUMN user_id SET DEFAULT (expert_network.current_user_id() COLLATE pg_catalog."default");
+ALTER TABLE expert_network.campaigns ALTER COLUMN user_id SET DEFAULT (expert_network.current_user_id() COLLATE pg_catalog."default");
+ALTER TABLE expert_network.team_members ALTER COLUMN user_id SET DEFAULT (expert_network.current_user_id() COLLATE pg_catalog."default");
+ALTER TABLE expert_network.campaign_team_assignments ALTER COLUMN user_id SET DEFAULT (expert_network.current_user_id() COLLATE pg_catalog."default");
+ALTER TABLE expert_network.screening_questions ALTER COLUMN user_id SET DEFAULT (expert_network.current_user_id() COLLATE pg_catalog."default");
+ALTER TABLE expert_network.campaign_vendor_enrollments ALTER COLUMN user_id SET DEFAULT (expert_network.current_user_id() COLLATE pg_catalog."default");
+ALTER TABLE expert_network.experts ALTER COLUMN user_id SET DEFAULT (expert_network.current_user_id() COLLATE pg_catalog."default");
+ALTER TABLE expert_network.expert_screening_responses ALTER COLUMN user_id SET DEFAULT (expert_network.current_user_id() COLLATE pg_catalog."default");
+ALTER TABLE expert_network.interviews ALTER COLUMN user_id SET DEFAULT (expert_network.current_user_id() COLLATE pg_catalog."default");
+ALTER TABLE expert_network.interview_team_assignments ALTER COLUMN user_id SET DEFAULT (expert_network.current_user_id() COLLATE pg_catalog."default");
+ALTER TABLE expert_network.completed_interviews ALTER COLUMN user_id SET DEFAULT (expert_network.current_user_id() COLLATE pg_catalog."default");
+ALTER TABLE expert_network.chat_sessions ALTER COLUMN user_id SET DEFAULT (expert_network.current_user_id() COLLATE pg_catalog."default");
+ALTER TABLE expert_network.chat_messages ALTER COLUMN user_id SET DEFAULT (expert_network.current_user_id() COLLATE pg_catalog."default");
+ALTER TABLE expert_network.research_activities ALTER COLUMN user_id SET DEFAULT (expert_network.current_user_id() COLLATE pg_catalog."default");
+ALTER TABLE expert_network.research_sources ALTER COLUMN user_id SET DEFAULT (expert_network.current_user_id() COLLATE pg_catalog."default");
+ALTER TABLE expert_network.answer_sections ALTER COLUMN user_id SET DEFAULT (expert_network.current_user_id() COLLATE pg_catalog."default");
+ALTER TABLE expert_network.user_ui_preferences ALTER COLUMN user_id SET DEFAULT (expert_network.current_user_id() COLLATE pg_catalog."default");
+ALTER TABLE expert_network.campaign_costs ALTER COLUMN user_id SET DEFAULT (expert_network.current_user_id() COLLATE pg_catalog."default");
+ALTER TABLE expert_network.status_history ALTER COLUMN user_id SET DEFAULT (expert_network.current_user_id() COLLATE pg_catalog."default");
+ALTER TABLE expert_network.restricted_companies ALTER COLUMN user_id SET DEFAULT (expert_network.current_user_id() COLLATE pg_catalog."default");
+ALTER TABLE expert_network.expert_employments ALTER COLUMN user_id SET DEFAULT (expert_network.current_user_id() COLLATE pg_catalog."default");
+ALTER TABLE expert_network.campaign_subject_companies ALTER COLUMN user_id SET DEFAULT (expert_network.current_user_id() COLLATE pg_catalog."default");
+ALTER TABLE expert_network.compliance_policies ALTER COLUMN user_id SET DEFAULT (expert_network.current_user_id() COLLATE pg_catalog."default");
+ALTER TABLE expert_network.interview_attestations ALTER COLUMN user_id SET DEFAULT (expert_network.current_user_id() COLLATE pg_catalog."default");
+ALTER TABLE expert_network.compliance_exceptions ALTER COLUMN user_id SET DEFAULT (expert_network.current_user_id() COLLATE pg_catalog."default");
+ALTER TABLE expert_network.compliance_log ALTER COLUMN user_id SET DEFAULT (expert_network.current_user_id() COLLATE pg_catalog."default");
+ALTER TABLE expert_network.call_caps ALTER COLUMN user_id SET DEFAULT (expert_network.current_user_id() COLLATE pg_catalog."default");
+ALTER TABLE expert_network.compliance_exceptions ALTER COLUMN approved_by SET DEFAULT (CURRENT_USER::pg_catalog.text COLLATE pg_catalog."default");
+ALTER TABLE expert_network.compliance_log ALTER COLUMN decided_by SET DEFAULT (CURRENT_USER::pg_catalog.text COLLATE pg_catalog."default");
 
 -- the empty arrays
 ALTER TABLE expert_network.campaigns ALTER COLUMN target_regions DROP DEFAULT;

@@ -93,7 +93,7 @@ COMMENT ON TYPE expert_network.research_source_status IS 'The status of a resear
 
 CREATE TABLE expert_network.projects (
     id              uuid        NOT NULL DEFAULT pg_catalog.gen_random_uuid(),
-    user_id         text        NOT NULL,
+    user_id         text        NOT NULL DEFAULT (expert_network.current_user_id() COLLATE pg_catalog."default"),
     project_code    text        NOT NULL,
     project_name    text        NOT NULL,
     description     text,
@@ -113,7 +113,7 @@ CREATE INDEX idx_projects_order ON expert_network.projects (user_id, display_ord
 
 CREATE TABLE expert_network.campaigns (
     id                      uuid        NOT NULL DEFAULT pg_catalog.gen_random_uuid(),
-    user_id                 text        NOT NULL,
+    user_id                 text        NOT NULL DEFAULT (expert_network.current_user_id() COLLATE pg_catalog."default"),
     project_id              uuid,
     campaign_name           text        NOT NULL,
     industry_vertical       text        NOT NULL,
@@ -166,7 +166,7 @@ CREATE INDEX idx_campaigns_dates ON expert_network.campaigns (start_date, target
 
 CREATE TABLE expert_network.team_members (
     id          uuid        NOT NULL DEFAULT pg_catalog.gen_random_uuid(),
-    user_id     text        NOT NULL,
+    user_id     text        NOT NULL DEFAULT (expert_network.current_user_id() COLLATE pg_catalog."default"),
     name        text        NOT NULL,
     email       text,
     designation text        NOT NULL,
@@ -185,7 +185,7 @@ CREATE TABLE expert_network.campaign_team_assignments (
     campaign_id     uuid        NOT NULL,
     team_member_id  uuid        NOT NULL,
     assigned_at     timestamptz NOT NULL DEFAULT pg_catalog.now(),
-    user_id text NOT NULL,
+    user_id text NOT NULL DEFAULT (expert_network.current_user_id() COLLATE pg_catalog."default"),
     CONSTRAINT campaign_team_assignments_pkey PRIMARY KEY (campaign_id, team_member_id),
     CONSTRAINT campaign_team_assignments_campaign_id_fkey FOREIGN KEY (campaign_id, user_id)
         REFERENCES expert_network.campaigns (id, user_id) ON DELETE CASCADE,
@@ -212,7 +212,7 @@ CREATE TABLE expert_network.screening_questions (
     display_order       integer     NOT NULL DEFAULT 0,
     created_at          timestamptz NOT NULL DEFAULT pg_catalog.now(),
     updated_at          timestamptz NOT NULL DEFAULT pg_catalog.now(),
-    user_id text NOT NULL,
+    user_id text NOT NULL DEFAULT (expert_network.current_user_id() COLLATE pg_catalog."default"),
     CONSTRAINT screening_questions_pkey PRIMARY KEY (id),
     CONSTRAINT screening_questions_id_user_id_key UNIQUE (id, user_id),
     CONSTRAINT screening_questions_campaign_id_fkey FOREIGN KEY (campaign_id, user_id)
@@ -278,7 +278,7 @@ CREATE TABLE expert_network.campaign_vendor_enrollments (
     notes                   text,
     created_at              timestamptz NOT NULL DEFAULT pg_catalog.now(),
     updated_at              timestamptz NOT NULL DEFAULT pg_catalog.now(),
-    user_id text NOT NULL,
+    user_id text NOT NULL DEFAULT (expert_network.current_user_id() COLLATE pg_catalog."default"),
     CONSTRAINT campaign_vendor_enrollments_pkey PRIMARY KEY (id),
     CONSTRAINT campaign_vendor_enrollments_campaign_id_vendor_platform_id_key
         UNIQUE (campaign_id, vendor_platform_id),
@@ -317,7 +317,7 @@ CREATE TABLE expert_network.experts (
     created_at          timestamptz  NOT NULL DEFAULT pg_catalog.now(),
     updated_at          timestamptz  NOT NULL DEFAULT pg_catalog.now(),
     reviewed_at         timestamptz,
-    user_id text NOT NULL,
+    user_id text NOT NULL DEFAULT (expert_network.current_user_id() COLLATE pg_catalog."default"),
     CONSTRAINT experts_pkey PRIMARY KEY (id),
     CONSTRAINT experts_id_user_id_key UNIQUE (id, user_id),
     CONSTRAINT experts_campaign_id_fkey FOREIGN KEY (campaign_id, user_id)
@@ -347,7 +347,7 @@ CREATE TABLE expert_network.expert_screening_responses (
     screening_question_id   uuid        NOT NULL,
     response_text           text        NOT NULL,
     created_at              timestamptz NOT NULL DEFAULT pg_catalog.now(),
-    user_id text NOT NULL,
+    user_id text NOT NULL DEFAULT (expert_network.current_user_id() COLLATE pg_catalog."default"),
     CONSTRAINT expert_screening_responses_pkey PRIMARY KEY (id),
     CONSTRAINT expert_screening_responses_expert_id_fkey FOREIGN KEY (expert_id, user_id)
         REFERENCES expert_network.experts (id, user_id) ON DELETE CASCADE,
@@ -379,7 +379,7 @@ CREATE TABLE expert_network.interviews (
     updated_at          timestamptz NOT NULL DEFAULT pg_catalog.now(),
     completed_at        timestamptz,
     cancelled_at        timestamptz,
-    user_id text NOT NULL,
+    user_id text NOT NULL DEFAULT (expert_network.current_user_id() COLLATE pg_catalog."default"),
     CONSTRAINT interviews_pkey PRIMARY KEY (id),
     CONSTRAINT interviews_id_user_id_key UNIQUE (id, user_id),
     CONSTRAINT interviews_campaign_id_fkey FOREIGN KEY (campaign_id, user_id)
@@ -403,7 +403,7 @@ CREATE INDEX idx_interviews_campaign_status ON expert_network.interviews (campai
 CREATE TABLE expert_network.interview_team_assignments (
     interview_id    uuid NOT NULL,
     team_member_id  uuid NOT NULL,
-    user_id text NOT NULL,
+    user_id text NOT NULL DEFAULT (expert_network.current_user_id() COLLATE pg_catalog."default"),
     CONSTRAINT interview_team_assignments_pkey PRIMARY KEY (interview_id, team_member_id),
     CONSTRAINT interview_team_assignments_interview_id_fkey FOREIGN KEY (interview_id, user_id)
         REFERENCES expert_network.interviews (id, user_id) ON DELETE CASCADE,
@@ -435,7 +435,7 @@ CREATE TABLE expert_network.completed_interviews (
     review_text             text,
     completed_at            timestamptz  NOT NULL DEFAULT pg_catalog.now(),
     rated_at                timestamptz,
-    user_id text NOT NULL,
+    user_id text NOT NULL DEFAULT (expert_network.current_user_id() COLLATE pg_catalog."default"),
     CONSTRAINT completed_interviews_pkey PRIMARY KEY (id),
     CONSTRAINT completed_interviews_interview_id_key UNIQUE (interview_id),
     CONSTRAINT completed_interviews_interview_id_fkey FOREIGN KEY (interview_id, user_id)
@@ -470,7 +470,7 @@ CREATE INDEX idx_completed_rating ON expert_network.completed_interviews (rating
 
 CREATE TABLE expert_network.chat_sessions (
     id          uuid        NOT NULL DEFAULT pg_catalog.gen_random_uuid(),
-    user_id     text        NOT NULL,
+    user_id     text        NOT NULL DEFAULT (expert_network.current_user_id() COLLATE pg_catalog."default"),
     campaign_id uuid,
     title       text        NOT NULL,
     created_at  timestamptz NOT NULL DEFAULT pg_catalog.now(),
@@ -495,7 +495,7 @@ CREATE TABLE expert_network.chat_messages (
     role            text        NOT NULL,
     content         text        NOT NULL,
     created_at      timestamptz NOT NULL DEFAULT pg_catalog.now(),
-    user_id text NOT NULL,
+    user_id text NOT NULL DEFAULT (expert_network.current_user_id() COLLATE pg_catalog."default"),
     CONSTRAINT chat_messages_pkey PRIMARY KEY (id),
     CONSTRAINT chat_messages_chat_session_id_fkey FOREIGN KEY (chat_session_id, user_id)
         REFERENCES expert_network.chat_sessions (id, user_id) ON DELETE CASCADE,
@@ -519,7 +519,7 @@ CREATE TABLE expert_network.research_activities (
     result_data     jsonb,
     created_at      timestamptz NOT NULL DEFAULT pg_catalog.now(),
     completed_at    timestamptz,
-    user_id text NOT NULL,
+    user_id text NOT NULL DEFAULT (expert_network.current_user_id() COLLATE pg_catalog."default"),
     CONSTRAINT research_activities_pkey PRIMARY KEY (id),
     CONSTRAINT research_activities_chat_session_id_fkey FOREIGN KEY (chat_session_id, user_id)
         REFERENCES expert_network.chat_sessions (id, user_id) ON DELETE CASCADE,
@@ -546,7 +546,7 @@ CREATE TABLE expert_network.research_sources (
     content_preview text,
     metadata        jsonb,
     created_at      timestamptz NOT NULL DEFAULT pg_catalog.now(),
-    user_id text NOT NULL,
+    user_id text NOT NULL DEFAULT (expert_network.current_user_id() COLLATE pg_catalog."default"),
     CONSTRAINT research_sources_pkey PRIMARY KEY (id),
     CONSTRAINT research_sources_chat_session_id_fkey FOREIGN KEY (chat_session_id, user_id)
         REFERENCES expert_network.chat_sessions (id, user_id) ON DELETE CASCADE
@@ -568,7 +568,7 @@ CREATE TABLE expert_network.answer_sections (
     content         text        NOT NULL,
     display_order   integer     NOT NULL DEFAULT 0,
     created_at      timestamptz NOT NULL DEFAULT pg_catalog.now(),
-    user_id text NOT NULL,
+    user_id text NOT NULL DEFAULT (expert_network.current_user_id() COLLATE pg_catalog."default"),
     CONSTRAINT answer_sections_pkey PRIMARY KEY (id),
     CONSTRAINT answer_sections_chat_session_id_fkey FOREIGN KEY (chat_session_id, user_id)
         REFERENCES expert_network.chat_sessions (id, user_id) ON DELETE CASCADE
@@ -585,7 +585,7 @@ CREATE INDEX idx_answer_sections_order ON expert_network.answer_sections (chat_s
  * ------------------------------------------------------------------------ */
 
 CREATE TABLE expert_network.user_ui_preferences (
-    user_id             text        NOT NULL,
+    user_id             text        NOT NULL DEFAULT (expert_network.current_user_id() COLLATE pg_catalog."default"),
     column_widths       jsonb       NOT NULL DEFAULT '{
         "dragHandle": 16,
         "campaignName": 400,
@@ -636,7 +636,7 @@ CREATE TABLE expert_network.campaign_costs (
     invoice_date        date,
     created_at          timestamptz   NOT NULL DEFAULT pg_catalog.now(),
     updated_at          timestamptz   NOT NULL DEFAULT pg_catalog.now(),
-    user_id text NOT NULL,
+    user_id text NOT NULL DEFAULT (expert_network.current_user_id() COLLATE pg_catalog."default"),
     CONSTRAINT campaign_costs_pkey PRIMARY KEY (id),
     CONSTRAINT campaign_costs_campaign_id_fkey FOREIGN KEY (campaign_id, user_id)
         REFERENCES expert_network.campaigns (id, user_id) ON DELETE CASCADE,
@@ -1025,7 +1025,7 @@ COMMENT ON FUNCTION expert_network.uuid_v7() IS
 
 CREATE TABLE expert_network.status_history (
     id          uuid        NOT NULL DEFAULT expert_network.uuid_v7(),
-    user_id     text        NOT NULL,
+    user_id     text        NOT NULL DEFAULT (expert_network.current_user_id() COLLATE pg_catalog."default"),
     entity      text        NOT NULL,
     row_id      uuid        NOT NULL,
     from_status text,
@@ -1433,7 +1433,7 @@ CREATE TABLE expert_network.restricted_companies (
     match_keys      text[]      GENERATED ALWAYS AS (expert_network.company_keys(company, ticker, aliases)) STORED,
     created_at      timestamptz NOT NULL DEFAULT pg_catalog.now(),
     updated_at      timestamptz NOT NULL DEFAULT pg_catalog.now(),
-    user_id text NOT NULL,
+    user_id text NOT NULL DEFAULT (expert_network.current_user_id() COLLATE pg_catalog."default"),
     CONSTRAINT restricted_companies_pkey PRIMARY KEY (id),
     CONSTRAINT restricted_companies_company_check
         CHECK (expert_network.company_key(company) OPERATOR(pg_catalog.<>) ''),
@@ -1463,7 +1463,7 @@ CREATE TABLE expert_network.expert_employments (
     match_keys      text[]      GENERATED ALWAYS AS (expert_network.company_keys(company, ticker, NULL)) STORED,
     created_at      timestamptz NOT NULL DEFAULT pg_catalog.now(),
     updated_at      timestamptz NOT NULL DEFAULT pg_catalog.now(),
-    user_id text NOT NULL,
+    user_id text NOT NULL DEFAULT (expert_network.current_user_id() COLLATE pg_catalog."default"),
     CONSTRAINT expert_employments_pkey PRIMARY KEY (id),
     CONSTRAINT expert_employments_expert_id_fkey FOREIGN KEY (expert_id, user_id)
         REFERENCES expert_network.experts (id, user_id) ON DELETE CASCADE,
@@ -1488,7 +1488,7 @@ CREATE TABLE expert_network.campaign_subject_companies (
     ticker          text,
     match_keys      text[]      GENERATED ALWAYS AS (expert_network.company_keys(company, ticker, NULL)) STORED,
     created_at      timestamptz NOT NULL DEFAULT pg_catalog.now(),
-    user_id text NOT NULL,
+    user_id text NOT NULL DEFAULT (expert_network.current_user_id() COLLATE pg_catalog."default"),
     CONSTRAINT campaign_subject_companies_pkey PRIMARY KEY (id),
     CONSTRAINT campaign_subject_companies_campaign_id_fkey FOREIGN KEY (campaign_id, user_id)
         REFERENCES expert_network.campaigns (id, user_id) ON DELETE CASCADE,
@@ -1503,7 +1503,7 @@ CREATE INDEX idx_campaign_subject_companies_campaign ON expert_network.campaign_
 CREATE INDEX idx_campaign_subject_companies_user ON expert_network.campaign_subject_companies (user_id);
 
 CREATE TABLE expert_network.compliance_policies (
-    user_id                     text        NOT NULL,
+    user_id                     text        NOT NULL DEFAULT (expert_network.current_user_id() COLLATE pg_catalog."default"),
     cooling_off_public_months   integer     NOT NULL DEFAULT 6,
     cooling_off_private_months  integer     NOT NULL DEFAULT 3,
     attestation_required        boolean     NOT NULL DEFAULT true,
@@ -1527,7 +1527,7 @@ CREATE TABLE expert_network.interview_attestations (
     no_material_nonpublic_information boolean NOT NULL,
     no_conflicting_obligations        boolean NOT NULL,
     conflicts_disclosed text,
-    user_id text NOT NULL,
+    user_id text NOT NULL DEFAULT (expert_network.current_user_id() COLLATE pg_catalog."default"),
     CONSTRAINT interview_attestations_pkey PRIMARY KEY (id),
     CONSTRAINT interview_attestations_interview_id_fkey FOREIGN KEY (interview_id, user_id)
         REFERENCES expert_network.interviews (id, user_id) ON DELETE CASCADE,
@@ -1548,10 +1548,10 @@ CREATE TABLE expert_network.compliance_exceptions (
     expert_id       uuid        NOT NULL,
     rule            text        NOT NULL,
     reason          text        NOT NULL,
-    approved_by     text        NOT NULL,
+    approved_by     text        NOT NULL DEFAULT (CURRENT_USER::pg_catalog.text COLLATE pg_catalog."default"),
     approved_at     timestamptz NOT NULL DEFAULT pg_catalog.now(),
     expires_at      timestamptz NOT NULL,
-    user_id text NOT NULL,
+    user_id text NOT NULL DEFAULT (expert_network.current_user_id() COLLATE pg_catalog."default"),
     CONSTRAINT compliance_exceptions_pkey PRIMARY KEY (id),
     CONSTRAINT compliance_exceptions_expert_id_fkey FOREIGN KEY (expert_id, user_id)
         REFERENCES expert_network.experts (id, user_id) ON DELETE CASCADE,
@@ -1572,7 +1572,7 @@ CREATE INDEX idx_compliance_exceptions_user ON expert_network.compliance_excepti
 
 CREATE TABLE expert_network.compliance_log (
     id              uuid        NOT NULL DEFAULT expert_network.uuid_v7(),
-    user_id         text        NOT NULL,
+    user_id         text        NOT NULL DEFAULT (expert_network.current_user_id() COLLATE pg_catalog."default"),
     logged_at       timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp(),
     interview_id    uuid,
     expert_id       uuid        NOT NULL,
@@ -1581,7 +1581,7 @@ CREATE TABLE expert_network.compliance_log (
     decision        text        NOT NULL,
     detail          jsonb,
     exception_id    uuid,
-    decided_by      text        NOT NULL,
+    decided_by      text        NOT NULL DEFAULT (CURRENT_USER::pg_catalog.text COLLATE pg_catalog."default"),
     CONSTRAINT compliance_log_pkey PRIMARY KEY (id),
     CONSTRAINT compliance_log_rule_check
         CHECK (rule OPERATOR(pg_catalog.=) ANY (ARRAY['restricted_list', 'cooling_off', 'attestation']::text[])),
@@ -2273,7 +2273,7 @@ COMMENT ON COLUMN expert_network.interviews.starts_at IS 'The call''s absolute s
 COMMENT ON COLUMN expert_network.interviews.ends_at IS 'The call''s absolute end: starts_at plus duration_minutes (generated)';
 
 CREATE TABLE expert_network.call_caps (
-    user_id     text        NOT NULL,
+    user_id     text        NOT NULL DEFAULT (expert_network.current_user_id() COLLATE pg_catalog."default"),
     max_calls   integer     NOT NULL,
     call_window interval    NOT NULL DEFAULT '12 mons',
     updated_at  timestamptz NOT NULL DEFAULT pg_catalog.now(),
@@ -2363,14 +2363,18 @@ GRANT EXECUTE ON FUNCTION
 /* ---------------------------------------------------------------- end 0.13.0, issue 15 */
 
 /* ------------------------------------------------------------------------
- * A schema ORMs read (0.15.0; issue 17).  Introspection tools (drizzle-kit
- * pull, Prisma db pull) turn column defaults into code; they cannot render
- * a call of expert_network.current_user_id() or CURRENT_USER, and render
- * '{}' as a one-element array.  So no column has such a default: user_id is
- * filled by enforce_owner (a BEFORE row trigger every per-user table has),
- * approved_by by stamp_exception, compliance_log.decided_by by the gates
- * that write the log, and the empty arrays by fill_empty_arrays.  The
- * statuses are enum types (above).
+ * A schema ORMs read (0.15.0; issue 17).  Introspection tools turn column
+ * defaults into code.  drizzle-kit pull writes a default it does not
+ * recognise as it is, so that expert_network.current_user_id() and
+ * CURRENT_USER became TypeScript that does not compile, unless the default
+ * is an expression in parentheses, which it writes as sql`...`.  So the
+ * defaults of user_id, approved_by and decided_by are written
+ * (... COLLATE pg_catalog."default"): the same value (the columns' own
+ * collation), an expression the catalog keeps in parentheses, and a column
+ * an insert may leave out in the ORM's types as in SQL.  '{}' comes out as
+ * a one-element array whatever it is written as, so the array columns have
+ * no default: fill_empty_arrays, a BEFORE INSERT row trigger, gives them
+ * the empty array.  The statuses are enum types (above).
  * ------------------------------------------------------------------------ */
 
 CREATE FUNCTION expert_network.fill_empty_arrays()
