@@ -365,7 +365,7 @@ if [ -n "$delta" ]; then
   psql -At -v delta="$delta" 2>&1 <<'SQL' | sed -n 's/^.*NOTICE: *//p' | sed 's/^/   /'
 \set ON_ERROR_STOP on
 SET client_min_messages = notice;
-CREATE TEMP TABLE en_new AS SELECT bench.campaign_uuid(101) AS campaign_id, 'scheduled'::text AS status;
+CREATE TEMP TABLE en_new AS SELECT bench.campaign_uuid(101) AS campaign_id, 'scheduled'::expert_network.interview_status AS status;
 ANALYZE en_new;
 SELECT set_config('bench.delta', :'delta', false) \g /dev/null
 PREPARE delta AS :delta;
