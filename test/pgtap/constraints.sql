@@ -22,11 +22,13 @@
 --
 -- It runs as a superuser, but writes the way the application does (0.2.0):
 -- the transaction first sets the identity expert_network.user_id, and no
--- statement names user_id: the owner-key trigger gives the top-level rows
--- the identity, the others their parents' owner (0.15.0: no column has a
--- default for it; the history, which has no such trigger, is written here
--- with its owner named, and the compliance log with its decided_by, as the
--- extension itself does).  (Without an
+-- statement names user_id: the top-level rows default to the identity, the
+-- others get their parents' owner from the owner-key trigger (0.15.0: the
+-- default is written (expert_network.current_user_id() COLLATE
+-- pg_catalog."default"), the same value; the history, which has no
+-- owner-key trigger, gets its owner from that default too, and the
+-- compliance log its decided_by from DEFAULT (CURRENT_USER::pg_catalog.text
+-- COLLATE pg_catalog."default")).  (Without an
 -- identity a superuser's rows would only have the owner they carry or
 -- their parent's; with row_security off too, it would take the restore
 -- path.)  Row-level security itself, which a superuser bypasses, is
@@ -42,7 +44,7 @@ SET client_min_messages = warning;
 
 BEGIN;
 
-SELECT plan(274);
+SELECT plan(275);
 
 -- the application user that every row below belongs to, unless said otherwise
 SET LOCAL expert_network.user_id = 'u1';
@@ -706,41 +708,54 @@ SELECT throws_ok(
 /* ------------------------------------------------------------------------
  * status_history (0.4.0): only the extension writes it, but its CHECK
  * holds for anyone who may write it at all (here the superuser): the six
- * workflow entities, nothing else.  Its owner has no default (0.15.0) and
- * no owner-key trigger: the extension names it, and so do these INSERTs.
+ * workflow entities, nothing else.  It has no owner-key trigger: its owner
+ * is the column default, the identity (0.15.0: written
+ * (expert_network.current_user_id() COLLATE pg_catalog."default")), so
+ * these INSERTs leave user_id out, as the application's statements do.
  * ------------------------------------------------------------------------ */
 
 SELECT lives_ok(
-    format($$ INSERT INTO expert_network.status_history (user_id, entity, row_id, from_status, to_status)
-              VALUES ('u1', %L, '99000000-0000-4000-8000-000000000001', NULL, 'x') $$, e),
+    format($$ INSERT INTO expert_network.status_history (entity, row_id, from_status, to_status)
+              VALUES (%L, '99000000-0000-4000-8000-000000000001', NULL, 'x') $$, e),
     format('status_history: entity %L is accepted', e))
   FROM pg_catalog.unnest(ARRAY['campaign', 'expert', 'interview', 'enrollment', 'research_activity', 'research_source'])
        WITH ORDINALITY AS u(e, n)
  ORDER BY n;
 
+-- the six rows took their owner from the default: the identity u1
+SELECT results_eq(
+    $$ SELECT entity, user_id FROM expert_network.status_history
+        WHERE row_id = '99000000-0000-4000-8000-000000000001' ORDER BY entity $$,
+    $$ VALUES ('campaign'::text, 'u1'::text), ('enrollment', 'u1'), ('expert', 'u1'),
+              ('interview', 'u1'), ('research_activity', 'u1'), ('research_source', 'u1') $$,
+    'status_history: a row that leaves user_id out gets the identity (the default expert_network.current_user_id())');
+
 SELECT throws_ok(
-    $$ INSERT INTO expert_network.status_history (user_id, entity, row_id, to_status)
-       VALUES ('u1', 'vendor', '99000000-0000-4000-8000-000000000001', 'x') $$,
+    $$ INSERT INTO expert_network.status_history (entity, row_id, to_status)
+       VALUES ('vendor', '99000000-0000-4000-8000-000000000001', 'x') $$,
     '23514', 'new row for relation "status_history" violates check constraint "status_history_entity_check"',
     'status_history: entity ''vendor'' is rejected');
 
 SELECT throws_ok(
-    $$ INSERT INTO expert_network.status_history (user_id, entity, row_id, to_status)
-       VALUES ('u1', 'research activity', '99000000-0000-4000-8000-000000000001', 'x') $$,
+    $$ INSERT INTO expert_network.status_history (entity, row_id, to_status)
+       VALUES ('research activity', '99000000-0000-4000-8000-000000000001', 'x') $$,
     '23514', 'new row for relation "status_history" violates check constraint "status_history_entity_check"',
     'status_history: entity ''research activity'' (a space for the underscore) is rejected');
 
 SELECT throws_ok(
-    $$ INSERT INTO expert_network.status_history (user_id, entity, row_id, from_status)
-       VALUES ('u1', 'campaign', '99000000-0000-4000-8000-000000000001', 'draft') $$,
+    $$ INSERT INTO expert_network.status_history (entity, row_id, from_status)
+       VALUES ('campaign', '99000000-0000-4000-8000-000000000001', 'draft') $$,
     '23502', 'null value in column "to_status" of relation "status_history" violates not-null constraint',
     'status_history: a row without to_status is rejected (from_status may be NULL, to_status may not)');
 
+-- without an identity the default is NULL, and nothing else fills the owner
+SET LOCAL expert_network.user_id = '';
 SELECT throws_ok(
     $$ INSERT INTO expert_network.status_history (entity, row_id, to_status)
        VALUES ('campaign', '99000000-0000-4000-8000-000000000001', 'draft') $$,
     '23502', 'null value in column "user_id" of relation "status_history" violates not-null constraint',
-    'status_history: a row without user_id is rejected, identity or not (0.15.0: no default current_user_id())');
+    'status_history: without an identity a row that leaves user_id out is rejected (the default current_user_id() is NULL)');
+SET LOCAL expert_network.user_id = 'u1';
 
 /* ------------------------------------------------------------------------
  * user_ui_preferences
@@ -1023,29 +1038,37 @@ SELECT throws_ok(
     'compliance_exceptions: the expiry is checked against the stamped approval time, not the approved_at written');
 
 -- compliance_log: the three rules, the three decisions (a superuser may
--- write it; protect_compliance_log refuses anyone else).  decided_by has no
--- default (0.15.0): the gates name the role, and so do these INSERTs.
+-- write it; protect_compliance_log refuses anyone else).  These INSERTs
+-- leave user_id and decided_by out: the defaults give the identity and the
+-- role (0.15.0: decided_by's written (CURRENT_USER::pg_catalog.text COLLATE
+-- pg_catalog."default")).
 SELECT lives_ok(
-    format($$ INSERT INTO expert_network.compliance_log (expert_id, call_date, rule, decision, decided_by)
-              VALUES ('e2000000-0000-4000-8000-000000000001', '2025-02-01', %L, %L, CURRENT_USER) $$, r, d),
+    format($$ INSERT INTO expert_network.compliance_log (expert_id, call_date, rule, decision)
+              VALUES ('e2000000-0000-4000-8000-000000000001', '2025-02-01', %L, %L) $$, r, d),
     format('compliance_log: rule %L, decision %L is accepted', r, d))
   FROM (VALUES (1, 'restricted_list', 'passed'), (2, 'cooling_off', 'refused'), (3, 'attestation', 'excepted')) AS v(n, r, d)
  ORDER BY n;
 SELECT throws_ok(
-    $$ INSERT INTO expert_network.compliance_log (expert_id, call_date, rule, decision, decided_by)
-       VALUES ('e2000000-0000-4000-8000-000000000001', '2025-02-01', 'insider', 'passed', CURRENT_USER) $$,
+    $$ INSERT INTO expert_network.compliance_log (expert_id, call_date, rule, decision)
+       VALUES ('e2000000-0000-4000-8000-000000000001', '2025-02-01', 'insider', 'passed') $$,
     '23514', 'new row for relation "compliance_log" violates check constraint "compliance_log_rule_check"',
     'compliance_log: rule ''insider'' is rejected');
 SELECT throws_ok(
-    $$ INSERT INTO expert_network.compliance_log (expert_id, call_date, rule, decision, decided_by)
-       VALUES ('e2000000-0000-4000-8000-000000000001', '2025-02-01', 'cooling_off', 'approved', CURRENT_USER) $$,
+    $$ INSERT INTO expert_network.compliance_log (expert_id, call_date, rule, decision)
+       VALUES ('e2000000-0000-4000-8000-000000000001', '2025-02-01', 'cooling_off', 'approved') $$,
     '23514', 'new row for relation "compliance_log" violates check constraint "compliance_log_decision_check"',
     'compliance_log: decision ''approved'' is rejected');
-SELECT throws_ok(
-    $$ INSERT INTO expert_network.compliance_log (expert_id, call_date, rule, decision)
-       VALUES ('e2000000-0000-4000-8000-000000000001', '2025-02-01', 'cooling_off', 'passed') $$,
-    '23502', 'null value in column "decided_by" of relation "compliance_log" violates not-null constraint',
-    'compliance_log: a row without decided_by is rejected (0.15.0: no default CURRENT_USER)');
+-- the three accepted rows (no interview: the gates' own rows for the
+-- fixture's calls name one): decided_by is the role that wrote them (here
+-- the superuser running the file), not the identity u1, which is their owner
+SELECT results_eq(
+    $$ SELECT rule, decision, user_id, decided_by FROM expert_network.compliance_log
+        WHERE expert_id = 'e2000000-0000-4000-8000-000000000001' AND call_date = '2025-02-01'
+          AND interview_id IS NULL ORDER BY rule $$,
+    format($$ VALUES ('attestation'::text, 'excepted'::text, 'u1'::text, %1$L::text),
+                     ('cooling_off', 'refused', 'u1', %1$L), ('restricted_list', 'passed', 'u1', %1$L) $$,
+           CURRENT_USER),
+    'compliance_log: a row that leaves decided_by out gets CURRENT_USER (the default), and user_id the identity');
 
 /* ------------------------------------------------------------------------
  * Foreign keys end to end

@@ -13,9 +13,11 @@
 -- person_key, interviews.starts_at and ends_at, the table call_caps, the
 -- view expert_duplicates and booking_gate's triggers (double_booking_*);
 -- how they behave is test/pgtap/calendar.sql's.  0.15.0 makes the six
--- workflow statuses enum types (expert_network.<entity>_status), drops the
--- column defaults ORMs cannot read back (current_user_id(), CURRENT_USER,
--- '{}') and adds fill_empty_arrays() and its triggers a_fill_empty_arrays.
+-- workflow statuses enum types (expert_network.<entity>_status), writes the
+-- defaults of user_id, approved_by and decided_by as parenthesised
+-- expressions with COLLATE so that drizzle-kit pull renders them as
+-- sql`...`, drops the '{}' defaults of the text[] columns and adds
+-- fill_empty_arrays() and its triggers a_fill_empty_arrays.
 -- How the call counters and chat recency behave is
 -- test/pgtap/counters.sql's, how the workflows behave test/pgtap/workflow.sql's.
 -- Row-level security, policies, trigger order and privileges, and how
@@ -222,14 +224,20 @@ SELECT columns_are('expert_network', 'compliance_log', ARRAY[
 /* ------------------------------------------------------------------------
  * Columns: type, NOT NULL, default — one row per column of the script.
  * dflt is the default as col_default_is takes it: a constant (compared as
- * a value of the column's type) or a function call (compared as text);
- * NULL means the column has no default.  0.15.0: the six statuses are of
- * the enum types expert_network.<entity>_status; no column defaults to
- * expert_network.current_user_id(), CURRENT_USER or '{}' any more (ORMs
- * that read the schema cannot render them): user_id is filled by the
- * trigger a_enforce_owner, the five text[] columns that had '{}' by
- * a_fill_empty_arrays, compliance_exceptions.approved_by by stamp_exception
- * and compliance_log.decided_by by the gates that write the log.
+ * a value of the column's type) or a function call or other expression
+ * (compared as text, as pg_get_expr shows it); NULL means the column has no
+ * default.  0.15.0: the six statuses are of the enum types
+ * expert_network.<entity>_status; the defaults are written as parenthesised
+ * expressions with COLLATE so that drizzle-kit pull renders them as
+ * sql`...`: every user_id (the 27 tables, status_history included) defaults
+ * to (expert_network.current_user_id() COLLATE pg_catalog."default"), shown
+ * as (expert_network.current_user_id() COLLATE "default"), the value it had
+ * before (NULL without an identity), and compliance_exceptions.approved_by
+ * and compliance_log.decided_by to (CURRENT_USER::pg_catalog.text COLLATE
+ * pg_catalog."default"), shown as ((CURRENT_USER)::text COLLATE "default");
+ * the five text[] columns that defaulted to '{}' have no default any more
+ * (drizzle-kit renders '{}' as a one-element array): a_fill_empty_arrays
+ * fills them.
  * ------------------------------------------------------------------------ */
 
 CREATE TEMPORARY TABLE cols (
@@ -244,7 +252,7 @@ CREATE TEMPORARY TABLE cols (
 INSERT INTO cols (tbl, col, typ, not_null, dflt) VALUES
 -- projects (8)
 ('projects', 'id',            'uuid',                     true,  'gen_random_uuid()'),
-('projects', 'user_id',       'text',                     true,  NULL),
+('projects', 'user_id',       'text',                     true,  '(expert_network.current_user_id() COLLATE "default")'),
 ('projects', 'project_code',  'text',                     true,  NULL),
 ('projects', 'project_name',  'text',                     true,  NULL),
 ('projects', 'description',   'text',                     false, NULL),
@@ -253,7 +261,7 @@ INSERT INTO cols (tbl, col, typ, not_null, dflt) VALUES
 ('projects', 'updated_at',    'timestamp with time zone', true,  'now()'),
 -- campaigns (20)
 ('campaigns', 'id',                     'uuid',                     true,  'gen_random_uuid()'),
-('campaigns', 'user_id',                'text',                     true,  NULL),
+('campaigns', 'user_id',                'text',                     true,  '(expert_network.current_user_id() COLLATE "default")'),
 ('campaigns', 'project_id',             'uuid',                     false, NULL),
 ('campaigns', 'campaign_name',          'text',                     true,  NULL),
 ('campaigns', 'industry_vertical',      'text',                     true,  NULL),
@@ -274,7 +282,7 @@ INSERT INTO cols (tbl, col, typ, not_null, dflt) VALUES
 ('campaigns', 'updated_at',             'timestamp with time zone', true,  'now()'),
 -- team_members (7)
 ('team_members', 'id',          'uuid',                     true,  'gen_random_uuid()'),
-('team_members', 'user_id',     'text',                     true,  NULL),
+('team_members', 'user_id',     'text',                     true,  '(expert_network.current_user_id() COLLATE "default")'),
 ('team_members', 'name',        'text',                     true,  NULL),
 ('team_members', 'email',       'text',                     false, NULL),
 ('team_members', 'designation', 'text',                     true,  NULL),
@@ -284,7 +292,7 @@ INSERT INTO cols (tbl, col, typ, not_null, dflt) VALUES
 ('campaign_team_assignments', 'campaign_id',    'uuid',                     true, NULL),
 ('campaign_team_assignments', 'team_member_id', 'uuid',                     true, NULL),
 ('campaign_team_assignments', 'assigned_at',    'timestamp with time zone', true, 'now()'),
-('campaign_team_assignments', 'user_id',        'text',                     true, NULL),
+('campaign_team_assignments', 'user_id',        'text',                     true, '(expert_network.current_user_id() COLLATE "default")'),
 -- screening_questions (10)
 ('screening_questions', 'id',                 'uuid',                     true,  'gen_random_uuid()'),
 ('screening_questions', 'campaign_id',        'uuid',                     true,  NULL),
@@ -295,7 +303,7 @@ INSERT INTO cols (tbl, col, typ, not_null, dflt) VALUES
 ('screening_questions', 'display_order',      'integer',                  true,  '0'),
 ('screening_questions', 'created_at',         'timestamp with time zone', true,  'now()'),
 ('screening_questions', 'updated_at',         'timestamp with time zone', true,  'now()'),
-('screening_questions', 'user_id',            'text',                     true,  NULL),
+('screening_questions', 'user_id',            'text',                     true,  '(expert_network.current_user_id() COLLATE "default")'),
 -- vendor_platforms (12)
 ('vendor_platforms', 'id',                    'uuid',                     true,  'gen_random_uuid()'),
 ('vendor_platforms', 'name',                  'text',                     true,  NULL),
@@ -320,7 +328,7 @@ INSERT INTO cols (tbl, col, typ, not_null, dflt) VALUES
 ('campaign_vendor_enrollments', 'notes',                 'text',                     false, NULL),
 ('campaign_vendor_enrollments', 'created_at',            'timestamp with time zone', true,  'now()'),
 ('campaign_vendor_enrollments', 'updated_at',            'timestamp with time zone', true,  'now()'),
-('campaign_vendor_enrollments', 'user_id',               'text',                     true,  NULL),
+('campaign_vendor_enrollments', 'user_id',               'text',                     true,  '(expert_network.current_user_id() COLLATE "default")'),
 -- experts (18)
 ('experts', 'id',                 'uuid',                     true,  'gen_random_uuid()'),
 ('experts', 'campaign_id',        'uuid',                     true,  NULL),
@@ -339,14 +347,14 @@ INSERT INTO cols (tbl, col, typ, not_null, dflt) VALUES
 ('experts', 'created_at',         'timestamp with time zone', true,  'now()'),
 ('experts', 'updated_at',         'timestamp with time zone', true,  'now()'),
 ('experts', 'reviewed_at',        'timestamp with time zone', false, NULL),
-('experts', 'user_id',            'text',                     true,  NULL),
+('experts', 'user_id',            'text',                     true,  '(expert_network.current_user_id() COLLATE "default")'),
 -- expert_screening_responses (6)
 ('expert_screening_responses', 'id',                    'uuid',                     true, 'gen_random_uuid()'),
 ('expert_screening_responses', 'expert_id',             'uuid',                     true, NULL),
 ('expert_screening_responses', 'screening_question_id', 'uuid',                     true, NULL),
 ('expert_screening_responses', 'response_text',         'text',                     true, NULL),
 ('expert_screening_responses', 'created_at',            'timestamp with time zone', true, 'now()'),
-('expert_screening_responses', 'user_id',               'text',                     true, NULL),
+('expert_screening_responses', 'user_id',               'text',                     true, '(expert_network.current_user_id() COLLATE "default")'),
 -- interviews (14)
 ('interviews', 'id',               'uuid',                     true,  'gen_random_uuid()'),
 ('interviews', 'campaign_id',      'uuid',                     true,  NULL),
@@ -361,11 +369,11 @@ INSERT INTO cols (tbl, col, typ, not_null, dflt) VALUES
 ('interviews', 'updated_at',       'timestamp with time zone', true,  'now()'),
 ('interviews', 'completed_at',     'timestamp with time zone', false, NULL),
 ('interviews', 'cancelled_at',     'timestamp with time zone', false, NULL),
-('interviews', 'user_id',          'text',                     true,  NULL),
+('interviews', 'user_id',          'text',                     true,  '(expert_network.current_user_id() COLLATE "default")'),
 -- interview_team_assignments (3)
 ('interview_team_assignments', 'interview_id',   'uuid', true, NULL),
 ('interview_team_assignments', 'team_member_id', 'uuid', true, NULL),
-('interview_team_assignments', 'user_id',        'text', true, NULL),
+('interview_team_assignments', 'user_id',        'text', true, '(expert_network.current_user_id() COLLATE "default")'),
 -- completed_interviews (19)
 ('completed_interviews', 'id',                   'uuid',                     true,  'gen_random_uuid()'),
 ('completed_interviews', 'interview_id',         'uuid',                     true,  NULL),
@@ -385,10 +393,10 @@ INSERT INTO cols (tbl, col, typ, not_null, dflt) VALUES
 ('completed_interviews', 'review_text',          'text',                     false, NULL),
 ('completed_interviews', 'completed_at',         'timestamp with time zone', true,  'now()'),
 ('completed_interviews', 'rated_at',             'timestamp with time zone', false, NULL),
-('completed_interviews', 'user_id',              'text',                     true,  NULL),
+('completed_interviews', 'user_id',              'text',                     true,  '(expert_network.current_user_id() COLLATE "default")'),
 -- chat_sessions (6)
 ('chat_sessions', 'id',          'uuid',                     true,  'gen_random_uuid()'),
-('chat_sessions', 'user_id',     'text',                     true,  NULL),
+('chat_sessions', 'user_id',     'text',                     true,  '(expert_network.current_user_id() COLLATE "default")'),
 ('chat_sessions', 'campaign_id', 'uuid',                     false, NULL),
 ('chat_sessions', 'title',       'text',                     true,  NULL),
 ('chat_sessions', 'created_at',  'timestamp with time zone', true,  'now()'),
@@ -399,7 +407,7 @@ INSERT INTO cols (tbl, col, typ, not_null, dflt) VALUES
 ('chat_messages', 'role',            'text',                     true, NULL),
 ('chat_messages', 'content',         'text',                     true, NULL),
 ('chat_messages', 'created_at',      'timestamp with time zone', true, 'now()'),
-('chat_messages', 'user_id',         'text',                     true, NULL),
+('chat_messages', 'user_id',         'text',                     true, '(expert_network.current_user_id() COLLATE "default")'),
 -- research_activities (9)
 ('research_activities', 'id',              'uuid',                     true,  'gen_random_uuid()'),
 ('research_activities', 'chat_session_id', 'uuid',                     true,  NULL),
@@ -409,7 +417,7 @@ INSERT INTO cols (tbl, col, typ, not_null, dflt) VALUES
 ('research_activities', 'result_data',     'jsonb',                    false, NULL),
 ('research_activities', 'created_at',      'timestamp with time zone', true,  'now()'),
 ('research_activities', 'completed_at',    'timestamp with time zone', false, NULL),
-('research_activities', 'user_id',         'text',                     true,  NULL),
+('research_activities', 'user_id',         'text',                     true,  '(expert_network.current_user_id() COLLATE "default")'),
 -- research_sources (11)
 ('research_sources', 'id',              'uuid',                     true,  'gen_random_uuid()'),
 ('research_sources', 'chat_session_id', 'uuid',                     true,  NULL),
@@ -421,7 +429,7 @@ INSERT INTO cols (tbl, col, typ, not_null, dflt) VALUES
 ('research_sources', 'content_preview', 'text',                     false, NULL),
 ('research_sources', 'metadata',        'jsonb',                    false, NULL),
 ('research_sources', 'created_at',      'timestamp with time zone', true,  'now()'),
-('research_sources', 'user_id',         'text',                     true,  NULL),
+('research_sources', 'user_id',         'text',                     true,  '(expert_network.current_user_id() COLLATE "default")'),
 -- answer_sections (7)
 ('answer_sections', 'id',              'uuid',                     true, 'gen_random_uuid()'),
 ('answer_sections', 'chat_session_id', 'uuid',                     true, NULL),
@@ -429,9 +437,9 @@ INSERT INTO cols (tbl, col, typ, not_null, dflt) VALUES
 ('answer_sections', 'content',         'text',                     true, NULL),
 ('answer_sections', 'display_order',   'integer',                  true, '0'),
 ('answer_sections', 'created_at',      'timestamp with time zone', true, 'now()'),
-('answer_sections', 'user_id',         'text',                     true, NULL),
+('answer_sections', 'user_id',         'text',                     true, '(expert_network.current_user_id() COLLATE "default")'),
 -- user_ui_preferences (6)
-('user_ui_preferences', 'user_id',           'text',                     true,  NULL),
+('user_ui_preferences', 'user_id',           'text',                     true,  '(expert_network.current_user_id() COLLATE "default")'),
 ('user_ui_preferences', 'column_widths',     'jsonb',                    true,
  '{"dragHandle": 16, "campaignName": 400, "industry": 180, "timeline": 250, "targetRegions": 288, "divider": 1, "callsProgress": 200, "status": 96, "cost": 80, "team": 80, "delete": 32}'),
 ('user_ui_preferences', 'panel_sizing',      'jsonb',                    true,
@@ -450,11 +458,11 @@ INSERT INTO cols (tbl, col, typ, not_null, dflt) VALUES
 ('campaign_costs', 'invoice_date',       'date',                     false, NULL),
 ('campaign_costs', 'created_at',         'timestamp with time zone', true,  'now()'),
 ('campaign_costs', 'updated_at',         'timestamp with time zone', true,  'now()'),
-('campaign_costs', 'user_id',            'text',                     true,  NULL),
+('campaign_costs', 'user_id',            'text',                     true,  '(expert_network.current_user_id() COLLATE "default")'),
 -- status_history (7), 0.4.0: changed_at is clock time, so that the changes
 -- of one transaction keep their order
 ('status_history', 'id',          'uuid',                     true,  'expert_network.uuid_v7()'),
-('status_history', 'user_id',     'text',                     true,  NULL),
+('status_history', 'user_id',     'text',                     true,  '(expert_network.current_user_id() COLLATE "default")'),
 ('status_history', 'entity',      'text',                     true,  NULL),
 ('status_history', 'row_id',      'uuid',                     true,  NULL),
 ('status_history', 'from_status', 'text',                     false, NULL),
@@ -477,7 +485,7 @@ INSERT INTO cols (tbl, col, typ, not_null, dflt) VALUES
 ('restricted_companies', 'match_keys',    'text[]',                   false, 'expert_network.company_keys(company, ticker, aliases)'),
 ('restricted_companies', 'created_at',    'timestamp with time zone', true,  'now()'),
 ('restricted_companies', 'updated_at',    'timestamp with time zone', true,  'now()'),
-('restricted_companies', 'user_id',       'text',                     true,  NULL),
+('restricted_companies', 'user_id',       'text',                     true,  '(expert_network.current_user_id() COLLATE "default")'),
 -- expert_employments (12)
 ('expert_employments', 'id',              'uuid',                     true,  'gen_random_uuid()'),
 ('expert_employments', 'expert_id',       'uuid',                     true,  NULL),
@@ -490,7 +498,7 @@ INSERT INTO cols (tbl, col, typ, not_null, dflt) VALUES
 ('expert_employments', 'match_keys',      'text[]',                   false, 'expert_network.company_keys(company, ticker, NULL::text[])'),
 ('expert_employments', 'created_at',      'timestamp with time zone', true,  'now()'),
 ('expert_employments', 'updated_at',      'timestamp with time zone', true,  'now()'),
-('expert_employments', 'user_id',         'text',                     true,  NULL),
+('expert_employments', 'user_id',         'text',                     true,  '(expert_network.current_user_id() COLLATE "default")'),
 -- campaign_subject_companies (7)
 ('campaign_subject_companies', 'id',          'uuid',                     true,  'gen_random_uuid()'),
 ('campaign_subject_companies', 'campaign_id', 'uuid',                     true,  NULL),
@@ -498,9 +506,9 @@ INSERT INTO cols (tbl, col, typ, not_null, dflt) VALUES
 ('campaign_subject_companies', 'ticker',      'text',                     false, NULL),
 ('campaign_subject_companies', 'match_keys',  'text[]',                   false, 'expert_network.company_keys(company, ticker, NULL::text[])'),
 ('campaign_subject_companies', 'created_at',  'timestamp with time zone', true,  'now()'),
-('campaign_subject_companies', 'user_id',     'text',                     true,  NULL),
+('campaign_subject_companies', 'user_id',     'text',                     true,  '(expert_network.current_user_id() COLLATE "default")'),
 -- compliance_policies (5): one row per user, keyed by user_id
-('compliance_policies', 'user_id',                    'text',                     true, NULL),
+('compliance_policies', 'user_id',                    'text',                     true, '(expert_network.current_user_id() COLLATE "default")'),
 ('compliance_policies', 'cooling_off_public_months',  'integer',                  true, '6'),
 ('compliance_policies', 'cooling_off_private_months', 'integer',                  true, '3'),
 ('compliance_policies', 'attestation_required',       'boolean',                  true, 'true'),
@@ -514,20 +522,23 @@ INSERT INTO cols (tbl, col, typ, not_null, dflt) VALUES
 ('interview_attestations', 'no_material_nonpublic_information', 'boolean',                  true,  NULL),
 ('interview_attestations', 'no_conflicting_obligations',        'boolean',                  true,  NULL),
 ('interview_attestations', 'conflicts_disclosed',               'text',                     false, NULL),
-('interview_attestations', 'user_id',                           'text',                     true,  NULL),
+('interview_attestations', 'user_id',                           'text',                     true,  '(expert_network.current_user_id() COLLATE "default")'),
 -- compliance_exceptions (8): approved_by and approved_at are stamped by
--- stamp_exception whatever the defaults
+-- stamp_exception whatever the defaults (0.15.0: approved_by's default is
+-- written (CURRENT_USER::pg_catalog.text COLLATE pg_catalog."default"))
 ('compliance_exceptions', 'id',          'uuid',                     true, 'gen_random_uuid()'),
 ('compliance_exceptions', 'expert_id',   'uuid',                     true, NULL),
 ('compliance_exceptions', 'rule',        'text',                     true, NULL),
 ('compliance_exceptions', 'reason',      'text',                     true, NULL),
-('compliance_exceptions', 'approved_by', 'text',                     true, NULL), -- 0.15.0: no DEFAULT CURRENT_USER
+('compliance_exceptions', 'approved_by', 'text',                     true, '((CURRENT_USER)::text COLLATE "default")'),
 ('compliance_exceptions', 'approved_at', 'timestamp with time zone', true, 'now()'),
 ('compliance_exceptions', 'expires_at',  'timestamp with time zone', true, NULL),
-('compliance_exceptions', 'user_id',     'text',                     true, NULL),
--- compliance_log (11): time-ordered ids and clock time, as status_history
+('compliance_exceptions', 'user_id',     'text',                     true, '(expert_network.current_user_id() COLLATE "default")'),
+-- compliance_log (11): time-ordered ids and clock time, as status_history;
+-- decided_by defaults to the role (0.15.0: written with COLLATE, as
+-- approved_by)
 ('compliance_log', 'id',           'uuid',                     true,  'expert_network.uuid_v7()'),
-('compliance_log', 'user_id',      'text',                     true,  NULL),
+('compliance_log', 'user_id',      'text',                     true,  '(expert_network.current_user_id() COLLATE "default")'),
 ('compliance_log', 'logged_at',    'timestamp with time zone', true,  'clock_timestamp()'),
 ('compliance_log', 'interview_id', 'uuid',                     false, NULL),
 ('compliance_log', 'expert_id',    'uuid',                     true,  NULL),
@@ -536,7 +547,7 @@ INSERT INTO cols (tbl, col, typ, not_null, dflt) VALUES
 ('compliance_log', 'decision',     'text',                     true,  NULL),
 ('compliance_log', 'detail',       'jsonb',                    false, NULL),
 ('compliance_log', 'exception_id', 'uuid',                     false, NULL),
-('compliance_log', 'decided_by',   'text',                     true,  NULL), -- 0.15.0: written by the gates, no DEFAULT CURRENT_USER
+('compliance_log', 'decided_by',   'text',                     true,  '((CURRENT_USER)::text COLLATE "default")'),
 -- 0.13.0: the contact keys and the person behind an expert row, an
 -- interview's absolute start and end (generated), the user's call cap
 ('experts', 'profile_url', 'text',                     false, NULL),
@@ -544,7 +555,7 @@ INSERT INTO cols (tbl, col, typ, not_null, dflt) VALUES
 ('experts', 'person_key',  'text',                     false, 'expert_network.person_key(profile_url, email, name, company)'),
 ('interviews', 'starts_at', 'timestamp with time zone', false, 'expert_network.interview_starts_at(scheduled_date, scheduled_time, timezone)'),
 ('interviews', 'ends_at',   'timestamp with time zone', false, 'expert_network.interview_ends_at(scheduled_date, scheduled_time, duration_minutes, timezone)'),
-('call_caps', 'user_id',     'text',                     true,  NULL),
+('call_caps', 'user_id',     'text',                     true,  '(expert_network.current_user_id() COLLATE "default")'),
 ('call_caps', 'max_calls',   'integer',                  true,  NULL),
 ('call_caps', 'call_window', 'interval',                 true,  '1 year'),
 ('call_caps', 'updated_at',  'timestamp with time zone', true,  'now()');
@@ -593,7 +604,7 @@ SELECT CASE WHEN dflt IS NULL
                                    format('%s.%s has no default', tbl, col))
             ELSE col_default_is('expert_network', tbl, col, dflt,
                                 format('%s.%s defaults to %s', tbl, col,
-                                       CASE WHEN length(dflt) > 40 THEN left(dflt, 36) || ' ...}'
+                                       CASE WHEN length(dflt) > 60 THEN left(dflt, 56) || ' ...}'
                                             ELSE dflt END))
        END
   FROM cols ORDER BY ord;
