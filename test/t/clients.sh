@@ -12,13 +12,7 @@ db=en_clients
 role=en_example_app
 pw=example
 
-fresh_db $db
-q $db "CREATE EXTENSION expert_network" >/dev/null
-ok $? "CREATE EXTENSION"
-q postgres "DROP ROLE IF EXISTS $role" >/dev/null 2>&1
-q postgres "CREATE ROLE $role LOGIN PASSWORD '$pw'" >/dev/null &&
-  q $db "SELECT expert_network.grant_access('$role', 'app')" >/dev/null
-ok $? "an application role at the app level"
+app_db $db $role $pw
 
 # run NAME EXPECTED COMMAND...: as the app role; the output, ids masked, must
 # be the expected file

@@ -28,3 +28,15 @@ fresh_db() { dropdb --if-exists "$1" >/dev/null 2>&1; createdb "$1"; }
 
 # snapshot DB: the catalog description of expert_network in DB (test/catalog.sql)
 snapshot() { psql -X -qAt -v ON_ERROR_STOP=1 -d "$1" -f "$(dirname "${BASH_SOURCE[0]}")/../catalog.sql"; }
+
+# app_db DB ROLE PASSWORD: a fresh DB with the extension, and ROLE (LOGIN,
+# PASSWORD) at the app level; two test results
+app_db() {
+  fresh_db "$1"
+  q "$1" "CREATE EXTENSION expert_network" >/dev/null
+  ok $? "CREATE EXTENSION"
+  q postgres "DROP ROLE IF EXISTS $2" >/dev/null 2>&1
+  q postgres "CREATE ROLE $2 LOGIN PASSWORD '$3'" >/dev/null &&
+    q "$1" "SELECT expert_network.grant_access('$2', 'app')" >/dev/null
+  ok $? "an application role at the app level"
+}

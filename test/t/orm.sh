@@ -26,13 +26,7 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   exit 0
 fi
 
-fresh_db $db
-q $db "CREATE EXTENSION expert_network" >/dev/null
-ok $? "CREATE EXTENSION"
-q postgres "DROP ROLE IF EXISTS $role" >/dev/null 2>&1
-q postgres "CREATE ROLE $role LOGIN PASSWORD '$pw'" >/dev/null &&
-  q $db "SELECT expert_network.grant_access('$role', 'app')" >/dev/null
-ok $? "an application role at the app level"
+app_db $db $role $pw
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
