@@ -315,7 +315,12 @@ SameColumns(TupleDesc kept, TupleDesc desc)
 /*
  * The plan of a query over the transition tables of a trigger on rel, whose
  * trigger data is already registered with SPI: kept, and prepared again when
- * the relation is another or its columns changed.
+ * the relation is another or its columns changed.  Its parameters, if any,
+ * are arrays of keys looked up by primary key (the lifecycle's experts): a
+ * generic plan, which serves any size of array, and is made once, not at
+ * each firing as the plan cache's choice would (a custom plan for one key
+ * is always cheaper than the generic one for an array of unknown size, so
+ * it was chosen every time: a tenth of schedule_interview() was planning).
  */
 SPIPlanPtr
 en_transition_plan(TransitionPlan *cache, Relation rel, const char *query,
@@ -338,7 +343,7 @@ en_transition_plan(TransitionPlan *cache, Relation rel, const char *query,
 
 		elog(DEBUG1, "expert_network: preparing a plan over the transition tables of \"%s\"",
 			 RelationGetRelationName(rel));
-		(void) en_kept_plan(&cache->plan, query, nargs, argtypes);
+		(void) en_kept_generic_plan(&cache->plan, query, nargs, argtypes);
 		old = MemoryContextSwitchTo(TopMemoryContext);
 		cache->desc = CreateTupleDescCopy(desc);
 		MemoryContextSwitchTo(old);
