@@ -5,7 +5,10 @@
 # in a throwaway cluster (pg_virtualenv -t; never a cluster you already run),
 # loads 102 campaigns with 50 experts each (bench/counters/load.sql) and
 # compares, on the real expert_network.interviews with every other trigger it
-# has (a_enforce_owner, a_require_identity, set_updated_at, the foreign keys):
+# has (a_enforce_owner, a_require_identity, set_updated_at, the foreign keys,
+# the compliance gates with their tables empty), but for the double-booking
+# checks (0.13.0), disabled by load.sql in every variant: the runs book calls
+# at slots that overlap, and bench/calendar.sh measures those checks:
 #
 #   (A) counters   as installed: the C statement triggers count_calls_*
 #   (B) none       count_calls_* disabled (ALTER TABLE ... DISABLE TRIGGER, as

@@ -71,6 +71,13 @@ SELECT bench.expert_uuid(e),
 FROM pg_catalog.generate_series(1, 102 * 50) AS e,
      LATERAL (SELECT (e - 1) / 50 + 1 AS c) AS k;
 
+-- The runs book calls at any of 6,000 slots per expert, at random in part 2:
+-- one person, one calendar (0.13.0) would refuse the overlaps.  Its checks
+-- are no part of what this benchmark compares (bench/calendar.sh measures
+-- them): off in every variant.
+ALTER TABLE expert_network.interviews DISABLE TRIGGER double_booking_insert;
+ALTER TABLE expert_network.interviews DISABLE TRIGGER double_booking_update;
+
 -- (C) the usual hand-written counter: a PL/pgSQL row trigger doing one
 -- UPDATE of the campaign per interview row.  Created disabled; the
 -- benchmark enables it for (C) only, with the C counter triggers and

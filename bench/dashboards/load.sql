@@ -54,7 +54,7 @@ FROM generate_series(1, 10000) AS c, generate_series(0, 1) AS j;
 INSERT INTO expert_network.campaign_vendor_enrollments
     (campaign_id, vendor_platform_id, status, enrolled_at, user_id)
 SELECT pg_temp.id('ca', c), pg_temp.vendor(c, j),
-       CASE WHEN j < 3 THEN 'enrolled' ELSE 'pending' END,
+       (CASE WHEN j < 3 THEN 'enrolled' ELSE 'pending' END)::expert_network.enrollment_status,
        CASE WHEN j < 3 THEN (date '2026-01-05' + (c % 60) + j)::timestamptz END,
        'user-' || ((c + 9) / 10)
 FROM generate_series(1, 10000) AS c, generate_series(0, 3) AS j;
@@ -80,7 +80,7 @@ INSERT INTO expert_network.interviews
 SELECT pg_temp.id('f0', g), pg_temp.id('ca', c), pg_temp.id('e0', g),
        date '2026-01-05' + (c % 60) + 10 + (g % 30), time '09:00' + make_interval(hours => (g % 8)::integer),
        (ARRAY[30, 45, 60])[1 + g % 3],
-       CASE WHEN g % 6 = 4 THEN 'scheduled' ELSE 'completed' END,
+       (CASE WHEN g % 6 = 4 THEN 'scheduled' ELSE 'completed' END)::expert_network.interview_status,
        CASE WHEN g % 6 = 5 THEN (date '2026-01-05' + (c % 60) + 10 + (g % 30))::timestamptz END,
        'user-' || ((c + 9) / 10)
 FROM generate_series(1, 1000000) AS g, LATERAL (SELECT (g - 1) / 100 + 1 AS c) AS k
