@@ -32,23 +32,10 @@ PG_FUNCTION_INFO_V1(expert_network_follow_current_employment);
 Datum
 expert_network_protect_compliance_log(PG_FUNCTION_ARGS)
 {
-	TriggerData *trigdata = (TriggerData *) fcinfo->context;
-
-	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_BEFORE(trigdata->tg_event) ||
-		TRIGGER_FIRED_FOR_ROW(trigdata->tg_event))
-		en_report_misfire("protect_compliance_log", "BEFORE, FOR EACH STATEMENT");
-
-	if ((en_writing_compliance_log() && TRIGGER_FIRED_BY_INSERT(trigdata->tg_event)) ||
-		en_restoring() || superuser() ||
-		(en_erasing() && TRIGGER_FIRED_BY_DELETE(trigdata->tg_event)))
-		return PointerGetDatum(NULL);
-
-	ereport(ERROR,
-			(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
-			 errmsg("compliance_log is written by expert_network only"),
-			 errdetail("Every decision of the compliance gates records itself; the log is never edited."),
-			 errhint("expert_network.compliance_check(expert_id, call_date, log => true) records a screen; expert_network.delete_user_data() erases a user's log.")));
-	return PointerGetDatum(NULL);	/* keep compiler quiet */
+	en_guard_record(fcinfo, "protect_compliance_log", en_writing_compliance_log(), "compliance_log",
+					"Every decision of the compliance gates records itself; the log is never edited.",
+					"expert_network.compliance_check(expert_id, call_date, log => true) records a screen; expert_network.delete_user_data() erases a user's log.");
+	return PointerGetDatum(NULL);
 }
 
 /*

@@ -185,6 +185,10 @@ extern void en_lock_screener(Datum campaign);
 /* counters.c */
 extern bool en_writing_derived(void);
 
+/* history.c */
+extern void en_guard_record(FunctionCallInfo fcinfo, const char *function, bool own_insert,
+							const char *table, const char *detail, const char *hint);
+
 /* lifecycle.c */
 extern bool en_writing_lifecycle(void);
 

@@ -204,22 +204,37 @@ expert_network_record_transitions(PG_FUNCTION_ARGS)
 Datum
 expert_network_protect_history(PG_FUNCTION_ARGS)
 {
+	en_guard_record(fcinfo, "protect_history", history_writes > 0, "status_history",
+					"Every status change of the workflow tables records itself; the history is never edited.",
+					"Change the row's status instead; expert_network.delete_user_data() erases a user's history.");
+	return PointerGetDatum(NULL);
+}
+
+/*
+ * The guard of a record only the extension writes (status_history,
+ * compliance_log), as a BEFORE statement trigger: the extension's own
+ * writes (own_insert, for an INSERT), a restore, a superuser (who could
+ * disable the trigger anyway) and delete_user_data's DELETE pass; anything
+ * else is refused (42501) with the detail and hint given.
+ */
+void
+en_guard_record(FunctionCallInfo fcinfo, const char *function, bool own_insert,
+				const char *table, const char *detail, const char *hint)
+{
 	TriggerData *trigdata = (TriggerData *) fcinfo->context;
 
-	if (!CALLED_AS_TRIGGER(fcinfo) ||
-		!TRIGGER_FIRED_BEFORE(trigdata->tg_event) ||
+	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_BEFORE(trigdata->tg_event) ||
 		TRIGGER_FIRED_FOR_ROW(trigdata->tg_event))
-		en_report_misfire("protect_history",
-						  "BEFORE, FOR EACH STATEMENT");
+		en_report_misfire(function, "BEFORE, FOR EACH STATEMENT");
 
-	if (history_writes > 0 || en_restoring() || superuser() ||
+	if ((own_insert && TRIGGER_FIRED_BY_INSERT(trigdata->tg_event)) ||
+		en_restoring() || superuser() ||
 		(en_erasing() && TRIGGER_FIRED_BY_DELETE(trigdata->tg_event)))
-		return PointerGetDatum(NULL);
+		return;
 
 	ereport(ERROR,
 			(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
-			 errmsg("status_history is written by expert_network only"),
-			 errdetail("Every status change of the workflow tables records itself; the history is never edited."),
-			 errhint("Change the row's status instead; expert_network.delete_user_data() erases a user's history.")));
-	return PointerGetDatum(NULL);	/* keep compiler quiet */
+			 errmsg("%s is written by expert_network only", table),
+			 errdetail("%s", detail),
+			 errhint("%s", hint)));
 }
