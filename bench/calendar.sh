@@ -22,9 +22,17 @@
 # same user's experts, medians of BENCH_RUNS; and EXPLAIN of the view's
 # query, to show which index serves it under row-level security.
 #
+# Part 3, single bookings: pgbench -n -M prepared -T BENCH_SECONDS (10)
+# -c 2 -j 2, one schedule_interview() per transaction for one of user-1's
+# people, rolled back (bench/calendar/schedule_one.pgbench), as bench_app,
+# (A) against (B) as in part 1; BENCH_TPS_RUNS (3) runs of each,
+# alternating, after a 3 s warm-up of each; median TPS.  No target: what a
+# single booking pays for the checks (0.15.0 keeps their plans for a
+# statement of one booking; planning them was about half of its time).
+#
 # Ratios, not absolute times, are the result.  A benchmark, not a test:
 # exits 0 whatever the timings; non-zero only when something failed to run.
-# About 2 minutes on a quiet machine with 2 cores (build not included).
+# About 3 minutes on a quiet machine with 2 cores (build not included).
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -126,7 +134,34 @@ app_psql -c "SET expert_network.user_id = 'user-2'" \
          -c "EXPLAIN (COSTS OFF) SELECT id FROM expert_network.experts WHERE person_key = 'url:linkedin.com/in/person-2-7'" |
   sed 's/^/     /'
 
+echo
+seconds=${BENCH_SECONDS:-10}
+tps_runs=${BENCH_TPS_RUNS:-3}
+echo "-- part 3: pgbench -n -M prepared -T $seconds -c 2 -j 2, one schedule_interview() per transaction, rolled back, as bench_app"
+tps() {				# V SECONDS: the TPS of one run
+  checks "$([ "$1" = A ] && echo on || echo off)"; prepare
+  PGUSER=bench_app PGPASSWORD=bench_app /usr/lib/postgresql/15/bin/pgbench -n -M prepared -T "$2" -c 2 -j 2 \
+    -f bench/calendar/schedule_one.pgbench >"$work/pgbench.log" 2>&1 &&
+    grep -q '^number of failed transactions: 0 ' "$work/pgbench.log" ||
+    { echo "pgbench failed: $(tail -3 "$work/pgbench.log")" >&2; exit 1; }
+  awk '/^tps/ { print $3 }' "$work/pgbench.log"
+}
+tps A 3 >/dev/null; tps B 3 >/dev/null
+: >"$work/TA"; : >"$work/TB"
+for ((r = 1; r <= tps_runs; r++)); do
+  order="A B"; [ $((r % 2)) -eq 0 ] && order="B A"
+  for v in $order; do
+    n=$(tps "$v" "$seconds"); echo "$n" >>"$work/T$v"
+    printf '   run %d %s: %s tps\n' "$r" "$v" "$n"
+  done
+done
+checks on
+ta=$(median "$work/TA"); tb=$(median "$work/TB")
+echo "   median (A) checks $ta tps, (B) no checks $tb tps: A/B $(ratio "$ta" "$tb")"
+
 en_bench_row calendar "INSERT...SELECT of 10,000 interviews, 1,000 people: (A) double-booking checks / (B) checks disabled" \
   "$ma ms" "$mb ms" "$(ratio "$ma" "$mb")" '<=' 1.3 "backend on-CPU $(ratio "$ca" "$cb")"
 en_bench_row calendar "expert_duplicates of a user of 100,000 experts / count(*) of the user's experts" \
   "$mv ms" "$ms ms" "$(ratio "$mv" "$ms")" - -
+en_bench_row calendar "schedule_interview(), pgbench -c 2 TPS: (A) double-booking checks / (B) checks disabled" \
+  "$ta tps" "$tb tps" "$(ratio "$ta" "$tb")" - -

@@ -20,10 +20,38 @@
 #include "catalog/pg_type.h"
 #include "mb/pg_wchar.h"
 #include "utils/memutils.h"
+#include "utils/plancache.h"
 #include "utils/builtins.h"
 #include "utils/guc.h"
 #include "utils/syscache.h"
 #include "utils/rel.h"
+
+/*
+ * Make the generic plan of a kept query now, with sequential scans off.
+ * The module keeps generic plans for queries that look rows up by key, for
+ * a single row (a booking, its lifecycle, its screen); made when a table is
+ * empty or small, as in a new database, the planner would scan it whole,
+ * and the plan, kept for the session, would read all of it at every call
+ * as it grows (one booking cost a scan of every interview written since).
+ * Only the planning runs under the setting: the plan's execution, and the
+ * triggers it fires, run under the session's.  A plan made again after an
+ * invalidation (ANALYZE, DDL) is made with the session's settings and the
+ * statistics of the moment.
+ */
+static void
+PlanByKeys(SPIPlanPtr plan)
+{
+	int			nestlevel = NewGUCNestLevel();
+	CachedPlan *cplan;
+
+	(void) set_config_option("enable_seqscan", "off", PGC_USERSET, PGC_S_SESSION,
+							 GUC_ACTION_SAVE, true, 0, false);
+	cplan = SPI_plan_get_cached_plan(plan);
+	AtEOXact_GUC(true, nestlevel);
+	if (cplan == NULL)
+		elog(ERROR, "a kept plan could not be made");
+	ReleaseCachedPlan(cplan, CurrentResourceOwner);
+}
 
 static SPIPlanPtr
 KeptPlan(SPIPlanPtr *cache, const char *query, int nargs, Oid *argtypes, int options)
@@ -39,6 +67,8 @@ KeptPlan(SPIPlanPtr *cache, const char *query, int nargs, Oid *argtypes, int opt
 				 SPI_result_code_string(SPI_result));
 		if (SPI_keepplan(plan) != 0)
 			elog(ERROR, "SPI_keepplan failed");
+		if (options & CURSOR_OPT_GENERIC_PLAN)
+			PlanByKeys(plan);
 		*cache = plan;
 	}
 	return *cache;
