@@ -28,6 +28,8 @@ PG_FUNCTION_INFO_V1(expert_network_cancel_interview);
 PG_FUNCTION_INFO_V1(expert_network_rate_interview);
 PG_FUNCTION_INFO_V1(expert_network_protect_completed_record);
 
+static SPIPlanPtr schedule_plan;
+
 /*
  * Update the record of the completed interview args[0] with query.  A
  * completed interview without its record is an error: only a restore or a
@@ -162,12 +164,15 @@ expert_network_schedule_interview(PG_FUNCTION_ARGS)
 	(void) en_extension_schema();	/* the queries' names lead to it */
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	if (SPI_execute_with_args("INSERT INTO expert_network.interviews"
-							  " (campaign_id, expert_id, scheduled_date, scheduled_time, duration_minutes, timezone)"
-							  " SELECT e.campaign_id, e.id, $2, $3, $4, $5 FROM expert_network.experts AS e"
-							  "  WHERE e.id OPERATOR(pg_catalog.=) $1"
-							  " RETURNING id",
-							  5, argtypes, args, NULL, false, 0) != SPI_OK_INSERT_RETURNING)
+	/* kept: one booking at a time is the API's whole use */
+	if (SPI_execute_plan(en_kept_generic_plan(&schedule_plan,
+											  "INSERT INTO expert_network.interviews"
+											  " (campaign_id, expert_id, scheduled_date, scheduled_time, duration_minutes, timezone)"
+											  " SELECT e.campaign_id, e.id, $2, $3, $4, $5 FROM expert_network.experts AS e"
+											  "  WHERE e.id OPERATOR(pg_catalog.=) $1"
+											  " RETURNING id",
+											  5, argtypes),
+						 args, NULL, false, 0) != SPI_OK_INSERT_RETURNING)
 		elog(ERROR, "scheduling the interview failed");
 	if (SPI_processed != 1)
 		ReportUnavailable("expert", args[0]);
