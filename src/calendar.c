@@ -394,7 +394,7 @@ IdArray(ArrayBuildState *state)
 static SPIPlanPtr
 GatePlan(SPIPlanPtr *one, SPIPlanPtr *many, const char *query, bool single)
 {
-	return single ? en_kept_generic_plan(one, query, 4, argtypes) :
+	return single ? en_kept_keyed_plan(one, query, 4, argtypes) :
 		en_kept_custom_plan(many, query, 4, argtypes);
 }
 

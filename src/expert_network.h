@@ -51,6 +51,8 @@ extern SPIPlanPtr en_kept_plan(SPIPlanPtr *cache, const char *query, int nargs,
 							   Oid *argtypes);
 extern SPIPlanPtr en_kept_generic_plan(SPIPlanPtr *cache, const char *query,
 									   int nargs, Oid *argtypes);
+extern SPIPlanPtr en_kept_keyed_plan(SPIPlanPtr *cache, const char *query,
+									int nargs, Oid *argtypes);
 extern SPIPlanPtr en_kept_custom_plan(SPIPlanPtr *cache, const char *query,
 									  int nargs, Oid *argtypes);
 extern int	en_execute_plan(SPIPlanPtr plan, Datum *values, const char *nulls,

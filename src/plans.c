@@ -27,8 +27,8 @@
 #include "utils/rel.h"
 
 /*
- * Make the generic plan of a kept query now, with sequential and bitmap
- * scans off.
+ * Make the generic plan of a kept query now, with sequential scans off, and
+ * bitmap scans too unless the query needs them.
  * The module keeps generic plans for queries that look rows up by key, for
  * a single row (a booking, its lifecycle, its screen); made when a table is
  * empty or small, as in a new database, the planner would scan it whole,
@@ -45,15 +45,16 @@
  * statistics of the moment.
  */
 static void
-PlanByKeys(SPIPlanPtr plan)
+PlanByKeys(SPIPlanPtr plan, bool bitmaps)
 {
 	int			nestlevel = NewGUCNestLevel();
 	CachedPlan *cplan;
 
 	(void) set_config_option("enable_seqscan", "off", PGC_USERSET, PGC_S_SESSION,
 							 GUC_ACTION_SAVE, true, 0, false);
-	(void) set_config_option("enable_bitmapscan", "off", PGC_USERSET, PGC_S_SESSION,
-							 GUC_ACTION_SAVE, true, 0, false);
+	if (!bitmaps)
+		(void) set_config_option("enable_bitmapscan", "off", PGC_USERSET, PGC_S_SESSION,
+								 GUC_ACTION_SAVE, true, 0, false);
 	cplan = SPI_plan_get_cached_plan(plan);
 	AtEOXact_GUC(true, nestlevel);
 	if (cplan == NULL)
@@ -62,7 +63,8 @@ PlanByKeys(SPIPlanPtr plan)
 }
 
 static SPIPlanPtr
-KeptPlan(SPIPlanPtr *cache, const char *query, int nargs, Oid *argtypes, int options)
+KeptPlan(SPIPlanPtr *cache, const char *query, int nargs, Oid *argtypes, int options,
+		 bool bitmaps)
 {
 	/* the query's expert_network.<object> names must lead to the extension */
 	(void) en_extension_schema();
@@ -76,7 +78,7 @@ KeptPlan(SPIPlanPtr *cache, const char *query, int nargs, Oid *argtypes, int opt
 		if (SPI_keepplan(plan) != 0)
 			elog(ERROR, "SPI_keepplan failed");
 		if (options & CURSOR_OPT_GENERIC_PLAN)
-			PlanByKeys(plan);
+			PlanByKeys(plan, bitmaps);
 		*cache = plan;
 	}
 	return *cache;
@@ -88,7 +90,7 @@ KeptPlan(SPIPlanPtr *cache, const char *query, int nargs, Oid *argtypes, int opt
 SPIPlanPtr
 en_kept_plan(SPIPlanPtr *cache, const char *query, int nargs, Oid *argtypes)
 {
-	return KeptPlan(cache, query, nargs, argtypes, 0);
+	return KeptPlan(cache, query, nargs, argtypes, 0, true);
 }
 
 /*
@@ -100,7 +102,7 @@ en_kept_plan(SPIPlanPtr *cache, const char *query, int nargs, Oid *argtypes)
 SPIPlanPtr
 en_kept_custom_plan(SPIPlanPtr *cache, const char *query, int nargs, Oid *argtypes)
 {
-	return KeptPlan(cache, query, nargs, argtypes, CURSOR_OPT_CUSTOM_PLAN);
+	return KeptPlan(cache, query, nargs, argtypes, CURSOR_OPT_CUSTOM_PLAN, true);
 }
 
 /*
@@ -132,7 +134,19 @@ en_execute_plan(SPIPlanPtr plan, Datum *values, const char *nulls, bool read_onl
 SPIPlanPtr
 en_kept_generic_plan(SPIPlanPtr *cache, const char *query, int nargs, Oid *argtypes)
 {
-	return KeptPlan(cache, query, nargs, argtypes, CURSOR_OPT_GENERIC_PLAN);
+	return KeptPlan(cache, query, nargs, argtypes, CURSOR_OPT_GENERIC_PLAN, true);
+}
+
+/*
+ * The same, for a query whose every look-up has a B-tree index of its own
+ * key: planned with bitmap scans off too (see PlanByKeys).  Not for a query
+ * that needs a GIN index, which only a bitmap scan reads (the compliance
+ * screen's company keys).
+ */
+SPIPlanPtr
+en_kept_keyed_plan(SPIPlanPtr *cache, const char *query, int nargs, Oid *argtypes)
+{
+	return KeptPlan(cache, query, nargs, argtypes, CURSOR_OPT_GENERIC_PLAN, false);
 }
 
 /*
@@ -381,7 +395,7 @@ en_transition_plan(TransitionPlan *cache, Relation rel, const char *query,
 
 		elog(DEBUG1, "expert_network: preparing a plan over the transition tables of \"%s\"",
 			 RelationGetRelationName(rel));
-		(void) en_kept_generic_plan(&cache->plan, query, nargs, argtypes);
+		(void) en_kept_keyed_plan(&cache->plan, query, nargs, argtypes);
 		old = MemoryContextSwitchTo(TopMemoryContext);
 		cache->desc = CreateTupleDescCopy(desc);
 		MemoryContextSwitchTo(old);
