@@ -185,7 +185,7 @@ en_writing_compliance_log(void)
 	"    LEFT JOIN LATERAL (" \
 	"         SELECT x.id, x.expires_at FROM expert_network.compliance_exceptions AS x" \
 	"          WHERE g.hit AND x.expert_id OPERATOR(pg_catalog.=) c.expert_id" \
-	"            AND x.user_id OPERATOR(pg_catalog.=) c.user_id AND x.rule OPERATOR(pg_catalog.=) g.rule" \
+	"            AND x.user_id OPERATOR(pg_catalog.=) c.user_id AND x.rule OPERATOR(pg_catalog.=) g.rule::%2$s" \
 	"            AND x.approved_at OPERATOR(pg_catalog.<=) pg_catalog.now()" \
 	"            AND x.expires_at OPERATOR(pg_catalog.>) pg_catalog.now()" \
 	"          ORDER BY x.expires_at DESC LIMIT 1) AS x ON true)"
@@ -215,7 +215,7 @@ enum
 "logged AS (" \
 "  INSERT INTO expert_network.compliance_log" \
 "         (user_id, interview_id, expert_id, call_date, rule, decision, decided_by, detail, exception_id)" \
-"  SELECT d.user_id, d.interview_id, d.expert_id, d.call_date, d.rule, d.decision, CURRENT_USER," \
+"  SELECT d.user_id, d.interview_id, d.expert_id, d.call_date, d.rule::%2$s, d.decision::%3$s, CURRENT_USER," \
 "         CASE WHEN d.hit THEN pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object(" \
 "              'company', d.company, 'entry_id', d.entry_id, 'entry', d.entry, 'matched', d.source," \
 "              'applies_from', d.applies_from, 'applies_until', d.applies_until," \
@@ -226,62 +226,68 @@ enum
 "   ORDER BY d.ord, d.rule_no) "
 
 /*
- * The pass of a single booking, the common case, in one short query: the
- * rules could refuse the call only if an employment of the expert in the
- * longest cooling-off window (or, without employment rows, the expert's
- * company) matches a restricted-list entry applying on the call date, or
- * an employment that ended in that window matches a subject company of the
- * campaign, or an attestation the policy requires is missing.  When none
- * of that holds, every rule screened passes and is logged so; otherwise
- * nothing is logged and the query returns true: the full screen decides.
- * Parameters as SCREEN_ONE_CALL's.
+ * The pass of a single booking, the common case: a short query (the probe)
+ * that can only pass the call.  The rules could refuse it only if an
+ * employment of the expert in the longest cooling-off window (or, without
+ * employment rows, the expert's company) matches a restricted-list entry
+ * applying on the call date, or an employment that ended in that window
+ * matches a subject company of the campaign, or an attestation the policy
+ * requires is missing.  When the probe finds none of that, an INSERT of the
+ * passes logs every rule checked; otherwise nothing is logged and the full
+ * screen decides.  Parameters as SCREEN_ONE_CALL's.  The probe comes in
+ * three shapes, by what the call needs (the screen, the attestation, or
+ * both: a booking is screened only, a completed call checked for its
+ * attestation only), so that each plan holds only the parts it runs; the
+ * log's INSERT writes its rules and decisions as literals, which take the
+ * columns' types (text before 0.16.0, the enums since).
  */
-#define SCREEN_QUICK \
+#define QUICK_POLICY \
 "WITH policy AS (" \
 "  SELECT COALESCE(pg_catalog.max(GREATEST(q.cooling_off_public_months, q.cooling_off_private_months)), 6) AS longest," \
 "         COALESCE(pg_catalog.bool_or(q.attestation_required), false) AS attestation_required" \
-"    FROM expert_network.compliance_policies AS q WHERE q.user_id OPERATOR(pg_catalog.=) $2)," \
-"probe AS (" \
-"  SELECT $6 AND (" \
-"         EXISTS (SELECT FROM expert_network.expert_employments AS e" \
-"                  WHERE e.expert_id OPERATOR(pg_catalog.=) $3 AND e.user_id OPERATOR(pg_catalog.=) $2" \
-"                    AND (e.started_on IS NULL OR e.started_on OPERATOR(pg_catalog.<=) $5)" \
-"                    AND (e.ended_on IS NULL OR (e.ended_on OPERATOR(pg_catalog.+)" \
-"                         pg_catalog.make_interval(months => p.longest))::pg_catalog.date OPERATOR(pg_catalog.>=) $5)" \
-"                    AND (EXISTS (SELECT FROM expert_network.restricted_companies AS r" \
-"                                  WHERE r.user_id OPERATOR(pg_catalog.=) $2" \
-"                                    AND r.match_keys " KEYS_MATCH " e.match_keys" \
-"                                    AND r.applies_from OPERATOR(pg_catalog.<=) $5" \
-"                                    AND (r.applies_until IS NULL OR r.applies_until OPERATOR(pg_catalog.>=) $5))" \
-"                         OR e.ended_on OPERATOR(pg_catalog.<) $5" \
-"                        AND EXISTS (SELECT FROM expert_network.campaign_subject_companies AS sc" \
-"                                     WHERE sc.campaign_id OPERATOR(pg_catalog.=) $4" \
-"                                       AND sc.user_id OPERATOR(pg_catalog.=) $2" \
-"                                       AND sc.match_keys " KEYS_MATCH " e.match_keys)))" \
-"         OR EXISTS (SELECT FROM expert_network.experts AS x" \
-"                      JOIN expert_network.restricted_companies AS r" \
-"                        ON r.user_id OPERATOR(pg_catalog.=) x.user_id" \
-"                       AND r.match_keys " KEYS_MATCH " expert_network.company_keys(x.company, NULL, NULL)" \
-"                     WHERE x.id OPERATOR(pg_catalog.=) $3 AND x.user_id OPERATOR(pg_catalog.=) $2" \
-"                       AND r.applies_from OPERATOR(pg_catalog.<=) $5" \
-"                       AND (r.applies_until IS NULL OR r.applies_until OPERATOR(pg_catalog.>=) $5)" \
-"                       AND NOT EXISTS (SELECT FROM expert_network.expert_employments AS e" \
-"                                        WHERE e.expert_id OPERATOR(pg_catalog.=) $3" \
-"                                          AND e.user_id OPERATOR(pg_catalog.=) $2))) AS may_hit," \
-"         $7 AND p.attestation_required AS attestation_checked," \
-"         $7 AND p.attestation_required AND NOT EXISTS (" \
+"    FROM expert_network.compliance_policies AS q WHERE q.user_id OPERATOR(pg_catalog.=) $2) "
+
+#define QUICK_MAY_HIT \
+"  SELECT EXISTS (" \
+"         SELECT FROM (SELECT e.match_keys, e.ended_on FROM expert_network.expert_employments AS e" \
+"                       WHERE e.expert_id OPERATOR(pg_catalog.=) $3 AND e.user_id OPERATOR(pg_catalog.=) $2" \
+"                         AND (e.started_on IS NULL OR e.started_on OPERATOR(pg_catalog.<=) $5)" \
+"                         AND (e.ended_on IS NULL OR (e.ended_on OPERATOR(pg_catalog.+)" \
+"                              pg_catalog.make_interval(months => p.longest))::pg_catalog.date OPERATOR(pg_catalog.>=) $5)" \
+"                      UNION ALL" \
+"                      SELECT expert_network.company_keys(x.company, NULL, NULL), NULL" \
+"                        FROM expert_network.experts AS x" \
+"                       WHERE x.id OPERATOR(pg_catalog.=) $3 AND x.user_id OPERATOR(pg_catalog.=) $2" \
+"                         AND x.company IS NOT NULL" \
+"                         AND NOT EXISTS (SELECT FROM expert_network.expert_employments AS e" \
+"                                          WHERE e.expert_id OPERATOR(pg_catalog.=) $3" \
+"                                            AND e.user_id OPERATOR(pg_catalog.=) $2)) AS j (match_keys, ended_on)" \
+"          WHERE EXISTS (SELECT FROM expert_network.restricted_companies AS r" \
+"                         WHERE r.user_id OPERATOR(pg_catalog.=) $2" \
+"                           AND r.match_keys " KEYS_MATCH " j.match_keys" \
+"                           AND r.applies_from OPERATOR(pg_catalog.<=) $5" \
+"                           AND (r.applies_until IS NULL OR r.applies_until OPERATOR(pg_catalog.>=) $5))" \
+"             OR j.ended_on OPERATOR(pg_catalog.<) $5" \
+"            AND EXISTS (SELECT FROM expert_network.campaign_subject_companies AS sc" \
+"                         WHERE sc.campaign_id OPERATOR(pg_catalog.=) $4" \
+"                           AND sc.user_id OPERATOR(pg_catalog.=) $2" \
+"                           AND sc.match_keys " KEYS_MATCH " j.match_keys)) AS may_hit,"
+
+#define QUICK_ATTESTATION_MISSING \
+"         p.attestation_required AND NOT EXISTS (" \
 "             SELECT FROM expert_network.interview_attestations AS a" \
-"              WHERE a.interview_id OPERATOR(pg_catalog.=) $1 AND a.user_id OPERATOR(pg_catalog.=) $2) AS attestation_missing" \
-"    FROM policy AS p)," \
-"logged AS (" \
-"  INSERT INTO expert_network.compliance_log (user_id, interview_id, expert_id, call_date, rule, decision, decided_by)" \
-"  SELECT $2, $1, $3, $5, g.rule, 'passed', CURRENT_USER" \
-"    FROM probe AS p," \
-"         (VALUES (1, 'restricted_list'), (2, 'cooling_off'), (3, 'attestation')) AS g (rule_no, rule)" \
-"   WHERE NOT p.may_hit AND NOT p.attestation_missing" \
-"     AND CASE WHEN g.rule_no OPERATOR(pg_catalog.=) 3 THEN p.attestation_checked ELSE $6 END" \
-"   ORDER BY g.rule_no) " \
-"SELECT p.may_hit OR p.attestation_missing FROM probe AS p"
+"              WHERE a.interview_id OPERATOR(pg_catalog.=) $1 AND a.user_id OPERATOR(pg_catalog.=) $2) AS attestation_missing"
+
+#define QUICK_PROBE(MAY_HIT, ATTESTATION_MISSING) \
+QUICK_POLICY MAY_HIT ATTESTATION_MISSING "," \
+"         p.attestation_required" \
+"    FROM policy AS p"
+
+/* the passes of a call, appended to the log when the probe has found nothing */
+#define QUICK_LOG_ROW(RULE) "($2, $1, $3, $5, '" RULE "', 'passed', CURRENT_USER)"
+#define QUICK_LOG(ROWS) \
+"INSERT INTO expert_network.compliance_log (user_id, interview_id, expert_id, call_date, rule, decision, decided_by)" \
+" VALUES " ROWS
 
 /*
  * The screens, by what they are given and whether they log: the single
@@ -292,7 +298,12 @@ enum
  */
 typedef enum ScreenKind
 {
-	SCREEN_PASS,
+	SCREEN_PASS,				/* the quick passes: screened, */
+	SCREEN_PASS_ATTESTED,		/* checked for an attestation, */
+	SCREEN_PASS_BOTH,			/* or both */
+	LOG_SCREENED,				/* their passes, logged */
+	LOG_ATTESTED,
+	LOG_BOTH,
 	SCREEN_ONE,
 	SCREEN_ONE_UNLOGGED,
 	SCREEN_MANY,
@@ -300,7 +311,13 @@ typedef enum ScreenKind
 } ScreenKind;
 
 static const char *const screen_queries[SCREEN_KINDS] = {
-	[SCREEN_PASS] = SCREEN_QUICK,
+	[SCREEN_PASS] = QUICK_PROBE(QUICK_MAY_HIT, "false AS attestation_missing"),
+	[SCREEN_PASS_ATTESTED] = QUICK_PROBE("SELECT false AS may_hit,", QUICK_ATTESTATION_MISSING),
+	[SCREEN_PASS_BOTH] = QUICK_PROBE(QUICK_MAY_HIT, QUICK_ATTESTATION_MISSING),
+	[LOG_SCREENED] = QUICK_LOG(QUICK_LOG_ROW("restricted_list") ", " QUICK_LOG_ROW("cooling_off")),
+	[LOG_ATTESTED] = QUICK_LOG(QUICK_LOG_ROW("attestation")),
+	[LOG_BOTH] = QUICK_LOG(QUICK_LOG_ROW("restricted_list") ", " QUICK_LOG_ROW("cooling_off") ", "
+						   QUICK_LOG_ROW("attestation")),
 	[SCREEN_ONE] = "WITH " SCREEN_ONE_CALL ", " SCREEN_RULES ", " SCREEN_LOG SCREEN_RESULT,
 	[SCREEN_ONE_UNLOGGED] = "WITH " SCREEN_ONE_CALL ", " SCREEN_RULES " " SCREEN_RESULT,
 	[SCREEN_MANY] = "WITH " SCREEN_CALLS ", " SCREEN_RULES ", " SCREEN_LOG SCREEN_RESULT,
@@ -327,33 +344,61 @@ SCREEN_RULES
  * again when an update of the extension (or a reinstall) changes it.
  */
 static SPIPlanPtr screen_plans[SCREEN_KINDS];
-static Oid	screen_plans_operator = InvalidOid;
 
 /*
- * expert_network.&&(text[], text[]), or InvalidOid when the schema is older
- * than 0.11.0
+ * What the screens' texts depend on in the schema: the overlap operator
+ * expert_network.&&(text[], text[]) (0.11.0; before it, pg_catalog.&&) and
+ * the enum of the log's rules (0.16.0: compliance_log's rule and decision
+ * and compliance_exceptions' rule are enums, before it text).  InvalidOid
+ * where the schema has neither.
  */
-static Oid
-KeysOperator(void)
+typedef struct ScreenSchema
 {
-	return GetSysCacheOid4(OPERNAMENSP, Anum_pg_operator_oid, CStringGetDatum("&&"),
-						   ObjectIdGetDatum(TEXTARRAYOID), ObjectIdGetDatum(TEXTARRAYOID),
-						   ObjectIdGetDatum(en_extension_schema()));
+	Oid			keys_operator;
+	Oid			rule_type;
+} ScreenSchema;
+
+static ScreenSchema screen_plans_schema;
+
+static ScreenSchema
+CurrentScreenSchema(void)
+{
+	Oid			schema = en_extension_schema();
+	ScreenSchema result;
+
+	result.keys_operator = GetSysCacheOid4(OPERNAMENSP, Anum_pg_operator_oid, CStringGetDatum("&&"),
+										   ObjectIdGetDatum(TEXTARRAYOID), ObjectIdGetDatum(TEXTARRAYOID),
+										   ObjectIdGetDatum(schema));
+	result.rule_type = GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid, CStringGetDatum("compliance_rule"),
+									   ObjectIdGetDatum(schema));
+	return result;
 }
 
-/* A query of the screen's, with the overlap operator of the schema */
+/*
+ * A query of the screen's for the schema: %1$s is the overlap operator's
+ * schema, %2$s and %3$s the types of a rule and of a decision
+ */
 static char *
-ScreenText(const char *query, Oid operator)
+ScreenText(const char *query, ScreenSchema schema)
 {
-	return psprintf(query, OidIsValid(operator) ? "expert_network" : "pg_catalog");
+	bool		enums = OidIsValid(schema.rule_type);
+
+	return psprintf(query, OidIsValid(schema.keys_operator) ? "expert_network" : "pg_catalog",
+					enums ? "expert_network.compliance_rule" : "pg_catalog.text",
+					enums ? "expert_network.compliance_decision" : "pg_catalog.text");
 }
 
+/*
+ * The plan of a screen, made for the schema of the moment, and made again
+ * when an update of the extension (or a reinstall) changes it
+ */
 static SPIPlanPtr
 ScreenPlan(ScreenKind kind, Oid *argtypes)
 {
-	Oid			operator = KeysOperator();
+	ScreenSchema schema = CurrentScreenSchema();
 
-	if (operator != screen_plans_operator)
+	if (schema.keys_operator != screen_plans_schema.keys_operator ||
+		schema.rule_type != screen_plans_schema.rule_type)
 	{
 		for (int k = 0; k < SCREEN_KINDS; k++)
 		{
@@ -361,11 +406,11 @@ ScreenPlan(ScreenKind kind, Oid *argtypes)
 				SPI_freeplan(screen_plans[k]);
 			screen_plans[k] = NULL;
 		}
-		screen_plans_operator = operator;
+		screen_plans_schema = schema;
 	}
 	if (screen_plans[kind] == NULL)
 	{
-		char	   *query = ScreenText(screen_queries[kind], operator);
+		char	   *query = ScreenText(screen_queries[kind], schema);
 
 		if (kind == SCREEN_MANY)
 			en_kept_custom_plan(&screen_plans[kind], query, 9, argtypes);
@@ -520,7 +565,7 @@ RunScreen(ScreenKind kind, Calls *calls, bool log, bool every_decision)
 		log_writes--;
 	}
 	PG_END_TRY();
-	if (rc != SPI_OK_SELECT)
+	if (rc != (kind >= LOG_SCREENED && kind <= LOG_BOTH ? SPI_OK_INSERT : SPI_OK_SELECT))
 		elog(ERROR, "the compliance screen failed: %s", SPI_result_code_string(rc));
 	return SPI_tuptable;
 }
@@ -536,16 +581,40 @@ Screen(Calls *calls, bool log, bool every_decision)
 					 calls, log, every_decision);
 }
 
-/* Whether a single call passes every rule (and is logged so) in the quick pass */
+/* Column k of the probe's row; NULL reads as if_null */
+static bool
+ProbeFlag(SPITupleTable *result, int k, bool if_null)
+{
+	bool		isnull;
+	Datum		value = SPI_getbinval(result->vals[0], result->tupdesc, k, &isnull);
+
+	return isnull ? if_null : DatumGetBool(value);
+}
+
+/*
+ * Whether a single call passes every rule in the quick pass; if it does,
+ * its passes are logged
+ */
 static bool
 QuickPass(Calls *calls)
 {
-	SPITupleTable *result = RunScreen(SCREEN_PASS, calls, true, false);
-	bool		isnull;
+	bool		screen = DatumGetBool(calls->columns[5]->dvalues[0]);
+	bool		attest = DatumGetBool(calls->columns[6]->dvalues[0]);
+	SPITupleTable *result;
+	bool		attested;
 
+	result = RunScreen(!attest ? SCREEN_PASS : !screen ? SCREEN_PASS_ATTESTED : SCREEN_PASS_BOTH,
+					   calls, true, false);
 	if (SPI_processed != 1)
 		elog(ERROR, "the compliance screen's quick pass returned " UINT64_FORMAT " rows", SPI_processed);
-	return !DatumGetBool(SPI_getbinval(result->vals[0], result->tupdesc, 1, &isnull)) && !isnull;
+	/* may_hit, attestation_missing: the full screen decides */
+	if (ProbeFlag(result, 1, true) || ProbeFlag(result, 2, true))
+		return false;
+	/* the attestation is logged only where the policy requires one */
+	attested = attest && ProbeFlag(result, 3, false);
+	if (screen || attested)
+		(void) RunScreen(!attested ? LOG_SCREENED : !screen ? LOG_ATTESTED : LOG_BOTH, calls, true, false);
+	return true;
 }
 
 /* What a refused interview could not be: its new status, as a verb */
@@ -785,7 +854,7 @@ expert_network_compliance_conflicts(PG_FUNCTION_ARGS)
 	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	if (SPI_execute(ScreenText(conflicts_query, KeysOperator()), true, 0) != SPI_OK_SELECT)
+	if (SPI_execute(ScreenText(conflicts_query, CurrentScreenSchema()), true, 0) != SPI_OK_SELECT)
 		elog(ERROR, "the compliance screen of the live interviews failed");
 	rows = SPI_tuptable;
 	for (uint64 r = 0; r < SPI_processed; r++)

@@ -83,7 +83,7 @@ VALUES ('user-1', 6, 3, true);
 
 INSERT INTO expert_network.compliance_exceptions (expert_id, rule, reason, expires_at, user_id)
 SELECT bench.expert_uuid(e),
-       CASE WHEN e % 1000 = 500 THEN 'restricted_list' ELSE 'cooling_off' END,
+       (CASE WHEN e % 1000 = 500 THEN 'restricted_list' ELSE 'cooling_off' END)::expert_network.compliance_rule,
        'Topic unrelated to the position; call chaperoned by compliance (expert ' || e || ')',
        now() + interval '1 year', 'user-1'
 FROM generate_series(1, 10000) AS e

@@ -143,7 +143,7 @@ SELECT results_eq(
 SELECT results_eq(
     $$ SELECT interview_id, rule, decision, exception_id, detail, decided_by
          FROM expert_network.compliance_log ORDER BY id $$,
-    $$ VALUES ('a1000000-0000-4000-8000-000000000001'::uuid, 'restricted_list'::text, 'passed'::text, NULL::uuid, NULL::jsonb, 'tap_c_app'::text),
+    $$ VALUES ('a1000000-0000-4000-8000-000000000001'::uuid, 'restricted_list'::expert_network.compliance_rule, 'passed'::expert_network.compliance_decision, NULL::uuid, NULL::jsonb, 'tap_c_app'::text),
               ('a1000000-0000-4000-8000-000000000001', 'cooling_off', 'passed', NULL, NULL, 'tap_c_app'),
               ('a1000000-0000-4000-8000-000000000007', 'restricted_list', 'passed', NULL, NULL, 'tap_c_app'),
               ('a1000000-0000-4000-8000-000000000007', 'cooling_off', 'passed', NULL, NULL, 'tap_c_app'),
@@ -387,7 +387,7 @@ SELECT lives_ok(
 SELECT results_eq(
     $$ SELECT rule, decision FROM expert_network.compliance_log
         WHERE interview_id = 'a1000000-0000-4000-8000-000000000003' ORDER BY id $$,
-    $$ VALUES ('restricted_list'::text, 'passed'::text), ('cooling_off', 'passed'),
+    $$ VALUES ('restricted_list'::expert_network.compliance_rule, 'passed'::expert_network.compliance_decision), ('cooling_off', 'passed'),
               ('restricted_list', 'passed'), ('cooling_off', 'passed'), ('attestation', 'passed') $$,
     'the log: the booking''s two decisions, then the confirmation''s three (a confirmed call is screened again, and attested)');
 
@@ -537,7 +537,7 @@ SELECT lives_ok(
 SELECT results_eq(
     $$ SELECT rule, decision, exception_id, detail->>'entry_id', detail->>'company', decided_by
          FROM expert_network.compliance_log WHERE interview_id = 'a1000000-0000-4000-8000-0000000000e1' ORDER BY id $$,
-    $$ VALUES ('restricted_list'::text, 'excepted'::text, 'ee100000-0000-4000-8000-000000000001'::uuid,
+    $$ VALUES ('restricted_list'::expert_network.compliance_rule, 'excepted'::expert_network.compliance_decision, 'ee100000-0000-4000-8000-000000000001'::uuid,
                'f1000000-0000-4000-8000-000000000001'::text, 'Acme Corporation'::text, 'tap_c_app'::text),
               ('cooling_off', 'passed', NULL, NULL, NULL, 'tap_c_app') $$,
     'the log: the excepted decision with its exception and what decided it, then the passed one');
@@ -570,7 +570,7 @@ SELECT lives_ok(
 SELECT results_eq(
     $$ SELECT rule, decision, exception_id FROM expert_network.compliance_log
         WHERE interview_id = 'a1000000-0000-4000-8000-0000000000e3' ORDER BY id $$,
-    $$ VALUES ('restricted_list'::text, 'passed'::text, NULL::uuid), ('cooling_off', 'passed', NULL),
+    $$ VALUES ('restricted_list'::expert_network.compliance_rule, 'passed'::expert_network.compliance_decision, NULL::uuid), ('cooling_off', 'passed', NULL),
               ('attestation', 'excepted', 'ee100000-0000-4000-8000-000000000004') $$,
     'the log: the attestation excepted, with its exception');
 
@@ -585,7 +585,7 @@ SELECT is((SELECT count(*)::int FROM expert_network.compliance_check('e1000000-0
 SELECT results_eq(
     $$ SELECT interview_id, expert_id, call_date, rule, decision, detail->>'matched', detail->>'clears_on', decided_by
          FROM expert_network.compliance_log WHERE interview_id IS NULL ORDER BY id $$,
-    $$ VALUES (NULL::uuid, 'e1000000-0000-4000-8000-000000000004'::uuid, '2027-01-15'::date, 'restricted_list'::text, 'passed'::text,
+    $$ VALUES (NULL::uuid, 'e1000000-0000-4000-8000-000000000004'::uuid, '2027-01-15'::date, 'restricted_list'::expert_network.compliance_rule, 'passed'::expert_network.compliance_decision,
                NULL::text, NULL::text, 'tap_c_app'::text),
               (NULL, 'e1000000-0000-4000-8000-000000000004', '2027-01-15', 'cooling_off', 'refused',
                'subject company', '2027-02-28', 'tap_c_app') $$,

@@ -174,9 +174,7 @@ SELECT set_eq(
       'restricted_companies_company_check', 'restricted_companies_dates_check',
       'expert_employments_dates_check', 'campaign_subject_companies_company_check',
       'compliance_policies_months_check', 'interview_attestations_statements_check',
-      'compliance_exceptions_rule_check', 'compliance_exceptions_reason_check',
-      'compliance_exceptions_expiry_check', 'compliance_log_rule_check',
-      'compliance_log_decision_check',
+      'compliance_exceptions_reason_check', 'compliance_exceptions_expiry_check',
       -- 0.13.0
       'call_caps_max_calls_check', 'call_caps_call_window_check',
       'campaign_costs_fee_type_check', 'campaign_costs_amount_usd_check',
@@ -189,7 +187,7 @@ SELECT set_eq(
       'screening_questions_id_user_id_key', 'experts_id_user_id_key', 'interviews_id_user_id_key',
       'chat_sessions_id_user_id_key'
     ],
-    'the schema has exactly the 40 CHECK and 11 UNIQUE constraints this file tests (0.15.0: no <table>_status_check any more)');
+    'the schema has exactly the 37 CHECK and 11 UNIQUE constraints this file tests (0.15.0: no <table>_status_check any more; 0.16.0: no compliance_exceptions_rule_check, compliance_log_rule_check or compliance_log_decision_check)');
 
 -- 0.15.0: the six workflow statuses are enum types, whose labels are the
 -- value sets the six <table>_status_check constraints used to hold
@@ -1011,8 +1009,8 @@ SELECT lives_ok(
 SELECT throws_ok(
     format($$ INSERT INTO expert_network.compliance_exceptions (expert_id, rule, reason, expires_at)
               VALUES ('e2000000-0000-4000-8000-000000000001', %L, 'Cleared', now() + interval '1 day') $$, r),
-    '23514', 'new row for relation "compliance_exceptions" violates check constraint "compliance_exceptions_rule_check"',
-    format('compliance_exceptions: rule %L is rejected', r))
+    '22P02', format('invalid input value for enum expert_network.compliance_rule: "%s"', r),
+    format('compliance_exceptions: rule %L is rejected (0.16.0: the enum compliance_rule)', r))
   FROM pg_catalog.unnest(ARRAY['restricted list', 'insider', 'Cooling_off']) WITH ORDINALITY AS u(r, n)
  ORDER BY n;
 SELECT throws_ok(
@@ -1051,24 +1049,24 @@ SELECT lives_ok(
 SELECT throws_ok(
     $$ INSERT INTO expert_network.compliance_log (expert_id, call_date, rule, decision)
        VALUES ('e2000000-0000-4000-8000-000000000001', '2025-02-01', 'insider', 'passed') $$,
-    '23514', 'new row for relation "compliance_log" violates check constraint "compliance_log_rule_check"',
-    'compliance_log: rule ''insider'' is rejected');
+    '22P02', 'invalid input value for enum expert_network.compliance_rule: "insider"',
+    'compliance_log: rule ''insider'' is rejected (0.16.0: the enum compliance_rule)');
 SELECT throws_ok(
     $$ INSERT INTO expert_network.compliance_log (expert_id, call_date, rule, decision)
        VALUES ('e2000000-0000-4000-8000-000000000001', '2025-02-01', 'cooling_off', 'approved') $$,
-    '23514', 'new row for relation "compliance_log" violates check constraint "compliance_log_decision_check"',
-    'compliance_log: decision ''approved'' is rejected');
+    '22P02', 'invalid input value for enum expert_network.compliance_decision: "approved"',
+    'compliance_log: decision ''approved'' is rejected (0.16.0: the enum compliance_decision)');
 -- the three accepted rows (no interview: the gates' own rows for the
 -- fixture's calls name one): decided_by is the role that wrote them (here
 -- the superuser running the file), not the identity u1, which is their owner
 SELECT results_eq(
-    $$ SELECT rule, decision, user_id, decided_by FROM expert_network.compliance_log
+    $$ SELECT rule::text, decision::text, user_id, decided_by FROM expert_network.compliance_log
         WHERE expert_id = 'e2000000-0000-4000-8000-000000000001' AND call_date = '2025-02-01'
-          AND interview_id IS NULL ORDER BY rule $$,
-    format($$ VALUES ('attestation'::text, 'excepted'::text, 'u1'::text, %1$L::text),
-                     ('cooling_off', 'refused', 'u1', %1$L), ('restricted_list', 'passed', 'u1', %1$L) $$,
+          AND interview_id IS NULL ORDER BY compliance_log.rule $$,
+    format($$ VALUES ('restricted_list'::text, 'passed'::text, 'u1'::text, %1$L::text),
+                     ('cooling_off', 'refused', 'u1', %1$L), ('attestation', 'excepted', 'u1', %1$L) $$,
            CURRENT_USER),
-    'compliance_log: a row that leaves decided_by out gets CURRENT_USER (the default), and user_id the identity');
+    'compliance_log: a row that leaves decided_by out gets CURRENT_USER (the default), and user_id the identity (ORDER BY rule: the enum''s order, 0.16.0)');
 
 /* ------------------------------------------------------------------------
  * Foreign keys end to end

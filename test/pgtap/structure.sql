@@ -37,7 +37,7 @@ SET client_min_messages = warning;
 
 BEGIN;
 
-SELECT plan(1957);
+SELECT plan(1961);
 
 /* ------------------------------------------------------------------------
  * Schema and tables
@@ -528,7 +528,7 @@ INSERT INTO cols (tbl, col, typ, not_null, dflt) VALUES
 -- written (CURRENT_USER::pg_catalog.text COLLATE pg_catalog."default"))
 ('compliance_exceptions', 'id',          'uuid',                     true, 'gen_random_uuid()'),
 ('compliance_exceptions', 'expert_id',   'uuid',                     true, NULL),
-('compliance_exceptions', 'rule',        'text',                     true, NULL),
+('compliance_exceptions', 'rule',        'expert_network.compliance_rule', true, NULL),
 ('compliance_exceptions', 'reason',      'text',                     true, NULL),
 ('compliance_exceptions', 'approved_by', 'text',                     true, '((CURRENT_USER)::text COLLATE "default")'),
 ('compliance_exceptions', 'approved_at', 'timestamp with time zone', true, 'now()'),
@@ -543,8 +543,8 @@ INSERT INTO cols (tbl, col, typ, not_null, dflt) VALUES
 ('compliance_log', 'interview_id', 'uuid',                     false, NULL),
 ('compliance_log', 'expert_id',    'uuid',                     true,  NULL),
 ('compliance_log', 'call_date',    'date',                     true,  NULL),
-('compliance_log', 'rule',         'text',                     true,  NULL),
-('compliance_log', 'decision',     'text',                     true,  NULL),
+('compliance_log', 'rule',         'expert_network.compliance_rule', true,  NULL),
+('compliance_log', 'decision',     'expert_network.compliance_decision', true,  NULL),
 ('compliance_log', 'detail',       'jsonb',                    false, NULL),
 ('compliance_log', 'exception_id', 'uuid',                     false, NULL),
 ('compliance_log', 'decided_by',   'text',                     true,  '((CURRENT_USER)::text COLLATE "default")'),
@@ -632,38 +632,56 @@ SELECT set_eq(
  * workflow order (the order ORDER BY status gives), with a comment; the
  * six status columns are of them (their types are in cols above) and have
  * no CHECK constraint any more (a label outside the type is 22P02, how the
- * columns refuse it is test/pgtap/constraints.sql's)
+ * columns refuse it is test/pgtap/constraints.sql's).  0.16.0: the gates'
+ * rules and decisions likewise (compliance_rule, compliance_decision), for
+ * the three columns that hold them.
  * ------------------------------------------------------------------------ */
 
 CREATE TEMPORARY TABLE enum_types (
     ord     serial PRIMARY KEY,
     typ     name   NOT NULL,
-    tbl     name   NOT NULL,
     labels  name[] NOT NULL,
     note    text   NOT NULL
 );
-INSERT INTO enum_types (typ, tbl, labels, note) VALUES
-('campaign_status',          'campaigns',                   '{draft,active,paused,completed,archived}',
+INSERT INTO enum_types (typ, labels, note) VALUES
+('campaign_status',          '{draft,active,paused,completed,archived}',
  'The status of a campaign (campaigns.status)'),
-('enrollment_status',        'campaign_vendor_enrollments', '{not_enrolled,pending,enrolled}',
+('enrollment_status',        '{not_enrolled,pending,enrolled}',
  'The status of a vendor''s enrollment in a campaign (campaign_vendor_enrollments.status)'),
-('expert_status',            'experts',                     '{proposed,reviewed,rejected,scheduling,scheduled,completed}',
+('expert_status',            '{proposed,reviewed,rejected,scheduling,scheduled,completed}',
  'The status of an expert (experts.status)'),
-('interview_status',         'interviews',                  '{pending,scheduled,confirmed,completed,cancelled}',
+('interview_status',         '{pending,scheduled,confirmed,completed,cancelled}',
  'The status of an interview (interviews.status)'),
-('research_activity_status', 'research_activities',         '{queued,processing,completed,failed}',
+('research_activity_status', '{queued,processing,completed,failed}',
  'The status of a research activity (research_activities.status)'),
-('research_source_status',   'research_sources',            '{processing,scraped,failed}',
- 'The status of a research source (research_sources.status)');
+('research_source_status',   '{processing,scraped,failed}',
+ 'The status of a research source (research_sources.status)'),
+('compliance_rule',          '{restricted_list,cooling_off,attestation}',
+ 'A compliance gate (compliance_exceptions.rule, compliance_log.rule)'),
+('compliance_decision',      '{passed,refused,excepted}',
+ 'A gate''s decision on a call (compliance_log.decision)');
 
--- the schema's types are exactly the six enums (table and view row types
+-- the columns of each type
+CREATE TEMPORARY TABLE enum_columns (tbl name NOT NULL, col name NOT NULL, typ name NOT NULL);
+INSERT INTO enum_columns VALUES
+('campaigns', 'status', 'campaign_status'),
+('campaign_vendor_enrollments', 'status', 'enrollment_status'),
+('experts', 'status', 'expert_status'),
+('interviews', 'status', 'interview_status'),
+('research_activities', 'status', 'research_activity_status'),
+('research_sources', 'status', 'research_source_status'),
+('compliance_exceptions', 'rule', 'compliance_rule'),
+('compliance_log', 'rule', 'compliance_rule'),
+('compliance_log', 'decision', 'compliance_decision');
+
+-- the schema's types are exactly the eight enums (table and view row types
 -- and array types aside) (2)
 SELECT types_are('expert_network', ARRAY(SELECT typ FROM enum_types ORDER BY ord),
-                 'schema expert_network has exactly the 6 types campaign_status, enrollment_status, expert_status, interview_status, research_activity_status, research_source_status');
+                 'schema expert_network has exactly the 8 types campaign_status, enrollment_status, expert_status, interview_status, research_activity_status, research_source_status, compliance_rule, compliance_decision');
 SELECT enums_are('expert_network', ARRAY(SELECT typ FROM enum_types ORDER BY ord),
-                 'schema expert_network has exactly the 6 enum types of the statuses');
+                 'schema expert_network has exactly the 8 enum types: the six statuses (0.15.0), the gates'' rules and decisions (0.16.0)');
 
--- the labels, in order (6), the comment (6)
+-- the labels, in order (8), the comment (8)
 SELECT enum_has_labels('expert_network', typ, labels,
                        format('enum expert_network.%s has the labels %s, in this order', typ,
                               pg_catalog.array_to_string(labels, ', ')))
@@ -673,7 +691,7 @@ SELECT is(pg_catalog.obj_description(format('expert_network.%I', typ)::regtype, 
   FROM enum_types ORDER BY ord;
 
 -- owned as the tables, members of the extension, and the type of exactly
--- the six status columns (3)
+-- the nine columns above (3)
 SELECT is_empty(
     $$ SELECT t.typname::text FROM pg_catalog.pg_type t JOIN enum_types e ON e.typ = t.typname
         WHERE t.typnamespace = 'expert_network'::regnamespace
@@ -684,7 +702,7 @@ SELECT is_empty(
                                  AND d.refclassid = 'pg_catalog.pg_extension'::regclass AND d.deptype = 'e'
                                  AND d.refobjid = (SELECT x.oid FROM pg_catalog.pg_extension x
                                                     WHERE x.extname = 'expert_network'))) $$,
-    'the six enum types belong to the owner of the tables and are members of the extension');
+    'the eight enum types belong to the owner of the tables and are members of the extension');
 SELECT set_eq(
     $$ SELECT c.relname::text, a.attname::text, t.typname::text
          FROM pg_catalog.pg_attribute a
@@ -693,16 +711,16 @@ SELECT set_eq(
         WHERE c.relnamespace = 'expert_network'::regnamespace AND c.relkind = 'r'
           AND t.typnamespace = 'expert_network'::regnamespace
           AND a.attnum > 0 AND NOT a.attisdropped $$,
-    $$ SELECT tbl::text, 'status', typ::text FROM enum_types $$,
-    'the enum types are the types of exactly the six status columns, one each');
+    $$ SELECT tbl::text, col::text, typ::text FROM enum_columns $$,
+    'the enum types are the types of exactly the six status columns and the three rule and decision columns');
 SELECT is_empty(
     $$ SELECT c.conrelid::regclass::text, c.conname::text
          FROM pg_catalog.pg_constraint c
-         JOIN enum_types e ON c.conrelid = format('expert_network.%I', e.tbl)::regclass
+         JOIN enum_columns e ON c.conrelid = format('expert_network.%I', e.tbl)::regclass
         WHERE c.contype = 'c'
           AND (SELECT a.attnum FROM pg_catalog.pg_attribute a
-                WHERE a.attrelid = c.conrelid AND a.attname = 'status') = ANY (c.conkey) $$,
-    'no CHECK constraint is left on the six status columns (the <table>_status_check constraints are gone)');
+                WHERE a.attrelid = c.conrelid AND a.attname = e.col) = ANY (c.conkey) $$,
+    'no CHECK constraint is left on the nine enum columns (the <table>_status_check constraints are gone, and 0.16.0''s compliance_log_rule_check, compliance_log_decision_check and compliance_exceptions_rule_check)');
 
 /* ------------------------------------------------------------------------
  * Primary keys and unique constraints
@@ -1025,8 +1043,8 @@ SELECT indexes_are('expert_network', 'compliance_exceptions', ARRAY[
     'compliance_exceptions_pkey', 'idx_compliance_exceptions_expert', 'idx_compliance_exceptions_user'
 ]::name[], 'compliance_exceptions has exactly its 3 indexes');
 SELECT indexes_are('expert_network', 'compliance_log', ARRAY[
-    'compliance_log_pkey', 'idx_compliance_log_user', 'idx_compliance_log_expert'
-]::name[], 'compliance_log has exactly its 3 indexes');
+    'compliance_log_pkey', 'idx_compliance_log_user_expert'
+]::name[], 'compliance_log has exactly its 2 indexes (0.16.0: one besides the key)');
 
 -- the indexes of the script are on the right columns (1)
 SELECT set_eq(
@@ -1110,8 +1128,7 @@ SELECT set_eq(
     ('idx_interview_attestations_user',         'CREATE INDEX idx_interview_attestations_user ON expert_network.interview_attestations USING btree (user_id)'),
     ('idx_compliance_exceptions_expert',        'CREATE INDEX idx_compliance_exceptions_expert ON expert_network.compliance_exceptions USING btree (expert_id, user_id)'),
     ('idx_compliance_exceptions_user',          'CREATE INDEX idx_compliance_exceptions_user ON expert_network.compliance_exceptions USING btree (user_id)'),
-    ('idx_compliance_log_user',                 'CREATE INDEX idx_compliance_log_user ON expert_network.compliance_log USING btree (user_id)'),
-    ('idx_compliance_log_expert',               'CREATE INDEX idx_compliance_log_expert ON expert_network.compliance_log USING btree (expert_id)'),
+    ('idx_compliance_log_user_expert',          'CREATE INDEX idx_compliance_log_user_expert ON expert_network.compliance_log USING btree (user_id, expert_id)'),
     -- 0.13.0: a user's rows of one person
     ('idx_experts_person',                      'CREATE INDEX idx_experts_person ON expert_network.experts USING btree (user_id, person_key)')
     $$,

@@ -3,8 +3,9 @@
 # drizzle-kit pull (examples/node/drizzle/drizzle.config.ts, versions pinned
 # by examples/node/package-lock.json) of a fresh install:
 #   - as the cluster's superuser: TypeScript that compiles (tsc), with the
-#     six status enums, every primary key, unique constraint and foreign key
-#     the catalog has, no default written as code, and exactly the
+#     enum types (the six statuses; 0.16.0: the gates' rules and decisions),
+#     every primary key, unique constraint and foreign key the catalog has,
+#     no default written as code, and exactly the
 #     schema.ts and relations.ts shipped in examples/node/drizzle (so the
 #     shipped files are the current schema); typed.ts, compiled with it,
 #     must fail to compile where it says so (a status outside its set);
@@ -77,7 +78,7 @@ tables=$(q $db "SELECT pg_catalog.count(*) FROM pg_catalog.pg_class
 # as the superuser the suite runs as
 pull super "$(url "$PGUSER" "${PGPASSWORD:-}")"
 s=$work/super/schema.ts
-is "$enums" 6 "the schema has six enum types"
+is "$enums" 8 "the schema has eight enum types (0.16.0: the six statuses, the gates' rules and decisions)"
 is "$(count '\.enum("' "$s")" "$enums" "super: every enum type is a pgEnum"
 is "$(count '\.table("' "$s")" "$tables" "super: every table but access_levels"
 is "$(($(count 'primaryKey()' "$s") + $(count '	primaryKey({' "$s")))" "$(keys p)" "super: every primary key"

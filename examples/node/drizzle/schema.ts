@@ -1,8 +1,10 @@
-import { pgTable, pgSchema, index, foreignKey, unique, pgPolicy, check, uuid, date, time, integer, text, timestamp, jsonb, boolean, numeric, uniqueIndex, interval, primaryKey, bigint } from "drizzle-orm/pg-core"
+import { pgTable, pgSchema, index, foreignKey, unique, pgPolicy, check, uuid, date, time, integer, text, timestamp, jsonb, numeric, boolean, uniqueIndex, interval, primaryKey, bigint } from "drizzle-orm/pg-core"
 import { sql } from "drizzle-orm"
 
 export const expertNetwork = pgSchema("expert_network");
 export const campaignStatusInExpertNetwork = expertNetwork.enum("campaign_status", ['draft', 'active', 'paused', 'completed', 'archived'])
+export const complianceDecisionInExpertNetwork = expertNetwork.enum("compliance_decision", ['passed', 'refused', 'excepted'])
+export const complianceRuleInExpertNetwork = expertNetwork.enum("compliance_rule", ['restricted_list', 'cooling_off', 'attestation'])
 export const enrollmentStatusInExpertNetwork = expertNetwork.enum("enrollment_status", ['not_enrolled', 'pending', 'enrolled'])
 export const expertStatusInExpertNetwork = expertNetwork.enum("expert_status", ['proposed', 'reviewed', 'rejected', 'scheduling', 'scheduled', 'completed'])
 export const interviewStatusInExpertNetwork = expertNetwork.enum("interview_status", ['pending', 'scheduled', 'confirmed', 'completed', 'cancelled'])
@@ -151,6 +153,28 @@ export const screeningQuestionsInExpertNetwork = expertNetwork.table("screening_
 	unique("screening_questions_id_user_id_key").on(table.id, table.userId),
 	pgPolicy("owner_rows", { as: "permissive", for: "all", to: ["public"], using: sql`(user_id = ( SELECT expert_network.current_user_id() AS current_user_id))` }),
 	check("screening_questions_question_type_check", sql`question_type = ANY (ARRAY['text'::text, 'multiple-choice'::text, 'rating'::text])`),
+]);
+
+export const vendorPlatformsInExpertNetwork = expertNetwork.table("vendor_platforms", {
+	id: uuid().defaultRandom().primaryKey().notNull(),
+	name: text().notNull(),
+	logoUrl: text("logo_url"),
+	location: text(),
+	overallScore: numeric("overall_score", { precision: 2, scale:  1 }),
+	avgCostPerCallMin: integer("avg_cost_per_call_min"),
+	avgCostPerCallMax: integer("avg_cost_per_call_max"),
+	description: text(),
+	tags: text().array(),
+	isActive: boolean("is_active").default(true).notNull(),
+	createdAt: timestamp("created_at", { withTimezone: true, mode: 'string' }).defaultNow().notNull(),
+	updatedAt: timestamp("updated_at", { withTimezone: true, mode: 'string' }).defaultNow().notNull(),
+}, (table) => [
+	index("idx_vendors_active").using("btree", table.isActive.asc().nullsLast().op("bool_ops")),
+	unique("vendor_platforms_name_key").on(table.name),
+	check("vendor_platforms_overall_score_check", sql`(overall_score >= (0)::numeric) AND (overall_score <= (5)::numeric)`),
+	check("vendor_platforms_cost_min_check", sql`avg_cost_per_call_min >= 0`),
+	check("vendor_platforms_cost_max_check", sql`avg_cost_per_call_max >= 0`),
+	check("vendor_platforms_cost_range_check", sql`avg_cost_per_call_min <= avg_cost_per_call_max`),
 ]);
 
 export const campaignVendorEnrollmentsInExpertNetwork = expertNetwork.table("campaign_vendor_enrollments", {
@@ -520,28 +544,6 @@ export const expertsInExpertNetwork = expertNetwork.table("experts", {
 	check("experts_ai_fit_score_check", sql`(ai_fit_score >= 0) AND (ai_fit_score <= 10)`),
 ]);
 
-export const vendorPlatformsInExpertNetwork = expertNetwork.table("vendor_platforms", {
-	id: uuid().defaultRandom().primaryKey().notNull(),
-	name: text().notNull(),
-	logoUrl: text("logo_url"),
-	location: text(),
-	overallScore: numeric("overall_score", { precision: 2, scale:  1 }),
-	avgCostPerCallMin: integer("avg_cost_per_call_min"),
-	avgCostPerCallMax: integer("avg_cost_per_call_max"),
-	description: text(),
-	tags: text().array(),
-	isActive: boolean("is_active").default(true).notNull(),
-	createdAt: timestamp("created_at", { withTimezone: true, mode: 'string' }).defaultNow().notNull(),
-	updatedAt: timestamp("updated_at", { withTimezone: true, mode: 'string' }).defaultNow().notNull(),
-}, (table) => [
-	index("idx_vendors_active").using("btree", table.isActive.asc().nullsLast().op("bool_ops")),
-	unique("vendor_platforms_name_key").on(table.name),
-	check("vendor_platforms_overall_score_check", sql`(overall_score >= (0)::numeric) AND (overall_score <= (5)::numeric)`),
-	check("vendor_platforms_cost_min_check", sql`avg_cost_per_call_min >= 0`),
-	check("vendor_platforms_cost_max_check", sql`avg_cost_per_call_max >= 0`),
-	check("vendor_platforms_cost_range_check", sql`avg_cost_per_call_min <= avg_cost_per_call_max`),
-]);
-
 export const statusHistoryInExpertNetwork = expertNetwork.table("status_history", {
 	id: uuid().default(sql`expert_network.uuid_v7()`).primaryKey().notNull(),
 	userId: text("user_id").default(sql`(expert_network.current_user_id() COLLATE "default")`).notNull(),
@@ -602,7 +604,7 @@ export const compliancePoliciesInExpertNetwork = expertNetwork.table("compliance
 export const complianceExceptionsInExpertNetwork = expertNetwork.table("compliance_exceptions", {
 	id: uuid().defaultRandom().primaryKey().notNull(),
 	expertId: uuid("expert_id").notNull(),
-	rule: text().notNull(),
+	rule: complianceRuleInExpertNetwork().notNull(),
 	reason: text().notNull(),
 	approvedBy: text("approved_by").default(sql`((CURRENT_USER)::text COLLATE "default")`).notNull(),
 	approvedAt: timestamp("approved_at", { withTimezone: true, mode: 'string' }).defaultNow().notNull(),
@@ -617,7 +619,6 @@ export const complianceExceptionsInExpertNetwork = expertNetwork.table("complian
 			name: "compliance_exceptions_expert_id_fkey"
 		}).onDelete("cascade"),
 	pgPolicy("owner_rows", { as: "permissive", for: "all", to: ["public"], using: sql`(user_id = ( SELECT expert_network.current_user_id() AS current_user_id))` }),
-	check("compliance_exceptions_rule_check", sql`rule = ANY (ARRAY['restricted_list'::text, 'cooling_off'::text, 'attestation'::text])`),
 	check("compliance_exceptions_reason_check", sql`btrim(reason) <> ''::text`),
 	check("compliance_exceptions_expiry_check", sql`expires_at > approved_at`),
 ]);
@@ -629,17 +630,14 @@ export const complianceLogInExpertNetwork = expertNetwork.table("compliance_log"
 	interviewId: uuid("interview_id"),
 	expertId: uuid("expert_id").notNull(),
 	callDate: date("call_date").notNull(),
-	rule: text().notNull(),
-	decision: text().notNull(),
+	rule: complianceRuleInExpertNetwork().notNull(),
+	decision: complianceDecisionInExpertNetwork().notNull(),
 	detail: jsonb(),
 	exceptionId: uuid("exception_id"),
 	decidedBy: text("decided_by").default(sql`((CURRENT_USER)::text COLLATE "default")`).notNull(),
 }, (table) => [
-	index("idx_compliance_log_expert").using("btree", table.expertId.asc().nullsLast().op("uuid_ops")),
-	index("idx_compliance_log_user").using("btree", table.userId.asc().nullsLast().op("text_ops")),
+	index("idx_compliance_log_user_expert").using("btree", table.userId.asc().nullsLast().op("text_ops"), table.expertId.asc().nullsLast().op("text_ops")),
 	pgPolicy("owner_rows", { as: "permissive", for: "all", to: ["public"], using: sql`(user_id = ( SELECT expert_network.current_user_id() AS current_user_id))` }),
-	check("compliance_log_rule_check", sql`rule = ANY (ARRAY['restricted_list'::text, 'cooling_off'::text, 'attestation'::text])`),
-	check("compliance_log_decision_check", sql`decision = ANY (ARRAY['passed'::text, 'refused'::text, 'excepted'::text])`),
 ]);
 
 export const interviewTeamAssignmentsInExpertNetwork = expertNetwork.table("interview_team_assignments", {
