@@ -247,41 +247,55 @@ enum
 "         COALESCE(pg_catalog.bool_or(q.attestation_required), false) AS attestation_required" \
 "    FROM expert_network.compliance_policies AS q WHERE q.user_id OPERATOR(pg_catalog.=) $2) "
 
+/*
+ * Whether an employment of the expert in the window could refuse the call,
+ * and how many employment rows the expert has (none: the expert's company
+ * is screened instead, by QUICK_COMPANY)
+ */
 #define QUICK_MAY_HIT \
-"  SELECT EXISTS (" \
-"         SELECT FROM (SELECT e.match_keys, e.ended_on FROM expert_network.expert_employments AS e" \
-"                       WHERE e.expert_id OPERATOR(pg_catalog.=) $3 AND e.user_id OPERATOR(pg_catalog.=) $2" \
-"                         AND (e.started_on IS NULL OR e.started_on OPERATOR(pg_catalog.<=) $5)" \
-"                         AND (e.ended_on IS NULL OR (e.ended_on OPERATOR(pg_catalog.+)" \
-"                              pg_catalog.make_interval(months => p.longest))::pg_catalog.date OPERATOR(pg_catalog.>=) $5)" \
-"                      UNION ALL" \
-"                      SELECT expert_network.company_keys(x.company, NULL, NULL), NULL" \
-"                        FROM expert_network.experts AS x" \
-"                       WHERE x.id OPERATOR(pg_catalog.=) $3 AND x.user_id OPERATOR(pg_catalog.=) $2" \
-"                         AND x.company IS NOT NULL" \
-"                         AND NOT EXISTS (SELECT FROM expert_network.expert_employments AS e" \
-"                                          WHERE e.expert_id OPERATOR(pg_catalog.=) $3" \
-"                                            AND e.user_id OPERATOR(pg_catalog.=) $2)) AS j (match_keys, ended_on)" \
-"          WHERE EXISTS (SELECT FROM expert_network.restricted_companies AS r" \
-"                         WHERE r.user_id OPERATOR(pg_catalog.=) $2" \
-"                           AND r.match_keys " KEYS_MATCH " j.match_keys" \
-"                           AND r.applies_from OPERATOR(pg_catalog.<=) $5" \
-"                           AND (r.applies_until IS NULL OR r.applies_until OPERATOR(pg_catalog.>=) $5))" \
-"             OR j.ended_on OPERATOR(pg_catalog.<) $5" \
-"            AND EXISTS (SELECT FROM expert_network.campaign_subject_companies AS sc" \
-"                         WHERE sc.campaign_id OPERATOR(pg_catalog.=) $4" \
-"                           AND sc.user_id OPERATOR(pg_catalog.=) $2" \
-"                           AND sc.match_keys " KEYS_MATCH " j.match_keys)) AS may_hit,"
+"  SELECT j.may_hit,"
+
+#define QUICK_JOBS \
+"    CROSS JOIN LATERAL (" \
+"         SELECT COALESCE(pg_catalog.bool_or(" \
+"                  (e.started_on IS NULL OR e.started_on OPERATOR(pg_catalog.<=) $5)" \
+"                  AND (e.ended_on IS NULL OR (e.ended_on OPERATOR(pg_catalog.+)" \
+"                       pg_catalog.make_interval(months => p.longest))::pg_catalog.date OPERATOR(pg_catalog.>=) $5)" \
+"                  AND (EXISTS (SELECT FROM expert_network.restricted_companies AS r" \
+"                                WHERE r.user_id OPERATOR(pg_catalog.=) $2" \
+"                                  AND r.match_keys " KEYS_MATCH " e.match_keys" \
+"                                  AND r.applies_from OPERATOR(pg_catalog.<=) $5" \
+"                                  AND (r.applies_until IS NULL OR r.applies_until OPERATOR(pg_catalog.>=) $5))" \
+"                       OR e.ended_on OPERATOR(pg_catalog.<) $5" \
+"                      AND EXISTS (SELECT FROM expert_network.campaign_subject_companies AS sc" \
+"                                   WHERE sc.campaign_id OPERATOR(pg_catalog.=) $4" \
+"                                     AND sc.user_id OPERATOR(pg_catalog.=) $2" \
+"                                     AND sc.match_keys " KEYS_MATCH " e.match_keys))), false) AS may_hit," \
+"                pg_catalog.count(*) AS jobs" \
+"           FROM expert_network.expert_employments AS e" \
+"          WHERE e.expert_id OPERATOR(pg_catalog.=) $3 AND e.user_id OPERATOR(pg_catalog.=) $2) AS j"
 
 #define QUICK_ATTESTATION_MISSING \
 "         p.attestation_required AND NOT EXISTS (" \
 "             SELECT FROM expert_network.interview_attestations AS a" \
-"              WHERE a.interview_id OPERATOR(pg_catalog.=) $1 AND a.user_id OPERATOR(pg_catalog.=) $2) AS attestation_missing"
+"              WHERE a.interview_id OPERATOR(pg_catalog.=) $1 AND a.user_id OPERATOR(pg_catalog.=) $2)"
 
-#define QUICK_PROBE(MAY_HIT, ATTESTATION_MISSING) \
-QUICK_POLICY MAY_HIT ATTESTATION_MISSING "," \
-"         p.attestation_required" \
-"    FROM policy AS p"
+/* may_hit, attestation_missing, attestation_required, jobs */
+#define QUICK_PROBE(MAY_HIT, ATTESTATION_MISSING, JOBS, FROM) \
+QUICK_POLICY MAY_HIT ATTESTATION_MISSING " AS attestation_missing," \
+"         p.attestation_required, " JOBS " AS jobs" \
+"    FROM policy AS p " FROM
+
+/* an expert with no employment rows: the company written on the expert */
+#define QUICK_COMPANY \
+"SELECT EXISTS (" \
+"  SELECT FROM expert_network.experts AS x" \
+"    JOIN expert_network.restricted_companies AS r" \
+"      ON r.user_id OPERATOR(pg_catalog.=) x.user_id" \
+"     AND r.match_keys " KEYS_MATCH " expert_network.company_keys(x.company, NULL, NULL)" \
+"   WHERE x.id OPERATOR(pg_catalog.=) $3 AND x.user_id OPERATOR(pg_catalog.=) $2 AND x.company IS NOT NULL" \
+"     AND r.applies_from OPERATOR(pg_catalog.<=) $5" \
+"     AND (r.applies_until IS NULL OR r.applies_until OPERATOR(pg_catalog.>=) $5))"
 
 /* the passes of a call, appended to the log when the probe has found nothing */
 #define QUICK_LOG_ROW(RULE) "($2, $1, $3, $5, '" RULE "', 'passed', CURRENT_USER)"
@@ -301,6 +315,7 @@ typedef enum ScreenKind
 	SCREEN_PASS,				/* the quick passes: screened, */
 	SCREEN_PASS_ATTESTED,		/* checked for an attestation, */
 	SCREEN_PASS_BOTH,			/* or both */
+	SCREEN_PASS_COMPANY,		/* and the company of an expert without employments */
 	LOG_SCREENED,				/* their passes, logged */
 	LOG_ATTESTED,
 	LOG_BOTH,
@@ -311,9 +326,10 @@ typedef enum ScreenKind
 } ScreenKind;
 
 static const char *const screen_queries[SCREEN_KINDS] = {
-	[SCREEN_PASS] = QUICK_PROBE(QUICK_MAY_HIT, "false AS attestation_missing"),
-	[SCREEN_PASS_ATTESTED] = QUICK_PROBE("SELECT false AS may_hit,", QUICK_ATTESTATION_MISSING),
-	[SCREEN_PASS_BOTH] = QUICK_PROBE(QUICK_MAY_HIT, QUICK_ATTESTATION_MISSING),
+	[SCREEN_PASS] = QUICK_PROBE(QUICK_MAY_HIT, "false", "j.jobs", QUICK_JOBS),
+	[SCREEN_PASS_ATTESTED] = QUICK_PROBE("SELECT false AS may_hit,", QUICK_ATTESTATION_MISSING, "NULL::pg_catalog.int8", ""),
+	[SCREEN_PASS_BOTH] = QUICK_PROBE(QUICK_MAY_HIT, QUICK_ATTESTATION_MISSING, "j.jobs", QUICK_JOBS),
+	[SCREEN_PASS_COMPANY] = QUICK_COMPANY,
 	[LOG_SCREENED] = QUICK_LOG(QUICK_LOG_ROW("restricted_list") ", " QUICK_LOG_ROW("cooling_off")),
 	[LOG_ATTESTED] = QUICK_LOG(QUICK_LOG_ROW("attestation")),
 	[LOG_BOTH] = QUICK_LOG(QUICK_LOG_ROW("restricted_list") ", " QUICK_LOG_ROW("cooling_off") ", "
@@ -591,6 +607,16 @@ ProbeFlag(SPITupleTable *result, int k, bool if_null)
 	return isnull ? if_null : DatumGetBool(value);
 }
 
+/* Column k of the probe's row, a count; NULL reads as -1 */
+static int64
+ProbeCount(SPITupleTable *result, int k)
+{
+	bool		isnull;
+	Datum		value = SPI_getbinval(result->vals[0], result->tupdesc, k, &isnull);
+
+	return isnull ? -1 : DatumGetInt64(value);
+}
+
 /*
  * Whether a single call passes every rule in the quick pass; if it does,
  * its passes are logged
@@ -612,6 +638,12 @@ QuickPass(Calls *calls)
 		return false;
 	/* the attestation is logged only where the policy requires one */
 	attested = attest && ProbeFlag(result, 3, false);
+	if (screen && ProbeCount(result, 4) == 0)
+	{
+		result = RunScreen(SCREEN_PASS_COMPANY, calls, true, false);
+		if (SPI_processed != 1 || ProbeFlag(result, 1, true))
+			return false;
+	}
 	if (screen || attested)
 		(void) RunScreen(!attested ? LOG_SCREENED : !screen ? LOG_ATTESTED : LOG_BOTH, calls, true, false);
 	return true;
