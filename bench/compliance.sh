@@ -56,7 +56,7 @@
 # schedule_interview() per transaction, rolled back (bench/compliance/
 # schedule_one.pgbench; client 0 books experts 1..5,000, client 1 the
 # others, any date of the 300), as bench_app; (A) against (C), the gates'
-# tables filled; BENCH_TPS_RUNS (3) runs of each, alternating, after a 3 s
+# tables filled; BENCH_TPS_RUNS (5) runs of each, alternating, after a 3 s
 # warm-up of each; the tables the runs write vacuumed before each.  Median
 # TPS; the CPU per transaction (the server's backends, reaped by the
 # postmaster, plus pgbench's own) also shown.  Target: TPS(A)/TPS(C) >= 0.85.
@@ -71,7 +71,7 @@
 # Ratios, not absolute times, are the result.  A benchmark, not a test:
 # exits 0 whatever the timings; non-zero only when something failed to run.
 # About 4 minutes on a quiet machine with 2 cores (build not included).
-# Environment: BENCH_RUNS (5), BENCH_SECONDS (15), BENCH_TPS_RUNS (3).
+# Environment: BENCH_RUNS (5), BENCH_SECONDS (15), BENCH_TPS_RUNS (5).
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -88,7 +88,7 @@ fi
 dir=bench/compliance
 runs=${BENCH_RUNS:-5}
 seconds=${BENCH_SECONDS:-15}
-tps_runs=${BENCH_TPS_RUNS:-3}
+tps_runs=${BENCH_TPS_RUNS:-5}
 rows=10000
 pgbench=/usr/lib/postgresql/15/bin/pgbench
 work=$(mktemp -d /tmp/expert_network_compliance.XXXXXX)
