@@ -28,11 +28,12 @@
  * a screen that survives).
  *
  * A statement that books a single call, the common case, is first put
- * through a short query (SCREEN_QUICK, 0.11.0) that can only pass it: when
- * nothing of the user's could refuse the call it logs the passes, and
- * otherwise the full screen decides.  Only the employments that can matter
- * on the call date are read: those begun by then and ended less than the
- * policy's longest cooling-off period before it.
+ * through a short probe (the quick pass, 0.11.0; 0.16.0 in three shapes)
+ * that can only pass it: when nothing of the user's could refuse the call
+ * its passes are logged, and otherwise the full screen decides.  Only the
+ * employments that can matter on the call date are screened: those begun
+ * by then and ended less than the policy's longest cooling-off period
+ * before it.
  *
  * The gate reads as the statement's role, so row-level security shows it
  * the user's own list, employments and policy, and each join also matches
@@ -542,7 +543,16 @@ DescribeDecision(HeapTuple row, TupleDesc desc, Datum call_date, bool booked, ch
 	return why.data;
 }
 
-/* Run a screen of the calls: kind SCREEN_MANY takes them as arrays */
+static bool
+IsLogKind(ScreenKind kind)
+{
+	return kind == LOG_SCREENED || kind == LOG_ATTESTED || kind == LOG_BOTH;
+}
+
+/*
+ * Run a screen of the calls, or log a quick pass's decisions (the LOG_
+ * kinds, an INSERT): kind SCREEN_MANY takes the calls as arrays
+ */
 static SPITupleTable *
 RunScreen(ScreenKind kind, Calls *calls, bool log, bool every_decision)
 {
@@ -581,7 +591,7 @@ RunScreen(ScreenKind kind, Calls *calls, bool log, bool every_decision)
 		log_writes--;
 	}
 	PG_END_TRY();
-	if (rc != (kind >= LOG_SCREENED && kind <= LOG_BOTH ? SPI_OK_INSERT : SPI_OK_SELECT))
+	if (rc != (IsLogKind(kind) ? SPI_OK_INSERT : SPI_OK_SELECT))
 		elog(ERROR, "the compliance screen failed: %s", SPI_result_code_string(rc));
 	return SPI_tuptable;
 }
