@@ -1,7 +1,8 @@
 -- transition_plans: a plan over a trigger's transition tables (the interview
 -- lifecycle's steps, the chat sessions' recency) is prepared once in a
 -- session and kept; it is prepared again when an administrator changes the
--- table's columns.  Each preparation says so at DEBUG1.
+-- table's columns.  Each preparation says so at DEBUG1; a kept generic plan
+-- made again after an invalidation (0.16.0's module) says so at DEBUG2.
 \set VERBOSITY terse
 SET expert_network.user_id = 'user_plans';
 INSERT INTO expert_network.campaigns (id, campaign_name, industry_vertical, start_date, target_completion_date, status)
@@ -48,6 +49,15 @@ ALTER TABLE expert_network.chat_messages DROP COLUMN plans_note;
 SET client_min_messages = debug1;
 SELECT pg_temp.round(5);
 SELECT pg_temp.round(6);
+RESET client_min_messages;
+
+-- an ANALYZE voids the kept generic plans that read its tables: each is
+-- made again once, by its keys as when first made, and then kept
+ANALYZE expert_network.interviews;
+ANALYZE expert_network.experts;
+SET client_min_messages = debug2;
+SELECT pg_temp.round(7);
+SELECT pg_temp.round(8);
 RESET client_min_messages;
 
 SELECT count(*) AS cancelled FROM expert_network.interviews

@@ -23,6 +23,7 @@
 #include "utils/plancache.h"
 #include "utils/builtins.h"
 #include "utils/guc.h"
+#include "utils/inval.h"
 #include "utils/syscache.h"
 #include "utils/rel.h"
 
@@ -40,9 +41,11 @@
  * had sessions at half speed, the booking gate's two queries taking 0.26
  * ms instead of 0.02).
  * Only the planning runs under the setting: the plan's execution, and the
- * triggers it fires, run under the session's.  A plan made again after an
- * invalidation (ANALYZE, DDL) is made with the session's settings and the
- * statistics of the moment.
+ * triggers it fires, run under the session's.  A plan that an invalidation
+ * has voided since (an ANALYZE of one of its tables, DDL) is made again the
+ * same way before its next use (KeepByKeys), with the statistics of the
+ * moment: left to the plan cache, it would be made with the session's
+ * settings.
  */
 static void
 PlanByKeys(SPIPlanPtr plan, bool bitmaps)
@@ -60,6 +63,22 @@ PlanByKeys(SPIPlanPtr plan, bool bitmaps)
 	if (cplan == NULL)
 		elog(ERROR, "a kept plan could not be made");
 	ReleaseCachedPlan(cplan, CurrentResourceOwner);
+}
+
+/*
+ * Before a kept generic plan runs: made again by PlanByKeys if it has been
+ * voided since (the invalidations other sessions have committed are taken
+ * in first, as locking a table would)
+ */
+static void
+KeepByKeys(SPIPlanPtr plan, bool bitmaps)
+{
+	AcceptInvalidationMessages();
+	if (!SPI_plan_is_valid(plan))
+	{
+		elog(DEBUG2, "expert_network: making a kept plan again by its keys");
+		PlanByKeys(plan, bitmaps);
+	}
 }
 
 static SPIPlanPtr
@@ -81,6 +100,8 @@ KeptPlan(SPIPlanPtr *cache, const char *query, int nargs, Oid *argtypes, int opt
 			PlanByKeys(plan, bitmaps);
 		*cache = plan;
 	}
+	else if (options & CURSOR_OPT_GENERIC_PLAN)
+		KeepByKeys(*cache, bitmaps);
 	return *cache;
 }
 
@@ -401,6 +422,8 @@ en_transition_plan(TransitionPlan *cache, Relation rel, const char *query,
 		MemoryContextSwitchTo(old);
 		cache->relid = RelationGetRelid(rel);
 	}
+	else
+		KeepByKeys(cache->plan, false);
 	return cache->plan;
 }
 
