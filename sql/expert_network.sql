@@ -1595,7 +1595,7 @@ COMMENT ON COLUMN expert_network.compliance_log.interview_id IS 'The interview d
 COMMENT ON COLUMN expert_network.compliance_log.detail IS 'What decided a refusal or an exception: the company, the list entry, the dates';
 COMMENT ON COLUMN expert_network.compliance_log.decided_by IS 'The role whose statement was screened';
 
--- one index besides the key, so that a decision costs three index entries:
+-- one index besides the key, so that a decision writes two index entries:
 -- a user's log, and an expert's in it (under row-level security, or erasure)
 CREATE INDEX idx_compliance_log_user_expert ON expert_network.compliance_log (user_id, expert_id);
 
