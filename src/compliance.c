@@ -253,9 +253,6 @@ enum
  * and how many employment rows the expert has (none: the expert's company
  * is screened instead, by QUICK_COMPANY)
  */
-#define QUICK_MAY_HIT \
-"  SELECT j.may_hit,"
-
 #define QUICK_JOBS \
 "    CROSS JOIN LATERAL (" \
 "         SELECT COALESCE(pg_catalog.bool_or(" \
@@ -327,9 +324,9 @@ typedef enum ScreenKind
 } ScreenKind;
 
 static const char *const screen_queries[SCREEN_KINDS] = {
-	[SCREEN_PASS] = QUICK_PROBE(QUICK_MAY_HIT, "false", "j.jobs", QUICK_JOBS),
+	[SCREEN_PASS] = QUICK_PROBE("SELECT j.may_hit,", "false", "j.jobs", QUICK_JOBS),
 	[SCREEN_PASS_ATTESTED] = QUICK_PROBE("SELECT false AS may_hit,", QUICK_ATTESTATION_MISSING, "NULL::pg_catalog.int8", ""),
-	[SCREEN_PASS_BOTH] = QUICK_PROBE(QUICK_MAY_HIT, QUICK_ATTESTATION_MISSING, "j.jobs", QUICK_JOBS),
+	[SCREEN_PASS_BOTH] = QUICK_PROBE("SELECT j.may_hit,", QUICK_ATTESTATION_MISSING, "j.jobs", QUICK_JOBS),
 	[SCREEN_PASS_COMPANY] = QUICK_COMPANY,
 	[LOG_SCREENED] = QUICK_LOG(QUICK_LOG_ROW("restricted_list") ", " QUICK_LOG_ROW("cooling_off")),
 	[LOG_ATTESTED] = QUICK_LOG(QUICK_LOG_ROW("attestation")),
