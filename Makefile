@@ -14,7 +14,7 @@ OBJS         = src/expert_network.o src/plans.o src/timestamps.o src/defaults.o 
                src/workflow_graph.o src/workflow_trigger.o src/history.o src/lifecycle.o \
                src/interviews.o \
                src/question_tree.o src/question_walks.o src/question_edit.o src/question_integrity.o \
-               src/companies.o src/compliance.o src/compliance_records.o \
+               src/companies.o src/compliance.o src/compliance_probe.o src/compliance_records.o \
                src/persons.o src/calendar.o \
                src/uuid_v7.o
 

@@ -235,6 +235,39 @@ DELETE FROM expert_network.restricted_companies
  WHERE id IN ('f0000000-0000-4000-8000-000000000002', 'f0000000-0000-4000-8000-000000000003');
 SET ROLE regress_en_c_app;
 
+-- the quick pass reads the gates' tables through their indexes (0.17.0's
+-- module, compliance_probe.c): it passes a call only when nothing could
+-- refuse it, and says why it hands any other to the full screen (DEBUG2)
+SET client_min_messages = debug2;
+INSERT INTO expert_network.interviews (id, campaign_id, expert_id, scheduled_date, scheduled_time)
+VALUES ('b0000000-0000-4000-8000-0000000000a1', 'c0000000-0000-4000-8000-000000000001', 'e0000000-0000-4000-8000-000000000003', '2027-02-22', '10:00');
+INSERT INTO expert_network.interviews (id, campaign_id, expert_id, scheduled_date, scheduled_time)
+VALUES ('b0000000-0000-4000-8000-0000000000a2', 'c0000000-0000-4000-8000-000000000001', 'e0000000-0000-4000-8000-000000000001', '2027-02-22', '10:00');
+RESET client_min_messages;
+-- what the statement itself wrote before the gate counts: an employment,
+-- added by the booking's own CTE, at a company on the list by its ticker
+-- (left 2026-12-31, a private company: cooling off until 2027-03-31)
+WITH job AS (
+    INSERT INTO expert_network.expert_employments (expert_id, company, ticker, started_on, ended_on, publicly_traded)
+    VALUES ('e0000000-0000-4000-8000-000000000003', 'Acme Holdings', 'ACM', '2020-01-01', '2026-12-31', false))
+INSERT INTO expert_network.interviews (id, campaign_id, expert_id, scheduled_date, scheduled_time)
+VALUES ('b0000000-0000-4000-8000-0000000000a3', 'c0000000-0000-4000-8000-000000000001', 'e0000000-0000-4000-8000-000000000003', '2027-02-24', '10:00');
+\echo :LAST_ERROR_SQLSTATE
+-- a role that may not read one of the gates' tables is not passed on what
+-- it cannot see: the full screen reports the missing privilege
+RESET ROLE;
+BEGIN;
+REVOKE SELECT ON expert_network.restricted_companies FROM regress_en_c_app;
+SET ROLE regress_en_c_app;
+INSERT INTO expert_network.interviews (campaign_id, expert_id, scheduled_date, scheduled_time)
+VALUES ('c0000000-0000-4000-8000-000000000001', 'e0000000-0000-4000-8000-000000000003', '2027-02-26', '10:00');
+\echo :LAST_ERROR_SQLSTATE
+ROLLBACK;
+SET expert_network.user_id = 'user_c';
+SET ROLE regress_en_c_app;
+SELECT id, status FROM expert_network.interviews
+ WHERE expert_id = 'e0000000-0000-4000-8000-000000000003' ORDER BY scheduled_date;
+
 -- bad input
 SELECT * FROM expert_network.compliance_check(NULL);
 \echo :LAST_ERROR_SQLSTATE

@@ -28,12 +28,12 @@
  * a screen that survives).
  *
  * A statement that books a single call, the common case, is first put
- * through a short probe (the quick pass, 0.11.0; 0.16.0 in three shapes)
- * that can only pass it: when nothing of the user's could refuse the call
- * its passes are logged, and otherwise the full screen decides.  Only the
- * employments that can matter on the call date are screened: those begun
- * by then and ended less than the policy's longest cooling-off period
- * before it.
+ * through a probe (the quick pass: an SQL query from 0.11.0, read through
+ * the indexes since the 0.17.0 module, compliance_probe.c) that can only
+ * pass it: when nothing of the user's could refuse the call its passes are
+ * logged, and otherwise the full screen decides.  Only the employments that
+ * can matter on the call date are screened: those begun by then and ended
+ * less than the policy's longest cooling-off period before it.
  *
  * The gate reads as the statement's role, so row-level security shows it
  * the user's own list, employments and policy, and each join also matches
@@ -227,75 +227,12 @@ enum
 "   ORDER BY d.ord, d.rule_no) "
 
 /*
- * The pass of a single booking, the common case: a short query (the probe)
- * that can only pass the call.  The rules could refuse it only if an
- * employment of the expert in the longest cooling-off window (or, without
- * employment rows, the expert's company) matches a restricted-list entry
- * applying on the call date, or an employment that ended in that window
- * matches a subject company of the campaign, or an attestation the policy
- * requires is missing.  When the probe finds none of that, an INSERT of the
- * passes logs every rule checked; otherwise nothing is logged and the full
- * screen decides.  Parameters as SCREEN_ONE_CALL's.  The probe comes in
- * three shapes, by what the call needs (the screen, the attestation, or
- * both: a booking is screened only, a completed call checked for its
- * attestation only), so that each plan holds only the parts it runs; the
- * log's INSERT writes its rules and decisions as literals, which take the
- * columns' types (text before 0.16.0, the enums since).
+ * The passes of a single booking, the common case, logged when the quick
+ * pass (compliance_probe.c) finds nothing that could refuse the call: an
+ * INSERT of the rules checked, written as literals, which take the columns'
+ * types (text before 0.16.0, the enums since).  Parameters as
+ * SCREEN_ONE_CALL's.
  */
-#define QUICK_POLICY \
-"WITH policy AS (" \
-"  SELECT COALESCE(pg_catalog.max(GREATEST(q.cooling_off_public_months, q.cooling_off_private_months)), 6) AS longest," \
-"         COALESCE(pg_catalog.bool_or(q.attestation_required), false) AS attestation_required" \
-"    FROM expert_network.compliance_policies AS q WHERE q.user_id OPERATOR(pg_catalog.=) $2) "
-
-/*
- * Whether an employment of the expert in the window could refuse the call,
- * and how many employment rows the expert has (none: the expert's company
- * is screened instead, by QUICK_COMPANY)
- */
-#define QUICK_JOBS \
-"    CROSS JOIN LATERAL (" \
-"         SELECT COALESCE(pg_catalog.bool_or(" \
-"                  (e.started_on IS NULL OR e.started_on OPERATOR(pg_catalog.<=) $5)" \
-"                  AND (e.ended_on IS NULL OR (e.ended_on OPERATOR(pg_catalog.+)" \
-"                       pg_catalog.make_interval(months => p.longest))::pg_catalog.date OPERATOR(pg_catalog.>=) $5)" \
-"                  AND (EXISTS (SELECT FROM expert_network.restricted_companies AS r" \
-"                                WHERE r.user_id OPERATOR(pg_catalog.=) $2" \
-"                                  AND r.match_keys " KEYS_MATCH " e.match_keys" \
-"                                  AND r.applies_from OPERATOR(pg_catalog.<=) $5" \
-"                                  AND (r.applies_until IS NULL OR r.applies_until OPERATOR(pg_catalog.>=) $5))" \
-"                       OR e.ended_on OPERATOR(pg_catalog.<) $5" \
-"                      AND EXISTS (SELECT FROM expert_network.campaign_subject_companies AS sc" \
-"                                   WHERE sc.campaign_id OPERATOR(pg_catalog.=) $4" \
-"                                     AND sc.user_id OPERATOR(pg_catalog.=) $2" \
-"                                     AND sc.match_keys " KEYS_MATCH " e.match_keys))), false) AS may_hit," \
-"                pg_catalog.count(*) AS jobs" \
-"           FROM expert_network.expert_employments AS e" \
-"          WHERE e.expert_id OPERATOR(pg_catalog.=) $3 AND e.user_id OPERATOR(pg_catalog.=) $2) AS j"
-
-#define QUICK_ATTESTATION_MISSING \
-"         p.attestation_required AND NOT EXISTS (" \
-"             SELECT FROM expert_network.interview_attestations AS a" \
-"              WHERE a.interview_id OPERATOR(pg_catalog.=) $1 AND a.user_id OPERATOR(pg_catalog.=) $2)"
-
-/* may_hit, attestation_missing, attestation_required, jobs */
-#define QUICK_PROBE(MAY_HIT, ATTESTATION_MISSING, JOBS, FROM) \
-QUICK_POLICY MAY_HIT ATTESTATION_MISSING " AS attestation_missing," \
-"         p.attestation_required, " JOBS " AS jobs" \
-"    FROM policy AS p " FROM
-
-/* an expert with no employment rows: the company written on the expert */
-#define QUICK_COMPANY \
-"SELECT EXISTS (" \
-"  SELECT FROM expert_network.experts AS x" \
-"    JOIN expert_network.restricted_companies AS r" \
-"      ON r.user_id OPERATOR(pg_catalog.=) x.user_id" \
-"     AND r.match_keys " KEYS_MATCH " expert_network.company_keys(x.company, NULL, NULL)" \
-"   WHERE x.id OPERATOR(pg_catalog.=) $3 AND x.user_id OPERATOR(pg_catalog.=) $2 AND x.company IS NOT NULL" \
-"     AND r.applies_from OPERATOR(pg_catalog.<=) $5" \
-"     AND (r.applies_until IS NULL OR r.applies_until OPERATOR(pg_catalog.>=) $5))"
-
-/* the passes of a call, appended to the log when the probe has found nothing */
 #define QUICK_LOG_ROW(RULE) "($2, $1, $3, $5, '" RULE "', 'passed', CURRENT_USER)"
 #define QUICK_LOG(ROWS) \
 "INSERT INTO expert_network.compliance_log (user_id, interview_id, expert_id, call_date, rule, decision, decided_by)" \
@@ -310,13 +247,9 @@ QUICK_POLICY MAY_HIT ATTESTATION_MISSING " AS attestation_missing," \
  */
 typedef enum ScreenKind
 {
-	SCREEN_PASS,				/* the quick passes: screened, */
-	SCREEN_PASS_ATTESTED,		/* checked for an attestation, */
-	SCREEN_PASS_BOTH,			/* or both */
-	SCREEN_PASS_COMPANY,		/* and the company of an expert without employments */
-	LOG_SCREENED,				/* their passes, logged */
-	LOG_ATTESTED,
-	LOG_BOTH,
+	LOG_SCREENED,				/* the quick pass's passes, logged: screened, */
+	LOG_ATTESTED,				/* checked for an attestation, */
+	LOG_BOTH,					/* or both */
 	SCREEN_ONE,
 	SCREEN_ONE_UNLOGGED,
 	SCREEN_MANY,
@@ -324,10 +257,6 @@ typedef enum ScreenKind
 } ScreenKind;
 
 static const char *const screen_queries[SCREEN_KINDS] = {
-	[SCREEN_PASS] = QUICK_PROBE("SELECT j.may_hit,", "false", "j.jobs", QUICK_JOBS),
-	[SCREEN_PASS_ATTESTED] = QUICK_PROBE("SELECT false AS may_hit,", QUICK_ATTESTATION_MISSING, "NULL::pg_catalog.int8", ""),
-	[SCREEN_PASS_BOTH] = QUICK_PROBE("SELECT j.may_hit,", QUICK_ATTESTATION_MISSING, "j.jobs", QUICK_JOBS),
-	[SCREEN_PASS_COMPANY] = QUICK_COMPANY,
 	[LOG_SCREENED] = QUICK_LOG(QUICK_LOG_ROW("restricted_list") ", " QUICK_LOG_ROW("cooling_off")),
 	[LOG_ATTESTED] = QUICK_LOG(QUICK_LOG_ROW("attestation")),
 	[LOG_BOTH] = QUICK_LOG(QUICK_LOG_ROW("restricted_list") ", " QUICK_LOG_ROW("cooling_off") ", "
@@ -604,26 +533,6 @@ Screen(Calls *calls, bool log, bool every_decision)
 					 calls, log, every_decision);
 }
 
-/* Column k of the probe's row; NULL reads as if_null */
-static bool
-ProbeFlag(SPITupleTable *result, int k, bool if_null)
-{
-	bool		isnull;
-	Datum		value = SPI_getbinval(result->vals[0], result->tupdesc, k, &isnull);
-
-	return isnull ? if_null : DatumGetBool(value);
-}
-
-/* Column k of the probe's row, a count; NULL reads as -1 */
-static int64
-ProbeCount(SPITupleTable *result, int k)
-{
-	bool		isnull;
-	Datum		value = SPI_getbinval(result->vals[0], result->tupdesc, k, &isnull);
-
-	return isnull ? -1 : DatumGetInt64(value);
-}
-
 /*
  * Whether a single call passes every rule in the quick pass; if it does,
  * its passes are logged
@@ -631,28 +540,31 @@ ProbeCount(SPITupleTable *result, int k)
 static bool
 QuickPass(Calls *calls)
 {
-	bool		screen = DatumGetBool(calls->columns[5]->dvalues[0]);
-	bool		attest = DatumGetBool(calls->columns[6]->dvalues[0]);
-	SPITupleTable *result;
+	ComplianceCall call;
+	bool		attestation_required;
 	bool		attested;
+	const char *referred;
 
-	result = RunScreen(!attest ? SCREEN_PASS : !screen ? SCREEN_PASS_ATTESTED : SCREEN_PASS_BOTH,
-					   calls, true, false);
-	if (SPI_processed != 1)
-		elog(ERROR, "the compliance screen's quick pass returned " UINT64_FORMAT " rows", SPI_processed);
-	/* may_hit, attestation_missing: the full screen decides */
-	if (ProbeFlag(result, 1, true) || ProbeFlag(result, 2, true))
-		return false;
-	/* the attestation is logged only where the policy requires one */
-	attested = attest && ProbeFlag(result, 3, false);
-	if (screen && ProbeCount(result, 4) == 0)
+	call.interview_id = calls->columns[0]->dvalues[0];
+	call.has_interview = !calls->columns[0]->dnulls[0];
+	call.user_id = calls->columns[1]->dvalues[0];
+	call.has_user = !calls->columns[1]->dnulls[0];
+	call.expert_id = calls->columns[2]->dvalues[0];
+	call.campaign_id = calls->columns[3]->dvalues[0];
+	call.has_campaign = !calls->columns[3]->dnulls[0];
+	call.call_date = DatumGetDateADT(calls->columns[4]->dvalues[0]);
+	call.screen = DatumGetBool(calls->columns[5]->dvalues[0]);
+	call.attest = DatumGetBool(calls->columns[6]->dvalues[0]);
+	if (!en_compliance_probe(&call, CurrentScreenSchema().keys_operator, &attestation_required, &referred))
 	{
-		result = RunScreen(SCREEN_PASS_COMPANY, calls, true, false);
-		if (SPI_processed != 1 || ProbeFlag(result, 1, true))
-			return false;
+		elog(DEBUG2, "expert_network: compliance screen of interview %s: %s",
+			 call.has_interview ? en_uuid_text(call.interview_id) : "(none)", referred);
+		return false;
 	}
-	if (screen || attested)
-		(void) RunScreen(!attested ? LOG_SCREENED : !screen ? LOG_ATTESTED : LOG_BOTH, calls, true, false);
+	/* the attestation is logged only where the policy requires one */
+	attested = call.attest && attestation_required;
+	if (call.screen || attested)
+		(void) RunScreen(!attested ? LOG_SCREENED : !call.screen ? LOG_ATTESTED : LOG_BOTH, calls, true, false);
 	return true;
 }
 

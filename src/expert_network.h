@@ -20,6 +20,7 @@
 #include "executor/spi.h"
 #include "fmgr.h"
 #include "utils/array.h"
+#include "utils/date.h"
 #include "utils/relcache.h"
 #include "utils/timestamp.h"
 #include "utils/tuplestore.h"
@@ -216,5 +217,23 @@ extern char *en_company_key(const char *name, int len);
 
 /* compliance.c */
 extern bool en_writing_compliance_log(void);
+
+/* compliance_probe.c: a single call of the compliance gate */
+typedef struct ComplianceCall
+{
+	Datum		interview_id;	/* uuid, if has_interview */
+	Datum		user_id;		/* text, if has_user */
+	Datum		expert_id;		/* uuid */
+	Datum		campaign_id;	/* uuid, if has_campaign */
+	DateADT		call_date;
+	bool		has_interview;
+	bool		has_user;
+	bool		has_campaign;
+	bool		screen;			/* on the list and the cooling-off */
+	bool		attest;			/* checked for an attestation */
+} ComplianceCall;
+
+extern bool en_compliance_probe(const ComplianceCall *call, Oid keys_operator,
+								bool *attestation_required, const char **referred);
 
 #endif							/* EXPERT_NETWORK_H */
