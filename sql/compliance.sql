@@ -235,9 +235,9 @@ DELETE FROM expert_network.restricted_companies
  WHERE id IN ('f0000000-0000-4000-8000-000000000002', 'f0000000-0000-4000-8000-000000000003');
 SET ROLE regress_en_c_app;
 
--- the quick pass reads the gates' tables through their indexes (0.17.0's
--- module, compliance_probe.c): it passes a call only when nothing could
--- refuse it, and says why it hands any other to the full screen (DEBUG2)
+-- the quick pass reads the gates' tables through their indexes
+-- (compliance_probe.c): it passes a call only when nothing could refuse
+-- it, and says why it hands any other to the full screen (DEBUG2)
 SET client_min_messages = debug2;
 INSERT INTO expert_network.interviews (id, campaign_id, expert_id, scheduled_date, scheduled_time)
 VALUES ('b0000000-0000-4000-8000-0000000000a1', 'c0000000-0000-4000-8000-000000000001', 'e0000000-0000-4000-8000-000000000003', '2027-02-22', '10:00');

@@ -28,8 +28,8 @@
  * a screen that survives).
  *
  * A statement that books a single call, the common case, is first put
- * through a probe (the quick pass: an SQL query from 0.11.0, read through
- * the indexes since the 0.17.0 module, compliance_probe.c) that can only
+ * through a probe (the quick pass, compliance_probe.c: an SQL query from
+ * 0.11.0 to 0.16.0, since then read through the indexes) that can only
  * pass it: when nothing of the user's could refuse the call its passes are
  * logged, and otherwise the full screen decides.  Only the employments that
  * can matter on the call date are screened: those begun by then and ended
