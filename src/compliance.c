@@ -557,7 +557,7 @@ QuickPass(Calls *calls)
 	call.attest = DatumGetBool(calls->columns[6]->dvalues[0]);
 	if (!en_compliance_probe(&call, CurrentScreenSchema().keys_operator, &attestation_required, &referred))
 	{
-		elog(DEBUG2, "expert_network: compliance screen of interview %s: %s",
+		elog(DEBUG2, "expert_network: the quick pass refers interview %s to the full compliance screen: %s",
 			 call.has_interview ? en_uuid_text(call.interview_id) : "(none)", referred);
 		return false;
 	}

@@ -154,7 +154,7 @@ OpenTable(Probe *probe, ProbeTableId id)
 		return t;
 	relid = get_relname_relid(probe_tables[id].table, probe->schema);
 	indexid = get_relname_relid(probe_tables[id].index, probe->schema);
-	if (!OidIsValid(relid) || !OidIsValid(indexid))
+	if (get_rel_relkind(relid) != RELKIND_RELATION || get_rel_relkind(indexid) != RELKIND_INDEX)
 	{
 		Refer(probe, "a table or an index of the gates is missing");
 		return NULL;
@@ -169,8 +169,7 @@ OpenTable(Probe *probe, ProbeTableId id)
 	t->index = index_open(indexid, AccessShareLock);
 	index = t->index->rd_index;
 	t->user_id = Column(t->heap, "user_id", TEXTOID);
-	if (t->heap->rd_rel->relkind != RELKIND_RELATION ||
-		t->index->rd_rel->relam != probe_tables[id].am ||
+	if (t->index->rd_rel->relam != probe_tables[id].am ||
 		index->indrelid != relid || !index->indisvalid ||
 		index->indkey.values[0] != Column(t->heap, probe_tables[id].key, probe_tables[id].key_type) ||
 		index->indkey.values[0] == InvalidAttrNumber ||
@@ -200,7 +199,7 @@ CloseTables(Probe *probe)
 	}
 }
 
-/* A column of the table, of the given type; refers the call if it has none */
+/* The columns of the table, of the given types; refers the call if one is missing */
 static bool
 Columns(Probe *probe, ProbeTable *t, int n, const char *const *names, const Oid *types, AttrNumber *atts)
 {
@@ -223,7 +222,7 @@ BeginEqualScan(Probe *probe, ProbeTable *t, ScanKey key, RegProcedure eq, Datum 
 	return scan;
 }
 
-/* Is the row the call's user's? */
+/* Is the row in the table's slot the call's user's? */
 static bool
 IsUsers(Probe *probe, ProbeTable *t)
 {
@@ -231,6 +230,16 @@ IsUsers(Probe *probe, ProbeTable *t)
 	Datum		owner = slot_getattr(t->slot, t->user_id, &isnull);
 
 	return !isnull && en_texts_equal(owner, probe->call->user_id);
+}
+
+/* The scan's next row of the call's user, into the table's slot */
+static bool
+NextUsersRow(Probe *probe, ProbeTable *t, IndexScanDesc scan)
+{
+	while (index_getnext_slot(scan, ForwardScanDirection, t->slot))
+		if (IsUsers(probe, t))
+			return true;
+	return false;
 }
 
 static bool
@@ -262,12 +271,10 @@ ReadPolicy(Probe *probe, int32 *longest, bool *attestation_required)
 	if (t == NULL || !Columns(probe, t, 3, names, types, atts))
 		return false;
 	scan = BeginEqualScan(probe, t, &key, F_TEXTEQ, probe->call->user_id);
-	while (index_getnext_slot(scan, ForwardScanDirection, t->slot))
+	while (NextUsersRow(probe, t, scan))
 	{
 		bool		isnull;
 
-		if (!IsUsers(probe, t))
-			continue;
 		for (int k = 0; k < 2; k++)
 		{
 			int32		months = DatumGetInt32(slot_getattr(t->slot, atts[k], &isnull));
@@ -298,8 +305,7 @@ HasAttestation(Probe *probe, bool *attested)
 	if (!probe->call->has_interview)
 		return true;
 	scan = BeginEqualScan(probe, t, &key, F_UUID_EQ, probe->call->interview_id);
-	while (!*attested && index_getnext_slot(scan, ForwardScanDirection, t->slot))
-		*attested = IsUsers(probe, t);
+	*attested = NextUsersRow(probe, t, scan);
 	index_endscan(scan);
 	return true;
 }
@@ -350,7 +356,7 @@ ReadEmployments(Probe *probe, int32 longest, ArrayBuildState **window, ArrayBuil
 		return false;
 	period.month = longest;
 	scan = BeginEqualScan(probe, t, &key, F_UUID_EQ, probe->call->expert_id);
-	while (index_getnext_slot(scan, ForwardScanDirection, t->slot))
+	while (NextUsersRow(probe, t, scan))
 	{
 		DateADT		started;
 		DateADT		ended;
@@ -358,8 +364,6 @@ ReadEmployments(Probe *probe, int32 longest, ArrayBuildState **window, ArrayBuil
 		bool		isnull;
 		Datum		keys;
 
-		if (!IsUsers(probe, t))
-			continue;
 		(*jobs)++;
 		if (DateColumn(t->slot, atts[0], &started) && started > day)
 			continue;
@@ -396,18 +400,17 @@ ReadExpertCompany(Probe *probe, ArrayBuildState **window)
 	if (t == NULL || !Columns(probe, t, 1, (const char *const[]) {"company"}, (const Oid[]) {TEXTOID}, &company))
 		return false;
 	scan = BeginEqualScan(probe, t, &key, F_UUID_EQ, probe->call->expert_id);
-	while (index_getnext_slot(scan, ForwardScanDirection, t->slot))
+	while (NextUsersRow(probe, t, scan))
 	{
 		bool		isnull;
-		Datum		name;
+		Datum		value = slot_getattr(t->slot, company, &isnull);
+		text	   *name;
 		char	   *company_key;
 
-		if (!IsUsers(probe, t))
-			continue;
-		name = slot_getattr(t->slot, company, &isnull);
 		if (isnull)
 			continue;
-		company_key = en_company_key(VARDATA_ANY(DatumGetTextPP(name)), VARSIZE_ANY_EXHDR(DatumGetTextPP(name)));
+		name = DatumGetTextPP(value);
+		company_key = en_company_key(VARDATA_ANY(name), VARSIZE_ANY_EXHDR(name));
 		if (company_key[0] != '\0')
 			en_accum(window, CStringGetTextDatum(company_key), false, TEXTOID);
 	}
@@ -508,13 +511,11 @@ IsSubject(Probe *probe, Datum keys, bool *subject)
 		!Columns(probe, t, 1, (const char *const[]) {"match_keys"}, (const Oid[]) {TEXTARRAYOID}, &match_keys))
 		return false;
 	scan = BeginEqualScan(probe, t, &key, F_UUID_EQ, probe->call->campaign_id);
-	while (!*subject && index_getnext_slot(scan, ForwardScanDirection, t->slot))
+	while (!*subject && NextUsersRow(probe, t, scan))
 	{
 		bool		isnull;
 		Datum		entry_keys;
 
-		if (!IsUsers(probe, t))
-			continue;
 		entry_keys = slot_getattr(t->slot, match_keys, &isnull);
 		*subject = !isnull && Overlap(probe, entry_keys, keys);
 	}
@@ -556,7 +557,7 @@ RunProbe(Probe *probe, bool *attestation_required)
 			if (!ListedOnDay(probe, KeysArray(window), &hit))
 				return false;
 			if (hit)
-				return Refer(probe, "an employment of the expert may match the restricted list");
+				return Refer(probe, "the expert's employer or a former one may match the restricted list");
 		}
 		if (left != NULL && call->has_campaign)
 		{
@@ -596,9 +597,10 @@ en_compliance_probe(const ComplianceCall *call, Oid keys_operator, bool *attesta
 	UpdateActiveSnapshotCommandId();
 	probe.snapshot = GetActiveSnapshot();
 
-	passed = call->has_user && RunProbe(&probe, attestation_required);
 	if (!call->has_user)
-		Refer(&probe, "the call has no owner");
+		passed = Refer(&probe, "the call has no owner");
+	else if (!(passed = RunProbe(&probe, attestation_required)))
+		Refer(&probe, "the probe could not tell");	/* unless it said why */
 
 	PopActiveSnapshot();
 	CloseTables(&probe);
