@@ -244,6 +244,114 @@ VALUES ('b0000000-0000-4000-8000-0000000000a1', 'c0000000-0000-4000-8000-0000000
 INSERT INTO expert_network.interviews (id, campaign_id, expert_id, scheduled_date, scheduled_time)
 VALUES ('b0000000-0000-4000-8000-0000000000a2', 'c0000000-0000-4000-8000-000000000001', 'e0000000-0000-4000-8000-000000000001', '2027-02-22', '10:00');
 RESET client_min_messages;
+-- and on random data (another user's): restricted entries that start and
+-- end, names written several ways, tickers and aliases, experts with no
+-- employment rows or up to four, ended or current, subject companies; for
+-- every expert on random days and on every boundary of its data, a booking
+-- goes through exactly when compliance_check() passes it
+RESET ROLE;
+SET expert_network.user_id = 'user_r';
+INSERT INTO expert_network.campaigns (id, campaign_name, industry_vertical, start_date, target_completion_date, status)
+VALUES ('c0000000-0000-4000-8000-0000000000f1', 'Random', 'Mixed', '2026-06-01', '2027-12-31', 'active');
+INSERT INTO expert_network.campaign_vendor_enrollments (campaign_id, vendor_platform_id, status)
+VALUES ('c0000000-0000-4000-8000-0000000000f1', '00000000-0000-4000-8000-000000000001', 'enrolled');
+SELECT setseed(0.14);
+CREATE TEMP TABLE company_pool AS
+SELECT p.n, p.name, p.ticker FROM unnest(ARRAY['Acme Corp', 'ACME Corporation', 'Globex', 'Initech LLC', 'Umbrella Inc.', 'Hooli',
+                           'Vandelay Industries', 'Stark Ltd', 'Wayne Enterprises', 'Tyrell', 'Cyberdyne Systems', 'Soylent Co'],
+                     ARRAY['ACM', NULL, 'GLBX', NULL, 'UMB', NULL, NULL, 'STRK', NULL, NULL, 'CYB', NULL])
+       WITH ORDINALITY AS p (name, ticker, n);
+GRANT SELECT ON company_pool TO regress_en_c_app, regress_en_c_officer;
+SET ROLE regress_en_c_officer;
+INSERT INTO expert_network.restricted_companies (company, ticker, aliases, applies_from, applies_until)
+SELECT p.name, CASE WHEN random() < 0.5 THEN p.ticker END,
+       CASE WHEN random() < 0.3 THEN ARRAY[(SELECT q.name FROM company_pool AS q WHERE q.n = 1 + (g * 7) % 12)] ELSE '{}' END,
+       d.day, CASE WHEN random() < 0.5 THEN d.day + 30 + (random() * 170)::integer END
+  FROM generate_series(1, 10) AS g
+  CROSS JOIN LATERAL (SELECT date '2025-09-01' + (random() * 500)::integer + g * 0 AS day) AS d
+  JOIN company_pool AS p ON p.n = 1 + (g * 5 + (random() * 3)::integer) % 12;
+SET ROLE regress_en_c_app;
+INSERT INTO expert_network.campaign_subject_companies (campaign_id, company, ticker)
+SELECT 'c0000000-0000-4000-8000-0000000000f1', p.name, p.ticker FROM company_pool AS p WHERE p.n IN (3, 6, 10);
+DO $$
+DECLARE
+    expert uuid;
+    started date;
+    ended date;
+    booked boolean;
+    screened boolean;
+    bookings integer := 0;
+    passes integer := 0;
+    listed integer := 0;
+    cooling integer := 0;
+    disagreements integer := 0;
+    call record;
+BEGIN
+    FOR e IN 1..12 LOOP
+        INSERT INTO expert_network.experts (campaign_id, vendor_platform_id, name, title, company, status)
+        VALUES ('c0000000-0000-4000-8000-0000000000f1', '00000000-0000-4000-8000-000000000001', 'Random ' || e, 'VP',
+                (SELECT p.name FROM company_pool AS p WHERE p.n = 1 + e % 12), 'reviewed')
+        RETURNING id INTO expert;
+        -- one in three has no employment rows (experts.company is screened)
+        CONTINUE WHEN e % 3 = 0;
+        started := date '2025-01-01' + (random() * 200)::integer;
+        FOR j IN 1..1 + (random() * 3)::integer LOOP
+            ended := started + 60 + (random() * 400)::integer;
+            IF ended > date '2026-12-01' AND random() < 0.7 THEN ended := NULL; END IF;
+            INSERT INTO expert_network.expert_employments (expert_id, company, ticker, started_on, ended_on, publicly_traded)
+            SELECT expert, p.name, p.ticker, started, ended, random() < 0.5
+              FROM company_pool AS p WHERE p.n = 1 + (e * 3 + j * 5) % 12;
+            EXIT WHEN ended IS NULL;
+            started := ended + 1 + (random() * 20)::integer;
+        END LOOP;
+    END LOOP;
+
+    FOR call IN
+        WITH days AS (
+            SELECT x.id AS expert_id, date '2025-10-01' + (random() * 600)::integer AS day
+              FROM expert_network.experts AS x, generate_series(1, 20)
+            UNION
+            SELECT j.expert_id, b.day
+              FROM expert_network.expert_employments AS j,
+                   unnest(ARRAY[j.started_on - 1, j.started_on, j.ended_on, j.ended_on + 1,
+                                (j.ended_on + interval '3 months')::date - 1, (j.ended_on + interval '3 months')::date,
+                                (j.ended_on + interval '6 months')::date - 1, (j.ended_on + interval '6 months')::date]) AS b (day)
+             WHERE b.day IS NOT NULL
+            UNION
+            SELECT x.id, b.day
+              FROM expert_network.experts AS x, expert_network.restricted_companies AS r,
+                   unnest(ARRAY[r.applies_from - 1, r.applies_from, r.applies_until, r.applies_until + 1]) AS b (day)
+             WHERE b.day IS NOT NULL)
+        SELECT * FROM days ORDER BY expert_id, day
+    LOOP
+        BEGIN
+            INSERT INTO expert_network.interviews (campaign_id, expert_id, scheduled_date, scheduled_time)
+            VALUES ('c0000000-0000-4000-8000-0000000000f1', call.expert_id, call.day, '16:00');
+            RAISE SQLSTATE 'EN999';     -- booked: undo it
+        EXCEPTION
+            WHEN SQLSTATE 'EN999' THEN booked := true;
+            WHEN SQLSTATE 'QC001' THEN booked := false; listed := listed + 1;
+            WHEN SQLSTATE 'QC002' THEN booked := false; cooling := cooling + 1;
+        END;
+        SELECT bool_and(c.passed) INTO screened
+          FROM expert_network.compliance_check(call.expert_id, call.day) AS c
+         WHERE c.rule <> 'attestation';
+        bookings := bookings + 1;
+        IF booked THEN passes := passes + 1; END IF;
+        IF booked IS DISTINCT FROM screened THEN
+            disagreements := disagreements + 1;
+            RAISE NOTICE 'expert %, %: booked %, screened %', call.expert_id, call.day, booked, screened;
+        END IF;
+    END LOOP;
+    RAISE NOTICE 'random data: over 500 bookings %, some passed %, some refused on the list % and in a cooling-off period %, disagreeing with the screen %',
+        bookings > 500, passes > 0, listed > 0, cooling > 0, disagreements;
+END
+$$;
+RESET ROLE;
+SELECT sum(deleted) > 0 AS erased FROM expert_network.delete_user_data('user_r');
+DROP TABLE company_pool;
+SET expert_network.user_id = 'user_c';
+SET ROLE regress_en_c_app;
 -- what the statement itself wrote before the gate counts: an employment,
 -- added by the booking's own CTE, at a company on the list by its ticker
 -- (left 2026-12-31, a private company: cooling off until 2027-03-31)
