@@ -29,7 +29,7 @@
  *
  * A statement that books a single call, the common case, is first put
  * through a probe (the quick pass, compliance_probe.c: an SQL query from
- * 0.11.0 to 0.16.0, since then read through the indexes) that can only
+ * 0.11.0 to 0.16.0, read through the indexes since 0.16.1) that can only
  * pass it: when nothing of the user's could refuse the call its passes are
  * logged, and otherwise the full screen decides.  Only the employments that
  * can matter on the call date are screened: those begun by then and ended

@@ -7,8 +7,8 @@
  * decision.  Nearly every booking passes, and from 0.11.0 to 0.16.0 the
  * common case went through a shorter query first, which could only pass
  * the call; starting the executor for it cost as much as running it.  This
- * file (a change of the module alone: no SQL object changed) answers the
- * same question by reading the indexes directly:
+ * file (0.16.1, a release of the module alone: no SQL object changed)
+ * answers the same question by reading the indexes directly:
  *
  *	the user's policy			compliance_policies_pkey (user_id): the longest
  *								cooling-off period (6 months without a policy)
