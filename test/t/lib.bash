@@ -5,11 +5,13 @@
 _n=0
 _failed=0
 
-# ok CONDITION-STATUS NAME: pass when the status is 0
+# ok CONDITION-STATUS NAME: pass when the status is 0; returns the status,
+# so that `ok $? NAME || diagnostics` prints the diagnostics of a failure
 ok() {
   local status=$1; shift
   _n=$((_n + 1))
   if [ "$status" -eq 0 ]; then echo "ok $_n - $*"; else echo "not ok $_n - $*"; _failed=$((_failed + 1)); fi
+  return "$status"
 }
 
 # is GOT EXPECTED NAME
