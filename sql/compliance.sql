@@ -190,6 +190,26 @@ SELECT rule, decision, interview_id IS NULL AS screen FROM expert_network.compli
 -- expert with a current employment, one who left a subject company, and
 -- one with no employment rows (experts.company), a booking goes through
 -- exactly when compliance_check() passes the list and the cooling-off
+-- try_booking(): book a call and undo it; what became of it ('booked', or
+-- the refusal's SQLSTATE) and whether compliance_check() passes the list
+-- and the cooling-off that day
+RESET ROLE;
+CREATE FUNCTION pg_temp.try_booking(campaign uuid, expert uuid, day date, OUT outcome text, OUT screened boolean)
+LANGUAGE plpgsql AS $$
+BEGIN
+    BEGIN
+        INSERT INTO expert_network.interviews (campaign_id, expert_id, scheduled_date, scheduled_time)
+        VALUES (campaign, expert, day, '16:00');
+        RAISE SQLSTATE 'EN999';     -- booked: undo it
+    EXCEPTION
+        WHEN SQLSTATE 'EN999' THEN outcome := 'booked';
+        WHEN SQLSTATE 'QC001' OR SQLSTATE 'QC002' THEN outcome := SQLSTATE;
+    END;
+    SELECT bool_and(c.passed) INTO screened
+      FROM expert_network.compliance_check(expert, day) AS c
+     WHERE c.rule <> 'attestation';
+END
+$$;
 SET ROLE regress_en_c_officer;
 INSERT INTO expert_network.restricted_companies (id, company, applies_from, applies_until)
 VALUES ('f0000000-0000-4000-8000-000000000002', 'Clear Limited', '2027-02-01', '2027-02-10'),
@@ -210,17 +230,8 @@ BEGIN
                generate_series(date '2026-10-28', date '2027-05-03', interval '1 day') AS d
          ORDER BY x.name, d
     LOOP
-        BEGIN
-            INSERT INTO expert_network.interviews (campaign_id, expert_id, scheduled_date, scheduled_time)
-            VALUES ('c0000000-0000-4000-8000-000000000001', call.expert_id, call.day, '16:00');
-            RAISE SQLSTATE 'EN999';     -- booked: undo it
-        EXCEPTION
-            WHEN SQLSTATE 'EN999' THEN booked := true;
-            WHEN SQLSTATE 'QC001' OR SQLSTATE 'QC002' THEN booked := false;
-        END;
-        SELECT bool_and(c.passed) INTO screened
-          FROM expert_network.compliance_check(call.expert_id, call.day) AS c
-         WHERE c.rule <> 'attestation';
+        SELECT t.outcome = 'booked', t.screened INTO booked, screened
+          FROM pg_temp.try_booking('c0000000-0000-4000-8000-000000000001', call.expert_id, call.day) AS t;
         IF booked THEN passes := passes + 1; ELSE refusals := refusals + 1; END IF;
         IF booked IS DISTINCT FROM screened THEN
             disagreements := disagreements + 1;
@@ -278,6 +289,7 @@ DECLARE
     expert uuid;
     started date;
     ended date;
+    outcome text;
     booked boolean;
     screened boolean;
     bookings integer := 0;
@@ -324,20 +336,13 @@ BEGIN
              WHERE b.day IS NOT NULL)
         SELECT * FROM days ORDER BY expert_id, day
     LOOP
-        BEGIN
-            INSERT INTO expert_network.interviews (campaign_id, expert_id, scheduled_date, scheduled_time)
-            VALUES ('c0000000-0000-4000-8000-0000000000f1', call.expert_id, call.day, '16:00');
-            RAISE SQLSTATE 'EN999';     -- booked: undo it
-        EXCEPTION
-            WHEN SQLSTATE 'EN999' THEN booked := true;
-            WHEN SQLSTATE 'QC001' THEN booked := false; listed := listed + 1;
-            WHEN SQLSTATE 'QC002' THEN booked := false; cooling := cooling + 1;
-        END;
-        SELECT bool_and(c.passed) INTO screened
-          FROM expert_network.compliance_check(call.expert_id, call.day) AS c
-         WHERE c.rule <> 'attestation';
+        SELECT t.outcome, t.screened INTO outcome, screened
+          FROM pg_temp.try_booking('c0000000-0000-4000-8000-0000000000f1', call.expert_id, call.day) AS t;
+        booked := outcome = 'booked';
         bookings := bookings + 1;
         IF booked THEN passes := passes + 1; END IF;
+        IF outcome = 'QC001' THEN listed := listed + 1; END IF;
+        IF outcome = 'QC002' THEN cooling := cooling + 1; END IF;
         IF booked IS DISTINCT FROM screened THEN
             disagreements := disagreements + 1;
             RAISE NOTICE 'expert %, %: booked %, screened %', call.expert_id, call.day, booked, screened;
