@@ -183,6 +183,7 @@ OpenTable(Probe *probe, ProbeTableId id)
 	return t;
 }
 
+/* Close what OpenTable opened; the locks stay until the end of the transaction */
 static void
 CloseTables(Probe *probe)
 {
@@ -242,6 +243,7 @@ NextUsersRow(Probe *probe, ProbeTable *t, IndexScanDesc scan)
 	return false;
 }
 
+/* A date column of the slot's row into *value; false when it is NULL */
 static bool
 DateColumn(TupleTableSlot *slot, AttrNumber att, DateADT *value)
 {
@@ -418,6 +420,7 @@ ReadExpertCompany(Probe *probe, ArrayBuildState **window)
 	return true;
 }
 
+/* Do two text[] share an element?  (text equality, as expert_network.&&) */
 static bool
 Overlap(Probe *probe, Datum a, Datum b)
 {
